@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "subpix",
+    products: [
+        .library(name: "Subpix", targets: ["Subpix"]),
+        .library(name: "SubpixScript", targets: ["SubpixScript"]),
+        .library(name: "SubpixTUI", targets: ["SubpixTUI"]),
+        .executable(name: "subpix", targets: ["subpix"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    ],
+    targets: [
+        // System libraries, reached through tiny module maps and shim headers.
+        .systemLibrary(
+            name: "CNcurses", path: "Sources/CNcurses", pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(
+            name: "CReadline", path: "Sources/CReadline", pkgConfig: "readline",
+            providers: [.apt(["libreadline-dev"])]),
+        .systemLibrary(
+            name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]),
+
+        // Layers: subpix -> SubpixTUI -> SubpixScript -> Subpix.
+        .target(
+            name: "Subpix",
+            dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+        .target(
+            name: "SubpixScript",
+            dependencies: ["Subpix", "CPNG", "CReadline"]),
+        .target(
+            name: "SubpixTUI",
+            dependencies: ["SubpixScript", "Subpix", "CNcurses"]),
+        .executableTarget(
+            name: "subpix",
+            dependencies: [
+                "Subpix", "SubpixScript", "SubpixTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(
+            name: "SubpixTests", dependencies: ["Subpix"],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "SubpixScriptTests", dependencies: ["SubpixScript", "Subpix"]),
+        .testTarget(name: "SubpixTUITests", dependencies: ["SubpixTUI", "SubpixScript", "Subpix"]),
+        .testTarget(name: "SubpixCLITests", dependencies: ["subpix"]),
+    ]
+)

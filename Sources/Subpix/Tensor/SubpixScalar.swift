@@ -1,0 +1,31 @@
+import RealModule
+
+/// The element types the compute core works in: `Float` (float32, the default,
+/// as in kornia) and `Double` (float64).
+///
+/// The protocol gathers what the ops need — `exp`, `log`, comparisons and
+/// conversions — so that every op is written once and specialised for both.
+public protocol SubpixScalar: Real, BinaryFloatingPoint, Sendable, CustomStringConvertible
+where RawSignificand: FixedWidthInteger {
+    /// The NumPy/torch name of this element type.
+    static var dtype: DType { get }
+}
+
+extension Float: SubpixScalar {
+    public static var dtype: DType { .float32 }
+}
+
+extension Double: SubpixScalar {
+    public static var dtype: DType { .float64 }
+}
+
+/// The floating-point element types a tensor can hold, named as in NumPy and torch.
+public enum DType: String, Sendable, CaseIterable, CustomStringConvertible {
+    case float32
+    case float64
+
+    /// Size of one element in bytes.
+    public var byteWidth: Int { self == .float32 ? 4 : 8 }
+
+    public var description: String { rawValue }
+}

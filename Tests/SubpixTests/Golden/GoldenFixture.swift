@@ -1,0 +1,115 @@
+import Foundation
+import Subpix
+
+/// One golden case produced by kornia (see `Tests/SubpixTests/Fixtures/README.md`).
+struct GoldenCase {
+    struct Array: CustomStringConvertible {
+        var shape: [Int]
+        var dtype: String
+        var values: [Double]
+        var description: String { "\(dtype)\(formatShape(shape))" }
+    }
+
+    var file: String
+    var op: String
+    var name: String
+    var kornia: String
+    var dtype: DType
+    var args: [String: Any]
+    var inputs: [String: Array]
+    var outputs: [Array]
+    var atol: Double
+    var rtol: Double
+
+    var label: String { "\(file) [\(name), \(dtype)]" }
+
+    /// The named input converted to a tensor of the case's dtype (or `S`).
+    func input<S: SubpixScalar>(_ name: String = "input", as: S.Type = S.self) throws -> Tensor<S> {
+        guard let array = inputs[name] else { throw GoldenError("\(label): no input named \(name)") }
+        return try Tensor(shape: array.shape, elements: array.values.map { S($0) })
+    }
+
+    func int(_ key: String) throws -> Int {
+        guard let value = args[key] as? NSNumber else { throw GoldenError("\(label): missing int arg \(key)") }
+        return value.intValue
+    }
+
+    func double(_ key: String) throws -> Double {
+        guard let value = args[key] as? NSNumber else { throw GoldenError("\(label): missing float arg \(key)") }
+        return value.doubleValue
+    }
+
+    func bool(_ key: String) throws -> Bool {
+        guard let value = args[key] as? NSNumber else { throw GoldenError("\(label): missing bool arg \(key)") }
+        return value.boolValue
+    }
+
+    func ints(_ key: String) throws -> [Int] {
+        guard let values = args[key] as? [NSNumber] else { throw GoldenError("\(label): missing int list arg \(key)") }
+        return values.map(\.intValue)
+    }
+
+    /// True when the case names `key` among its args.
+    func has(_ key: String) -> Bool { args[key] != nil && !(args[key] is NSNull) }
+}
+
+struct GoldenError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Reads every case of every `*.json` file in the fixture directory.
+enum GoldenFixtures {
+    /// `$SUBPIX_FIXTURES` when set, else the in-repo copy beside this file's target.
+    static var directory: URL {
+        if let override = ProcessInfo.processInfo.environment["SUBPIX_FIXTURES"], !override.isEmpty {
+            return URL(fileURLWithPath: override)
+        }
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/kornia")
+    }
+
+    static func loadAll() throws -> [GoldenCase] {
+        let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        guard !files.isEmpty else { throw GoldenError("no fixture files in \(directory.path)") }
+        return try files.flatMap(load)
+    }
+
+    static func load(_ url: URL) throws -> [GoldenCase] {
+        let file = url.lastPathComponent
+        guard let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any],
+              let op = root["op"] as? String, let cases = root["cases"] as? [[String: Any]]
+        else { throw GoldenError("\(file): expected an object with op and cases") }
+        return try cases.map { raw in
+            let name = raw["name"] as? String ?? "?"
+            guard let dtypeName = raw["dtype"] as? String, let dtype = DType(rawValue: dtypeName) else {
+                throw GoldenError("\(file) [\(name)]: unknown dtype \(raw["dtype"] ?? "nil")")
+            }
+            let inputs = try (raw["inputs"] as? [String: Any] ?? [:]).mapValues { try array($0, file, name) }
+            let outputs = try (raw["outputs"] as? [Any] ?? []).map { try array($0, file, name) }
+            return GoldenCase(
+                file: file, op: op, name: name, kornia: raw["kornia"] as? String ?? "?", dtype: dtype,
+                args: raw["args"] as? [String: Any] ?? [:], inputs: inputs, outputs: outputs,
+                atol: (raw["atol"] as? NSNumber)?.doubleValue ?? 0, rtol: (raw["rtol"] as? NSNumber)?.doubleValue ?? 0)
+        }
+    }
+
+    private static func array(_ raw: Any, _ file: String, _ name: String) throws -> GoldenCase.Array {
+        guard let object = raw as? [String: Any], let shape = object["shape"] as? [NSNumber],
+              let data = object["data"] as? [Any]
+        else { throw GoldenError("\(file) [\(name)]: expected {shape, dtype, data}") }
+        let values = try data.map { item -> Double in
+            switch item {
+            case let number as NSNumber: return number.doubleValue
+            case "NaN" as String: return .nan
+            case "Infinity" as String: return .infinity
+            case "-Infinity" as String: return -.infinity
+            default: throw GoldenError("\(file) [\(name)]: unexpected data item \(item)")
+            }
+        }
+        return .init(shape: shape.map(\.intValue), dtype: object["dtype"] as? String ?? "?", values: values)
+    }
+}

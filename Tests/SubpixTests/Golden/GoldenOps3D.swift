@@ -1,0 +1,6 @@
+import Subpix
+
+extension GoldenOps {
+    /// The 3D ops: conv_soft_argmax3d, conv_quad_interp3d, iterative_quad_interp3d, nms3d.
+    static let volumeOps: [String: any GoldenOp.Type] = [:]
+}
