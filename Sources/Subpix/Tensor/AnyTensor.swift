@@ -1,0 +1,66 @@
+/// A float tensor whose element type is chosen at run time: what file readers
+/// return and what the script and the viewer pass around.
+///
+/// ```swift
+/// let any = AnyTensor(try Tensor<Float>(shape: [2], elements: [1, 2]))
+/// any.dtype   // .float32
+/// ```
+public enum AnyTensor: Sendable, Equatable, CustomStringConvertible {
+    case float32(Tensor<Float>)
+    case float64(Tensor<Double>)
+
+    public init<S: SubpixScalar>(_ tensor: Tensor<S>) {
+        if let float = tensor as? Tensor<Float> {
+            self = .float32(float)
+        } else {
+            self = .float64(tensor.map { Double($0) })
+        }
+    }
+
+    public var shape: [Int] {
+        switch self {
+        case .float32(let t): t.shape
+        case .float64(let t): t.shape
+        }
+    }
+
+    public var dtype: DType {
+        switch self {
+        case .float32: .float32
+        case .float64: .float64
+        }
+    }
+
+    public var count: Int { shape.reduce(1, *) }
+
+    /// The elements widened to `Double`, in row-major order.
+    public var doubles: [Double] {
+        switch self {
+        case .float32(let t): t.elements.map(Double.init)
+        case .float64(let t): t.elements
+        }
+    }
+
+    /// The tensor in element type `S` (converting when the dtype differs).
+    public func tensor<S: SubpixScalar>(as type: S.Type = S.self) -> Tensor<S> {
+        switch self {
+        case .float32(let t): (t as? Tensor<S>) ?? t.map { S($0) }
+        case .float64(let t): (t as? Tensor<S>) ?? t.map { S($0) }
+        }
+    }
+
+    /// The same elements seen with another shape.
+    public func reshaped(_ shape: [Int]) throws -> AnyTensor {
+        switch self {
+        case .float32(let t): .float32(try t.reshaped(shape))
+        case .float64(let t): .float64(try t.reshaped(shape))
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .float32(let t): t.description
+        case .float64(let t): t.description
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// The keypoint methods the viewer can run and overlay, by their kornia names.
+public enum ViewMethod: String, Sendable, CaseIterable {
+    case spatialSoftArgmax2d = "spatial_soft_argmax2d"
+    case convSoftArgmax2d = "conv_soft_argmax2d"
+    case nms2d = "nms2d"
+    case convSoftArgmax3d = "conv_soft_argmax3d"
+    case convQuadInterp3d = "conv_quad_interp3d"
+    case iterativeQuadInterp3d = "iterative_quad_interp3d"
+
+    /// True for the methods that need a `(B, C, D, H, W)` volume.
+    public var isVolumetric: Bool {
+        switch self {
+        case .convSoftArgmax3d, .convQuadInterp3d, .iterativeQuadInterp3d: true
+        default: false
+        }
+    }
+}
+
+/// The colour ramps of the viewer; `auto` picks `diverging` for signed data
+/// (such as a DoG volume) and `viridis` otherwise.
+public enum PaletteName: String, Sendable, CaseIterable {
+    case auto, viridis, magma, gray, diverging
+}
+
+/// Everything the viewer shows, as plain values in the shared `Session`.
+///
+/// Each field is settable by an ordinary script statement, `view.<field> = value`,
+/// with the field's snake_case name (`view.temperature = 2.5`,
+/// `view.kernel_size = (5, 5)`, `view.method = "conv_quad_interp3d"`), so a
+/// viewer session is a script that `subpix run` can replay.
+public struct ViewSettings: Sendable, Equatable {
+    /// Name of the session variable being viewed (`nil`: the session's last tensor).
+    public var input: String?
+    /// The method whose keypoints are overlaid and listed.
+    public var method: ViewMethod = .convSoftArgmax2d
+    /// Overlay the keypoints of every applicable method at once, to compare them.
+    public var compare: Bool = false
+    /// Soft-argmax temperature (multiplies in `spatial_soft_argmax2d`, divides in `conv_soft_argmax*`).
+    public var temperature: Double = 1.0
+    /// Window size (H, W) of `conv_soft_argmax2d`/`3d` and `nms2d`.
+    public var kernelSize: [Int] = [3, 3]
+    /// Window stride (H, W).
+    public var stride: [Int] = [1, 1]
+    /// Zero padding (H, W).
+    public var padding: [Int] = [1, 1]
+    /// Window depth, stride and padding along D for the 3D methods.
+    public var depthKernel: Int = 3
+    public var depthStride: Int = 1
+    public var depthPadding: Int = 1
+    /// Report coordinates normalised to [-1, 1] instead of pixels.
+    public var normalizedCoordinates: Bool = false
+    /// Strict-maxima bonus; `nil` uses the method's kornia default (0 for
+    /// `conv_soft_argmax3d`, 10 for the quad-interp methods).
+    public var strictMaximaBonus: Double?
+    /// Iterations of `iterative_quad_interp3d`.
+    public var nIters: Int = 5
+    /// Selected batch, channel and depth slice.
+    public var batch: Int = 0
+    public var channel: Int = 0
+    public var depth: Int = 0
+    /// 3D keypoints within this many slices of `depth` are shown on the slice.
+    public var depthBand: Int = 0
+    /// At most this many keypoints per map are listed and drawn.
+    public var topK: Int = 50
+    /// Keypoints whose value is below this are dropped (`nil`: keep all).
+    public var minValue: Double?
+    public var palette: PaletteName = .auto
+
+    public init() {}
+}

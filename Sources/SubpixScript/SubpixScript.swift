@@ -1,2 +1,0 @@
-// SubpixScript: the command language (lexer, parser, interpreter, builtins, file formats, Session).
-import Subpix
