@@ -2,5 +2,7 @@ import Subpix
 
 extension GoldenOps {
     /// The 3D ops: conv_soft_argmax3d, conv_quad_interp3d, iterative_quad_interp3d, nms3d.
-    static let volumeOps: [String: any GoldenOp.Type] = [:]
+    static let volumeOps: [String: any GoldenOp.Type] = [
+        "nms3d": GoldenNMS3d.self,
+    ]
 }

@@ -1,0 +1,73 @@
+/// Non-maxima suppression of a 3D response volume: the values of its strict
+/// local maxima, `0` elsewhere — kornia's `nms3d(input, kernel_size, mask_only=False)`.
+///
+/// A voxel `p` is kept when
+///
+///     x[p] > x[q]  for every other q in its kd × ky × kx window,
+///
+/// with the window and border rule of ``nms2d(_:kernelSize:)`` (kornia 0.9)
+/// applied over depth, height and width: `(k - 1) / 2` before the centre and
+/// `k / 2` after it per axis, strict maxima only, and a voxel whose whole
+/// window does not fit inside the volume is never a maximum.
+///
+/// ```swift
+/// let dog = try Tensor<Float>(shape: [1, 1, 5, 64, 64], elements: responses)
+/// let kept = try nms3d(dog, kernelSize: [3, 3, 3])   // same shape, 0 off the maxima
+/// ```
+///
+/// - Parameters:
+///   - input: responses of shape `(B, C, D, H, W)`.
+///   - kernelSize: window `(kd, ky, kx)`, each at least 1; odd or even.
+/// - Throws: ``SubpixError`` for an input that is not a non-empty
+///   `(B, C, D, H, W)` tensor or a `kernelSize` that is not three positive sizes.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
+public func nms3d<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int]) throws -> Tensor<S> {
+    NMSRunner.suppressed(input, keeping: try nms3dMask(input, kernelSize: kernelSize))
+}
+
+/// The strict local maxima of a 3D response volume as a mask — kornia's
+/// `nms3d(input, kernel_size, mask_only=True)`.
+///
+/// `mask[p] = x[p] > x[q]` for every other `q` of the `kd × ky × kx` window
+/// around `p`; see ``nms3d(_:kernelSize:)``.
+///
+/// ```swift
+/// let maxima = try nms3dMask(dog, kernelSize: [3, 3, 3])
+/// ```
+///
+/// - Throws: ``SubpixError`` as ``nms3d(_:kernelSize:)`` does.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
+public func nms3dMask<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int]) throws -> Mask {
+    try input.requireShape(rank: 5, layout: "(B, C, D, H, W)", op: "nms3d")
+    try NMSRunner.validate(kernelSize: kernelSize, axes: 3, op: "nms3d")
+    return NMSRunner.mask(input, kernel: (kernelSize[0], kernelSize[1], kernelSize[2]), rule: .interior)
+}
+
+/// kornia 0.7.4's `nms3d(input, kernel_size)` (values), as 0.7.4's
+/// `conv_soft_argmax3d` uses it for its strict-maxima bonus.
+///
+/// For a 3×3×3 window it is the same as ``nms3d(_:kernelSize:)``. For other
+/// windows 0.7.4 took a different path (``NMSBorderRule/replicatePadded``):
+/// replicate padding, a window clipped to the volume, the outermost voxels of
+/// every axis with `k ≥ 3` suppressed, and only maxima above `0` kept. kornia
+/// 0.7.4 fails on even windows there, so they are rejected.
+///
+/// - Parameters:
+///   - input: a validated `(B, C, D, H, W)` tensor.
+///   - kernelSize: a validated window of three positive sizes.
+///   - op: the calling op, named in the error for an even window.
+func nms3dKornia074<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int], op: String) throws -> Tensor<S> {
+    let kernel = (depth: kernelSize[0], height: kernelSize[1], width: kernelSize[2])
+    let rule: NMSBorderRule
+    if kernel == (3, 3, 3) {
+        rule = .interior
+    } else if kernelSize.allSatisfy({ $0 % 2 == 1 }) {
+        rule = .replicatePadded
+    } else {
+        throw SubpixError(
+            op, "expected an odd kernel_size with strict_maxima_bonus > 0 (kornia 0.7.4's strict maxima), got \(formatShape(kernelSize))")
+    }
+    return NMSRunner.suppressed(input, keeping: NMSRunner.mask(input, kernel: kernel, rule: rule))
+}
