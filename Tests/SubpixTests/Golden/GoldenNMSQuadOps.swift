@@ -32,13 +32,16 @@ enum GoldenConvQuadInterp3d: GoldenOp {
     }
 }
 
-/// kornia 0.9's `iterative_quad_interp3d(input, n_iters, max_subpixel_shift, allow_scale_steps)`.
+/// kornia 0.9's `iterative_quad_interp3d(input, n_iters, max_subpixel_shift, allow_scale_steps)`,
+/// with `max_candidates` and a `mask` input (`precomputed_nms_mask`) when a case has them.
 enum GoldenIterativeQuadInterp3d: GoldenOp {
     static func run<S: SubpixScalar>(_ golden: GoldenCase, as: S.Type) throws -> [GoldenResult] {
         let input: Tensor<S> = try golden.input()
+        let mask: Mask? = golden.inputs["mask"] == nil ? nil : try golden.input("mask", as: Double.self).map { $0 != 0 }
         let (coords, values) = try iterativeQuadInterp3d(
             input, nIters: golden.int("n_iters"), maxSubpixelShift: golden.double("max_subpixel_shift"),
-            allowScaleSteps: golden.bool("allow_scale_steps"))
+            allowScaleSteps: golden.bool("allow_scale_steps"), precomputedNMSMask: mask,
+            maxCandidates: golden.has("max_candidates") ? golden.int("max_candidates") : nil)
         return [GoldenResult(coords), GoldenResult(values)]
     }
 }

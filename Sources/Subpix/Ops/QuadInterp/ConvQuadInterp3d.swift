@@ -60,13 +60,14 @@ public func convQuadInterp3d<S: SubpixScalar>(
         values.withUnsafeMutableBufferPointer { values in
             coords.withUnsafeMutableBufferPointer { coords in
                 guard let values = values.baseAddress, let coords = coords.baseAddress else { return }
-                KorniaZeroShift.apply(x, volume: volume, into: values)
+                let nonFinite = KorniaZeroShift.apply(x, volume: volume, into: values)
                 let maxima = VoxelMaxima.list(mask, values: x, volume: volume, limit: nil)
                 VoxelMaxima.forEach(maxima, costPerItem: 64) { flat in
                     let (map, local) = flat.quotientAndRemainder(dividingBy: volume.mapSize)
                     var fit = QuadraticFit3d(
                         x + map * volume.mapSize, at: local, planeStride: volume.plane, rowStride: volume.width)
                     (fit.dxs, fit.dys) = (-fit.dxs, -fit.dys)   // kornia 0.7.4's depth-flipped kernel
+                    if nonFinite && !neighbourhoodIsFinite(x + flat, volume: volume) { fit.poisonHessian() }
                     guard let solution = Symmetric3x3Solve.luPivoted(fit, rhs: Shift3(x: fit.gx, y: fit.gy, s: fit.gs))
                     else { return }
                     var shift = Shift3(x: -solution.x, y: -solution.y, s: -solution.s)
@@ -86,6 +87,27 @@ public func convQuadInterp3d<S: SubpixScalar>(
     return (coords, values)
 }
 
+/// Whether the 27 values around an interior voxel are all finite.
+@inline(__always)
+private func neighbourhoodIsFinite<S: SubpixScalar>(_ centre: UnsafePointer<S>, volume: VoxelMaxima.Volume) -> Bool {
+    for ds in -1...1 {
+        for dy in -1...1 {
+            for dx in -1...1 where !centre[ds * volume.plane + dy * volume.width + dx].isFinite { return false }
+        }
+    }
+    return true
+}
+
+extension QuadraticFit3d {
+    /// kornia 0.7.4 takes second derivatives by convolving the whole 3×3×3
+    /// neighbourhood, zero taps included, so one infinite or NaN value there
+    /// makes every Hessian entry NaN (`0 · ∞`). The gradient, taken by
+    /// differences, is unaffected.
+    mutating func poisonHessian() {
+        (dxx, dyy, dss, dxy, dxs, dys) = (.nan, .nan, .nan, .nan, .nan, .nan)
+    }
+}
+
 /// kornia 0.7.4's rule: a shift with a component above 0.7 in magnitude leaves
 /// the voxel and is dropped. Like torch's `max`, a NaN component wins the
 /// maximum, and `NaN > 0.7` is false, so a NaN shift is kept.
@@ -101,12 +123,13 @@ private func discardsShift<S: SubpixScalar>(_ shift: Shift3<S>) -> Bool {
 /// large enough for a difference to overflow, can have such voxels, so the
 /// pass runs only for them.
 private enum KorniaZeroShift {
-    static func apply<S: SubpixScalar>(_ x: UnsafePointer<S>, volume: VoxelMaxima.Volume, into values: UnsafeMutablePointer<S>) {
+    /// Applies the pass when needed; returns whether the input holds a non-finite value.
+    static func apply<S: SubpixScalar>(_ x: UnsafePointer<S>, volume: VoxelMaxima.Volume, into values: UnsafeMutablePointer<S>) -> Bool {
         let count = volume.maps * volume.mapSize
         var largest: S = 0
         for index in 0..<count { largest = larger(largest, abs(x[index])) }
-        let anyNaN = containsNaN(x, count: count)
-        guard anyNaN || !(largest <= S.greatestFiniteMagnitude / 2) else { return }
+        let nonFinite = containsNaN(x, count: count) || largest == .infinity
+        guard nonFinite || !(largest <= S.greatestFiniteMagnitude / 2) else { return false }
         let (d, h, w) = (volume.depth, volume.height, volume.width)
         parallelFor(volume.maps * d, work: count) { item in
             let plane = item % d
@@ -125,5 +148,6 @@ private enum KorniaZeroShift {
                 }
             }
         }
+        return nonFinite
     }
 }
