@@ -121,6 +121,9 @@ private struct Refiner<S: SubpixScalar> {
                 moved = moved || d != centre.d
                 centre.d = d
             }
+            // A centre that stayed put would give the same fit and the same step in every
+            // later iteration: kornia's remaining iterations cannot change the outcome.
+            if !moved { break }
         }
         guard !moved, abs(shift.x) <= 1.5, abs(shift.y) <= 1.5, abs(shift.s) <= 1.5 else { return nil }
         let value = x[(centre.d * volume.height + centre.h) * volume.width + centre.w] + 0.5 * gradientDotShift

@@ -86,18 +86,20 @@ enum Symmetric3x3Solve {
     @inline(__always)
     static func unitScale<S: SubpixScalar>(_ fit: QuadraticFit3d<S>, rhs: Shift3<S>) -> S {
         let limit = S(-S.leastNormalMagnitude.exponent)
-        let hessian = floorLog2(fit.dxx, fit.dyy, fit.dss, fit.dxy, fit.dxs, fit.dys) ?? 0
-        let capped = floorLog2(rhs.x, rhs.y, rhs.s).map { min($0 - 63, 0) } ?? -S.infinity
+        let hessianMagnitude = nanMax(
+            nanMax(nanMax(abs(fit.dxx), abs(fit.dyy)), nanMax(abs(fit.dss), abs(fit.dxy))),
+            nanMax(abs(fit.dxs), abs(fit.dys)))
+        let rhsMagnitude = nanMax(nanMax(abs(rhs.x), abs(rhs.y)), abs(rhs.s))
+        let hessian = floorLog2(hessianMagnitude) ?? 0
+        let capped = floorLog2(rhsMagnitude).map { min($0 - 63, 0) } ?? -S.infinity
         let exponent = min(max(max(hessian, capped), -limit), limit)
         let power = S(sign: .plus, exponent: S.Exponent(Int(abs(exponent))), significand: 1)
         return exponent > 0 ? 1 / power : power
     }
 
-    /// `⌊log₂ max|vᵢ|⌋`, or `nil` when that maximum is zero, infinite or NaN.
+    /// `⌊log₂ magnitude⌋`, or `nil` when the magnitude is zero, infinite or NaN.
     @inline(__always)
-    private static func floorLog2<S: SubpixScalar>(_ values: S...) -> S? {
-        var magnitude: S = 0
-        for value in values { magnitude = nanMax(magnitude, abs(value)) }
+    private static func floorLog2<S: SubpixScalar>(_ magnitude: S) -> S? {
         guard magnitude.isFinite, magnitude > 0 else { return nil }
         return S(magnitude.exponent)
     }
