@@ -33,7 +33,7 @@
 @_specialize(exported: true, where S == Float)
 @_specialize(exported: true, where S == Double)
 public func nms2d<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int]) throws -> Tensor<S> {
-    NMSRunner.suppressed(input, keeping: try nms2dMask(input, kernelSize: kernelSize))
+    NMSRunner.suppressed(input, kernel: try validatedWindow2d(input, kernelSize), rule: .interior)
 }
 
 /// The strict local maxima of a 2D response map as a mask — kornia's
@@ -50,7 +50,14 @@ public func nms2d<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int]) throws
 @_specialize(exported: true, where S == Float)
 @_specialize(exported: true, where S == Double)
 public func nms2dMask<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int]) throws -> Mask {
+    NMSRunner.mask(input, kernel: try validatedWindow2d(input, kernelSize), rule: .interior)
+}
+
+/// Checks an `nms2d` call and gives its window as a one-plane 3D window.
+private func validatedWindow2d<S: SubpixScalar>(
+    _ input: Tensor<S>, _ kernelSize: [Int]
+) throws -> (depth: Int, height: Int, width: Int) {
     try input.requireShape(rank: 4, layout: "(B, C, H, W)", op: "nms2d")
     try NMSRunner.validate(kernelSize: kernelSize, axes: 2, op: "nms2d")
-    return NMSRunner.mask(input, kernel: (1, kernelSize[0], kernelSize[1]), rule: .interior)
+    return (1, kernelSize[0], kernelSize[1])
 }

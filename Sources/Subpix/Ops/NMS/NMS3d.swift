@@ -23,7 +23,7 @@
 @_specialize(exported: true, where S == Float)
 @_specialize(exported: true, where S == Double)
 public func nms3d<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int]) throws -> Tensor<S> {
-    NMSRunner.suppressed(input, keeping: try nms3dMask(input, kernelSize: kernelSize))
+    NMSRunner.suppressed(input, kernel: try validatedWindow3d(input, kernelSize), rule: .interior)
 }
 
 /// The strict local maxima of a 3D response volume as a mask — kornia's
@@ -40,9 +40,16 @@ public func nms3d<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int]) throws
 @_specialize(exported: true, where S == Float)
 @_specialize(exported: true, where S == Double)
 public func nms3dMask<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int]) throws -> Mask {
+    NMSRunner.mask(input, kernel: try validatedWindow3d(input, kernelSize), rule: .interior)
+}
+
+/// Checks an `nms3d` call and gives its window.
+private func validatedWindow3d<S: SubpixScalar>(
+    _ input: Tensor<S>, _ kernelSize: [Int]
+) throws -> (depth: Int, height: Int, width: Int) {
     try input.requireShape(rank: 5, layout: "(B, C, D, H, W)", op: "nms3d")
     try NMSRunner.validate(kernelSize: kernelSize, axes: 3, op: "nms3d")
-    return NMSRunner.mask(input, kernel: (kernelSize[0], kernelSize[1], kernelSize[2]), rule: .interior)
+    return (kernelSize[0], kernelSize[1], kernelSize[2])
 }
 
 /// kornia 0.7.4's `nms3d(input, kernel_size)` (values), as 0.7.4's
@@ -69,5 +76,5 @@ func nms3dKornia074<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int], op: 
         throw SubpixError(
             op, "expected an odd kernel_size with strict_maxima_bonus > 0 (kornia 0.7.4's strict maxima), got \(formatShape(kernelSize))")
     }
-    return NMSRunner.suppressed(input, keeping: NMSRunner.mask(input, kernel: kernel, rule: rule))
+    return NMSRunner.suppressed(input, kernel: kernel, rule: rule)
 }

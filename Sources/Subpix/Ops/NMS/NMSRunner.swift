@@ -1,5 +1,5 @@
 /// Tensor-level plumbing shared by ``nms2d(_:kernelSize:)`` and ``nms3d(_:kernelSize:)``:
-/// argument checks, running ``StrictMaxima`` over a whole tensor, and masking values.
+/// argument checks and running ``StrictMaxima`` over a whole tensor for a mask or for values.
 enum NMSRunner {
     /// Checks that `kernelSize` has `axes` positive values.
     static func validate(kernelSize: [Int], axes: Int, op: String) throws {
@@ -16,26 +16,31 @@ enum NMSRunner {
     static func mask<S: SubpixScalar>(
         _ input: Tensor<S>, kernel: (depth: Int, height: Int, width: Int), rule: NMSBorderRule
     ) -> Mask {
-        let shape = input.shape
-        let (depth, height, width) = shape.count == 5 ? (shape[2], shape[3], shape[4]) : (1, shape[2], shape[3])
-        let maps = shape[0] * shape[1]
-        let window = StrictMaxima(kernel: kernel, rule: rule)
-        return input.withUnsafeBufferPointer { x in
-            Mask(validShape: shape) { mask in
-                guard let source = x.baseAddress, let target = mask.baseAddress else { return }
-                window.mask(of: source, maps: maps, depth: depth, height: height, width: width, into: target)
-            }
+        Mask(validShape: input.shape) { mask in
+            guard let target = mask.baseAddress else { return }
+            run(input, kernel: kernel, rule: rule, output: .mask(target))
         }
     }
 
-    /// kornia's `torch.where(mask, x, 0)`: the input at maxima, `0` elsewhere.
-    static func suppressed<S: SubpixScalar>(_ input: Tensor<S>, keeping mask: Mask) -> Tensor<S> {
+    /// kornia's `torch.where(mask, x, 0)`: the input at its strict maxima, `0` elsewhere.
+    static func suppressed<S: SubpixScalar>(
+        _ input: Tensor<S>, kernel: (depth: Int, height: Int, width: Int), rule: NMSBorderRule
+    ) -> Tensor<S> {
+        Tensor<S>(validShape: input.shape) { values in
+            guard let target = values.baseAddress else { return }
+            run(input, kernel: kernel, rule: rule, output: .values(target))
+        }
+    }
+
+    private static func run<S: SubpixScalar>(
+        _ input: Tensor<S>, kernel: (depth: Int, height: Int, width: Int), rule: NMSBorderRule, output: NMSOutput<S>
+    ) {
+        let shape = input.shape
+        let (depth, height, width) = shape.count == 5 ? (shape[2], shape[3], shape[4]) : (1, shape[2], shape[3])
         input.withUnsafeBufferPointer { x in
-            mask.withUnsafeBufferPointer { keep in
-                Tensor<S>(validShape: input.shape) { out in
-                    for index in 0..<x.count { out[index] = keep[index] ? x[index] : 0 }
-                }
-            }
+            guard let source = x.baseAddress else { return }
+            StrictMaxima(kernel: kernel, rule: rule)
+                .run(source, maps: shape[0] * shape[1], depth: depth, height: height, width: width, output: output)
         }
     }
 }

@@ -14,37 +14,99 @@ enum NMSBorderRule: Sendable {
     case replicatePadded
 }
 
+/// Where a suppression writes: a mask (kornia's `mask_only=True`) or the
+/// input's values at the maxima and `0` elsewhere (`mask_only=False`).
+enum NMSOutput<S: SubpixScalar> {
+    case mask(UnsafeMutablePointer<Bool>)
+    case values(UnsafeMutablePointer<S>)
+
+    /// The same kind of output, `offset` elements further on.
+    func advanced(by offset: Int) -> NMSOutput {
+        switch self {
+        case .mask(let mask): .mask(mask + offset)
+        case .values(let values): .values(values + offset)
+        }
+    }
+
+    /// Writes `x[j] > neighbours[j]` (or the value it keeps) for `j` in `0..<n`.
+    @inline(__always)
+    func write(_ x: UnsafePointer<S>, above neighbours: UnsafePointer<S>, count n: Int) {
+        switch self {
+        case .mask(let mask): for j in 0..<n { mask[j] = x[j] > neighbours[j] }
+        case .values(let values): for j in 0..<n { values[j] = x[j] > neighbours[j] ? x[j] : 0 }
+        }
+    }
+
+    /// The 3×3(×3) window in one pass: `x[j] > max(a[j], b[j], c[j], d[j], x[j - 1], x[j + 1])`
+    /// for the interior columns, where `a … d` are the row maxima of the window's other rows
+    /// and planes; the first and last column are not maxima.
+    @inline(__always)
+    func writeThreeWide(
+        _ x: UnsafePointer<S>, rows a: UnsafePointer<S>, _ b: UnsafePointer<S>, _ c: UnsafePointer<S>,
+        _ d: UnsafePointer<S>, count n: Int
+    ) {
+        guard n >= 3 else { return clear(0..<n) }
+        @inline(__always) func neighbours(_ j: Int) -> S {
+            larger(larger(larger(a[j], b[j]), larger(c[j], d[j])), larger(x[j - 1], x[j + 1]))
+        }
+        switch self {
+        case .mask(let mask): for j in 1..<(n - 1) { mask[j] = x[j] > neighbours(j) }
+        case .values(let values): for j in 1..<(n - 1) { values[j] = x[j] > neighbours(j) ? x[j] : 0 }
+        }
+        clear(0..<1)
+        clear((n - 1)..<n)
+    }
+
+    /// Marks `range` as not maxima.
+    @inline(__always)
+    func clear(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        switch self {
+        case .mask(let mask): (mask + range.lowerBound).update(repeating: false, count: range.count)
+        case .values(let values): (values + range.lowerBound).update(repeating: 0, count: range.count)
+        }
+    }
+
+    /// Marks everything as maxima (a window with no other position in it).
+    func keepAll(_ x: UnsafePointer<S>, count n: Int) {
+        switch self {
+        case .mask(let mask): mask.update(repeating: true, count: n)
+        case .values(let values): values.update(from: x, count: n)
+        }
+    }
+}
+
 /// The strict local maxima of a batch of volumes: positions greater than every
 /// other value of the window around them.
 ///
 /// The window spans `(k - 1) / 2` positions before the centre and `k / 2`
 /// after it on each axis (an even `k` reaches one further forward). The
-/// neighbour maximum is taken separably, as kornia 0.9 does: a `kx` row maximum
-/// per row, then the maximum of those rows over the window's other rows and
-/// planes, then the centre row's own taps either side of the centre. A NaN
-/// anywhere in a window suppresses its centre, as torch's comparisons and
+/// neighbour maximum is taken separably, as kornia 0.9 does: a `kx` maximum
+/// along each row; per row, the maximum of those over the `ky` rows of every
+/// plane; then for each centre the maximum over the window's other planes, its
+/// own plane's other rows and its own row's taps either side. A NaN anywhere
+/// in a window suppresses its centre, as torch's comparisons and
 /// NaN-propagating pooling do.
 struct StrictMaxima: Sendable {
     /// Window size per axis (depth, height, width), each at least 1.
     let kernel: (depth: Int, height: Int, width: Int)
     let rule: NMSBorderRule
 
-    /// Writes the mask of `maps` volumes of `depth × height × width`, stored
-    /// one after another in `x`, into `mask` (same layout).
-    func mask<S: SubpixScalar>(
-        of x: UnsafePointer<S>, maps: Int, depth: Int, height: Int, width: Int,
-        into mask: UnsafeMutablePointer<Bool>
+    /// Suppresses `maps` volumes of `depth × height × width`, stored one after
+    /// another in `x`, writing `output` in the same layout.
+    func run<S: SubpixScalar>(
+        _ x: UnsafePointer<S>, maps: Int, depth: Int, height: Int, width: Int, output: NMSOutput<S>
     ) {
         let total = maps * depth * height * width
         if rule == .interior && kernel == (1, 1, 1) {
             // kornia 0.9 keeps every position of a 1×1(×1) window, NaN included.
-            mask.initialize(repeating: true, count: total)
+            output.keepAll(x, count: total)
             return
         }
         // Cut each map into blocks of rows when there are too few maps to keep every core busy.
         let blocksPerMap = maps >= parallelPieces ? 1 : min(max(1, height / 8), (parallelPieces + maps - 1) / maps)
         let rowsPerBlock = (height + blocksPerMap - 1) / blocksPerMap
-        let work = total * (kernel.depth * kernel.height + 2 * kernel.width)
+        let work = total * (kernel.depth + kernel.height + 2 * kernel.width)
         parallelFor(maps * blocksPerMap, work: work) { item in
             let map = item / blocksPerMap
             let firstRow = (item % blocksPerMap) * rowsPerBlock
@@ -52,7 +114,7 @@ struct StrictMaxima: Sendable {
             guard !rows.isEmpty else { return }
             let offset = map * depth * height * width
             Block(
-                window: self, x: x + offset, mask: mask + offset,
+                window: self, x: x + offset, output: output.advanced(by: offset),
                 depth: depth, height: height, width: width, rows: rows
             ).run()
         }
@@ -69,67 +131,87 @@ struct StrictMaxima: Sendable {
 private struct Block<S: SubpixScalar> {
     let window: StrictMaxima
     let x: UnsafePointer<S>
-    let mask: UnsafeMutablePointer<Bool>
+    let output: NMSOutput<S>
     let depth: Int, height: Int, width: Int
     let rows: Range<Int>
 
     func run() {
-        let (cd, bd) = StrictMaxima.split(window.kernel.depth)
         let (cy, by) = StrictMaxima.split(window.kernel.height)
-        let (cx, bx) = StrictMaxima.split(window.kernel.width)
-        // Input rows the block's windows reach.
         let top = max(0, rows.lowerBound - cy), bottom = min(height, rows.upperBound + by)
-        let span = bottom - top
-        // Row maxima over the width window, and which input rows hold a NaN.
-        let rowMax = UnsafeMutablePointer<S>.allocate(capacity: depth * span * width)
-        let rowHasNaN = UnsafeMutablePointer<Bool>.allocate(capacity: depth * span)
-        let neighbours = UnsafeMutablePointer<S>.allocate(capacity: 2 * width)
-        defer {
-            rowMax.deallocate()
-            rowHasNaN.deallocate()
-            neighbours.deallocate()
-        }
-        let scratch = neighbours + width
+        let scratch = Scratch<S>(depth: depth, rows: top..<bottom, width: width)
+        defer { scratch.deallocate() }
+        let (cx, bx) = StrictMaxima.split(window.kernel.width)
         for plane in 0..<depth {
             for row in top..<bottom {
                 let input = x + (plane * height + row) * width
-                let slot = plane * span + row - top
-                rowWindowMax(input, count: width, lo: -cx, hi: bx, into: rowMax + slot * width)
-                rowHasNaN[slot] = containsNaN(input, count: width)
+                rowWindowMax(input, count: width, lo: -cx, hi: bx, into: scratch.rowMax(plane, row))
+                scratch.rowHasNaN[scratch.slot(plane, row)] = containsNaN(input, count: width)
             }
         }
-        let floor: S = window.rule == .replicatePadded ? 0 : -S.infinity
-        for plane in 0..<depth {
-            for row in rows {
-                let input = x + (plane * height + row) * width
-                let output = mask + (plane * height + row) * width
-                guard mayHoldMaxima(plane: plane, row: row) else {
-                    output.initialize(repeating: false, count: width)
-                    continue
-                }
-                // Maximum of every tap of the window but the centre.
-                neighbours.initialize(repeating: floor, count: width)
-                var windowHasNaN = false
-                for p in max(0, plane - cd)...min(depth - 1, plane + bd) {
-                    for r in max(0, row - cy)...min(height - 1, row + by) {
-                        let slot = p * span + r - top
-                        windowHasNaN = windowHasNaN || rowHasNaN[slot]
-                        if p != plane || r != row { accumulateMax(rowMax + slot * width, count: width, into: neighbours) }
+        let (cd, bd) = StrictMaxima.split(window.kernel.depth)
+        let threeWide = window.rule == .interior && window.kernel.height == 3 && window.kernel.width == 3
+            && (window.kernel.depth == 1 || window.kernel.depth == 3)
+        for row in rows {
+            let windowRows = max(0, row - cy)...min(height - 1, row + by)
+            if window.kernel.depth > 1 {
+                for plane in 0..<depth {
+                    maxOfRows(count: windowRows.count, width: width, into: scratch.planeMax(plane)) {
+                        UnsafePointer(scratch.rowMax(plane, windowRows.lowerBound + $0))
                     }
                 }
-                if cx > 0 {
-                    rowWindowMax(input, count: width, lo: -cx, hi: -1, into: scratch)
-                    accumulateMax(scratch, count: width, into: neighbours)
+            }
+            for plane in 0..<depth {
+                let input = x + (plane * height + row) * width
+                let out = output.advanced(by: (plane * height + row) * width)
+                guard mayHoldMaxima(plane: plane, row: row) else {
+                    out.clear(0..<width)
+                    continue
                 }
-                if bx > 0 {
-                    rowWindowMax(input, count: width, lo: 1, hi: bx, into: scratch)
-                    accumulateMax(scratch, count: width, into: neighbours)
+                let windowPlanes = max(0, plane - cd)...min(depth - 1, plane + bd)
+                if threeWide {
+                    // A 3×3(×3) window away from the top and bottom: one fused pass.
+                    let up = UnsafePointer(scratch.rowMax(plane, row - 1))
+                    let down = UnsafePointer(scratch.rowMax(plane, row + 1))
+                    let (front, back) = window.kernel.depth == 3
+                        ? (UnsafePointer(scratch.planeMax(plane - 1)), UnsafePointer(scratch.planeMax(plane + 1)))
+                        : (up, down)
+                    out.writeThreeWide(input, rows: front, back, up, down, count: width)
+                } else {
+                    let neighbours = neighbourMaximum(
+                        input, plane: plane, row: row, planes: windowPlanes, rows: windowRows, scratch: scratch)
+                    out.write(input, above: neighbours, count: width)
+                    clearColumnBorders(out)
                 }
-                for j in 0..<width { output[j] = input[j] > neighbours[j] }
-                clearColumnBorders(output)
-                if windowHasNaN { suppressAroundNaN(plane: plane, row: row, output: output) }
+                if windowPlanes.contains(where: { p in windowRows.contains { scratch.rowHasNaN[scratch.slot(p, $0)] } }) {
+                    suppressAroundNaN(planes: windowPlanes, rows: windowRows, output: out)
+                }
             }
         }
+    }
+
+    /// The maximum over every tap of the window but the centre, for each centre of one row
+    /// (any window size), built pass by pass in `scratch.neighbours`.
+    private func neighbourMaximum(
+        _ input: UnsafePointer<S>, plane: Int, row: Int, planes: ClosedRange<Int>, rows: ClosedRange<Int>,
+        scratch: Scratch<S>
+    ) -> UnsafePointer<S> {
+        let neighbours = scratch.neighbours
+        neighbours.update(repeating: window.rule == .replicatePadded ? 0 : -S.infinity, count: width)
+        // The other planes, whole.
+        let planesBefore = plane - planes.lowerBound
+        accumulateRows(count: planes.count - 1, width: width, into: neighbours) {
+            UnsafePointer(scratch.planeMax(planes.lowerBound + $0 + ($0 >= planesBefore ? 1 : 0)))
+        }
+        // The other rows of this plane.
+        let rowsBefore = row - rows.lowerBound
+        accumulateRows(count: rows.count - 1, width: width, into: neighbours) {
+            UnsafePointer(scratch.rowMax(plane, rows.lowerBound + $0 + ($0 >= rowsBefore ? 1 : 0)))
+        }
+        // This row, either side of the centre.
+        let (cx, bx) = StrictMaxima.split(window.kernel.width)
+        for offset in -cx..<0 { accumulateShifted(input, by: offset, count: width, into: neighbours) }
+        if bx > 0 { for offset in 1...bx { accumulateShifted(input, by: offset, count: width, into: neighbours) } }
+        return UnsafePointer(neighbours)
     }
 
     /// Whether any position of this row of this plane may be a maximum under the border rule.
@@ -146,17 +228,16 @@ private struct Block<S: SubpixScalar> {
     }
 
     /// Clears the columns the border rule excludes.
-    private func clearColumnBorders(_ output: UnsafeMutablePointer<Bool>) {
-        let allowed: Range<Int>
+    private func clearColumnBorders(_ output: NMSOutput<S>) {
+        let (first, last): (Int, Int)
         switch window.rule {
         case .interior:
-            let (cx, bx) = StrictMaxima.split(window.kernel.width)
-            allowed = min(cx, width)..<max(min(cx, width), width - bx)
+            (first, last) = StrictMaxima.split(window.kernel.width)
         case .replicatePadded:
-            allowed = window.kernel.width < 3 ? 0..<width : min(1, width)..<max(min(1, width), width - 1)
+            (first, last) = window.kernel.width < 3 ? (0, 0) : (1, 1)
         }
-        for j in 0..<allowed.lowerBound { output[j] = false }
-        for j in allowed.upperBound..<width { output[j] = false }
+        output.clear(0..<min(first, width))
+        output.clear(max(min(first, width), width - last)..<width)
     }
 
     /// Under replicate padding by `(k - 1) / 2 ≥ 1`, the first and last index see their own value beside them.
@@ -165,26 +246,47 @@ private struct Block<S: SubpixScalar> {
     }
 
     /// Clears every centre of this output row whose window holds a NaN.
-    private func suppressAroundNaN(plane: Int, row: Int, output: UnsafeMutablePointer<Bool>) {
-        let (cd, bd) = StrictMaxima.split(window.kernel.depth)
-        let (cy, by) = StrictMaxima.split(window.kernel.height)
+    private func suppressAroundNaN(planes: ClosedRange<Int>, rows: ClosedRange<Int>, output: NMSOutput<S>) {
         let (cx, bx) = StrictMaxima.split(window.kernel.width)
-        for p in max(0, plane - cd)...min(depth - 1, plane + bd) {
-            for r in max(0, row - cy)...min(height - 1, row + by) {
-                let input = x + (p * height + r) * width
+        for plane in planes {
+            for row in rows {
+                let input = x + (plane * height + row) * width
                 for column in 0..<width where input[column].isNaN {
                     // Centres j whose window [j - cx, j + bx] holds this column.
-                    for j in max(0, column - bx)...min(width - 1, column + cx) { output[j] = false }
+                    output.clear(max(0, column - bx)..<min(width, column + cx + 1))
                 }
             }
         }
     }
 }
 
-/// Whether any of the `n` values at `x` is NaN.
-@inline(__always)
-func containsNaN<S: SubpixScalar>(_ x: UnsafePointer<S>, count n: Int) -> Bool {
-    var count = 0
-    for j in 0..<n { count &+= x[j] != x[j] ? 1 : 0 }
-    return count > 0
+/// Working rows of one ``Block``: per input row its width-window maximum and
+/// whether it holds a NaN, per plane the whole-window maximum for the current
+/// output row, and one row of neighbour maxima.
+private struct Scratch<S: SubpixScalar> {
+    let rows: Range<Int>
+    let width: Int
+    private let rowMaxima: UnsafeMutablePointer<S>
+    private let planeMaxima: UnsafeMutablePointer<S>
+    let rowHasNaN: UnsafeMutablePointer<Bool>
+    let neighbours: UnsafeMutablePointer<S>
+
+    init(depth: Int, rows: Range<Int>, width: Int) {
+        (self.rows, self.width) = (rows, width)
+        rowMaxima = .allocate(capacity: depth * rows.count * width)
+        planeMaxima = .allocate(capacity: depth * width)
+        rowHasNaN = .allocate(capacity: depth * rows.count)
+        neighbours = .allocate(capacity: width)
+    }
+
+    func deallocate() {
+        rowMaxima.deallocate()
+        planeMaxima.deallocate()
+        rowHasNaN.deallocate()
+        neighbours.deallocate()
+    }
+
+    @inline(__always) func slot(_ plane: Int, _ row: Int) -> Int { plane * rows.count + row - rows.lowerBound }
+    @inline(__always) func rowMax(_ plane: Int, _ row: Int) -> UnsafeMutablePointer<S> { rowMaxima + slot(plane, row) * width }
+    @inline(__always) func planeMax(_ plane: Int) -> UnsafeMutablePointer<S> { planeMaxima + plane * width }
 }

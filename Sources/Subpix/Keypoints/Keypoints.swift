@@ -1,0 +1,126 @@
+/// The keypoints of an op's dense outputs, best first: one ``Keypoint`` per
+/// position of `values` (optionally only where `mask` is true), sorted by
+/// value descending, ties by position (batch, channel, then depth, row, column).
+///
+/// Two layouts are understood, told apart by the rank of `coords`:
+///
+/// | op outputs | `coords` | `values` | coordinate order |
+/// |---|---|---|---|
+/// | 2D (`conv_soft_argmax2d`) | `(B, C, 2, H, W)` | `(B, C, H, W)` | x, y |
+/// | 3D (`conv_soft_argmax3d`, `conv_quad_interp3d`, `iterative_quad_interp3d`) | `(B, C, 3, D, H, W)` | `(B, C, D, H, W)` | d, x, y |
+///
+/// Filters, applied per `(batch, channel)` map in this order: `mask` keeps the
+/// positions where it is true (an NMS mask of the values' shape); `minValue`
+/// keeps values `≥ minValue`; `topK` keeps each map's `topK` best. Positions
+/// whose value is NaN are never keypoints.
+///
+/// ```swift
+/// let (coords, values) = try convQuadInterp3d(dog)
+/// let peaks = try nms3dMask(dog, kernelSize: [3, 3, 3])
+/// let best = try keypoints(coords: coords, values: values, mask: peaks, topK: 50)
+/// best[0]   // Keypoint(batch: 0, channel: 0, x: 12.3, y: 40.1, depth: 2.2, value: 10.8)
+/// ```
+///
+/// - Throws: ``SubpixError`` (op `keypoints`) when the shapes do not pair up
+///   as in the table, the mask's shape differs from the values', `topK`
+///   is negative or `minValue` is NaN.
+public func keypoints<S: SubpixScalar>(
+    coords: Tensor<S>, values: Tensor<S>, mask: Mask? = nil, topK: Int? = nil, minValue: Double? = nil
+) throws -> [Keypoint] {
+    let layout = try KeypointLayout(coords: coords.shape, values: values.shape)
+    if let mask, mask.shape != values.shape {
+        throw SubpixError(
+            "keypoints", "expected a mask of the values' shape \(formatShape(values.shape)), got \(formatShape(mask.shape))")
+    }
+    if let topK, topK < 0 { throw SubpixError("keypoints", "expected top_k >= 0, got \(topK)") }
+    if let minValue, minValue.isNaN { throw SubpixError("keypoints", "expected a number for min_value, got nan") }
+    let mapSize = layout.mapSize
+    var chosen: [(map: Int, candidate: BestCandidates.Candidate)] = []
+    values.withUnsafeBufferPointer { values in
+        for map in 0..<layout.maps {
+            var best = BestCandidates(capacity: topK ?? mapSize)
+            for local in 0..<mapSize {
+                let index = map * mapSize + local
+                let value = Double(values[index])
+                guard !value.isNaN, mask?.elements[index] ?? true, value >= minValue ?? -.infinity else { continue }
+                best.offer(value, at: local)
+            }
+            chosen += best.sorted().map { (map, $0) }
+        }
+    }
+    // Across maps: value descending, then (batch, channel), then position.
+    chosen.sort { lhs, rhs in
+        lhs.candidate.value > rhs.candidate.value
+            || (lhs.candidate.value == rhs.candidate.value
+                && (lhs.map, lhs.candidate.index) < (rhs.map, rhs.candidate.index))
+    }
+    return coords.withUnsafeBufferPointer { coords in
+        chosen.map { layout.keypoint(map: $0.map, at: $0.candidate.index, value: $0.candidate.value, coords: coords) }
+    }
+}
+
+/// One keypoint per channel from `spatial_soft_argmax2d`'s `(B, N, 2)` output
+/// (coordinates x, y), in (batch, channel) order.
+///
+/// Each channel's softmax is one distribution of total mass 1, so without
+/// `values` every keypoint's value is 1; pass `values` of shape `(B, N)` (for
+/// example each channel's peak response) to carry something else.
+///
+/// ```swift
+/// let points = try keypoints(spatialSoftArgmax: try spatialSoftArgmax2d(heatmaps))
+/// points.count   // B × N
+/// ```
+///
+/// - Throws: ``SubpixError`` (op `keypoints`) unless `coords` is `(B, N, 2)`
+///   and `values`, when given, is `(B, N)`.
+public func keypoints<S: SubpixScalar>(spatialSoftArgmax coords: Tensor<S>, values: Tensor<S>? = nil) throws -> [Keypoint] {
+    let shape = coords.shape
+    guard shape.count == 3, shape[2] == 2 else {
+        throw SubpixError("keypoints", "expected spatial_soft_argmax2d coordinates of shape (B, N, 2), got \(formatShape(shape))")
+    }
+    if let values, values.shape != [shape[0], shape[1]] {
+        throw SubpixError(
+            "keypoints", "expected values of shape \(formatShape([shape[0], shape[1]])) for coordinates \(formatShape(shape)), got \(formatShape(values.shape))")
+    }
+    let channels = shape[1]
+    return (0..<(shape[0] * channels)).map { item in
+        Keypoint(
+            batch: item / channels, channel: item % channels,
+            x: Double(coords.elements[2 * item]), y: Double(coords.elements[2 * item + 1]),
+            value: values.map { Double($0.elements[item]) } ?? 1)
+    }
+}
+
+/// How `coords` and `values` of a dense op output line up.
+private struct KeypointLayout {
+    let batches: Int, channels: Int
+    /// Positions per (batch, channel) map.
+    let mapSize: Int
+    /// Whether coordinates carry a depth (3D layout, order d, x, y) or not (2D, order x, y).
+    let hasDepth: Bool
+
+    var maps: Int { batches * channels }
+
+    init(coords: [Int], values: [Int]) throws {
+        let is2D = coords.count == 5 && values.count == 4 && coords[2] == 2
+        let is3D = coords.count == 6 && values.count == 5 && coords[2] == 3
+        let paired = (is2D || is3D) && Array(coords[..<2]) == Array(values[..<2]) && Array(coords[3...]) == Array(values[2...])
+        guard paired else {
+            throw SubpixError(
+                "keypoints", "expected coords (B, C, 2, H, W) with values (B, C, H, W), or coords (B, C, 3, D, H, W) with values (B, C, D, H, W), got coords \(formatShape(coords)) and values \(formatShape(values))")
+        }
+        (batches, channels) = (values[0], values[1])
+        mapSize = values[2...].reduce(1, *)
+        hasDepth = is3D
+    }
+
+    func keypoint<S: SubpixScalar>(map: Int, at local: Int, value: Double, coords: UnsafeBufferPointer<S>) -> Keypoint {
+        let axes = hasDepth ? 3 : 2
+        let base = map * axes * mapSize + local
+        let component = { (axis: Int) in Double(coords[base + axis * mapSize]) }
+        return Keypoint(
+            batch: map / channels, channel: map % channels,
+            x: component(hasDepth ? 1 : 0), y: component(hasDepth ? 2 : 1),
+            depth: hasDepth ? component(0) : nil, value: value)
+    }
+}

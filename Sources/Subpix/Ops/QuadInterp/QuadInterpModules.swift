@@ -1,0 +1,61 @@
+/// kornia 0.7.4's `ConvQuadInterp3d(strict_maxima_bonus=10.0, eps=1e-7)` module:
+/// ``convQuadInterp3d(_:strictMaximaBonus:eps:)`` with its settings fixed.
+///
+/// At each strict 3×3×3 maximum, `H δ = −g`, `coords = (d + δs, x + δx, y + δy)`,
+/// `value = f + ½ gᵀδ + bonus`.
+///
+/// ```swift
+/// let refine = ConvQuadInterp3d(strictMaximaBonus: 1)
+/// let (coords, values) = try refine(dog)
+/// ```
+public struct ConvQuadInterp3d: Sendable, Equatable {
+    /// Added to the value of each solved strict maximum when positive.
+    public var strictMaximaBonus: Double
+    /// Accepted for kornia's signature; it changes nothing (see ``convQuadInterp3d(_:strictMaximaBonus:eps:)``).
+    public var eps: Double
+
+    public init(strictMaximaBonus: Double = 10, eps: Double = 1e-7) {
+        self.strictMaximaBonus = strictMaximaBonus
+        self.eps = eps
+    }
+
+    /// Coordinates `(B, C, 3, D, H, W)` in the order (d, x, y) and values `(B, C, D, H, W)`.
+    public func callAsFunction<S: SubpixScalar>(_ input: Tensor<S>) throws -> (coords: Tensor<S>, values: Tensor<S>) {
+        try convQuadInterp3d(input, strictMaximaBonus: strictMaximaBonus, eps: eps)
+    }
+}
+
+/// kornia 0.9's `IterativeQuadInterp3d(n_iters=5, max_subpixel_shift=0.6,
+/// allow_scale_steps=True, max_candidates=None)` module:
+/// ``iterativeQuadInterp3d(_:nIters:maxSubpixelShift:allowScaleSteps:precomputedNMSMask:maxCandidates:)``
+/// with its settings fixed.
+///
+/// Each strict maximum is refined by Newton steps `H δ = −g`, moving one voxel
+/// while some `|δᵢ| > maxSubpixelShift`, for at most `nIters` steps.
+///
+/// ```swift
+/// let refine = IterativeQuadInterp3d(nIters: 3)
+/// let (coords, values) = try refine(dog, precomputedNMSMask: try nms3dMask(dog, kernelSize: [3, 3, 3]))
+/// ```
+public struct IterativeQuadInterp3d: Sendable, Equatable {
+    public var nIters: Int
+    public var maxSubpixelShift: Double
+    public var allowScaleSteps: Bool
+    public var maxCandidates: Int?
+
+    public init(nIters: Int = 5, maxSubpixelShift: Double = 0.6, allowScaleSteps: Bool = true, maxCandidates: Int? = nil) {
+        self.nIters = nIters
+        self.maxSubpixelShift = maxSubpixelShift
+        self.allowScaleSteps = allowScaleSteps
+        self.maxCandidates = maxCandidates
+    }
+
+    /// Coordinates `(B, C, 3, D, H, W)` in the order (d, x, y) and values `(B, C, D, H, W)`.
+    public func callAsFunction<S: SubpixScalar>(
+        _ input: Tensor<S>, precomputedNMSMask: Mask? = nil
+    ) throws -> (coords: Tensor<S>, values: Tensor<S>) {
+        try iterativeQuadInterp3d(
+            input, nIters: nIters, maxSubpixelShift: maxSubpixelShift, allowScaleSteps: allowScaleSteps,
+            precomputedNMSMask: precomputedNMSMask, maxCandidates: maxCandidates)
+    }
+}

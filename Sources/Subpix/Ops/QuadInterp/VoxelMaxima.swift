@@ -1,0 +1,99 @@
+/// The pieces both quadratic interpolations share: the dense outputs they
+/// start from, and the list of NMS maxima they refine.
+enum VoxelMaxima {
+    /// Sizes of a `(B, C, D, H, W)` volume tensor.
+    struct Volume {
+        let maps: Int, depth: Int, height: Int, width: Int
+        var plane: Int { height * width }
+        var mapSize: Int { depth * height * width }
+
+        init(_ shape: [Int]) {
+            (maps, depth, height, width) = (shape[0] * shape[1], shape[2], shape[3], shape[4])
+        }
+
+        /// `(d, h, w)` of an index within one map.
+        @inline(__always)
+        func position(_ index: Int) -> (d: Int, h: Int, w: Int) {
+            (index / plane, (index / width) % height, index % width)
+        }
+    }
+
+    /// Coordinates of shape `(B, C, 3, D, H, W)` holding every voxel's own grid
+    /// position in kornia's order: channel 0 the depth `d`, 1 the column `x`, 2 the row `y`.
+    static func gridCoordinates<S: SubpixScalar>(shape: [Int]) -> Tensor<S> {
+        let volume = Volume(shape)
+        let coordsShape = [shape[0], shape[1], 3, shape[2], shape[3], shape[4]]
+        return Tensor(validShape: coordsShape) { coords in
+            guard let base = coords.baseAddress else { return }
+            // One item per (map, axis, plane): each fills one H × W slice.
+            parallelFor(volume.maps * 3 * volume.depth, work: coords.count) { item in
+                let (d, axis) = (item % volume.depth, (item / volume.depth) % 3)
+                let slice = base + item * volume.plane
+                for h in 0..<volume.height {
+                    let row = slice + h * volume.width
+                    switch axis {
+                    case 0: row.initialize(repeating: S(d), count: volume.width)
+                    case 1: for w in 0..<volume.width { (row + w).initialize(to: S(w)) }
+                    default: row.initialize(repeating: S(h), count: volume.width)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The true positions of `mask` as flat indices into the tensor, map by map
+    /// and in row-major order within each map.
+    ///
+    /// With `limit`, each map keeps only its `limit` maxima of largest input
+    /// value (ties in row-major order, NaN first), as kornia's `max_candidates` does.
+    static func list<S: SubpixScalar>(_ mask: Mask, values x: UnsafePointer<S>, volume: Volume, limit: Int?) -> [Int] {
+        let count = mask.count
+        let pieces = min(parallelPieces, max(1, count / 4096))
+        let pieceSize = (count + pieces - 1) / pieces
+        var found = [[Int]](repeating: [], count: pieces)
+        mask.withUnsafeBufferPointer { keep in
+            found.withUnsafeMutableBufferPointer { found in
+                guard let lists = found.baseAddress else { return }
+                parallelFor(pieces, work: count) { piece in
+                    var local: [Int] = []
+                    for index in (piece * pieceSize)..<min(count, (piece + 1) * pieceSize) where keep[index] {
+                        local.append(index)
+                    }
+                    lists[piece] = local
+                }
+            }
+        }
+        let all = found.flatMap { $0 }
+        guard let limit else { return all }
+        // Per map: the `limit` largest values, stably.
+        var kept: [Int] = []
+        var start = 0
+        while start < all.count {
+            let map = all[start] / volume.mapSize
+            var end = start
+            while end < all.count && all[end] / volume.mapSize == map { end += 1 }
+            // Descending as torch sorts, NaN above everything; equal values keep their order.
+            let ranked = all[start..<end].enumerated().sorted { lhs, rhs in
+                let (a, b) = (x[lhs.element], x[rhs.element])
+                if a.isNaN || b.isNaN { return a.isNaN && (!b.isNaN || lhs.offset < rhs.offset) }
+                return a > b || (a == b && lhs.offset < rhs.offset)
+            }
+            kept += ranked.prefix(limit).map(\.element)
+            start = end
+        }
+        return kept
+    }
+
+    /// Runs `body` on every maximum of `list`, spread over the cores.
+    static func forEach(_ list: [Int], costPerItem: Int, _ body: (Int) -> Void) {
+        let pieces = min(parallelPieces, max(1, list.count / 256))
+        let pieceSize = (list.count + pieces - 1) / pieces
+        list.withUnsafeBufferPointer { list in
+            parallelFor(pieces, work: list.count * costPerItem) { piece in
+                for position in (piece * pieceSize)..<min(list.count, (piece + 1) * pieceSize) {
+                    body(list[position])
+                }
+            }
+        }
+    }
+}
