@@ -154,7 +154,8 @@ private struct Block<S: SubpixScalar> {
         for row in rows {
             let windowRows = max(0, row - cy)...min(height - 1, row + by)
             if window.kernel.depth > 1 {
-                for plane in 0..<depth {
+                // Only planes next to a plane that may hold maxima are needed.
+                for plane in 0..<depth where planeFeedsMaxima(plane) {
                     maxOfRows(count: windowRows.count, width: width, into: scratch.planeMax(plane)) {
                         UnsafePointer(scratch.rowMax(plane, windowRows.lowerBound + $0))
                     }
@@ -214,16 +215,31 @@ private struct Block<S: SubpixScalar> {
         return UnsafePointer(neighbours)
     }
 
+    /// Whether `plane` lies in the depth window of some plane that may hold maxima.
+    private func planeFeedsMaxima(_ plane: Int) -> Bool {
+        let (cd, bd) = StrictMaxima.split(window.kernel.depth)
+        return (max(0, plane - bd)...min(depth - 1, plane + cd)).contains(where: planeMayHoldMaxima)
+    }
+
     /// Whether any position of this row of this plane may be a maximum under the border rule.
     private func mayHoldMaxima(plane: Int, row: Int) -> Bool {
-        switch window.rule {
+        planeMayHoldMaxima(plane) && Self.mayHoldMaxima(
+            row, count: height, kernel: window.kernel.height, rule: window.rule)
+    }
+
+    private func planeMayHoldMaxima(_ plane: Int) -> Bool {
+        Self.mayHoldMaxima(plane, count: depth, kernel: window.kernel.depth, rule: window.rule)
+    }
+
+    /// The border rule along one axis of `count` positions and window `kernel`.
+    private static func mayHoldMaxima(_ index: Int, count: Int, kernel: Int, rule: NMSBorderRule) -> Bool {
+        switch rule {
         case .interior:
-            let (cd, bd) = StrictMaxima.split(window.kernel.depth)
-            let (cy, by) = StrictMaxima.split(window.kernel.height)
-            return plane >= cd && plane < depth - bd && row >= cy && row < height - by
+            let (before, after) = StrictMaxima.split(kernel)
+            return index >= before && index < count - after
         case .replicatePadded:
-            return Self.replicatedInside(plane, count: depth, kernel: window.kernel.depth)
-                && Self.replicatedInside(row, count: height, kernel: window.kernel.height)
+            // Padding by (k − 1) / 2 ≥ 1 puts the first and last index's own value beside it.
+            return kernel < 3 || (index > 0 && index < count - 1)
         }
     }
 
@@ -238,11 +254,6 @@ private struct Block<S: SubpixScalar> {
         }
         output.clear(0..<min(first, width))
         output.clear(max(min(first, width), width - last)..<width)
-    }
-
-    /// Under replicate padding by `(k - 1) / 2 ≥ 1`, the first and last index see their own value beside them.
-    private static func replicatedInside(_ index: Int, count: Int, kernel: Int) -> Bool {
-        kernel < 3 || (index > 0 && index < count - 1)
     }
 
     /// Clears every centre of this output row whose window holds a NaN.

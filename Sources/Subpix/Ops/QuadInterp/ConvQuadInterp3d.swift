@@ -53,14 +53,15 @@ public func convQuadInterp3d<S: SubpixScalar>(
     let volume = VoxelMaxima.Volume(input.shape)
     let mask = NMSRunner.mask(input, kernel: (3, 3, 3), rule: .interior)
     var coords: Tensor<S> = VoxelMaxima.gridCoordinates(shape: input.shape)
-    var values = input
+    let start = VoxelMaxima.startingValues(input)
+    var values = start.values
     let bonus: S? = strictMaximaBonus > 0 ? S(strictMaximaBonus) : nil
     input.withUnsafeBufferPointer { x in
         guard let x = x.baseAddress else { return }
         values.withUnsafeMutableBufferPointer { values in
             coords.withUnsafeMutableBufferPointer { coords in
                 guard let values = values.baseAddress, let coords = coords.baseAddress else { return }
-                let nonFinite = KorniaZeroShift.apply(x, volume: volume, into: values)
+                let nonFinite = start.unsafe > 0 && KorniaZeroShift.apply(x, volume: volume, into: values)
                 let maxima = VoxelMaxima.list(mask, values: x, volume: volume, limit: nil)
                 VoxelMaxima.forEach(maxima, costPerItem: 64) { flat in
                     let (map, local) = flat.quotientAndRemainder(dividingBy: volume.mapSize)
@@ -121,15 +122,12 @@ private func discardsShift<S: SubpixScalar>(_ shift: Shift3<S>) -> Bool {
 /// unless the voxel's central-difference gradient (replicate borders) is not
 /// finite, when it is NaN. Only inputs holding a non-finite value, or values
 /// large enough for a difference to overflow, can have such voxels, so the
-/// pass runs only for them.
+/// caller runs the pass only for them.
 private enum KorniaZeroShift {
-    /// Applies the pass when needed; returns whether the input holds a non-finite value.
+    /// Applies the pass; returns whether the input holds a non-finite value.
     static func apply<S: SubpixScalar>(_ x: UnsafePointer<S>, volume: VoxelMaxima.Volume, into values: UnsafeMutablePointer<S>) -> Bool {
         let count = volume.maps * volume.mapSize
-        var largest: S = 0
-        for index in 0..<count { largest = larger(largest, abs(x[index])) }
-        let nonFinite = containsNaN(x, count: count) || largest == .infinity
-        guard nonFinite || !(largest <= S.greatestFiniteMagnitude / 2) else { return false }
+        let nonFinite = (0..<count).contains { !x[$0].isFinite }
         let (d, h, w) = (volume.depth, volume.height, volume.width)
         parallelFor(volume.maps * d, work: count) { item in
             let plane = item % d

@@ -29,16 +29,43 @@ enum VoxelMaxima {
             parallelFor(volume.maps * 3 * volume.depth, work: coords.count) { item in
                 let (d, axis) = (item % volume.depth, (item / volume.depth) % 3)
                 let slice = base + item * volume.plane
-                for h in 0..<volume.height {
-                    let row = slice + h * volume.width
-                    switch axis {
-                    case 0: row.initialize(repeating: S(d), count: volume.width)
-                    case 1: for w in 0..<volume.width { (row + w).initialize(to: S(w)) }
-                    default: row.initialize(repeating: S(h), count: volume.width)
+                switch axis {
+                case 0: slice.initialize(repeating: S(d), count: volume.plane)
+                case 1:
+                    // The column index, the same in every row: write one row and copy it.
+                    for w in 0..<volume.width { (slice + w).initialize(to: S(w)) }
+                    for h in 1..<volume.height { (slice + h * volume.width).initialize(from: slice, count: volume.width) }
+                default:
+                    for h in 0..<volume.height { (slice + h * volume.width).initialize(repeating: S(h), count: volume.width) }
+                }
+            }
+        }
+    }
+
+    /// A copy of `input` (the values both interpolations start from), and how
+    /// many of its elements are NaN or beyond half the largest finite
+    /// magnitude — values whose central differences may not be finite.
+    static func startingValues<S: SubpixScalar>(_ input: Tensor<S>) -> (values: Tensor<S>, unsafe: Int) {
+        let count = input.count
+        let pieces = min(parallelPieces, max(1, count / 65536))
+        let pieceSize = (count + pieces - 1) / pieces
+        var unsafeCounts = [Int](repeating: 0, count: pieces)
+        let limit = S.greatestFiniteMagnitude / 2
+        let values = input.withUnsafeBufferPointer { x in
+            unsafeCounts.withUnsafeMutableBufferPointer { counts in
+                Tensor<S>(validShape: input.shape) { out in
+                    guard let source = x.baseAddress, let target = out.baseAddress, let tally = counts.baseAddress else { return }
+                    parallelFor(pieces, work: count) { piece in
+                        let range = (piece * pieceSize)..<min(count, (piece + 1) * pieceSize)
+                        (target + range.lowerBound).initialize(from: source + range.lowerBound, count: range.count)
+                        var outside = 0
+                        for index in range { outside &+= abs(source[index]) <= limit ? 0 : 1 }
+                        tally[piece] = outside
                     }
                 }
             }
         }
+        return (values, unsafeCounts.reduce(0, +))
     }
 
     /// The true positions of `mask` as flat indices into the tensor, map by map
@@ -54,10 +81,20 @@ enum VoxelMaxima {
         mask.withUnsafeBufferPointer { keep in
             found.withUnsafeMutableBufferPointer { found in
                 guard let lists = found.baseAddress else { return }
+                guard let base = keep.baseAddress else { return }
+                let bytes = UnsafeRawPointer(base)
                 parallelFor(pieces, work: count) { piece in
                     var local: [Int] = []
-                    for index in (piece * pieceSize)..<min(count, (piece + 1) * pieceSize) where keep[index] {
-                        local.append(index)
+                    var index = piece * pieceSize
+                    let end = min(count, (piece + 1) * pieceSize)
+                    while index < end {
+                        // Skip eight false entries at a time (a Bool is one byte, 0 or 1).
+                        if index + 8 <= end && bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) == 0 {
+                            index += 8
+                            continue
+                        }
+                        if keep[index] { local.append(index) }
+                        index += 1
                     }
                     lists[piece] = local
                 }
