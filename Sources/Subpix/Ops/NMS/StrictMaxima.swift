@@ -103,10 +103,25 @@ struct StrictMaxima: Sendable {
             output.keepAll(x, count: total)
             return
         }
+        if rule == .interior && (kernel.depth > depth || kernel.height > height || kernel.width > width) {
+            // No window fits inside the map.
+            output.clear(0..<total)
+            return
+        }
+        if rule == .replicatePadded {
+            // A window clipped to the map reaches no further than 2·size + 1 (odd, so the rule is unchanged).
+            let clipped = StrictMaxima(
+                kernel: (min(kernel.depth, 2 * depth + 1), min(kernel.height, 2 * height + 1), min(kernel.width, 2 * width + 1)),
+                rule: .interior)
+            guard clipped.kernel == kernel else {
+                return StrictMaxima(kernel: clipped.kernel, rule: rule)
+                    .run(x, maps: maps, depth: depth, height: height, width: width, output: output)
+            }
+        }
         // Cut each map into blocks of rows when there are too few maps to keep every core busy.
         let blocksPerMap = maps >= parallelPieces ? 1 : min(max(1, height / 8), (parallelPieces + maps - 1) / maps)
         let rowsPerBlock = (height + blocksPerMap - 1) / blocksPerMap
-        let work = total * (kernel.depth + kernel.height + 2 * kernel.width)
+        let work = total * (min(kernel.depth, depth) + min(kernel.height, height) + 2 * min(kernel.width, width))
         parallelFor(maps * blocksPerMap, work: work) { item in
             let map = item / blocksPerMap
             let firstRow = (item % blocksPerMap) * rowsPerBlock

@@ -73,7 +73,7 @@ public func iterativeQuadInterp3d<S: SubpixScalar>(
             coords.withUnsafeMutableBufferPointer { coords in
                 guard let values = values.baseAddress, let coords = coords.baseAddress else { return }
                 let maxima = VoxelMaxima.list(mask, values: x, volume: volume, limit: maxCandidates)
-                VoxelMaxima.forEach(maxima, costPerItem: 64 * max(1, nIters)) { flat in
+                VoxelMaxima.forEach(maxima, costPerItem: 64 * min(max(1, nIters), 8)) { flat in
                     let (map, local) = flat.quotientAndRemainder(dividingBy: volume.mapSize)
                     let source = x + map * volume.mapSize
                     guard let point = refiner.refine(source, from: volume.position(local)) else { return }
@@ -102,7 +102,10 @@ private struct Refiner<S: SubpixScalar> {
         var shift = Shift3<S>.zero
         var gradientDotShift: S = 0
         var moved = false
-        for _ in 0..<iterations {
+        // A centre still moving after more steps than the map has voxels has revisited one, so it
+        // cycles and would still move on kornia's last iteration: capping there changes no result
+        // and keeps a huge `nIters` from hanging.
+        for _ in 0..<min(iterations, volume.mapSize + 1) {
             let at = (d: clamp(centre.d, volume.depth), h: clamp(centre.h, volume.height), w: clamp(centre.w, volume.width))
             let fit = QuadraticFit3d(
                 x, at: (at.d * volume.height + at.h) * volume.width + at.w,

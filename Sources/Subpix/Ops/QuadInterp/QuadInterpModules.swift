@@ -14,6 +14,7 @@ public struct ConvQuadInterp3d: Sendable, Equatable {
     /// Accepted for kornia's signature; it changes nothing (see ``convQuadInterp3d(_:strictMaximaBonus:eps:)``).
     public var eps: Double
 
+    /// kornia's defaults: bonus 10, eps 1e-7.
     public init(strictMaximaBonus: Double = 10, eps: Double = 1e-7) {
         self.strictMaximaBonus = strictMaximaBonus
         self.eps = eps
@@ -38,11 +39,17 @@ public struct ConvQuadInterp3d: Sendable, Equatable {
 /// let (coords, values) = try refine(dog, precomputedNMSMask: try nms3dMask(dog, kernelSize: [3, 3, 3]))
 /// ```
 public struct IterativeQuadInterp3d: Sendable, Equatable {
+    /// Iterations per maximum (≥ 0).
     public var nIters: Int
+    /// Shift (≥ 0) beyond which the centre steps to the next voxel.
     public var maxSubpixelShift: Double
+    /// Whether the centre may also step along depth.
     public var allowScaleSteps: Bool
+    /// Refine only this many of each map's largest maxima; `nil` refines all.
     public var maxCandidates: Int?
 
+    /// kornia's defaults: 5 iterations, shift threshold 0.6, scale steps allowed, every maximum refined.
+    /// The values are checked when the module is called.
     public init(nIters: Int = 5, maxSubpixelShift: Double = 0.6, allowScaleSteps: Bool = true, maxCandidates: Int? = nil) {
         self.nIters = nIters
         self.maxSubpixelShift = maxSubpixelShift

@@ -98,6 +98,13 @@ final class NMSTests: XCTestCase {
         XCTAssertEqual(try nms3d(x, kernelSize: [1, 3, 3])[0, 0, 1, 1, 1], 2)
     }
 
+    func testWindowsLargerThanTheMapFindNothing() throws {
+        let x = try map([[0, 1, 0], [1, 9, 1], [0, 1, 0]])
+        XCTAssertEqual(kept(try nms2dMask(x, kernelSize: [5, 5])), [])
+        XCTAssertEqual(kept(try nms2dMask(x, kernelSize: [.max, 3])), [])
+        XCTAssertEqual(try nms3d(try x.reshaped([1, 1, 1, 3, 3]), kernelSize: [.max, .max, .max]).elements, Array(repeating: 0, count: 9))
+    }
+
     func testModulesMatchTheFunctions() throws {
         let x = try map([[0, 0, 0], [0, 1, 0], [0, 0, 0]])
         let nms = try NonMaximaSuppression2d(kernelSize: [3, 3])
@@ -131,6 +138,8 @@ final class NMSTests: XCTestCase {
         // Unlike kornia 0.9, which needs the whole 5-wide window inside: no column of 5 fits both.
         XCTAssertEqual(try nms3dKornia074(y, kernelSize: [1, 3, 5], op: "op").elements.filter { $0 != 0 }, [3])
         XCTAssertEqual(try nms3dMask(y, kernelSize: [1, 3, 5]).elements.filter { $0 }.count, 0)
+        // A window wider than the map is clipped to it: 2 loses to 3 in any row window.
+        XCTAssertEqual(try nms3dKornia074(y, kernelSize: [1, 3, .max], op: "op").elements.filter { $0 != 0 }, [3])
         XCTAssertThrowsError(try nms3dKornia074(y, kernelSize: [1, 2, 3], op: "conv_soft_argmax3d")) { error in
             XCTAssertEqual((error as? SubpixError)?.op, "conv_soft_argmax3d")
         }

@@ -98,6 +98,13 @@ final class IterativeQuadInterp3dTests: XCTestCase {
         XCTAssertEqual(try iterativeQuadInterp3d(thin).values, thin)
     }
 
+    func testHugeIterationCountsFinishWithTheSameResult() throws {
+        let volume = try QuadVolumes.paraboloid(Double.self, peak: (2.3, 4.2, 3.6))
+        XCTAssertEqual(try iterativeQuadInterp3d(volume, nIters: .max).coords, try iterativeQuadInterp3d(volume).coords)
+        let coupled = try QuadVolumes.coupled(Double.self, singular: false)
+        XCTAssertEqual(try iterativeQuadInterp3d(coupled, nIters: .max).values, coupled)
+    }
+
     func testBadArgumentsThrowOneLineErrors() throws {
         let volume = try QuadVolumes.paraboloid(Float.self, peak: (2, 4, 4))
         let flat = try Tensor<Float>(shape: [1, 1, 4, 4], elements: Array(repeating: 0, count: 16))
