@@ -6,7 +6,7 @@
 /// Like torch's pooling, padding may be at most half the kernel.
 ///
 /// ```swift
-/// let g = try WindowGeometry(op: "conv_soft_argmax2d", kernel: [3, 3], stride: [2, 2], padding: [1, 1])
+/// let g = try WindowGeometry(op: "conv_soft_argmax2d", axes: 2, kernel: [3, 3], stride: [2, 2], padding: [1, 1])
 /// try g.outputSize(for: [50, 32])   // [25, 16]
 /// ```
 public struct WindowGeometry: Sendable, Equatable {
@@ -16,9 +16,9 @@ public struct WindowGeometry: Sendable, Equatable {
     /// The kornia name of the op, used in error messages.
     public let op: String
 
-    /// Checks kernel (> 0), stride (> 0) and padding (0 ... kernel / 2) per axis.
-    public init(op: String, kernel: [Int], stride: [Int], padding: [Int]) throws {
-        let axes = kernel.count
+    /// Checks that each of kernel, stride and padding has `axes` values, and
+    /// kernel (> 0), stride (> 0) and padding (0 ... kernel / 2) per axis.
+    public init(op: String, axes: Int, kernel: [Int], stride: [Int], padding: [Int]) throws {
         for (name, values) in [("kernel_size", kernel), ("stride", stride), ("padding", padding)] where values.count != axes {
             throw SubpixError(op, "expected \(name) with \(axes) values, got \(formatShape(values))")
         }

@@ -1,0 +1,97 @@
+/// The soft-argmax of every window of a volume — kornia's `conv_soft_argmax3d`.
+///
+/// As ``convSoftArgmax2d(_:kernelSize:stride:padding:temperature:normalizedCoordinates:eps:outputValue:)``
+/// with a third (depth / scale) axis: with `e = exp((x − max x) / T)` per map,
+///
+///     ijk(X) = Σ (d, i, j) · e / (Σ e + eps)
+///     val(X) = Σ x · e / (Σ e + eps)
+///
+/// and, when `strictMaximaBonus > 0`, `val` is multiplied by
+/// `1 + strictMaximaBonus · m` where `m` is the input at the window centre if
+/// that voxel is a strict maximum of its `kernelSize` neighbourhood (kornia
+/// 0.7.4's rule; odd kernels only) and 0 otherwise.
+///
+/// **Difference from kornia:** kornia picks the maxima of depth levels
+/// `skip ..< out − skip` (`skip = (D_in − D_out) / 2`) of the stride-subsampled
+/// maxima, which misaligns them with the output — and even changes their count —
+/// when depth padding shrinks `D`. This port reads the maximum at each output
+/// window's own centre voxel, which is what kornia computes whenever depth
+/// padding is `kernel / 2` (and so on every case where its shapes agree).
+///
+/// ```swift
+/// let x = try Tensor<Float>(shape: [20, 16, 3, 50, 32], elements: noise)
+/// let (coords, values) = try convSoftArgmax3d(x, kernelSize: [3, 3, 3], stride: [1, 2, 2], padding: [0, 1, 1])
+/// coords.shape   // [20, 16, 3, 1, 25, 16]: (d, x, y) per window
+/// ```
+///
+/// - Parameters:
+///   - input: volumes of shape `(B, C, D, H, W)`.
+///   - kernelSize, stride, padding: `(depth, height, width)` of the window.
+///   - temperature: divides the input before `exp`; must be positive.
+///   - normalizedCoordinates: map coordinates to [-1, 1].
+///   - eps: added to each window's `Σ e`.
+///   - outputValue: also return the soft-pooled values (kornia's default: true).
+///   - strictMaximaBonus: multiplies values at strict maxima by `1 + bonus · value`.
+/// - Returns: `coords` of shape `(B, C, 3, D_out, H_out, W_out)` in the order
+///   (d, x, y), and `values` of shape `(B, C, D_out, H_out, W_out)` when `outputValue`.
+/// - Throws: ``SubpixError`` as the 2D op does, and for a positive bonus with an even kernel.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
+public func convSoftArgmax3d<S: SubpixScalar>(
+    _ input: Tensor<S>, kernelSize: [Int] = [3, 3, 3], stride: [Int] = [1, 1, 1], padding: [Int] = [1, 1, 1],
+    temperature: Double = 1.0, normalizedCoordinates: Bool = false, eps: Double = 1e-8, outputValue: Bool = true,
+    strictMaximaBonus: Double = 0
+) throws -> (coords: Tensor<S>, values: Tensor<S>?) {
+    let op = "conv_soft_argmax3d"
+    try input.requireShape(rank: 5, layout: "(B, C, D, H, W)", op: op)
+    let geometry = try WindowGeometry(op: op, axes: 3, kernel: kernelSize, stride: stride, padding: padding)
+    try requirePositiveTemperature(temperature, op: op)
+    let (batch, channels) = (input.shape[0], input.shape[1])
+    let spatial = Array(input.shape[2...])
+    let outputs = try geometry.outputSize(for: spatial)
+    let axes = (0..<3).map {
+        WindowAxis(length: spatial[$0], kernel: kernelSize[$0], stride: stride[$0], padding: padding[$0], outputs: outputs[$0])
+    }
+    let engine = WindowedSoftArgmax<S>(
+        depth: axes[0], height: axes[1], width: axes[2], temperature: S(temperature), eps: S(eps),
+        normalized: normalizedCoordinates, volumetric: true)
+    var (coords, values) = engine.apply(
+        input, maps: batch * channels, coordsShape: [batch, channels, 3] + outputs,
+        valuesShape: outputValue ? [batch, channels] + outputs : nil)
+    if strictMaximaBonus > 0, var pooled = values {
+        let maxima = try nms3dKornia074(input, kernelSize: kernelSize, op: op)
+        applyStrictMaximaBonus(S(strictMaximaBonus), maxima: maxima, axes: axes, to: &pooled)
+        values = pooled
+    }
+    return (coords, values)
+}
+
+/// `values *= 1 + bonus · maxima[centre]`, where `centre` is the input voxel at
+/// the centre of each output window (`o · stride − padding + kernel / 2` per axis).
+private func applyStrictMaximaBonus<S: SubpixScalar>(
+    _ bonus: S, maxima: Tensor<S>, axes: [WindowAxis], to values: inout Tensor<S>
+) {
+    let (depth, height, width) = (axes[0], axes[1], axes[2])
+    let inputMap = depth.length * height.length * width.length
+    let outputMap = depth.outputs * height.outputs * width.outputs
+    let maps = values.count / outputMap
+    func centre(_ axis: WindowAxis, _ output: Int) -> Int? {
+        let cell = axis.start(output) + axis.kernel / 2
+        return cell < axis.length ? cell : nil
+    }
+    values.withUnsafeMutableBufferPointer { values in
+        for map in 0..<maps {
+            for od in 0..<depth.outputs {
+                guard let d = centre(depth, od) else { continue }
+                for oy in 0..<height.outputs {
+                    guard let y = centre(height, oy) else { continue }
+                    for ox in 0..<width.outputs {
+                        guard let x = centre(width, ox) else { continue }
+                        let peak = maxima.elements[map * inputMap + (d * height.length + y) * width.length + x]
+                        values[map * outputMap + (od * height.outputs + oy) * width.outputs + ox] *= 1 + bonus * peak
+                    }
+                }
+            }
+        }
+    }
+}

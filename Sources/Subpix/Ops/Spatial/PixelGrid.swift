@@ -1,0 +1,41 @@
+/// Pixel-centre coordinates along one axis, as kornia's `create_meshgrid` makes them.
+///
+/// In pixels the coordinates are `0, 1, ..., n − 1`; normalised, they are
+/// `(i / (n − 1) − 0.5) · 2`, spanning [-1, 1]. Like kornia, an axis of size 1
+/// normalises to NaN (0 / 0): the centre of a one-pixel axis has no place in
+/// [-1, 1].
+enum PixelGrid {
+    static func coordinates<S: SubpixScalar>(_ count: Int, normalized: Bool) -> [S] {
+        (0..<count).map { index in
+            let pixel = S(index)
+            return normalized ? (pixel / S(count - 1) - S(0.5)) * 2 : pixel
+        }
+    }
+
+    /// kornia's `normalize_pixel_coordinates`: `2 · x / max(n − 1, 1e-8) − 1`.
+    static func normalizingFactor<S: SubpixScalar>(_ count: Int) -> S {
+        2 / Swift.max(S(count - 1), S(1e-8))
+    }
+}
+
+/// Per-map reductions the soft-argmax ops share.
+enum MapReduction {
+    /// The largest element of `count` values, NaN when any is NaN (as torch's `max`).
+    @inline(__always)
+    static func maximum<S: SubpixScalar>(_ values: UnsafePointer<S>, count: Int) -> S {
+        var best = -S.infinity
+        for index in 0..<count {
+            let value = values[index]
+            if value.isNaN { return value }
+            if value > best { best = value }
+        }
+        return best
+    }
+}
+
+/// Rejects temperatures that are not finite and positive.
+func requirePositiveTemperature(_ temperature: Double, op: String) throws {
+    guard temperature > 0, temperature.isFinite else {
+        throw SubpixError(op, "expected temperature > 0, got \(temperature)")
+    }
+}

@@ -1,0 +1,57 @@
+/// The expected pixel position under each map's probabilities — kornia's
+/// `spatial_expectation2d`.
+///
+/// For probabilities `p` of `(B, N, H, W)` (see ``spatialSoftmax2d(_:temperature:)``):
+///
+///     E[x] = Σ p(i, j) · x_j,   E[y] = Σ p(i, j) · y_i
+///
+/// with `x_j = j`, `y_i = i` in pixels, or `(j / (W − 1) − 0.5) · 2` and
+/// `(i / (H − 1) − 0.5) · 2` when normalised to [-1, 1]. As in kornia, a
+/// normalised coordinate along an axis of size 1 is NaN.
+///
+/// ```swift
+/// let p = try Tensor<Float>(shape: [1, 1, 3, 3], elements: [0, 0, 0, 0, 0, 0, 0, 1, 0])
+/// try spatialExpectation2d(p, normalizedCoordinates: false)   // [[[1, 2]]]
+/// ```
+///
+/// - Returns: `(B, N, 2)` in the order (x, y).
+/// - Throws: ``SubpixError`` for an input that is not a non-empty `(B, N, H, W)` tensor.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
+public func spatialExpectation2d<S: SubpixScalar>(
+    _ input: Tensor<S>, normalizedCoordinates: Bool = true
+) throws -> Tensor<S> {
+    try input.requireShape(rank: 4, layout: "(B, N, H, W)", op: "spatial_expectation2d")
+    return expectation(of: input, normalized: normalizedCoordinates)
+}
+
+/// The (x, y) expectation of every map of a validated `(B, N, H, W)` tensor.
+func expectation<S: SubpixScalar>(of input: Tensor<S>, normalized: Bool) -> Tensor<S> {
+    let (height, width) = (input.shape[2], input.shape[3])
+    let xs: [S] = PixelGrid.coordinates(width, normalized: normalized)
+    let ys: [S] = PixelGrid.coordinates(height, normalized: normalized)
+    let maps = input.shape[0] * input.shape[1]
+    return input.withUnsafeBufferPointer { source in
+        Tensor<S>(validShape: [input.shape[0], input.shape[1], 2]) { output in
+            guard let p = source.baseAddress, let out = output.baseAddress else { return }
+            parallelFor(maps, work: input.count * 2) { map in
+                let plane = p + map * height * width
+                var expectedX: S = 0
+                var expectedY: S = 0
+                for row in 0..<height {
+                    var rowMass: S = 0
+                    var rowX: S = 0
+                    for column in 0..<width {
+                        let weight = plane[row * width + column]
+                        rowMass += weight
+                        rowX += weight * xs[column]
+                    }
+                    expectedX += rowX
+                    expectedY += rowMass * ys[row]
+                }
+                out[2 * map] = expectedX
+                out[2 * map + 1] = expectedY
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// The soft-argmax of each map — kornia's `spatial_soft_argmax2d`: the
+/// expected position under the map's spatial softmax (DSNT).
+///
+///     (x, y) = Σ softmax(T · x)(i, j) · (x_j, y_i)
+///
+/// The temperature **multiplies** the input, as in ``spatialSoftmax2d(_:temperature:)``.
+/// `eps` is accepted because kornia's signature has it, but kornia never uses
+/// it in this function, so it changes nothing here either.
+///
+/// ```swift
+/// let x = try Tensor<Float>(shape: [1, 1, 3, 3], elements: [0, 0, 0, 0, 10, 0, 0, 0, 0])
+/// try spatialSoftArgmax2d(x, normalizedCoordinates: false)   // [[[1.0000, 1.0000]]]
+/// ```
+///
+/// - Returns: `(B, N, 2)` in the order (x, y).
+/// - Throws: ``SubpixError`` for an input that is not a non-empty `(B, N, H, W)`
+///   tensor, or a temperature that is not finite and positive.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
+public func spatialSoftArgmax2d<S: SubpixScalar>(
+    _ input: Tensor<S>, temperature: Double = 1.0, normalizedCoordinates: Bool = true, eps: Double = 1e-8
+) throws -> Tensor<S> {
+    let op = "spatial_soft_argmax2d"
+    try input.requireShape(rank: 4, layout: "(B, N, H, W)", op: op)
+    try requirePositiveTemperature(temperature, op: op)
+    return expectation(of: try spatialSoftmax2d(input, temperature: temperature), normalized: normalizedCoordinates)
+}
+
+/// kornia's `SpatialSoftArgmax2d` module: ``spatialSoftArgmax2d(_:temperature:normalizedCoordinates:eps:)``
+/// with its parameters fixed.
+///
+/// ```swift
+/// let softArgmax = SpatialSoftArgmax2d(temperature: 10, normalizedCoordinates: false)
+/// let xy = try softArgmax(heatmaps)   // (B, N, 2)
+/// ```
+public struct SpatialSoftArgmax2d: Sendable, Equatable {
+    public var temperature: Double
+    public var normalizedCoordinates: Bool
+    /// Accepted as in kornia; unused (see ``spatialSoftArgmax2d(_:temperature:normalizedCoordinates:eps:)``).
+    public var eps: Double
+
+    public init(temperature: Double = 1.0, normalizedCoordinates: Bool = true, eps: Double = 1e-8) {
+        self.temperature = temperature
+        self.normalizedCoordinates = normalizedCoordinates
+        self.eps = eps
+    }
+
+    public func callAsFunction<S: SubpixScalar>(_ input: Tensor<S>) throws -> Tensor<S> {
+        try spatialSoftArgmax2d(
+            input, temperature: temperature, normalizedCoordinates: normalizedCoordinates, eps: eps)
+    }
+}
