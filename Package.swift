@@ -25,7 +25,7 @@ let package = Package(
             name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
 
-        // Layers: subpix -> SubpixTUI -> SubpixScript -> Subpix.
+        // Layers: subpix -> SubpixBench -> SubpixTUI -> SubpixScript -> Subpix.
         .target(
             name: "Subpix",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
@@ -35,10 +35,13 @@ let package = Package(
         .target(
             name: "SubpixTUI",
             dependencies: ["SubpixScript", "Subpix", "CNcurses"]),
+        .target(
+            name: "SubpixBench",
+            dependencies: ["Subpix", "SubpixScript", "SubpixTUI"]),
         .executableTarget(
             name: "subpix",
             dependencies: [
-                "Subpix", "SubpixScript", "SubpixTUI",
+                "Subpix", "SubpixScript", "SubpixTUI", "SubpixBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

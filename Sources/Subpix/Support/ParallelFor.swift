@@ -1,8 +1,34 @@
 import Dispatch
 import Foundation
+import Synchronization
+
+/// How many threads the ops may use at once.
+///
+/// The default (`0`) uses every core. `subpix bench --threads N` sets it so
+/// that both sides of a comparison with kornia run with the same thread count.
+///
+/// ```swift
+/// Parallelism.maxThreads = 1   // run every op on the calling thread
+/// ```
+public enum Parallelism {
+    private static let limit = Atomic<Int>(0)
+
+    /// The thread limit; `0` means one thread per core.
+    public static var maxThreads: Int {
+        get { limit.load(ordering: .relaxed) }
+        set { limit.store(max(0, newValue), ordering: .relaxed) }
+    }
+
+    /// The number of threads a parallel loop may use now.
+    static var threads: Int {
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let limit = maxThreads
+        return limit == 0 ? cores : min(limit, cores)
+    }
+}
 
 /// Runs `body(item)` for every item in `0..<count`, spreading the items over
-/// the machine's cores when there is enough work to pay for the threads.
+/// up to ``Parallelism/threads`` threads when there is enough work to pay for them.
 ///
 /// `work` estimates the total cost in elements touched; below
 /// ``parallelWorkThreshold`` the items run in order on the calling thread.
@@ -12,14 +38,19 @@ import Foundation
 /// parallelFor(maps, work: maps * mapSize) { map in process(map) }
 /// ```
 func parallelFor(_ count: Int, work: Int, _ body: (Int) -> Void) {
-    guard count > 1, work >= parallelWorkThreshold else {
+    let threads = Parallelism.threads
+    guard count > 1, threads > 1, work >= parallelWorkThreshold else {
         for item in 0..<count { body(item) }
         return
     }
     withoutActuallyEscaping(body) { body in
         // The caller's contract (disjoint writes per item) is what makes sharing `body` safe.
         let shared = UncheckedSendable(body)
-        DispatchQueue.concurrentPerform(iterations: count) { shared.value($0) }
+        let workers = min(threads, count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            // Workers take items in turn, so uneven items still spread over every worker.
+            for item in stride(from: worker, to: count, by: workers) { shared.value(item) }
+        }
     }
 }
 

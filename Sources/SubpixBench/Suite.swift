@@ -1,0 +1,79 @@
+import Subpix
+
+/// The built-in workloads of `subpix bench`, in the order of kornia's reference
+/// suite (`scripts/kornia_suite.py`): same names, shapes and arguments, float32.
+/// Inputs are seeded standard-normal noise — the worst case, with many local maxima.
+public enum Suite {
+    public static let workloads: [Workload] = [
+        Workload(name: "csa2d_doc", summary: "conv_soft_argmax2d (3,3) (2,2) (1,1) on (20, 16, 50, 32)") {
+            let maps = try noise([20, 16, 50, 32])
+            return { _ = try convSoftArgmax2d(maps, kernelSize: [3, 3], stride: [2, 2], padding: [1, 1], outputValue: true) }
+        },
+        Workload(name: "csa2d_dense", summary: "conv_soft_argmax2d (3,3) (1,1) (1,1) on (20, 16, 50, 32)") {
+            let maps = try noise([20, 16, 50, 32])
+            return { _ = try convSoftArgmax2d(maps, kernelSize: [3, 3], stride: [1, 1], padding: [1, 1], outputValue: true) }
+        },
+        Workload(name: "csa2d_large", summary: "conv_soft_argmax2d (5,5) (1,1) (2,2) on (1, 1, 512, 512)") {
+            let map = try noise([1, 1, 512, 512])
+            return { _ = try convSoftArgmax2d(map, kernelSize: [5, 5], stride: [1, 1], padding: [2, 2], outputValue: true) }
+        },
+        Workload(name: "csa3d_doc", summary: "conv_soft_argmax3d (3,3,3) (1,2,2) (0,1,1) on (20, 16, 3, 50, 32)") {
+            let volumes = try noise([20, 16, 3, 50, 32])
+            return { _ = try convSoftArgmax3d(volumes, kernelSize: [3, 3, 3], stride: [1, 2, 2], padding: [0, 1, 1]) }
+        },
+        Workload(name: "quad3d_doc", summary: "conv_quad_interp3d on (20, 16, 3, 50, 32)") {
+            let volumes = try noise([20, 16, 3, 50, 32])
+            return { _ = try convQuadInterp3d(volumes) }
+        },
+        Workload(name: "quad3d_large", summary: "conv_quad_interp3d on (1, 1, 5, 512, 512)") {
+            let volume = try noise([1, 1, 5, 512, 512])
+            return { _ = try convQuadInterp3d(volume) }
+        },
+        Workload(name: "iquad3d_large", summary: "iterative_quad_interp3d(n_iters=5) on (1, 1, 5, 512, 512)") {
+            let volume = try noise([1, 1, 5, 512, 512])
+            return { _ = try iterativeQuadInterp3d(volume, nIters: 5) }
+        },
+        Workload(name: "ssa2d_pose", summary: "spatial_soft_argmax2d on (32, 17, 64, 48)") {
+            let pose = try noise([32, 17, 64, 48])
+            return { _ = try spatialSoftArgmax2d(pose) }
+        },
+        Workload(name: "render_pose", summary: "render_gaussian2d of (32, 17, 2) means, std 0.1, size (64, 48)") {
+            var generator = SeededGenerator(seed: 11)
+            let means = try Tensor<Float>(shape: [32, 17, 2], elements: (0..<(32 * 17 * 2)).map { _ in
+                Float(generator.nextUnitInterval() * 2 - 1)
+            })
+            let stds = Tensor<Float>(shape: [32, 17, 2], repeating: 0.1)
+            return { _ = try renderGaussian2d(mean: means, std: stds, size: (64, 48)) }
+        },
+        Workload(name: "nms2d_large", summary: "nms2d (3, 3) on (1, 1, 512, 512)") {
+            let map = try noise([1, 1, 512, 512])
+            return { _ = try nms2d(map, kernelSize: [3, 3]) }
+        },
+        Workload(name: "nms3d_large", summary: "nms3d (3, 3, 3) on (1, 1, 5, 512, 512)") {
+            let volume = try noise([1, 1, 5, 512, 512])
+            return { _ = try nms3d(volume, kernelSize: [3, 3, 3]) }
+        },
+    ]
+
+    /// The workloads named in `names` (all when empty), in suite order.
+    ///
+    /// - Throws: ``BenchError`` naming an unknown workload and listing the known ones.
+    public static func select(_ names: [String]) throws -> [Workload] {
+        let known = Set(workloads.map(\.name))
+        if let unknown = names.first(where: { !known.contains($0) }) {
+            throw BenchError("unknown workload '\(unknown)'; expected one of \(workloads.map(\.name).joined(separator: ", "))")
+        }
+        return names.isEmpty ? workloads : workloads.filter { names.contains($0.name) }
+    }
+
+    /// Seeded float32 standard-normal noise, a different seed per shape.
+    private static func noise(_ shape: [Int]) throws -> Tensor<Float> {
+        try randn(shape: shape, seed: UInt64(shape.reduce(17, { $0 &* 31 &+ $1 })))
+    }
+}
+
+/// A one-line error of `subpix bench`.
+public struct BenchError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ message: String) { description = "bench: " + message }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import SubpixBench
+
+/// `subpix bench`: times the built-in workloads (the same as kornia's reference suite).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time the built-in workloads (medians and minima in ms); compare with scripts/bench-vs-kornia.sh.")
+
+    @Option(help: "Threads the ops may use (kornia's side uses the same).")
+    var threads = 2
+
+    @Option(help: "Timed repetitions per workload, after one warm-up run.")
+    var reps = 20
+
+    @Flag(help: "Print {\"name\": {\"median_ms\": .., \"min_ms\": ..}} like the kornia suite.")
+    var json = false
+
+    @Option(help: "Comma-separated workload names to run (default: all).")
+    var only = ""
+
+    @Flag(help: "List the workloads and exit.")
+    var list = false
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("expected --threads >= 1, got \(threads)") }
+        guard reps >= 1 else { throw ValidationError("expected --reps >= 1, got \(reps)") }
+    }
+
+    func run() throws {
+        let workloads = try Suite.select(only.split(separator: ",").map(String.init))
+        if list {
+            for workload in workloads { print(workload.name.padding(toLength: 14, withPad: " ", startingAt: 0) + workload.summary) }
+            return
+        }
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let run = BenchRun(threads: threads, repetitions: reps) { name in
+            if showProgress { FileHandle.standardError.write(Data("  \(name) ...\n".utf8)) }
+        }
+        let results = try run.measure(workloads)
+        print(json ? BenchRun.json(results) : BenchRun.table(results))
+    }
+}
