@@ -6,7 +6,7 @@ struct SubpixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "subpix",
         abstract: "Sub-pixel keypoint extraction from heatmaps (a port of kornia.geometry.subpix).",
-        subcommands: [ViewCommand.self, BenchCommand.self],
+        subcommands: [ViewCommand.self, ReplCommand.self, RunCommand.self, HelpCommand.self, BenchCommand.self],
         defaultSubcommand: ViewCommand.self)
 }
 

@@ -1,0 +1,93 @@
+import Foundation
+import Subpix
+
+/// NumPy `.npy` files: read float32/float64, integers, uint8 and bool (little or
+/// big endian, C or Fortran order, format versions 1–3); write float32/float64.
+/// Integer and bool arrays load as float32.
+public enum NPY {
+    /// Reads an `.npy` file held in `data`; `path` names it in errors.
+    public static func read(_ data: Data, path: String, maxBytes: Int = ReadLimits.maxBytes) throws -> AnyTensor {
+        let bytes = [UInt8](data)
+        guard bytes.count >= 10, Array(bytes[0..<6]) == [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59] else {
+            throw FormatError(path, "expected the .npy magic \\x93NUMPY, got a file of \(bytes.count) bytes without it")
+        }
+        let major = bytes[6]
+        let headerLength: Int
+        let headerStart: Int
+        switch major {
+        case 1:
+            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+            headerStart = 10
+        case 2, 3:
+            guard bytes.count >= 12 else { throw FormatError(path, "expected a 12-byte .npy preamble, got \(bytes.count) bytes") }
+            headerLength = (0..<4).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
+            headerStart = 12
+        default:
+            throw FormatError(path, "expected .npy format version 1, 2 or 3, got \(major)")
+        }
+        guard headerStart + headerLength <= bytes.count else {
+            throw FormatError(path, "header claims \(headerLength) bytes but the file has \(bytes.count - headerStart) after the preamble")
+        }
+        guard let text = String(bytes: bytes[headerStart..<(headerStart + headerLength)], encoding: .utf8) else {
+            throw FormatError(path, "expected an ASCII/UTF-8 header")
+        }
+        let header = try NPYHeader(parsing: text, path: path)
+        let count = try ReadLimits.check(header.shape, elementSize: header.type.size, path: path, maxBytes: maxBytes)
+        let payload = headerStart + headerLength
+        let needed = count * header.type.size
+        guard bytes.count - payload >= needed else {
+            throw FormatError(path, "expected \(needed) data bytes for shape \(header.shape), got \(bytes.count - payload)")
+        }
+        let values = bytes.withUnsafeBufferPointer { buffer in
+            (0..<count).map { header.type.decode(buffer.baseAddress! + payload + $0 * header.type.size) }
+        }
+        let ordered = header.fortranOrder ? transposedFromFortran(values, shape: header.shape) : values
+        if header.type.kind == "f" && header.type.size == 8 {
+            return .float64(try Tensor(shape: header.shape, elements: ordered))
+        }
+        return .float32(try Tensor(shape: header.shape, elements: ordered.map(Float.init)))
+    }
+
+    /// An `.npy` (version 1.0, little endian, C order) holding `tensor`.
+    public static func encode(_ tensor: AnyTensor) -> Data {
+        let descr = tensor.dtype == .float32 ? "<f4" : "<f8"
+        let shapeText = tensor.shape.isEmpty ? "()" : tensor.shape.count == 1
+            ? "(\(tensor.shape[0]),)" : "(" + tensor.shape.map(String.init).joined(separator: ", ") + ")"
+        var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': \(shapeText), }"
+        let unpadded = 10 + header.utf8.count + 1
+        header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
+        var data = Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0])
+        let length = UInt16(header.utf8.count)
+        data.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8)])
+        data.append(contentsOf: Array(header.utf8))
+        switch tensor {
+        case .float32(let t): t.elements.forEach { data.append(contentsOf: withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init)) }
+        case .float64(let t): t.elements.forEach { data.append(contentsOf: withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init)) }
+        }
+        return data
+    }
+
+    /// Fortran (column-major) element order to row-major.
+    static func transposedFromFortran(_ values: [Double], shape: [Int]) -> [Double] {
+        guard shape.count > 1 else { return values }
+        var result = [Double](repeating: 0, count: values.count)
+        var index = [Int](repeating: 0, count: shape.count)
+        for flat in 0..<values.count {
+            var fortran = 0
+            var stride = 1
+            for axis in 0..<shape.count {
+                fortran += index[axis] * stride
+                stride *= shape[axis]
+            }
+            result[flat] = values[fortran]
+            var axis = shape.count - 1
+            while axis >= 0 {
+                index[axis] += 1
+                if index[axis] < shape[axis] { break }
+                index[axis] = 0
+                axis -= 1
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,91 @@
+import Subpix
+
+/// A value of the script language.
+public enum Value: Sendable {
+    case none
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case string(String)
+    case tensor(AnyTensor)
+    case mask(Mask)
+    case tuple([Value])
+    case list([Value])
+    case keypoints([Keypoint])
+    /// A builtin function, by name.
+    case function(String)
+    /// The viewer's settings object (`view.temperature = 2`).
+    case view
+
+    /// The Python-style type name used in messages (`tensor`, `int`, `str`, ...).
+    public var typeName: String {
+        switch self {
+        case .none: "None"
+        case .bool: "bool"
+        case .int: "int"
+        case .float: "float"
+        case .string: "str"
+        case .tensor: "tensor"
+        case .mask: "mask"
+        case .tuple: "tuple"
+        case .list: "list"
+        case .keypoints: "keypoints"
+        case .function: "function"
+        case .view: "view"
+        }
+    }
+
+    /// The number this value holds, if it is an int, a float or a bool.
+    public var number: Double? {
+        switch self {
+        case .int(let value): Double(value)
+        case .float(let value): value
+        case .bool(let flag): flag ? 1 : 0
+        default: nil
+        }
+    }
+
+    /// The items of a tuple or list.
+    public var items: [Value]? {
+        switch self {
+        case .tuple(let items), .list(let items): items
+        default: nil
+        }
+    }
+}
+
+extension Value: CustomStringConvertible {
+    /// How `print` shows the value: tensors as torch does, strings bare.
+    public var description: String {
+        switch self {
+        case .string(let text): text
+        default: repr
+        }
+    }
+
+    /// How the REPL echoes the value: strings quoted, as Python's `repr`.
+    public var repr: String {
+        switch self {
+        case .none: "None"
+        case .bool(let flag): flag ? "True" : "False"
+        case .int(let value): String(value)
+        case .float(let value): Self.format(value)
+        case .string(let text): "'" + text + "'"
+        case .tensor(let tensor): tensor.description
+        case .mask(let mask): mask.description
+        case .tuple(let items): "(" + items.map(\.repr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
+        case .list(let items): "[" + items.map(\.repr).joined(separator: ", ") + "]"
+        case .keypoints(let points): KeypointText.table(points)
+        case .function(let name): "<builtin \(name)>"
+        case .view: "<view settings>"
+        }
+    }
+
+    /// Python's float repr for the common cases: shortest round-trip digits, `1.0` not `1`.
+    static func format(_ value: Double) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
+        if value == value.rounded(), Swift.abs(value) < 1e16 { return String(Int(value)) + ".0" }
+        return "\(value)"
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Subpix
+
+/// Keypoint lists as text: an aligned table for people, CSV and JSON for programs.
+public enum KeypointText {
+    /// `batch channel x y [depth] value`, one keypoint per line.
+    public static func table(_ points: [Keypoint]) -> String {
+        guard !points.isEmpty else { return "(no keypoints)" }
+        let hasDepth = points.contains { $0.depth != nil }
+        var lines = ["batch channel          x          y" + (hasDepth ? "      depth" : "") + "      value"]
+        for point in points {
+            var line = pad(String(point.batch), 5) + pad(String(point.channel), 8)
+            line += pad(fixed(point.x), 11) + pad(fixed(point.y), 11)
+            if hasDepth { line += pad(point.depth.map(fixed) ?? "-", 11) }
+            line += pad(fixed(point.value), 11)
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A CSV table with the header `batch,channel,x,y[,depth],value`.
+    public static func csv(_ points: [Keypoint]) -> String {
+        let hasDepth = points.contains { $0.depth != nil }
+        var lines = ["batch,channel,x,y" + (hasDepth ? ",depth" : "") + ",value"]
+        for point in points {
+            var fields = [String(point.batch), String(point.channel), number(point.x), number(point.y)]
+            if hasDepth { fields.append(point.depth.map(number) ?? "") }
+            fields.append(number(point.value))
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A JSON array of `{"batch", "channel", "x", "y", ["depth",] "value"}` objects.
+    public static func json(_ points: [Keypoint]) -> String {
+        let objects = points.map { point in
+            var fields = ["\"batch\": \(point.batch)", "\"channel\": \(point.channel)",
+                          "\"x\": \(jsonNumber(point.x))", "\"y\": \(jsonNumber(point.y))"]
+            if let depth = point.depth { fields.append("\"depth\": \(jsonNumber(depth))") }
+            fields.append("\"value\": \(jsonNumber(point.value))")
+            return "{" + fields.joined(separator: ", ") + "}"
+        }
+        return "[" + objects.joined(separator: ",\n ") + "]\n"
+    }
+
+    /// Shortest round-trip text of a number (`nan`, `inf` for non-finite).
+    static func number(_ value: Double) -> String {
+        value.isNaN ? "nan" : value.isInfinite ? (value > 0 ? "inf" : "-inf") : "\(value)"
+    }
+
+    /// JSON has no NaN or infinity: they become `null`.
+    static func jsonNumber(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
+
+    private static func fixed(_ value: Double) -> String {
+        value.isFinite ? String(format: "%.4f", value) : number(value)
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}

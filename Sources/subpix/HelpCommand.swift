@@ -1,0 +1,25 @@
+import ArgumentParser
+import SubpixScript
+
+/// `subpix help [NAME] [--markdown]`: the builtins, as `help()` in the REPL shows them.
+struct HelpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "builtins", abstract: "List the script builtins, show one, or print docs/repl.md (--markdown).")
+
+    @Flag(help: "Print the language reference as Markdown (docs/repl.md).")
+    var markdown = false
+
+    @Argument(help: "A builtin name.")
+    var name: String?
+
+    func run() throws {
+        let registry = BuiltinRegistry.standard
+        if markdown {
+            print(HelpText.markdown(registry), terminator: "")
+        } else if let name {
+            print(try HelpText.entry(name, in: registry))
+        } else {
+            print(HelpText.overview(registry))
+        }
+    }
+}
