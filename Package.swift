@@ -48,7 +48,9 @@ let package = Package(
         .testTarget(
             name: "SubpixTests", dependencies: ["Subpix"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "SubpixScriptTests", dependencies: ["SubpixScript", "Subpix"]),
+        .testTarget(
+            name: "SubpixScriptTests", dependencies: ["SubpixScript", "Subpix"],
+            exclude: ["Resources"]),
         .testTarget(name: "SubpixTUITests", dependencies: ["SubpixTUI", "SubpixScript", "Subpix"]),
         .testTarget(name: "SubpixCLITests", dependencies: ["subpix"]),
     ]

@@ -149,9 +149,10 @@ extension Interpreter {
 
 /// "Did you mean" suggestions by edit distance.
 enum Suggestion {
-    /// The closest candidate within an edit distance of a third of the name's length (at least 2).
+    /// The closest candidate within an edit distance of a third of the name's length
+    /// (at least 1), and fewer edits than the name has letters.
     static func closest(to name: String, among candidates: [String]) -> String? {
-        let limit = max(2, name.count / 3)
+        let limit = min(max(1, name.count / 3), name.count - 1)
         let scored = candidates.map { ($0, distance(name, $0)) }.filter { $0.1 <= limit }
         return scored.min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }?.0
     }

@@ -8,6 +8,8 @@ struct Lexer {
     private var line = 1
     private var column = 1
     private var depth = 0
+    /// Just past the last token read: where "end of input" is reported.
+    private var endOfContent = SourcePosition(line: 1, column: 1)
 
     init(_ source: String) { characters = Array(source) }
 
@@ -47,6 +49,12 @@ struct Lexer {
     }
 
     private mutating func next() throws -> Token {
+        let token = try scan()
+        if token.kind != .end && token.kind != .newline { endOfContent = position }
+        return token
+    }
+
+    private mutating func scan() throws -> Token {
         while let character = current {
             if character == "#" {
                 while let c = current, c != "\n" { advance() }
@@ -61,7 +69,7 @@ struct Lexer {
             }
         }
         let start = position
-        guard let character = current else { return Token(kind: .end, position: start) }
+        guard let character = current else { return Token(kind: .end, position: depth > 0 ? endOfContent : start) }
         if character.isNumber || (character == "." && peekIsDigit()) { return try number(start) }
         if character.isLetter || character == "_" { return identifier(start) }
         if character == "\"" || character == "'" { return try string(start, quote: character) }

@@ -1,0 +1,100 @@
+import XCTest
+
+/// End-to-end: the real `subpix` binary on scripts, checking stdout, stderr and exit codes.
+final class RunCommandTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    private func script(_ name: String, _ text: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    func testARunPrintsResultsAndExitsZero() throws {
+        let path = try script("ok.subpix", """
+            heat = gaussians(size=(16, 16), peaks=[(5, 9, 1.0)])
+            xy = spatial_soft_argmax2d(heat, temperature=100.0, normalized_coordinates=False)
+            print(xy, format="csv")
+            print(args[0], args[1])
+            """)
+        let result = try CLIRunner.run(["run", path, "first", "second"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        // T = 100 on a peak exactly at a pixel: the soft-argmax is that pixel, (5, 9).
+        let fields = result.stdout.split(separator: "\n")[0].split(separator: ",").compactMap { Double($0) }
+        XCTAssertEqual(fields.count, 2)
+        XCTAssertEqual(fields[0], 5, accuracy: 1e-3)
+        XCTAssertEqual(fields[1], 9, accuracy: 1e-3)
+        XCTAssertEqual(result.stdout.split(separator: "\n")[1], "first second")
+        XCTAssertEqual(result.stderr, "")
+    }
+
+    func testTheFirstErrorStopsTheRunWithFileLineColumnAndACaret() throws {
+        let path = try script("bad.subpix", "x = zeros((1, 1, 4, 4))\ny = conv_soft_argmax2d(x, temprature=2)\nprint('not reached')\n")
+        let result = try CLIRunner.run(["run", path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, """
+            \(path):2:23: error: conv_soft_argmax2d() got an unexpected keyword 'temprature'; valid keywords: input, kernel_size, stride, padding, temperature, normalized_coordinates, eps, output_value
+                y = conv_soft_argmax2d(x, temprature=2)
+                                      ^
+
+            """)
+    }
+
+    func testAParseErrorShowsTheLineWithACaretAndRunsNothing() throws {
+        let path = try script("syntax.subpix", "print('before')\nx = (1, 2\n")
+        let result = try CLIRunner.run(["run", path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, "", "a syntax error stops the script before anything runs")
+        XCTAssertTrue(result.stderr.hasPrefix("\(path):2:10: error: expected ')' to close the parenthesis, got end of input\n    x = (1, 2\n             ^"), result.stderr)
+    }
+
+    func testKeepGoingReportsEveryFailingStatement() throws {
+        let path = try script("many.subpix", "a = nope\nprint('middle')\nb = zeros((2,)) + zeros((3,))\n")
+        let result = try CLIRunner.run(["run", "--keep-going", path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, "middle\n")
+        XCTAssertTrue(result.stderr.contains("\(path):1:5: error: name 'nope' is not defined"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(path):3:17: error: cannot add tensors of shapes (2,) and (3,)"), result.stderr)
+    }
+
+    func testScriptsRunFromStandardInputAndPipedRepl() throws {
+        let run = try CLIRunner.run(["run", "-"], stdin: "print(1 + 2)\n")
+        XCTAssertEqual(run.stdout, "3\n")
+        let repl = try CLIRunner.run(["repl"], stdin: "x = 2\nx * 21\nf(\n1)\nx\n")
+        XCTAssertEqual(repl.stdout, "42\n2\n", "piped REPL: no prompt, no banner; errors keep the session")
+        XCTAssertEqual(repl.stderr.split(separator: "\n").first, "<stdin>:3:1: error: name 'f' is not defined")
+        XCTAssertFalse(repl.stdout.contains("\u{1B}"), "no escape codes on a pipe")
+    }
+
+    func testMissingScriptFileIsAOneLineError() throws {
+        let result = try CLIRunner.run(["run", "/no/such/script.subpix"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "/no/such/script.subpix: error: cannot read the script file\n")
+    }
+
+    func testABatchLoopOverFilesWithArguments() throws {
+        let extract = try script("extract.subpix", """
+            heat = load(args[0])
+            coords, vals = conv_soft_argmax2d(heat, output_value=True, normalized_coordinates=False)
+            save(keypoints(coords, vals, mask=nms2d(vals, (3, 3), mask_only=True), top_k=1), args[1])
+            """)
+        let make = try script("make.subpix", "save(gaussians(size=(12, 12), peaks=[(4, 7, 1.0)]), args[0])\n")
+        let map = directory.appendingPathComponent("map.npy").path
+        let out = directory.appendingPathComponent("map.csv").path
+        XCTAssertEqual(try CLIRunner.run(["run", make, map]).status, 0)
+        let result = try CLIRunner.run(["run", extract, map, out])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "saved \(out)\n")
+        let table = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(table[0], "batch,channel,x,y,value")
+        let fields = table[1].split(separator: ",").compactMap { Double($0) }
+        XCTAssertEqual(fields[2], 4, accuracy: 1e-6, "a symmetric peak on a pixel stays on that pixel")
+        XCTAssertEqual(fields[3], 7, accuracy: 1e-6)
+    }
+}
