@@ -23,8 +23,7 @@ public struct MapSlice: Sendable {
             let depthCount = shape.count == 5 ? shape[2] : 1
             offset = ((b * shape[1] + c) * depthCount + d) * plane
         }
-        let all = tensor.doubles
-        values = offset + plane <= all.count ? Array(all[offset..<(offset + plane)]) : Array(repeating: .nan, count: plane)
+        values = offset + plane <= tensor.count ? tensor.doubles(offset..<(offset + plane)) : Array(repeating: .nan, count: plane)
         let finite = values.filter(\.isFinite)
         low = finite.min() ?? 0
         high = finite.max() ?? 1

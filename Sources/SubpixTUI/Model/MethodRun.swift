@@ -14,7 +14,7 @@ public struct MethodRun: Sendable {
     /// Why the method could not run (shown in the side panel).
     public var error: String?
     /// The dense `conv_soft_argmax2d` output, kept for the cursor inspector.
-    public var windowCoords: Tensor<Double>?
+    public var windowCoords: AnyTensor?
 
     /// The methods that apply to a tensor of this rank.
     public static func methods(forRank rank: Int) -> [ViewMethod] {
@@ -29,8 +29,9 @@ public struct MethodRun: Sendable {
             guard tensor.shape.count == expectedRank else {
                 throw SubpixError(method.rawValue, "needs a tensor of shape \(method.isVolumetric ? "(B, C, D, H, W)" : "(B, C, H, W)"), got \(formatShape(tensor.shape))")
             }
-            let x: Tensor<Double> = tensor.tensor()
-            let all = try compute(x, view: view)
+            // Computed in the tensor's own dtype (float32 stays float32).
+            func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> [Keypoint] { try compute(x, view: view) }
+            let all = try tensor.dtype == .float32 ? run(tensor.tensor(as: Float.self)) : run(tensor.tensor(as: Double.self))
             keypoints = all.filter { point in
                 point.batch == view.batch && point.channel == view.channel
                     && (point.depth.map { abs($0 - Double(view.depth)) <= Double(view.depthBand) + 0.5 } ?? true)
@@ -41,7 +42,7 @@ public struct MethodRun: Sendable {
         milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
     }
 
-    private mutating func compute(_ x: Tensor<Double>, view: ViewSettings) throws -> [Keypoint] {
+    private mutating func compute<S: SubpixScalar>(_ x: Tensor<S>, view: ViewSettings) throws -> [Keypoint] {
         let (k, s, p, t) = (view.kernelSize, view.stride, view.padding, view.temperature)
         switch method {
         case .spatialSoftArgmax2d:
@@ -52,13 +53,13 @@ public struct MethodRun: Sendable {
             let (coords, values) = try convSoftArgmax2d(
                 x, kernelSize: k, stride: s, padding: p, temperature: t, normalizedCoordinates: false, outputValue: true)
             outputShape = coords.shape
-            windowCoords = coords
+            windowCoords = AnyTensor(coords)
             let pooled = values ?? coords
             return try Subpix.keypoints(coords: coords, values: pooled, mask: nms2dMask(pooled, kernelSize: k), topK: view.topK, minValue: view.minValue)
         case .nms2d:
             let mask = try nms2dMask(x, kernelSize: k)
             outputShape = mask.shape
-            return try Subpix.keypoints(coords: PixelCoordinates.grid(for: x.shape), values: x, mask: mask, topK: view.topK, minValue: view.minValue)
+            return try Subpix.keypoints(coords: PixelCoordinates.grid(for: x.shape) as Tensor<S>, values: x, mask: mask, topK: view.topK, minValue: view.minValue)
         case .convSoftArgmax3d:
             let kernel = [view.depthKernel] + k, stride = [view.depthStride] + s, padding = [view.depthPadding] + p
             let (coords, values) = try convSoftArgmax3d(
@@ -84,14 +85,14 @@ public struct MethodRun: Sendable {
 /// integer NMS maxima become keypoints through the same `keypoints` call.
 enum PixelCoordinates {
     /// `(B, C, 2, H, W)` holding (x, y) = (column, row) for a `(B, C, H, W)` shape.
-    static func grid(for shape: [Int]) -> Tensor<Double> {
+    static func grid<S: SubpixScalar>(for shape: [Int]) -> Tensor<S> {
         let (maps, height, width) = (shape[0] * shape[1], shape[2], shape[3])
-        return Tensor<Double>(validShape: [shape[0], shape[1], 2, height, width]) { out in
+        return Tensor<S>(validShape: [shape[0], shape[1], 2, height, width]) { out in
             for map in 0..<maps {
                 for row in 0..<height {
                     for column in 0..<width {
-                        out[(map * 2) * height * width + row * width + column] = Double(column)
-                        out[(map * 2 + 1) * height * width + row * width + column] = Double(row)
+                        out[(map * 2) * height * width + row * width + column] = S(column)
+                        out[(map * 2 + 1) * height * width + row * width + column] = S(row)
                     }
                 }
             }

@@ -144,7 +144,7 @@ struct WindowWeights {
 extension MethodRun {
     /// The `conv_soft_argmax2d` coordinate of the output window centred on pixel (x, y), if one is.
     func windowCoordinate(atPixel x: Int, _ y: Int, view: ViewSettings) -> (x: Double, y: Double)? {
-        guard let coords = windowCoords, coords.rank == 5 else { return nil }
+        guard let coords = windowCoords, coords.shape.count == 5 else { return nil }
         func output(_ pixel: Int, axis: Int) -> Int? {
             let shifted = pixel + view.padding[axis] - (view.kernelSize[axis] - 1) / 2
             guard shifted >= 0, shifted % view.stride[axis] == 0 else { return nil }
@@ -153,6 +153,8 @@ extension MethodRun {
         }
         guard let oy = output(y, axis: 0), let ox = output(x, axis: 1),
               view.batch < coords.shape[0], view.channel < coords.shape[1] else { return nil }
-        return (coords[view.batch, view.channel, 0, oy, ox], coords[view.batch, view.channel, 1, oy, ox])
+        let (height, width) = (coords.shape[3], coords.shape[4])
+        let base = (view.batch * coords.shape[1] + view.channel) * 2 * height * width + oy * width + ox
+        return (coords.doubles(base..<(base + 1))[0], coords.doubles((base + height * width)..<(base + height * width + 1))[0])
     }
 }
