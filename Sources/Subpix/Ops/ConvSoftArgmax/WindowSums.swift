@@ -47,11 +47,8 @@ final class WindowSums<S: SubpixScalar> {
                 let planeInput = x + plane * height.length * inputWidth
                 for (local, row) in span.enumerated() {
                     let line = planeInput + row * inputWidth
-                    for column in 0..<inputWidth {
-                        let e = S.exp((line[column] - peak) / temperature)
-                        exponentials[column] = e
-                        products[column] = e * line[column]
-                    }
+                    S.exponentials(line, count: inputWidth, scale: 1 / temperature, offset: peak / temperature, into: exponentials)
+                    for column in 0..<inputWidth { products[column] = exponentials[column] * line[column] }
                     let out = local * outputColumns
                     for ox in 0..<outputColumns {
                         let (start, range) = taps[ox]
