@@ -64,3 +64,22 @@ final class RenderTests: XCTestCase {
         }
     }
 }
+
+final class DiagnosisViewTests: XCTestCase {
+    /// The spatial soft-argmax of the three-blob demo is pulled between the blobs: a badge,
+    /// and `d` opens the full diagnosis.
+    func testBadgeAndDiagnosisPane() throws {
+        let model = try demoModel()
+        XCTAssertNil(model.diagnosis, "only spatial_soft_argmax2d is diagnosed in the viewer")
+        model.update(.character("m"), pane: (63, 30))
+        model.update(.character("m"), pane: (63, 30))
+        XCTAssertEqual(model.session.view.method, .spatialSoftArgmax2d)
+        let badge = Renderer().render(model, width: 100, height: 32)
+        XCTAssertTrue(badge.textPlane.contains("⚠ 3 modes — d for the diagnosis"))
+        model.update(.character("d"), pane: (63, 30))
+        XCTAssertEqual(model.mode, .diagnosis)
+        let pane = Renderer().render(model, width: 100, height: 32)
+        XCTAssertTrue(pane.textPlane.contains("3 modes: the expectation lands between them; use conv_soft_argmax2d + NMS"))
+        XCTAssertTrue(try assertSnapshot(pane, named: "diagnosis-100x32") == (true, true))
+    }
+}

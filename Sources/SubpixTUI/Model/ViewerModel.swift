@@ -10,6 +10,8 @@ public final class ViewerModel {
         case help
         /// Typing a `:` command; the text so far.
         case command(String)
+        /// The full diagnosis of the shown map (`d`).
+        case diagnosis
     }
 
     public let session: Session
@@ -56,6 +58,14 @@ public final class ViewerModel {
         let runs = methods.map { MethodRun(method: $0, tensor: viewed.tensor, view: session.view) }
         cache = (key, runs)
         return runs
+    }
+
+    /// The diagnosis of the shown map when the active method is `spatial_soft_argmax2d`
+    /// (the whole-map soft-argmax that flat, doubly-softmaxed and multi-modal maps
+    /// mislead; the windowed methods are not misled by several modes), nil otherwise.
+    public var diagnosis: Diagnosis? {
+        guard session.view.method == .spatialSoftArgmax2d, !session.view.compare, let slice, let map = try? Tensor<Double>(shape: [1, 1, slice.height, slice.width], elements: slice.values) else { return nil }
+        return try? diagnose(map, convention: .spatialSoftArgmax2d, temperature: session.view.temperature).first
     }
 
     /// Ground-truth peaks of the viewed tensor when `gaussians(...)` made it.

@@ -28,6 +28,9 @@ struct SidePanel {
             line(selection(tensor.shape, view))
         }
         line("method " + (view.compare ? "compare all" : view.method.rawValue), bold: true)
+        if let verdict = model.diagnosis?.verdicts.first {
+            line("⚠ \(verdict.label) — d for the diagnosis", 203, bold: true)
+        }
         for text in parameters(view) { line(text) }
         for run in runs {
             let marker = Renderer.marker(run.method)
