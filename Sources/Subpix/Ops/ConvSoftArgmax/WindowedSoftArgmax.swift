@@ -26,6 +26,8 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
 
     /// Runs over `maps` contiguous maps of `x`, writing `coords` (`maps × axes × outputMap`)
     /// and, when given, `values` (`maps × outputMap`).
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
     func run(_ x: UnsafePointer<S>, maps: Int, coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>?) {
         let mapSize = depth.length * height.length * width.length
         var peaks = [S](repeating: 0, count: maps)
@@ -52,38 +54,42 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
     }
 
     /// Combines the per-plane sums along depth and writes coordinates and values.
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
     private func write(
         _ sums: WindowSums<S>, map: Int, outputRows: Range<Int>,
         coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>?
     ) {
         let scale = (d: S(depth.offsetScale), x: S(width.offsetScale), y: S(height.offsetScale))
         let shift = (d: S(depth.offsetShift), x: S(width.offsetShift), y: S(height.offsetShift))
-        let centreCells = S(depth.centreTaps.count * height.centreTaps.count * width.centreTaps.count)
+        let perCentreCell = 1 / S(depth.centreTaps.count * height.centreTaps.count * width.centreTaps.count)
         let factor = (
             d: PixelGrid.normalizingFactor(depth.length) as S,
             x: PixelGrid.normalizingFactor(width.length) as S,
             y: PixelGrid.normalizingFactor(height.length) as S)
         let columns = width.outputs
+        let centresX = (0..<columns).map { width.centre($0) }
         for od in 0..<depth.outputs {
             let centreD = depth.centre(od)
+            let depthTaps = depth.taps(od), depthStart = depth.start(od)
             for oy in outputRows {
                 let centreY = height.centre(oy)
                 let local = oy - outputRows.lowerBound
                 for ox in 0..<columns {
-                    let centreX = width.centre(ox)
+                    let centreX = centresX[ox]
                     var total = WindowTotals<S>()
-                    for tap in depth.taps(od) {
-                        total.add(sums, plane: depth.start(od) + tap, tap: S(tap), row: local, column: ox)
+                    for tap in depthTaps {
+                        total.add(sums, plane: depthStart + tap, tap: S(tap), row: local, column: ox)
                     }
-                    let denominator = total.s + eps
+                    let inverse = 1 / (total.s + eps)
                     // kornia averages the grid over the centre cells, padding counting as 0.
                     var pixel = (
-                        d: S(centreD.coordinateSum * centreY.inRange * centreX.inRange) / centreCells,
-                        x: S(centreX.coordinateSum * centreY.inRange * centreD.inRange) / centreCells,
-                        y: S(centreY.coordinateSum * centreX.inRange * centreD.inRange) / centreCells)
-                    pixel.d += (scale.d * total.sd - shift.d * total.s) / denominator
-                    pixel.x += (scale.x * total.sx - shift.x * total.s) / denominator
-                    pixel.y += (scale.y * total.sy - shift.y * total.s) / denominator
+                        d: S(centreD.coordinateSum * centreY.inRange * centreX.inRange) * perCentreCell,
+                        x: S(centreX.coordinateSum * centreY.inRange * centreD.inRange) * perCentreCell,
+                        y: S(centreY.coordinateSum * centreX.inRange * centreD.inRange) * perCentreCell)
+                    pixel.d += (scale.d * total.sd - shift.d * total.s) * inverse
+                    pixel.x += (scale.x * total.sx - shift.x * total.s) * inverse
+                    pixel.y += (scale.y * total.sy - shift.y * total.s) * inverse
                     if normalized {
                         pixel = (d: pixel.d * factor.d - 1, x: pixel.x * factor.x - 1, y: pixel.y * factor.y - 1)
                     }
@@ -97,7 +103,7 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
                         base[0] = pixel.x
                         base[outputMap] = pixel.y
                     }
-                    values?[map * outputMap + position] = total.v / denominator
+                    values?[map * outputMap + position] = total.v * inverse
                 }
             }
         }
