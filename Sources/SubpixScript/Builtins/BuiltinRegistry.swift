@@ -27,7 +27,7 @@ public struct BuiltinRegistry: Sendable {
 
     /// The kornia ops, generators, file and session builtins.
     public static let standard = BuiltinRegistry(
-        OpBuiltins.all + GeneratorBuiltins.all + FileBuiltins.all + SessionBuiltins.all + [DiagnoseBuiltin.builtin])
+        OpBuiltins.all + GeneratorBuiltins.all + FileBuiltins.all + SessionBuiltins.all + [DiagnoseBuiltin.builtin, CompareBuiltin.builtin])
 }
 
 extension AnyTensor {
