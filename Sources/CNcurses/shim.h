@@ -6,6 +6,7 @@
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <ncursesw/curses.h>
+#include <wchar.h>
 
 /* Swift 6 strict concurrency rejects direct use of mutable C globals; these
    accessors are the only way the Swift side reads them. */
@@ -14,4 +15,14 @@ static inline int subpix_colors(void) { return COLORS; }
 static inline int subpix_color_pairs(void) { return COLOR_PAIRS; }
 static inline int subpix_lines(void) { return LINES; }
 static inline int subpix_cols(void) { return COLS; }
+
+/* One cell: a wide character with an extended colour pair (pairs above 32767
+   go through setcchar's opts pointer, an ncurses extension). */
+static inline int subpix_put_cell(int y, int x, wchar_t glyph, int pair, int bold) {
+    cchar_t cell;
+    wchar_t text[2] = { glyph, 0 };
+    int extended = pair;
+    setcchar(&cell, text, bold ? A_BOLD : A_NORMAL, 0, &extended);
+    return mvadd_wch(y, x, &cell);
+}
 #endif

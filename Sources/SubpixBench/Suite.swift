@@ -1,4 +1,6 @@
 import Subpix
+import SubpixScript
+import SubpixTUI
 
 /// The built-in workloads of `subpix bench`, in the order of kornia's reference
 /// suite (`scripts/kornia_suite.py`): same names, shapes and arguments, float32.
@@ -53,6 +55,8 @@ public enum Suite {
             let volume = try noise([1, 1, 5, 512, 512])
             return { _ = try nms3d(volume, kernelSize: [3, 3, 3]) }
         },
+        frame("frame_256", size: 256),
+        frame("frame_512", size: 512),
     ]
 
     /// The workloads named in `names` (all when empty), in suite order.
@@ -76,4 +80,26 @@ public enum Suite {
 public struct BenchError: Error, CustomStringConvertible {
     public var description: String
     public init(_ message: String) { description = "bench: " + message }
+}
+
+extension Suite {
+    /// One viewer update of a `size × size` map in a 120×40 terminal: a temperature
+    /// change run as a statement, conv_soft_argmax2d + NMS + keypoints, and the
+    /// render into the cell buffer (what a key press costs before ncurses draws).
+    static func frame(_ name: String, size: Int) -> Workload {
+        Workload(name: name, summary: "viewer update: conv_soft_argmax2d + keypoints + render, \(size)×\(size) map, 120×40 pane") {
+            let session = Session(output: { _ in })
+            try session.execute("x = randn((1, 1, \(size), \(size)), seed=5)")
+            let model = ViewerModel(session: session, colorMode: .xterm256)
+            model.showsTimings = false
+            let renderer = Renderer()
+            let temperatures = ["view.temperature = 0.8", "view.temperature = 1.0"]
+            var step = 0
+            return {
+                step += 1
+                guard model.run(temperatures[step % 2]) else { throw BenchError("frame: \(model.message ?? "")") }
+                _ = renderer.render(model, width: 120, height: 40)
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SubpixScript
+import SubpixTUI
 
 /// `subpix repl`: the interactive command language.
 struct ReplCommand: ParsableCommand {
@@ -7,6 +8,11 @@ struct ReplCommand: ParsableCommand {
         commandName: "repl", abstract: "Interactive REPL: kornia-style calls, file I/O, help().")
 
     func run() throws {
-        REPL(session: Session()).run()
+        let session = Session()
+        session.openViewer = { session, name in
+            try session.execute("view.input = \"\(name)\"")
+            try ViewerApp(session: session).run()
+        }
+        REPL(session: session).run()
     }
 }

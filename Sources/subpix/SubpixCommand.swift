@@ -9,13 +9,3 @@ struct SubpixCommand: ParsableCommand {
         subcommands: [ViewCommand.self, ReplCommand.self, RunCommand.self, HelpCommand.self, BenchCommand.self],
         defaultSubcommand: ViewCommand.self)
 }
-
-/// `subpix view`: the ncurses visualiser.
-struct ViewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "view", abstract: "Open the heatmap viewer.")
-
-    func run() throws {
-        print("subpix view: the ncurses viewer is not built yet; it arrives with the visualiser issue.")
-    }
-}

@@ -41,6 +41,14 @@ public enum AnyTensor: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The elements in `range` (row-major positions), widened to `Double`.
+    public func doubles(_ range: Range<Int>) -> [Double] {
+        switch self {
+        case .float32(let t): t.elements[range].map(Double.init)
+        case .float64(let t): Array(t.elements[range])
+        }
+    }
+
     /// The tensor in element type `S` (converting when the dtype differs).
     public func tensor<S: SubpixScalar>(as type: S.Type = S.self) -> Tensor<S> {
         switch self {

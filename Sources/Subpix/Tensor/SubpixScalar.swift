@@ -9,6 +9,9 @@ public protocol SubpixScalar: Real, BinaryFloatingPoint, Sendable, CustomStringC
 where RawSignificand: FixedWidthInteger {
     /// The NumPy/torch name of this element type.
     static var dtype: DType { get }
+
+    /// `out[i] = exp(x[i] · scale − offset)` for arguments at most 0; see `Exponentials.swift`.
+    static func exponentials(_ x: UnsafePointer<Self>, count: Int, scale: Self, offset: Self, into out: UnsafeMutablePointer<Self>)
 }
 
 extension Float: SubpixScalar {

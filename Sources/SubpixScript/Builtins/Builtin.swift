@@ -28,6 +28,7 @@ public struct Builtin: Sendable {
     public enum Category: String, Sendable, CaseIterable {
         case op = "kornia ops"
         case keypoints = "keypoints"
+        case diagnosis = "diagnosis"
         case generator = "generators"
         case file = "files"
         case session = "output and session"

@@ -2,79 +2,86 @@
 /// `r` and output column `c`, the sums over the (height × width) window of
 /// `e`, `t_x·e`, `t_y·e` and (optionally) `e·x`, where `t_x`, `t_y` are the
 /// tap offsets inside the window.
-struct WindowSums<S: SubpixScalar> {
+final class WindowSums<S: SubpixScalar> {
     let planes: Int
     let rows: Int
     let columns: Int
-    var s: [S]
-    var sx: [S]
-    var sy: [S]
-    var v: [S]
+    let s: UnsafeMutablePointer<S>
+    let sx: UnsafeMutablePointer<S>
+    let sy: UnsafeMutablePointer<S>
+    /// `nil` when values are not wanted.
+    let v: UnsafeMutablePointer<S>?
+    private let storage: UnsafeMutablePointer<S>
 
     init(planes: Int, rows: Int, columns: Int, values: Bool) {
         self.planes = planes
         self.rows = rows
         self.columns = columns
         let count = planes * rows * columns
-        s = [S](repeating: 0, count: count)
-        sx = s
-        sy = s
-        v = values ? s : []
+        storage = .allocate(capacity: count * (values ? 4 : 3))
+        storage.initialize(repeating: 0, count: count * (values ? 4 : 3))
+        (s, sx, sy) = (storage, storage + count, storage + 2 * count)
+        v = values ? storage + 3 * count : nil
     }
+
+    deinit { storage.deallocate() }
 
     @inline(__always) func index(plane: Int, row: Int, column: Int) -> Int {
         (plane * rows + row) * columns + column
     }
 
     /// Fills the sums of every plane of one map `x` (`D × H × W`) for `outputRows`.
-    mutating func accumulate(
+    func accumulate(
         _ x: UnsafePointer<S>, peak: S, temperature: S,
         depth: WindowAxis, height: WindowAxis, width: WindowAxis, outputRows: Range<Int>
     ) {
         let span = height.inputSpan(outputRows)
-        let wantValues = !v.isEmpty
         let (inputWidth, outputColumns) = (width.length, width.outputs)
         // Horizontal pass results for the input rows of `span`, one plane at a time.
-        var rowS = [S](repeating: 0, count: span.count * outputColumns)
-        var rowT = rowS
-        var rowV = wantValues ? rowS : []
-        var exponentials = [S](repeating: 0, count: inputWidth)
+        let scratch = UnsafeMutablePointer<S>.allocate(capacity: 3 * span.count * outputColumns + 2 * inputWidth)
+        defer { scratch.deallocate() }
+        let rowS = scratch, rowT = rowS + span.count * outputColumns, rowV = rowT + span.count * outputColumns
+        let exponentials = rowV + span.count * outputColumns, products = exponentials + inputWidth
+        let taps = (0..<outputColumns).map { (start: width.start($0), taps: width.taps($0)) }
         for plane in 0..<planes {
-            let planeInput = x + plane * height.length * inputWidth
-            for (local, row) in span.enumerated() {
-                let line = planeInput + row * inputWidth
-                for column in 0..<inputWidth { exponentials[column] = S.exp((line[column] - peak) / temperature) }
-                let out = local * outputColumns
-                for ox in 0..<outputColumns {
-                    let start = width.start(ox)
-                    var sum: S = 0, weighted: S = 0, valued: S = 0
-                    for tap in width.taps(ox) {
-                        let e = exponentials[start + tap]
-                        sum += e
-                        weighted += S(tap) * e
-                        if wantValues { valued += e * line[start + tap] }
-                    }
-                    rowS[out + ox] = sum
-                    rowT[out + ox] = weighted
-                    if wantValues { rowV[out + ox] = valued }
-                }
-            }
-            // Vertical pass: gather the rows of each output row's window.
-            for oy in outputRows {
-                let target = index(plane: plane, row: oy - outputRows.lowerBound, column: 0)
-                let start = height.start(oy)
-                for tap in height.taps(oy) {
-                    let source = (start + tap - span.lowerBound) * outputColumns
-                    let offset = S(tap)
+                let planeInput = x + plane * height.length * inputWidth
+                for (local, row) in span.enumerated() {
+                    let line = planeInput + row * inputWidth
+                    S.exponentials(line, count: inputWidth, scale: 1 / temperature, offset: peak / temperature, into: exponentials)
+                    for column in 0..<inputWidth { products[column] = exponentials[column] * line[column] }
+                    let out = local * outputColumns
                     for ox in 0..<outputColumns {
-                        let rowSum = rowS[source + ox]
-                        s[target + ox] += rowSum
-                        sy[target + ox] += offset * rowSum
-                        sx[target + ox] += rowT[source + ox]
-                        if wantValues { v[target + ox] += rowV[source + ox] }
+                        let (start, range) = taps[ox]
+                        var sum: S = 0, weighted: S = 0, valued: S = 0
+                        for tap in range {
+                            let e = exponentials[start + tap]
+                            sum += e
+                            weighted += S(tap) * e
+                            valued += products[start + tap]
+                        }
+                        rowS[out + ox] = sum
+                        rowT[out + ox] = weighted
+                        rowV[out + ox] = valued
                     }
                 }
-            }
+                // Vertical pass: gather the rows of each output row's window.
+                for oy in outputRows {
+                    let target = index(plane: plane, row: oy - outputRows.lowerBound, column: 0)
+                    let start = height.start(oy)
+                    for tap in height.taps(oy) {
+                        let source = (start + tap - span.lowerBound) * outputColumns
+                        let offset = S(tap)
+                        for ox in 0..<outputColumns {
+                            let rowSum = rowS[source + ox]
+                            s[target + ox] += rowSum
+                            sy[target + ox] += offset * rowSum
+                            sx[target + ox] += rowT[source + ox]
+                        }
+                        if let v {
+                            for ox in 0..<outputColumns { v[target + ox] += rowV[source + ox] }
+                        }
+                    }
+                }
         }
     }
 }

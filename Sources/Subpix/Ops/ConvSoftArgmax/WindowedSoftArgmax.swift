@@ -43,7 +43,7 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
             let firstRow = Swift.min(height.outputs, chunk * rowsPerChunk)
             let rows = firstRow..<Swift.min(height.outputs, firstRow + rowsPerChunk)
             guard !rows.isEmpty else { return }
-            var sums = WindowSums<S>(planes: depth.length, rows: rows.count, columns: width.outputs, values: values != nil)
+            let sums = WindowSums<S>(planes: depth.length, rows: rows.count, columns: width.outputs, values: values != nil)
             sums.accumulate(
                 x + map * mapSize, peak: peaks[map], temperature: temperature,
                 depth: depth, height: height, width: width, outputRows: rows)
@@ -116,6 +116,6 @@ private struct WindowTotals<S: SubpixScalar> {
         sd += tap * planeSum
         sx += sums.sx[index]
         sy += sums.sy[index]
-        if !sums.v.isEmpty { v += sums.v[index] }
+        if let values = sums.v { v += values[index] }
     }
 }

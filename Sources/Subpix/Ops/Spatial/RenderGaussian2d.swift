@@ -46,37 +46,35 @@ public func renderGaussian2d<S: SubpixScalar>(
     let meanIndex = Broadcast.sourceIndices(from: meanLead, to: lead)
     let stdIndex = Broadcast.sourceIndices(from: stdLead, to: lead)
     let planeSize = height * width
+    let items = meanIndex.count
     return Tensor<S>(validShape: lead + [height, width]) { output in
         guard let out = output.baseAddress else { return }
-        var rowWeights = [S](repeating: 0, count: height)
-        var columnWeights = [S](repeating: 0, count: width)
-        for item in 0..<meanIndex.count {
-            let m = meanIndex[item] * 2
-            let s = stdIndex[item] * 2
-            let columnTotal = gaussianProfile(xs, mean: mean.elements[m], std: std.elements[s], into: &columnWeights)
-            let rowTotal = gaussianProfile(ys, mean: mean.elements[m + 1], std: std.elements[s + 1], into: &rowWeights)
+        parallelFor(items, work: items * planeSize) { item in
+            let m = meanIndex[item] * 2, s = stdIndex[item] * 2
+            let columns = gaussianProfile(xs, mean: mean.elements[m], std: std.elements[s])
+            let rows = gaussianProfile(ys, mean: mean.elements[m + 1], std: std.elements[s + 1])
             // kornia clamps the total at 1e-32 before dividing.
-            let inverse = 1 / Swift.max(columnTotal * rowTotal, S(1e-32))
+            let inverse = 1 / Swift.max(columns.total * rows.total, S(1e-32))
             let plane = out + item * planeSize
-            for row in 0..<height {
-                let rowScale = rowWeights[row] * inverse
-                for column in 0..<width { plane[row * width + column] = columnWeights[column] * rowScale }
+            columns.weights.withUnsafeBufferPointer { columnWeights in
+                for row in 0..<height {
+                    let rowScale = rows.weights[row] * inverse
+                    let line = plane + row * width
+                    for column in 0..<width { line[column] = columnWeights[column] * rowScale }
+                }
             }
         }
     }
 }
 
-/// `weights[k] = exp(−(coords[k] − mean)² / (2 · std))`; returns their sum.
-private func gaussianProfile<S: SubpixScalar>(_ coords: [S], mean: S, std: S, into weights: inout [S]) -> S {
+/// `weights[k] = exp(−(coords[k] − mean)² / (2 · std))` and their sum.
+private func gaussianProfile<S: SubpixScalar>(_ coords: [S], mean: S, std: S) -> (weights: [S], total: S) {
     let factor = -S(0.5) / std
-    var total: S = 0
-    for index in coords.indices {
-        let distance = coords[index] - mean
-        let weight = S.exp(distance * distance * factor)
-        weights[index] = weight
-        total += weight
+    let weights = coords.map { coordinate in
+        let distance = coordinate - mean
+        return S.exp(distance * distance * factor)
     }
-    return total
+    return (weights, weights.reduce(0, +))
 }
 
 /// NumPy broadcasting of leading axes.

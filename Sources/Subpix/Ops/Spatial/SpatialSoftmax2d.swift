@@ -39,13 +39,9 @@ public func spatialSoftmax2d<S: SubpixScalar>(_ input: Tensor<S>, temperature: D
 /// `out = softmax(scale · x)` over `count` values, with the max subtracted first.
 @inline(__always)
 func softmax<S: SubpixScalar>(_ x: UnsafePointer<S>, scale: S, count: Int, into out: UnsafeMutablePointer<S>) {
-    let peak = MapReduction.maximum(x, count: count) * scale
+    S.exponentials(x, count: count, scale: scale, offset: MapReduction.maximum(x, count: count) * scale, into: out)
     var total: S = 0
-    for index in 0..<count {
-        let weight = S.exp(x[index] * scale - peak)
-        out[index] = weight
-        total += weight
-    }
+    for index in 0..<count { total += out[index] }
     let inverse = 1 / total
     for index in 0..<count { out[index] *= inverse }
 }

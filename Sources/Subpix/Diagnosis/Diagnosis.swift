@@ -1,0 +1,78 @@
+/// Which soft-argmax a diagnosis is about, and so which temperature convention applies.
+public enum SoftArgmaxConvention: String, Sendable, CaseIterable {
+    /// `spatial_soft_argmax2d`: softmax of `T · x` (a larger T sharpens).
+    case spatialSoftArgmax2d = "spatial_soft_argmax2d"
+    /// `conv_soft_argmax2d`: softmax of `x / T` (a smaller T sharpens).
+    case convSoftArgmax2d = "conv_soft_argmax2d"
+
+    /// The softmax argument scale for temperature `t`.
+    func scale(_ t: Double) -> Double { self == .spatialSoftArgmax2d ? t : 1 / t }
+}
+
+/// What is wrong with a soft-argmax on one map, in plain language.
+public enum Verdict: Sendable, Equatable, CustomStringConvertible {
+    /// The softmax is nearly flat: the expectation is pulled `pull` px from the
+    /// hard argmax; `temperature` would put 90 % of the mass near it (nil: none does).
+    case flat(pull: Double, temperature: Double?, convention: SoftArgmaxConvention)
+    /// The input is already a probability map; a second softmax flattens it.
+    case probabilityMap
+    /// Several separated modes: the expectation lands between them.
+    case multiModal(modes: Int)
+
+    /// A few words for a badge: `flat softmax`, `probability map`, `2 modes`.
+    public var label: String {
+        switch self {
+        case .flat: "flat softmax"
+        case .probabilityMap: "probability map"
+        case .multiModal(let modes): "\(modes) modes"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .flat(let pull, let temperature, let convention):
+            let advice = temperature.map {
+                String(format: "try temperature %@ %.3g", convention == .spatialSoftArgmax2d ? ">=" : "<=", $0)
+            } ?? "no temperature concentrates it (the maximum is not unique)"
+            return String(format: "flat: soft-argmax is pulled %.1f px toward the centre; %@", pull, advice)
+        case .probabilityMap:
+            return "already a probability map: apply spatial_expectation2d instead of spatial_soft_argmax2d"
+        case .multiModal(let modes):
+            return "\(modes) modes: the expectation lands between them; use conv_soft_argmax2d + NMS"
+        }
+    }
+}
+
+/// The measures of one (batch, channel) map and the verdicts they lead to.
+///
+/// Thresholds (documented in `docs/diagnose.md`):
+/// - *probability map*: every value ≥ 0 and the sum within 10⁻³ of 1 (spatial convention only);
+/// - *multi-modal*: 2 or more modes — 8-connected regions of values at or above the
+///   midpoint between the map's minimum and maximum;
+/// - *flat*: less than 90 % of the softmax mass within `radius` px of the hard argmax.
+public struct Diagnosis: Sendable, Equatable {
+    public var batch: Int
+    public var channel: Int
+    /// Position of the largest value (the first, row-major, on ties).
+    public var hardArgmax: (x: Int, y: Int)
+    /// The soft-argmax in pixels with the given temperature and convention.
+    public var softArgmax: (x: Double, y: Double)
+    /// Distance in pixels between the two.
+    public var distance: Double
+    /// Softmax mass within `radius` px of the hard argmax.
+    public var massNearArgmax: Double
+    /// Softmax entropy over log(H·W): 0 for one-hot, 1 for a uniform map.
+    public var entropy: Double
+    public var modes: Int
+    public var looksLikeProbability: Bool
+    /// The temperature that puts ≥ 90 % of the mass within `radius`, or nil.
+    public var suggestedTemperature: Double?
+    public var verdicts: [Verdict]
+
+    public static func == (a: Diagnosis, b: Diagnosis) -> Bool {
+        a.batch == b.batch && a.channel == b.channel && a.hardArgmax == b.hardArgmax && a.softArgmax == b.softArgmax
+            && a.distance == b.distance && a.massNearArgmax == b.massNearArgmax && a.entropy == b.entropy && a.modes == b.modes
+            && a.looksLikeProbability == b.looksLikeProbability && a.suggestedTemperature == b.suggestedTemperature
+            && a.verdicts == b.verdicts
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Subpix
+
+/// `diagnose(x, method=, temperature=, radius=)`: why a soft-argmax may lie.
+enum DiagnoseBuiltin {
+    static let builtin = Builtin(
+        "diagnose",
+        [.init("input"), .init("method", .string("spatial_soft_argmax2d")), .init("temperature", .float(1)), .init("radius", .float(2))],
+        category: .diagnosis,
+        summary: "per map: hard vs soft argmax, mass near the argmax, entropy, modes, probability check, a temperature that fixes it",
+        details: "Returns one tuple per (batch, channel): (distance_px, mass_within_radius, entropy, modes, is_probability_map, suggested_temperature or None, verdicts). method is spatial_soft_argmax2d (T multiplies) or conv_soft_argmax2d (T divides). See docs/diagnose.md."
+    ) { a, session in
+        let name = try a.string("method")
+        guard let convention = SoftArgmaxConvention(rawValue: name) else {
+            throw ScriptError("diagnose(): expected method 'spatial_soft_argmax2d' or 'conv_soft_argmax2d', got '\(name)'")
+        }
+        let (temperature, radius) = (try a.double("temperature"), try a.double("radius"))
+        func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> [Diagnosis] {
+            try diagnose(x, convention: convention, temperature: temperature, radius: radius)
+        }
+        let report = try a.tensor("input").visit(run, run)
+        for item in report { session.output(DiagnosisText.lines(item, radius: radius).joined(separator: "\n")) }
+        return .list(report.map { item in
+            .tuple([.float(item.distance), .float(item.massNearArgmax), .float(item.entropy), .int(item.modes),
+                    .bool(item.looksLikeProbability), item.suggestedTemperature.map { .float($0) } ?? .none,
+                    .list(item.verdicts.map { .string($0.description) })])
+        })
+    }
+}
+
+/// A diagnosis as readable lines (the REPL's printout and the viewer's `d` pane).
+public enum DiagnosisText {
+    public static func lines(_ d: Diagnosis, radius: Double) -> [String] {
+        var lines = [
+            "batch \(d.batch) channel \(d.channel): " + (d.verdicts.isEmpty ? "ok" : "\(d.verdicts.count) warning\(d.verdicts.count > 1 ? "s" : "")"),
+            String(format: "  hard argmax (%d, %d)  soft-argmax (%.2f, %.2f)  distance %.2f px", d.hardArgmax.x, d.hardArgmax.y, d.softArgmax.x, d.softArgmax.y, d.distance),
+            String(format: "  mass within %.3g px %.1f %%  entropy %.3f  modes %d  probability map %@", radius, 100 * d.massNearArgmax, d.entropy, d.modes, d.looksLikeProbability ? "yes" : "no"),
+        ]
+        lines += d.verdicts.map { "  ! \($0)" }
+        return lines
+    }
+}

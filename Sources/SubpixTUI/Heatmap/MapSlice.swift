@@ -1,0 +1,84 @@
+import Subpix
+
+/// One 2D map of a `(B, C, H, W)` or `(B, C, D, H, W)` tensor, as doubles,
+/// with the range the colour scale uses.
+public struct MapSlice: Sendable {
+    public let width: Int
+    public let height: Int
+    public let values: [Double]
+    /// Smallest and largest finite values (0 and 1 when there are none).
+    public let low: Double
+    public let high: Double
+
+    /// The map at (batch, channel[, depth]); indices are clamped into range.
+    public init(_ tensor: AnyTensor, batch: Int, channel: Int, depth: Int) {
+        let shape = tensor.shape
+        let spatial = shape.count >= 2 ? Array(shape.suffix(2)) : [1, max(1, shape.first ?? 1)]
+        (height, width) = (spatial[0], spatial[1])
+        let plane = height * width
+        var offset = 0
+        if shape.count >= 4 {
+            let b = min(max(0, batch), shape[0] - 1), c = min(max(0, channel), shape[1] - 1)
+            let d = shape.count == 5 ? min(max(0, depth), shape[2] - 1) : 0
+            let depthCount = shape.count == 5 ? shape[2] : 1
+            offset = ((b * shape[1] + c) * depthCount + d) * plane
+        }
+        values = offset + plane <= tensor.count ? tensor.doubles(offset..<(offset + plane)) : Array(repeating: .nan, count: plane)
+        let finite = values.filter(\.isFinite)
+        low = finite.min() ?? 0
+        high = finite.max() ?? 1
+    }
+
+    public subscript(x: Int, y: Int) -> Double { values[y * width + x] }
+
+    /// True when the map has substantial values of both signs (a DoG, say; not
+    /// a heatmap with a little negative noise): the diverging palette fits.
+    public var isSigned: Bool { low < 0 && high > 0 && -low >= 0.2 * high }
+
+    /// Position of `value` on the colour scale, in [0, 1]; signed maps centre 0 at 0.5.
+    public func scale(_ value: Double) -> Double {
+        if isSigned {
+            let bound = max(-low, high)
+            return 0.5 + value / (2 * bound)
+        }
+        return high > low ? (value - low) / (high - low) : 0.5
+    }
+}
+
+/// Zoom and pan of the heatmap pane: which data pixels each screen pixel
+/// (half a text cell) covers. Zoom 1 fits the whole map in the pane.
+public struct Viewport: Sendable, Equatable {
+    /// Magnification over the fitted view (>= 1).
+    public var zoom: Double = 1
+    /// Data coordinate at the pane's top-left corner.
+    public var originX: Double = 0
+    public var originY: Double = 0
+
+    public init() {}
+
+    /// Data pixels per screen pixel for a map in a pane of `columns × rows` cells (2 pixels per cell row).
+    public func scale(mapWidth: Int, mapHeight: Int, columns: Int, rows: Int) -> Double {
+        let fit = max(Double(mapWidth) / Double(max(1, columns)), Double(mapHeight) / Double(max(1, 2 * rows)))
+        return fit / zoom
+    }
+
+    /// Keeps the visible window inside the map (or centred when the map is smaller).
+    public mutating func clamp(mapWidth: Int, mapHeight: Int, columns: Int, rows: Int) {
+        zoom = min(64, max(1, zoom))
+        let s = scale(mapWidth: mapWidth, mapHeight: mapHeight, columns: columns, rows: rows)
+        let (visibleX, visibleY) = (Double(columns) * s, Double(2 * rows) * s)
+        originX = visibleX >= Double(mapWidth) ? (Double(mapWidth) - visibleX) / 2 : min(max(0, originX), Double(mapWidth) - visibleX)
+        originY = visibleY >= Double(mapHeight) ? (Double(mapHeight) - visibleY) / 2 : min(max(0, originY), Double(mapHeight) - visibleY)
+    }
+
+    /// Pans so the data pixel (x, y) is visible.
+    public mutating func reveal(x: Int, y: Int, mapWidth: Int, mapHeight: Int, columns: Int, rows: Int) {
+        let s = scale(mapWidth: mapWidth, mapHeight: mapHeight, columns: columns, rows: rows)
+        let (visibleX, visibleY) = (Double(columns) * s, Double(2 * rows) * s)
+        if Double(x) < originX { originX = Double(x) }
+        if Double(x + 1) > originX + visibleX { originX = Double(x + 1) - visibleX }
+        if Double(y) < originY { originY = Double(y) }
+        if Double(y + 1) > originY + visibleY { originY = Double(y + 1) - visibleY }
+        clamp(mapWidth: mapWidth, mapHeight: mapHeight, columns: columns, rows: rows)
+    }
+}

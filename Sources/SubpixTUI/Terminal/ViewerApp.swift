@@ -1,0 +1,72 @@
+import CNcurses
+import Foundation
+import SubpixScript
+
+/// Runs the viewer on a terminal until `q`, Ctrl-C, SIGTERM or SIGHUP, and
+/// always leaves the terminal as it found it — also when an error escapes.
+public struct ViewerApp {
+    public let session: Session
+    public var ascii: Bool
+
+    public init(session: Session, ascii: Bool = false) {
+        self.session = session
+        self.ascii = ascii
+    }
+
+    /// True when standard input and output are terminals.
+    public static var hasTerminal: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
+
+    public func run() throws {
+        guard Self.hasTerminal else {
+            throw ScriptError("subpix view needs a terminal; for scripts use `subpix run FILE` or `subpix repl`")
+        }
+        let previous = StopSignals.install()
+        let screen = NcursesScreen(ascii: ascii)
+        defer {
+            screen.close()
+            StopSignals.restore(previous)
+        }
+        let model = ViewerModel(session: session, colorMode: screen.colorMode)
+        let renderer = Renderer()
+        var dirty = true
+        while !model.shouldQuit && StopSignals.received == 0 {
+            let (width, height) = screen.size
+            if dirty {
+                screen.draw(renderer.render(model, width: width, height: height))
+                dirty = false
+            }
+            switch screen.readKey() {
+            case .key(let key)?:
+                let pane = Layout(width: width, height: height).pane
+                model.update(key, pane: (pane.columns, pane.rows))
+                dirty = true
+            case .resize?:
+                dirty = true
+            case nil:
+                break
+            }
+        }
+    }
+}
+
+/// SIGINT, SIGTERM and SIGHUP end the viewer's loop (which then restores the terminal).
+enum StopSignals {
+    nonisolated(unsafe) static var received: sig_atomic_t = 0
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
+
+    static func install() -> [sighandler_t?] {
+        received = 0
+        return signals.map { signal($0) { number in StopSignals.received = number } }
+    }
+
+    static func restore(_ handlers: [sighandler_t?]) {
+        for (number, handler) in zip(signals, handlers) { signal(number, handler) }
+        let caught = received
+        received = 0
+        // A termination signal is honoured after the terminal is restored.
+        if caught == SIGTERM || caught == SIGHUP {
+            signal(caught, SIG_DFL)
+            raise(caught)
+        }
+    }
+}

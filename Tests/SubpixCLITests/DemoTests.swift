@@ -1,0 +1,34 @@
+import XCTest
+
+/// Every demo script runs headless with `subpix run` and prints what its docs quote.
+final class DemoTests: XCTestCase {
+    private let demos = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("demos")
+
+    func testDiagnoseDemoPrintsTheThreeVerdicts() throws {
+        let result = try CLIRunner.run(["run", demos.appendingPathComponent("diagnose.subpix").path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("! flat: soft-argmax is pulled 27.4 px toward the centre; try temperature >= 10.2"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("! already a probability map: apply spatial_expectation2d instead of spatial_soft_argmax2d"))
+        XCTAssertTrue(result.stdout.contains("! 2 modes: the expectation lands between them; use conv_soft_argmax2d + NMS"))
+        let docs = try String(contentsOf: demos.deletingLastPathComponent().appendingPathComponent("docs/diagnose.md"), encoding: .utf8)
+        XCTAssertTrue(docs.contains("pulled 27.4 px toward the centre; try temperature >= 10.2"), "docs/diagnose.md quotes the demo's numbers")
+    }
+
+    func testExtractDemoPrintsCSVForAFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let map = directory.appendingPathComponent("map.npy").path
+        let make = directory.appendingPathComponent("make.subpix")
+        try "save(gaussians(size=(20, 30), peaks=[(7, 11, 1.5), (21, 6, 1.5, 0.5)]), args[0])\n".write(to: make, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLIRunner.run(["run", make.path, map]).status, 0)
+        let result = try CLIRunner.run(["run", demos.appendingPathComponent("extract.subpix").path, map])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.first, "batch,channel,x,y,value")
+        XCTAssertEqual(lines.count, 3, "two blobs above min_value: \(result.stdout)")
+        let first = lines[1].split(separator: ",").compactMap { Double($0) }
+        XCTAssertEqual(first[2], 7, accuracy: 1e-3, "a blob centred on a pixel stays on it (symmetric window)")
+        XCTAssertEqual(first[3], 11, accuracy: 1e-3)
+    }
+}

@@ -1,0 +1,85 @@
+import XCTest
+import Subpix
+import SubpixScript
+@testable import SubpixTUI
+
+final class RenderTests: XCTestCase {
+    func testDemoSnapshotsAtTwoSizes() throws {
+        for (width, height) in [(100, 32), (140, 40)] {
+            let buffer = Renderer().render(try demoModel(), width: width, height: height)
+            let match = try assertSnapshot(buffer, named: "demo-\(width)x\(height)")
+            XCTAssertTrue(match.text, "text plane of demo-\(width)x\(height) changed")
+            XCTAssertTrue(match.color, "colour plane of demo-\(width)x\(height) changed")
+        }
+    }
+
+    func testHelpOverlayAsciiAndTooSmallSnapshots() throws {
+        let model = try demoModel()
+        model.update(.character("?"), pane: (63, 30))
+        XCTAssertTrue(try assertSnapshot(Renderer().render(model, width: 100, height: 32), named: "help-100x32") == (true, true))
+        let ascii = try demoModel(colorMode: .ascii)
+        XCTAssertTrue(try assertSnapshot(Renderer().render(ascii, width: 100, height: 32), named: "ascii-100x32") == (true, true))
+        XCTAssertTrue(try assertSnapshot(Renderer().render(ascii, width: 30, height: 8), named: "too-small-30x8") == (true, true))
+    }
+
+    /// Independent of the snapshots: the brightest pixel gets the palette's top colour,
+    /// the too-small message is centred, NaN cells are drawn distinctly.
+    func testHeatmapColoursAndSpecialCells() throws {
+        var values = [Double](repeating: 0, count: 16)
+        values[5] = 10
+        values[10] = .nan
+        let tensor = AnyTensor.float64(try Tensor(shape: [1, 1, 4, 4], elements: values))
+        let slice = MapSlice(tensor, batch: 0, channel: 0, depth: 0)
+        let palette = Palette(.viridis)
+        var buffer = CellBuffer(width: 4, height: 2)
+        HeatmapRenderer(slice: slice, palette: palette, mode: .xterm256, viewport: Viewport()).draw(into: &buffer, x: 0, y: 0, columns: 4, rows: 2)
+        // Pixel (1, 1) is the bottom half of cell (1, 0): background = top of the ramp.
+        XCTAssertEqual(buffer[1, 0].background, palette.ramp.last)
+        XCTAssertEqual(buffer[1, 0].foreground, palette.ramp.first)
+        XCTAssertEqual(buffer[2, 1].glyph, "?")
+        XCTAssertEqual(buffer[2, 1].background, Palette.nanColor)
+        let small = Renderer().render(try demoModel(), width: 40, height: 9)
+        let line = small.textPlane.split(separator: "\n", omittingEmptySubsequences: false)[4]
+        XCTAssertEqual(line.trimmingCharacters(in: .whitespaces), "terminal too small (need 60×16)")
+        XCTAssertEqual(line.prefix(while: { $0 == " " }).count, (40 - line.trimmingCharacters(in: .whitespaces).count) / 2)
+    }
+
+    func testSignedMapsPickTheDivergingPaletteAndAsciiUsesTheRamp() throws {
+        let signed = MapSlice(.float32(try Tensor(shape: [1, 1, 1, 2], elements: [-1, 1])), batch: 0, channel: 0, depth: 0)
+        XCTAssertTrue(signed.isSigned)
+        XCTAssertEqual(Palette.resolve(.auto, signed: true).name, .diverging)
+        XCTAssertEqual(signed.scale(0), 0.5)
+        var buffer = CellBuffer(width: 2, height: 1)
+        HeatmapRenderer(slice: signed, palette: Palette(.gray), mode: .ascii, viewport: Viewport()).draw(into: &buffer, x: 0, y: 0, columns: 2, rows: 1)
+        XCTAssertEqual(buffer.textPlane, " @")
+    }
+
+    func testKeypointsOfTheDemoLieNearItsKnownPeaks() throws {
+        let model = try demoModel()
+        let points = try XCTUnwrap(model.runs.first?.keypoints)
+        XCTAssertEqual(points.count, 3, "min_value 0.1 keeps the three blobs")
+        for peak in model.groundTruth {
+            let nearest = points.map { hypot($0.x - peak.x, $0.y - peak.y) }.min() ?? .infinity
+            XCTAssertLessThan(nearest, 1, "a 3×3 soft-argmax lands within a pixel of each blob centre")
+        }
+    }
+}
+
+final class DiagnosisViewTests: XCTestCase {
+    /// The spatial soft-argmax of the three-blob demo is pulled between the blobs: a badge,
+    /// and `d` opens the full diagnosis.
+    func testBadgeAndDiagnosisPane() throws {
+        let model = try demoModel()
+        XCTAssertNil(model.diagnosis, "only spatial_soft_argmax2d is diagnosed in the viewer")
+        model.update(.character("m"), pane: (63, 30))
+        model.update(.character("m"), pane: (63, 30))
+        XCTAssertEqual(model.session.view.method, .spatialSoftArgmax2d)
+        let badge = Renderer().render(model, width: 100, height: 32)
+        XCTAssertTrue(badge.textPlane.contains("⚠ 3 modes — d for the diagnosis"))
+        model.update(.character("d"), pane: (63, 30))
+        XCTAssertEqual(model.mode, .diagnosis)
+        let pane = Renderer().render(model, width: 100, height: 32)
+        XCTAssertTrue(pane.textPlane.contains("3 modes: the expectation lands between them; use conv_soft_argmax2d + NMS"))
+        XCTAssertTrue(try assertSnapshot(pane, named: "diagnosis-100x32") == (true, true))
+    }
+}

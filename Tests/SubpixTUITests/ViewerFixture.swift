@@ -1,0 +1,27 @@
+import Foundation
+import SubpixScript
+@testable import SubpixTUI
+
+/// A viewer on the built-in demo, with timings hidden so renders are reproducible.
+func demoModel(colorMode: ColorMode = .xterm256) throws -> ViewerModel {
+    let session = Session(output: { _ in })
+    try Demo.load(into: session)
+    let model = ViewerModel(session: session, colorMode: colorMode, outputDirectory: FileManager.default.temporaryDirectory
+        .appendingPathComponent("subpix-tui-\(UUID().uuidString)"))
+    try FileManager.default.createDirectory(at: model.outputDirectory, withIntermediateDirectories: true)
+    model.showsTimings = false
+    return model
+}
+
+/// Compares a render with the snapshot files `NAME.text.txt` / `NAME.color.txt`;
+/// with `SUBPIX_RECORD_SNAPSHOTS=1` it writes them instead (then review them by eye).
+func assertSnapshot(_ buffer: CellBuffer, named name: String, file: StaticString = #filePath, line: UInt = #line) throws -> (text: Bool, color: Bool) {
+    let directory = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Snapshots")
+    let text = directory.appendingPathComponent("\(name).text.txt"), color = directory.appendingPathComponent("\(name).color.txt")
+    if ProcessInfo.processInfo.environment["SUBPIX_RECORD_SNAPSHOTS"] == "1" {
+        try (buffer.textPlane + "\n").write(to: text, atomically: true, encoding: .utf8)
+        try (buffer.colorPlane + "\n").write(to: color, atomically: true, encoding: .utf8)
+    }
+    return (try String(contentsOf: text, encoding: .utf8) == buffer.textPlane + "\n",
+            try String(contentsOf: color, encoding: .utf8) == buffer.colorPlane + "\n")
+}
