@@ -1,7 +1,7 @@
 import ArgumentParser
 import SubpixScript
 
-/// `subpix help [NAME] [--markdown]`: the builtins, as `help()` in the REPL shows them.
+/// `subpix builtins [NAME] [--markdown]`: the builtins as `help()` shows them, or `docs/repl.md`.
 struct HelpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "builtins", abstract: "List the script builtins, show one, or print docs/repl.md (--markdown).")
@@ -15,7 +15,7 @@ struct HelpCommand: ParsableCommand {
     func run() throws {
         let registry = BuiltinRegistry.standard
         if markdown {
-            print(HelpText.markdown(registry), terminator: "")
+            print(ReferenceMarkdown.document(registry), terminator: "")
         } else if let name {
             print(try HelpText.entry(name, in: registry))
         } else {

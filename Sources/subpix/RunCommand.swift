@@ -2,11 +2,12 @@ import ArgumentParser
 import Foundation
 import SubpixScript
 
-/// `subpix run FILE [ARG...]`: run a script; `-` reads it from standard input.
+/// `subpix run FILE [--keep-going] [ARG...]`: run a script; `-` reads it from standard input.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a script file (or - for standard input); extra arguments become args[0], args[1], ...")
+        abstract: "Run a script file (or - for standard input); extra arguments become args[0], args[1], ...",
+        discussion: "Stops at the first error (FILE:LINE:COL: error: message) with exit status 1. Arguments after -- reach the script unparsed.")
 
     @Flag(help: "Report every failing statement and go on, instead of stopping at the first.")
     var keepGoing = false
@@ -14,11 +15,13 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The script file, or - for standard input.")
     var file: String
 
-    @Argument(parsing: .captureForPassthrough, help: "Arguments passed to the script as args.")
+    @Argument(parsing: .allUnrecognized, help: "Arguments passed to the script as args.")
     var arguments: [String] = []
 
     func run() throws {
-        let status = ScriptRunner(path: file, arguments: arguments, keepGoing: keepGoing).run { message in
+        var scriptArguments = arguments
+        if let terminator = scriptArguments.firstIndex(of: "--") { scriptArguments.remove(at: terminator) }
+        let status = ScriptRunner(path: file, arguments: scriptArguments, keepGoing: keepGoing).run { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
         if status != 0 { throw ExitCode(status) }

@@ -39,9 +39,9 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, "")
         XCTAssertEqual(result.stderr, """
-            \(path):2:23: error: conv_soft_argmax2d() got an unexpected keyword 'temprature'; valid keywords: input, kernel_size, stride, padding, temperature, normalized_coordinates, eps, output_value
+            \(path):2:27: error: conv_soft_argmax2d() got an unexpected keyword 'temprature'; did you mean 'temperature'? valid keywords: input, kernel_size, stride, padding, temperature, normalized_coordinates, eps, output_value
                 y = conv_soft_argmax2d(x, temprature=2)
-                                      ^
+                                          ^
 
             """)
     }

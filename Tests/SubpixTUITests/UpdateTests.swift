@@ -93,7 +93,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(model.session.view.topK, 2)
         XCTAssertEqual(model.session.journal.last, "view.top_k = 2")
         for key: Key in [.character(":")] + "nope(".map({ .character($0) }) + [.enter] { model.update(key, pane: pane) }
-        XCTAssertEqual(model.message, "1:6: expected an expression, got end of input")
+        XCTAssertEqual(model.message, "1:6: expected ')' to close the call, got end of input")
         model.update(.character(":"), pane: pane)
         model.update(.up, pane: pane)
         XCTAssertEqual(model.mode, .command("nope("))

@@ -2,55 +2,114 @@ import Subpix
 
 /// The arguments of one call, bound to a builtin's parameters by position and
 /// keyword, with typed accessors that throw one-line errors naming the
-/// builtin, the parameter, what was expected and what was given.
+/// builtin, the parameter, what was expected and what was given — positioned
+/// at the offending argument:
+///
+///     spatial_softmax2d(): expected input to be a tensor, got int 3
 public struct Arguments {
+    /// The builtin's name, for messages.
     public let function: String
-    private var values: [String: Value]
+    private var values: [String: Value] = [:]
+    private var positions: [String: SourcePosition] = [:]
+    private var variableNames: [String: String] = [:]
+    private var deferred: [String: () throws -> Value] = [:]
     /// Every positional argument of a variadic builtin (`print`).
-    public let rest: [Value]
+    public private(set) var rest: [Value] = []
 
-    init(binding positional: [Value], _ keywords: [(String, Value)], to builtin: Builtin) throws {
+    /// Binds `arguments` to `builtin`'s parameters, then evaluates them in
+    /// source order with `evaluate` (deferred parameters are kept unevaluated).
+    ///
+    /// Binding comes first, so a misspelt keyword is reported before any
+    /// argument is computed.
+    init(binding arguments: [Argument], to builtin: Builtin, at position: SourcePosition,
+         evaluate: @escaping (Expression) throws -> Value) throws {
         function = builtin.name
-        var bound: [String: Value] = [:]
         let names = builtin.parameters.map(\.name)
-        // A variadic builtin (print) takes every positional argument as data; its parameters are keyword-only.
-        let fixed = builtin.variadic ? [] : positional
-        guard positional.count <= names.count || builtin.variadic else {
-            throw ScriptError("\(builtin.name)() takes at most \(names.count) positional arguments, got \(positional.count)")
-        }
-        for (name, value) in zip(names, fixed) { bound[name] = value }
-        for (name, value) in keywords {
-            guard names.contains(name) else {
-                let valid = names.isEmpty ? "it takes no keyword arguments" : "valid keywords: \(names.joined(separator: ", "))"
-                throw ScriptError("\(builtin.name)() got an unexpected keyword '\(name)'; \(valid)")
+        var target: [String?] = []   // parameter of each argument; nil: collected in `rest`
+        var seen: Set<String> = []
+        var positionalCount = 0
+        for argument in arguments {
+            let name: String?
+            if let label = argument.label {
+                guard names.contains(label) else {
+                    throw ScriptError(Self.unknownKeyword(label, of: builtin), at: argument.position)
+                }
+                name = label
+            } else if builtin.variadic {
+                name = nil
+            } else {
+                guard positionalCount < names.count else {
+                    let given = arguments.filter { $0.label == nil }.count
+                    let takes = names.isEmpty ? "takes no arguments" : "takes at most \(names.count) positional argument\(names.count == 1 ? "" : "s")"
+                    throw ScriptError("\(builtin.name)() \(takes), got \(given)", at: argument.position)
+                }
+                name = names[positionalCount]
+                positionalCount += 1
             }
-            guard bound[name] == nil else {
-                throw ScriptError("\(builtin.name)() got multiple values for '\(name)'")
+            if let name {
+                guard seen.insert(name).inserted else {
+                    throw ScriptError("\(builtin.name)() got multiple values for '\(name)'", at: argument.position)
+                }
             }
-            bound[name] = value
+            target.append(name)
         }
-        for parameter in builtin.parameters where bound[parameter.name] == nil {
-            guard let fallback = parameter.defaultValue else {
-                throw ScriptError("\(builtin.name)() missing required argument '\(parameter.name)'")
+        if let missing = builtin.parameters.first(where: { !seen.contains($0.name) && $0.defaultValue == nil }) {
+            throw ScriptError("\(builtin.name)() missing required argument '\(missing.name)'", at: position)
+        }
+        for (argument, name) in zip(arguments, target) {
+            guard let name else {
+                rest.append(try evaluate(argument.value))
+                continue
             }
-            bound[parameter.name] = fallback
+            positions[name] = argument.value.start
+            if case .name(let variable, _) = argument.value { variableNames[name] = variable }
+            if builtin.parameters.first(where: { $0.name == name })?.isDeferred == true {
+                let expression = argument.value
+                deferred[name] = { try evaluate(expression) }
+            } else {
+                values[name] = try evaluate(argument.value)
+            }
         }
-        values = bound
-        rest = builtin.variadic ? positional : []
+        for parameter in builtin.parameters where values[parameter.name] == nil && deferred[parameter.name] == nil {
+            values[parameter.name] = parameter.defaultValue
+        }
     }
 
+    /// `f() got an unexpected keyword 'x'; did you mean 'y'? valid keywords: ...`
+    static func unknownKeyword(_ label: String, of builtin: Builtin) -> String {
+        let names = builtin.parameters.map(\.name)
+        guard !names.isEmpty else { return "\(builtin.name)() got an unexpected keyword '\(label)'; it takes no keyword arguments" }
+        let hint = Suggestion.closest(to: label, among: names).map { "did you mean '\($0)'? " } ?? ""
+        return "\(builtin.name)() got an unexpected keyword '\(label)'; \(hint)valid keywords: \(names.joined(separator: ", "))"
+    }
+
+    /// The bound value of a parameter (`None` when absent).
     public subscript(name: String) -> Value { values[name] ?? .none }
 
-    private func error(_ name: String, _ expectation: String) -> ScriptError {
-        ScriptError("\(function)(): expected \(name) to be \(expectation), got \(describe(self[name]))")
+    /// Evaluates a deferred parameter's expression once more (its default value when not given).
+    public func evaluate(_ name: String) throws -> Value {
+        try deferred[name]?() ?? self[name]
     }
 
-    private func describe(_ value: Value) -> String {
+    /// The variable the argument of parameter `name` was, when it was written
+    /// as a bare name (`view(heat)` gives `heat`).
+    public func variableName(_ name: String) -> String? { variableNames[name] }
+
+    /// An error about parameter `name`, positioned at its argument:
+    /// `f(): expected NAME to be EXPECTATION, got GOT` (`got` describes the argument by default).
+    public func error(_ name: String, _ expectation: String, got: String? = nil) -> ScriptError {
+        ScriptError("\(function)(): expected \(name) to be \(expectation), got \(got ?? Self.describe(self[name]))", at: positions[name])
+    }
+
+    /// A value as messages show it: `int 3`, `str 'a'`, `a tensor of shape (1, 4)`, `tuple (2, -1)`.
+    static func describe(_ value: Value) -> String {
         switch value {
-        case .tensor(let t): "a tensor of shape \(formatShape(t.shape))"
-        case .int, .float, .bool: "\(value.typeName) \(value.repr)"
-        case .string(let s): "str '\(s)'"
-        default: "a \(value.typeName)"
+        case .tensor(let t): return "a tensor of shape \(formatShape(t.shape))"
+        case .int, .float, .bool, .tuple, .list:
+            let text = value.repr
+            return text.count <= 40 ? "\(value.typeName) \(text)" : value.typeWithArticle
+        case .string(let s): return "str '\(s)'"
+        default: return value.typeWithArticle
         }
     }
 
@@ -60,18 +119,27 @@ public struct Arguments {
     }
 
     public func optionalTensor(_ name: String) throws -> AnyTensor? {
-        if case .none = self[name] { return nil }
-        return try tensor(name)
+        self[name].isNone ? nil : try tensor(name)
     }
 
+    /// A mask from `nms2d`/`nms3d(..., mask_only=True)`, or `None`.
+    public func optionalMask(_ name: String) throws -> Mask? {
+        switch self[name] {
+        case .none: return nil
+        case .mask(let mask): return mask
+        default: throw error(name, "a mask from nms2d/nms3d(..., mask_only=True)")
+        }
+    }
+
+    /// A number: an int, a float, or a one-element tensor (not a bool).
     public func double(_ name: String) throws -> Double {
-        guard let number = self[name].number, !isBool(name) else { throw error(name, "a number") }
+        if case .bool = self[name] { throw error(name, "a number") }
+        guard let number = self[name].number else { throw error(name, "a number") }
         return number
     }
 
     public func optionalDouble(_ name: String) throws -> Double? {
-        if case .none = self[name] { return nil }
-        return try double(name)
+        self[name].isNone ? nil : try double(name)
     }
 
     public func int(_ name: String) throws -> Int {
@@ -80,10 +148,10 @@ public struct Arguments {
     }
 
     public func optionalInt(_ name: String) throws -> Int? {
-        if case .none = self[name] { return nil }
-        return try int(name)
+        self[name].isNone ? nil : try int(name)
     }
 
+    /// `True`/`False` (also 1/0).
     public func bool(_ name: String) throws -> Bool {
         switch self[name] {
         case .bool(let flag): return flag
@@ -97,19 +165,19 @@ public struct Arguments {
         return text
     }
 
-    /// A tuple or list of `count` integers (an integer alone stands for all `count`).
-    public func ints(_ name: String, count: Int) throws -> [Int] {
-        if case .int(let single) = self[name] { return Array(repeating: single, count: count) }
-        guard let items = self[name].items, items.count == count else {
-            throw error(name, "a tuple of \(count) integers")
-        }
-        return try items.map { item in
-            guard case .int(let value) = item else { throw error(name, "a tuple of \(count) integers") }
-            return value
-        }
+    public func optionalString(_ name: String) throws -> String? {
+        self[name].isNone ? nil : try string(name)
     }
 
-    /// A tuple or list of integers of any length.
+    /// A tuple or list of `count` integers (an integer alone stands for all `count`).
+    public func ints(_ name: String, count: Int) throws -> [Int] {
+        let list = try intList(name)
+        if list.count == 1, case .int = self[name] { return Array(repeating: list[0], count: count) }
+        guard list.count == count else { throw error(name, "a tuple of \(count) integers") }
+        return list
+    }
+
+    /// A tuple or list of integers of any length (an integer alone is a list of one).
     public func intList(_ name: String) throws -> [Int] {
         if case .int(let single) = self[name] { return [single] }
         guard let items = self[name].items else { throw error(name, "a tuple of integers") }
@@ -117,10 +185,5 @@ public struct Arguments {
             guard case .int(let value) = item else { throw error(name, "a tuple of integers") }
             return value
         }
-    }
-
-    private func isBool(_ name: String) -> Bool {
-        if case .bool = self[name] { return true }
-        return false
     }
 }

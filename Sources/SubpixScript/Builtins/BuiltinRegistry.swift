@@ -2,9 +2,15 @@ import Subpix
 
 /// The builtins a session can call, by name.
 ///
+/// Another layer can add its own (the viewer's `view(x)` hook works this way
+/// too) before creating the session:
+///
 /// ```swift
 /// var registry = BuiltinRegistry.standard
-/// registry.add(Builtin("view", [.init("x")], summary: "open the viewer") { ... })
+/// registry.add(Builtin("hello", [], category: .session, summary: "say hello") { _, session in
+///     session.output("hello")
+///     return .none
+/// })
 /// let session = Session(registry: registry)
 /// ```
 public struct BuiltinRegistry: Sendable {
@@ -25,17 +31,11 @@ public struct BuiltinRegistry: Sendable {
     /// Every builtin, sorted by name.
     public var all: [Builtin] { names.compactMap { byName[$0] } }
 
-    /// The kornia ops, generators, file and session builtins.
-    public static let standard = BuiltinRegistry(
-        OpBuiltins.all + GeneratorBuiltins.all + FileBuiltins.all + SessionBuiltins.all + [DiagnoseBuiltin.builtin, CompareBuiltin.builtin])
-}
+    /// The builtins of one category, sorted by name.
+    public func builtins(in category: Builtin.Category) -> [Builtin] { all.filter { $0.category == category } }
 
-extension AnyTensor {
-    /// Runs the matching body for the tensor's dtype (pass one generic function twice).
-    func visit<R>(_ float32: (Tensor<Float>) throws -> R, _ float64: (Tensor<Double>) throws -> R) rethrows -> R {
-        switch self {
-        case .float32(let t): try float32(t)
-        case .float64(let t): try float64(t)
-        }
-    }
+    /// The kornia ops, keypoints, diagnosis, generators, file and session builtins.
+    public static let standard = BuiltinRegistry(
+        OpBuiltins.all + KeypointBuiltins.all + [DiagnoseBuiltin.builtin, CompareBuiltin.builtin] + GeneratorBuiltins.all + FileBuiltins.all
+            + SessionBuiltins.all)
 }

@@ -7,6 +7,7 @@ enum CompareBuiltin {
         "compare",
         [.init("input"), .init("temperature", .float(1)), .init("kernel_size", .tuple([.int(3), .int(3)])),
          .init("min_value", .float(0.1)), .init("timings", .bool(true))],
+        category: .diagnosis,
         summary: "mean/max error (px) of hard argmax, spatial and conv soft-argmax against the known peaks of a gaussians(...) map",
         details: "input must be a variable made by gaussians(...). The same temperature goes to both soft-argmax methods (it multiplies in spatial_soft_argmax2d and divides in conv_soft_argmax2d). Returns [(method, mean_error, max_error), ...].",
         journaled: false

@@ -6,9 +6,9 @@ enum DiagnoseBuiltin {
     static let builtin = Builtin(
         "diagnose",
         [.init("input"), .init("method", .string("spatial_soft_argmax2d")), .init("temperature", .float(1)), .init("radius", .float(2))],
+        category: .diagnosis,
         summary: "per map: hard vs soft argmax, mass near the argmax, entropy, modes, probability check, a temperature that fixes it",
-        details: "Returns one tuple per (batch, channel): (distance_px, mass_within_radius, entropy, modes, is_probability_map, suggested_temperature or None, verdicts). method is spatial_soft_argmax2d (T multiplies) or conv_soft_argmax2d (T divides). See docs/diagnose.md.",
-        journaled: false
+        details: "Returns one tuple per (batch, channel): (distance_px, mass_within_radius, entropy, modes, is_probability_map, suggested_temperature or None, verdicts). method is spatial_soft_argmax2d (T multiplies) or conv_soft_argmax2d (T divides). See docs/diagnose.md."
     ) { a, session in
         let name = try a.string("method")
         guard let convention = SoftArgmaxConvention(rawValue: name) else {

@@ -3,28 +3,31 @@ import Subpix
 /// Tensors to experiment with: constants, seeded noise, heatmaps with known peaks, DoG volumes.
 enum GeneratorBuiltins {
     static let all: [Builtin] = [
-        Builtin("zeros", [.init("shape"), .init("dtype", .string("float32"))], summary: "a tensor of zeros") { a, _ in
+        Builtin("zeros", [.init("shape"), .init("dtype", .string("float32"))], category: .generator,
+                summary: "a tensor of zeros of shape, e.g. zeros((1, 1, 32, 32)); dtype 'float32' or 'float64'") { a, _ in
             try constant(a, 0)
         },
-        Builtin("ones", [.init("shape"), .init("dtype", .string("float32"))], summary: "a tensor of ones") { a, _ in
+        Builtin("ones", [.init("shape"), .init("dtype", .string("float32"))], category: .generator,
+                summary: "a tensor of ones of shape; dtype 'float32' or 'float64'") { a, _ in
             try constant(a, 1)
         },
-        Builtin("randn", [.init("shape"), .init("seed", .int(0)), .init("dtype", .string("float32"))],
-                summary: "seeded standard-normal noise (same seed, same numbers)") { a, _ in
-            let shape = try a.intList("shape")
+        Builtin("randn", [.init("shape"), .init("seed", .int(0)), .init("dtype", .string("float32"))], category: .generator,
+                summary: "standard-normal noise of shape; the same seed gives the same numbers") { a, _ in
+            let (shape, dtype) = (try checkedShape(a), try dtype(a))
             let seed = UInt64(truncatingIfNeeded: try a.int("seed"))
-            return try dtype(a) == .float32
+            return dtype == .float32
                 ? .tensor(.float32(try randn(shape: shape, seed: seed))) : .tensor(.float64(try randn(shape: shape, seed: seed)))
         },
-        Builtin("gaussians",
-                [.init("size"), .init("peaks"), .init("noise", .float(0)), .init("seed", .int(0))],
-                summary: "a (1, 1, H, W) heatmap of Gaussian blobs at known sub-pixel peaks [(x, y, sigma, amplitude), ...]",
-                details: "x is the column and y the row, in pixels; amplitude defaults to 1. The peaks are remembered as ground truth for the viewer.") { a, session in
+        Builtin("gaussians", [.init("size"), .init("peaks"), .init("noise", .float(0)), .init("seed", .int(0))], category: .generator,
+                summary: "a (1, 1, H, W) heatmap of Gaussian blobs at known sub-pixel peaks; size = (H, W), peaks = [(x, y, sigma[, amplitude]), ...]",
+                details: "Each blob is amplitude·exp(-((col-x)² + (row-y)²) / (2·sigma²)) (amplitude 1 when omitted); x is the column and y the row, in pixels. noise adds seeded Gaussian noise of that standard deviation. The peaks are kept as ground truth for the viewer.") { a, session in
             let size = try a.ints("size", count: 2)
-            guard let items = a["peaks"].items else { throw ScriptError("gaussians(): expected peaks to be a list of (x, y, sigma[, amplitude]) tuples") }
+            try checkSize(a, "size", elements: size[0].multipliedReportingOverflow(by: size[1]), dtype: .float32)
+            guard let items = a["peaks"].items else { throw a.error("peaks", "a list of (x, y, sigma[, amplitude]) tuples") }
             let peaks = try items.map { item -> GaussianPeak in
-                guard let fields = item.items?.compactMap(\.number), fields.count == item.items?.count, (3...4).contains(fields.count) else {
-                    throw ScriptError("gaussians(): expected each peak as (x, y, sigma[, amplitude]), got \(item.repr)")
+                let fields = item.items?.compactMap { $0.typeName == "bool" ? nil : $0.number } ?? []
+                guard fields.count == item.items?.count, (3...4).contains(fields.count) else {
+                    throw a.error("peaks", "a list of (x, y, sigma[, amplitude]) tuples of numbers", got: "the peak \(item.repr)")
                 }
                 return GaussianPeak(x: fields[0], y: fields[1], sigma: fields[2], amplitude: fields.count == 4 ? fields[3] : 1)
             }
@@ -33,27 +36,43 @@ enum GeneratorBuiltins {
             session.pendingPeaks = peaks
             return .tensor(.float32(heat))
         },
-        Builtin("dog", [.init("image"), .init("levels", .int(4)), .init("sigma", .float(1.6))],
-                summary: "difference-of-Gaussians volume (1, 1, levels, H, W) of a 2D image; blobs are maxima",
-                details: "Level i is G(sigma*sqrt(2)^i) - G(sigma*sqrt(2)^(i+1)) with replicate borders.") { a, _ in
-            let (levels, sigma) = (try a.int("levels"), try a.double("sigma"))
+        Builtin("dog", [.init("image"), .init("levels", .int(4)), .init("sigma", .float(1.6))], category: .generator,
+                summary: "difference-of-Gaussians volume (1, 1, levels, H, W) of a (1, 1, H, W) image; blobs become 3D maxima",
+                details: "Level i is G(sigma·√2^i) - G(sigma·√2^(i+1)) of the image, with replicate borders: the scale space conv_quad_interp3d and iterative_quad_interp3d refine.") { a, _ in
+            let (image, levels, sigma) = (try a.tensor("image"), try a.int("levels"), try a.double("sigma"))
+            try checkSize(a, "levels", elements: max(0, levels).multipliedReportingOverflow(by: image.count), dtype: image.dtype)
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
                 .tensor(AnyTensor(try differenceOfGaussians(x, levels: levels, sigma: sigma)))
             }
-            return try a.tensor("image").visit(run, run)
+            return try image.visit(run, run)
         },
     ]
 
     private static func dtype(_ a: Arguments) throws -> DType {
         let name = try a.string("dtype")
-        guard let dtype = DType(rawValue: name) else {
-            throw ScriptError("\(a.function)(): expected dtype 'float32' or 'float64', got '\(name)'")
-        }
+        guard let dtype = DType(rawValue: name) else { throw a.error("dtype", "'float32' or 'float64'") }
         return dtype
     }
 
-    private static func constant(_ a: Arguments, _ value: Double) throws -> Value {
+    /// The `shape` argument: non-negative sizes whose tensor fits the memory limit.
+    private static func checkedShape(_ a: Arguments) throws -> [Int] {
         let shape = try a.intList("shape")
+        guard shape.allSatisfy({ $0 >= 0 }) else { throw a.error("shape", "a tuple of non-negative integers") }
+        let count = Tensor<Float>.elementCount(shape)
+        try checkSize(a, "shape", elements: (count ?? 0, count == nil), dtype: try dtype(a))
+        return shape
+    }
+
+    /// Refuses a tensor of `elements` that would exceed `SUBPIX_MAX_BYTES` (2 GiB by default).
+    private static func checkSize(_ a: Arguments, _ name: String, elements: (partialValue: Int, overflow: Bool), dtype: DType) throws {
+        let (bytes, overflow) = elements.partialValue.multipliedReportingOverflow(by: dtype.byteWidth)
+        guard !elements.overflow, !overflow, bytes <= ReadLimits.maxBytes else {
+            throw a.error(name, "small enough for at most \(ReadLimits.maxBytes) bytes (SUBPIX_MAX_BYTES)")
+        }
+    }
+
+    private static func constant(_ a: Arguments, _ value: Double) throws -> Value {
+        let shape = try checkedShape(a)
         return try dtype(a) == .float32
             ? .tensor(.float32(try filled(shape: shape, value: Float(value))))
             : .tensor(.float64(try filled(shape: shape, value: value)))

@@ -1,16 +1,22 @@
 import Subpix
 
-/// The kornia ops under their kornia names, keywords and defaults.
+/// The ops of `kornia.geometry.subpix` under their kornia names, keywords and
+/// defaults, so a line of kornia Python runs unchanged. Each runs in the
+/// input's dtype (float32 or float64).
 enum OpBuiltins {
-    static let all: [Builtin] = [
-        Builtin("spatial_softmax2d", [.init("input"), .init("temperature", .float(1))],
-                summary: "softmax over the pixels of each map; temperature MULTIPLIES the input") { a, _ in
+    static let all: [Builtin] = spatial + windowed + volumetric + suppression
+
+    static let spatial: [Builtin] = [
+        Builtin("spatial_softmax2d", [.init("input"), .init("temperature", .float(1))], category: .op,
+                summary: "softmax over the pixels of each (B, N, H, W) map; temperature MULTIPLIES the input",
+                details: "out = exp(T·x) / Σ exp(T·x) per map, shape (B, N, H, W).") { a, _ in
             let temperature = try a.double("temperature")
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value { .tensor(AnyTensor(try spatialSoftmax2d(x, temperature: temperature))) }
             return try a.tensor("input").visit(run, run)
         },
-        Builtin("spatial_expectation2d", [.init("input"), .init("normalized_coordinates", .bool(true))],
-                summary: "expected (x, y) of each probability map -> (B, N, 2)") { a, _ in
+        Builtin("spatial_expectation2d", [.init("input"), .init("normalized_coordinates", .bool(true))], category: .op,
+                summary: "expected (x, y) of each (B, N, H, W) probability map -> (B, N, 2)",
+                details: "Σ p·(x, y) per map; pixels, or [-1, 1] when normalized_coordinates.") { a, _ in
             let normalized = try a.bool("normalized_coordinates")
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
                 .tensor(AnyTensor(try spatialExpectation2d(x, normalizedCoordinates: normalized)))
@@ -19,7 +25,9 @@ enum OpBuiltins {
         },
         Builtin("spatial_soft_argmax2d",
                 [.init("input"), .init("temperature", .float(1)), .init("normalized_coordinates", .bool(true)), .init("eps", .float(1e-8))],
-                summary: "soft-argmax (x, y) of each map -> (B, N, 2); temperature MULTIPLIES; eps unused (as in kornia)") { a, _ in
+                category: .op,
+                summary: "soft-argmax (x, y) of each (B, N, H, W) map -> (B, N, 2); temperature MULTIPLIES",
+                details: "spatial_expectation2d(spatial_softmax2d(input, temperature)). eps is accepted as the seed's signature has it; kornia never uses it.") { a, _ in
             let (temperature, normalized, eps) = (try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"))
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
                 .tensor(AnyTensor(try spatialSoftArgmax2d(x, temperature: temperature, normalizedCoordinates: normalized, eps: eps)))
@@ -27,8 +35,9 @@ enum OpBuiltins {
             return try a.tensor("input").visit(run, run)
         },
         Builtin("render_gaussian2d",
-                [.init("mean"), .init("std"), .init("size"), .init("normalized_coordinates", .bool(true))],
-                summary: "render normalised 2D Gaussians (kornia divides by 2*std) -> (*, H, W)") { a, _ in
+                [.init("mean"), .init("std"), .init("size"), .init("normalized_coordinates", .bool(true))], category: .op,
+                summary: "normalised 2D Gaussians at mean (*, 2) with std (*, 2) -> (*, H, W); size = (H, W)",
+                details: "g = exp(-(x-μx)²/(2σx))·exp(-(y-μy)²/(2σy)), divided by its sum; kornia divides by 2σ, not 2σ², and so does this port.") { a, _ in
             let size = try a.ints("size", count: 2)
             let normalized = try a.bool("normalized_coordinates")
             let std = try a.tensor("std")
@@ -37,12 +46,16 @@ enum OpBuiltins {
             }
             return try a.tensor("mean").visit(run, run)
         },
+    ]
+
+    static let windowed: [Builtin] = [
         Builtin("conv_soft_argmax2d",
                 [.init("input"), .init("kernel_size", pair(3)), .init("stride", pair(1)), .init("padding", pair(1)),
                  .init("temperature", .float(1)), .init("normalized_coordinates", .bool(true)), .init("eps", .float(1e-8)),
                  .init("output_value", .bool(false))],
-                summary: "soft-argmax of every window -> coords (B, C, 2, Ho, Wo)[, values]; temperature DIVIDES",
-                details: "Ho = floor((H + 2*padding - (kernel_size - 1) - 1) / stride) + 1; padding <= kernel_size / 2.") { a, _ in
+                category: .op,
+                summary: "soft-argmax of every window of (B, C, H, W) -> coords (B, C, 2, Ho, Wo) in (x, y)[, values (B, C, Ho, Wo)]; temperature DIVIDES",
+                details: "Ho = floor((H + 2*padding - (kernel_size - 1) - 1) / stride) + 1; padding <= kernel_size / 2. Returns (coords, values) when output_value=True.") { a, _ in
             let window = try Window(a, axes: 2)
             let (temperature, normalized, eps, output) = (
                 try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"), try a.bool("output_value"))
@@ -57,7 +70,9 @@ enum OpBuiltins {
                 [.init("input"), .init("kernel_size", triple(3)), .init("stride", triple(1)), .init("padding", triple(1)),
                  .init("temperature", .float(1)), .init("normalized_coordinates", .bool(false)), .init("eps", .float(1e-8)),
                  .init("output_value", .bool(true)), .init("strict_maxima_bonus", .float(0))],
-                summary: "soft-argmax of every 3D window -> coords (B, C, 3, Do, Ho, Wo) in (d, x, y)[, values]") { a, _ in
+                category: .op,
+                summary: "soft-argmax of every 3D window of (B, C, D, H, W) -> coords (B, C, 3, Do, Ho, Wo) in (d, x, y)[, values]; temperature DIVIDES",
+                details: "Values at strict 3D maxima are multiplied by (1 + strict_maxima_bonus). Sizes follow the same formula per axis.") { a, _ in
             let window = try Window(a, axes: 3)
             let (temperature, normalized, eps, output, bonus) = (
                 try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"),
@@ -69,8 +84,13 @@ enum OpBuiltins {
             }
             return try a.tensor("input").visit(run, run)
         },
+    ]
+
+    static let volumetric: [Builtin] = [
         Builtin("conv_quad_interp3d", [.init("input"), .init("strict_maxima_bonus", .float(10)), .init("eps", .float(1e-7))],
-                summary: "one step of quadratic interpolation at 3x3x3 strict maxima -> coords (d, x, y), values") { a, _ in
+                category: .op,
+                summary: "one quadratic-interpolation step at the strict 3x3x3 maxima of (B, C, D, H, W) -> coords (B, C, 3, D, H, W) in (d, x, y), values",
+                details: "Solves H·dx = -g (central differences) at each maximum; shifts above 0.7 are discarded; value y + 0.5·gᵀdx, plus strict_maxima_bonus at solved maxima (kornia 0.7.4). eps is accepted and unused, as in kornia.") { a, _ in
             let (bonus, eps) = (try a.double("strict_maxima_bonus"), try a.double("eps"))
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
                 let (coords, values) = try convQuadInterp3d(x, strictMaximaBonus: bonus, eps: eps)
@@ -81,15 +101,11 @@ enum OpBuiltins {
         Builtin("iterative_quad_interp3d",
                 [.init("input"), .init("n_iters", .int(5)), .init("max_subpixel_shift", .float(0.6)),
                  .init("allow_scale_steps", .bool(true)), .init("precomputed_nms_mask", Value.none), .init("max_candidates", Value.none)],
-                summary: "iterated quadratic interpolation of 3D extrema (kornia 0.9) -> coords (d, x, y), values") { a, _ in
+                category: .op,
+                summary: "iterated quadratic interpolation of the 3D maxima of (B, C, D, H, W) (kornia 0.9) -> coords (d, x, y), values",
+                details: "A maximum whose shift exceeds max_subpixel_shift moves one voxel and is solved again, up to n_iters times. precomputed_nms_mask: a mask from nms3d(x, (3, 3, 3), mask_only=True); max_candidates: refine only the best ones.") { a, _ in
             let (iterations, shift, steps) = (try a.int("n_iters"), try a.double("max_subpixel_shift"), try a.bool("allow_scale_steps"))
-            let candidates = try a.optionalInt("max_candidates")
-            let mask: Mask?
-            switch a["precomputed_nms_mask"] {
-            case .none: mask = nil
-            case .mask(let m): mask = m
-            default: throw ScriptError("iterative_quad_interp3d(): expected precomputed_nms_mask to be a mask from nms3d(..., mask_only=True)")
-            }
+            let (mask, candidates) = (try a.optionalMask("precomputed_nms_mask"), try a.optionalInt("max_candidates"))
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
                 let (coords, values) = try iterativeQuadInterp3d(
                     x, nIters: iterations, maxSubpixelShift: shift, allowScaleSteps: steps, precomputedNMSMask: mask, maxCandidates: candidates)
@@ -97,40 +113,26 @@ enum OpBuiltins {
             }
             return try a.tensor("input").visit(run, run)
         },
-        Builtin("nms2d", [.init("input"), .init("kernel_size"), .init("mask_only", .bool(false))],
-                summary: "strict local maxima of each map: values there and 0 elsewhere, or a mask") { a, _ in
+    ]
+
+    static let suppression: [Builtin] = [
+        Builtin("nms2d", [.init("input"), .init("kernel_size"), .init("mask_only", .bool(false))], category: .op,
+                summary: "strict local maxima of each (B, C, H, W) map within kernel_size: values there and 0 elsewhere, or a mask",
+                details: "A pixel survives when it is larger than every other pixel of its window (borders padded). mask_only=True gives a mask for keypoints(..., mask=).") { a, _ in
             let (kernel, maskOnly) = (try a.ints("kernel_size", count: 2), try a.bool("mask_only"))
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
                 maskOnly ? .mask(try nms2dMask(x, kernelSize: kernel)) : .tensor(AnyTensor(try nms2d(x, kernelSize: kernel)))
             }
             return try a.tensor("input").visit(run, run)
         },
-        Builtin("nms3d", [.init("input"), .init("kernel_size"), .init("mask_only", .bool(false))],
-                summary: "strict local maxima of each volume: values there and 0 elsewhere, or a mask") { a, _ in
+        Builtin("nms3d", [.init("input"), .init("kernel_size"), .init("mask_only", .bool(false))], category: .op,
+                summary: "strict local maxima of each (B, C, D, H, W) volume within kernel_size: values there and 0 elsewhere, or a mask",
+                details: "As nms2d with a (D, H, W) window.") { a, _ in
             let (kernel, maskOnly) = (try a.ints("kernel_size", count: 3), try a.bool("mask_only"))
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
                 maskOnly ? .mask(try nms3dMask(x, kernelSize: kernel)) : .tensor(AnyTensor(try nms3d(x, kernelSize: kernel)))
             }
             return try a.tensor("input").visit(run, run)
-        },
-        Builtin("keypoints",
-                [.init("coords"), .init("values", Value.none), .init("mask", Value.none), .init("top_k", Value.none), .init("min_value", Value.none)],
-                summary: "dense op outputs -> keypoint list sorted by value (coords (B,N,2) from spatial_soft_argmax2d also work)",
-                details: "With a mask (nms2d(values, k, mask_only=True)) only masked positions are kept; top_k applies per (batch, channel).") { a, _ in
-            let coords = try a.tensor("coords")
-            let values = try a.optionalTensor("values")
-            let (topK, minValue) = (try a.optionalInt("top_k"), try a.optionalDouble("min_value"))
-            var mask: Mask?
-            if case .mask(let m) = a["mask"] { mask = m } else if case .none = a["mask"] {} else {
-                throw ScriptError("keypoints(): expected mask to be a mask from nms2d/nms3d(..., mask_only=True)")
-            }
-            if coords.shape.count == 3 {
-                let points = try keypoints(spatialSoftArgmax: coords.tensor(as: Double.self), values: values?.tensor(as: Double.self))
-                return .keypoints(points)
-            }
-            guard let values else { throw ScriptError("keypoints(): expected values for dense coordinates of shape \(formatShape(coords.shape))") }
-            return .keypoints(try keypoints(
-                coords: coords.tensor(as: Double.self), values: values.tensor(as: Double.self), mask: mask, topK: topK, minValue: minValue))
         },
     ]
 
@@ -150,6 +152,16 @@ enum OpBuiltins {
             kernel = try a.ints("kernel_size", count: axes)
             stride = try a.ints("stride", count: axes)
             padding = try a.ints("padding", count: axes)
+        }
+    }
+}
+
+extension AnyTensor {
+    /// Runs the matching body for the tensor's dtype (pass one generic function twice).
+    func visit<R>(_ float32: (Tensor<Float>) throws -> R, _ float64: (Tensor<Double>) throws -> R) rethrows -> R {
+        switch self {
+        case .float32(let t): try float32(t)
+        case .float64(let t): try float64(t)
         }
     }
 }

@@ -1,96 +1,123 @@
+import Dispatch
 import Foundation
 import Subpix
 
-/// Output, help and introspection.
+/// Output, help, introspection, timing and the viewer hook.
 enum SessionBuiltins {
-    static let all: [Builtin] = [
-        Builtin("print", [.init("format", Value.none)],
-                summary: "print values; format=\"csv\" or \"json\" for machine-readable tensors and keypoints",
-                journaled: false, variadic: true) { a, session in
-            let format: String? = if case .string(let f) = a["format"] { f } else { nil }
-            session.output(try a.rest.map { try Printing.text($0, format: format) }.joined(separator: " "))
+    static let all: [Builtin] = [print, show, help, vars, time, view]
+
+    static let print = Builtin(
+        "print", [.init("format", Value.none)], category: .session,
+        summary: "print values separated by spaces; format=\"csv\" or \"json\" prints tensors and keypoints machine-readably",
+        details: "csv: a (1, 1, H, W) or 2D tensor as H lines of W numbers, keypoints with a header row batch,channel,x,y[,depth],value. json: {\"shape\", \"dtype\", \"data\"} for a tensor, a list of objects for keypoints; NaN and infinities become null.",
+        variadic: true
+    ) { a, session in
+        let format = try a.optionalString("format")
+        if let format, format != "csv", format != "json" { throw a.error("format", "\"csv\" or \"json\"") }
+        session.output(try a.rest.map { try Printing.text($0, format: format) }.joined(separator: " "))
+        return .none
+    }
+
+    static let show = Builtin(
+        "show", [.init("value"), .init("width", .int(48))], category: .session,
+        summary: "shape, dtype, min/max/mean and a shaded picture of a tensor's first map (x[b, c] picks another)",
+        details: "Colour half-blocks on a 256-colour terminal, else the ASCII ramp ' .:-=+*#%@' (low to high); '?' marks NaN/inf. width is the picture's width in characters (2...400)."
+    ) { a, session in
+        let width = try a.int("width")
+        guard (2...400).contains(width) else { throw a.error("width", "an integer in 2...400") }
+        let tensor: AnyTensor
+        switch a["value"] {
+        case .tensor(let t):
+            tensor = t
+            session.output(Summary.line(nil, t))
+        case .mask(let m):
+            tensor = .float32(m.map { $0 ? 1 : 0 })
+            session.output("mask \(formatShape(m.shape)) with \(m.elements.filter { $0 }.count) set")
+        case let other:
+            session.output(other.repr)
             return .none
-        },
-        Builtin("show", [.init("value"), .init("width", .int(48))],
-                summary: "summary (shape, dtype, min/max/mean) and a shaded picture of a tensor's first map", journaled: false) { a, session in
-            let width = try a.int("width")
-            guard width >= 2, width <= 400 else { throw ScriptError("show(): expected width in 2...400, got \(width)") }
-            switch a["value"] {
-            case .tensor(let t):
-                session.output(Summary.line(nil, t))
-                for line in InlineHeatmap.render(t, maxWidth: width, color: session.colorOutput) { session.output(line) }
-            case .mask(let m):
-                let t = AnyTensor.float32(m.map { $0 ? 1 : 0 })
-                session.output("mask \(formatShape(m.shape)) with \(m.elements.filter { $0 }.count) set")
-                for line in InlineHeatmap.render(t, maxWidth: width, color: session.colorOutput) { session.output(line) }
-            case let other:
-                session.output(other.repr)
+        }
+        for line in InlineHeatmap.render(tensor, maxWidth: width, color: session.colorOutput) { session.output(line) }
+        return .none
+    }
+
+    static let help = Builtin(
+        "help", [.init("name", Value.none)], category: .session,
+        summary: "list every builtin; help(name) shows one's signature, defaults and doc; help(view) the view settings"
+    ) { a, session in
+        switch a["name"] {
+        case .none: session.output(HelpText.overview(session.registry))
+        case .function(let name), .string(let name): session.output(try HelpText.entry(name, in: session.registry))
+        case .view: session.output(HelpText.view)
+        default: throw a.error("name", "a builtin (help(conv_soft_argmax2d)) or view")
+        }
+        return .none
+    }
+
+    static let vars = Builtin(
+        "vars", [], category: .session, summary: "list the session's variables with their shapes or values"
+    ) { _, session in
+        let names = session.variables.keys.sorted()
+        session.output(names.isEmpty ? "(no variables)" : names.map { name in
+            switch session.variables[name] {
+            case .tensor(let t): return Summary.line(name, t)
+            case .mask(let m): return "\(name): mask \(formatShape(m.shape))"
+            case .keypoints(let k): return "\(name): \(k.count) keypoints"
+            case let value?:
+                let text = value.repr
+                return "\(name) = " + (text.count > 60 ? String(text.prefix(57)) + "..." : text)
+            case nil: return name
             }
-            return .none
-        },
-        Builtin("help", [.init("name", Value.none)], summary: "list every builtin, or show one's signature, defaults and doc",
-                journaled: false) { a, session in
-            switch a["name"] {
-            case .none:
-                session.output(HelpText.overview(session.registry))
-            case .function(let name), .string(let name):
-                session.output(try HelpText.entry(name, in: session.registry))
-            case .view:
-                session.output(HelpText.view)
-            case let other:
-                throw ScriptError("help(): expected a builtin name, got a \(other.typeName)")
-            }
-            return .none
-        },
-        Builtin("vars", [], summary: "list the session's variables", journaled: false) { _, session in
-            let names = session.variables.keys.sorted()
-            session.output(names.isEmpty ? "(no variables)" : names.map { name in
-                if case .tensor(let t) = session.variables[name] { return Summary.line(name, t) }
-                return "\(name): \(session.variables[name]?.typeName ?? "?")"
-            }.joined(separator: "\n"))
-            return .none
-        },
-        Builtin("time", [.init("expr"), .init("repeat", .int(5))],
-                summary: "evaluate expr `repeat` times; print median and min milliseconds; return its value",
-                journaled: false) { a, _ in
-            a["expr"]   // evaluated (and timed) by the interpreter; see Interpreter.time
-        },
-        Builtin("view", [.init("x", Value.none)], summary: "open the viewer on x (a variable name or tensor); back here on q",
-                journaled: false) { a, session in
-            guard let open = session.openViewer else { throw ScriptError("view(): the viewer is not available here (use subpix repl in a terminal)") }
-            let name: String
-            switch a["x"] {
-            case .none: name = session.viewedTensor()?.name ?? ""
-            case .string(let text): name = text
-            case .tensor(let t):
+        }.joined(separator: "\n"))
+        return .none
+    }
+
+    static let time = Builtin(
+        "time", [.init("expr", deferred: true), .init("repeat", .int(5))], category: .session,
+        summary: "evaluate expr repeat times; print the median and minimum in milliseconds; return its value",
+        details: "e.g. time(conv_soft_argmax2d(heat, (5, 5)), repeat=20). expr is evaluated by time itself, once per repetition."
+    ) { a, session in
+        let repeats = try a.int("repeat")
+        guard (1...1_000_000).contains(repeats) else { throw a.error("repeat", "an integer in 1...1000000") }
+        var samples: [Double] = []
+        var result = Value.none
+        for _ in 0..<repeats {
+            if session.isInterrupted() { throw ScriptError("interrupted") }
+            let start = DispatchTime.now().uptimeNanoseconds
+            result = try a.evaluate("expr")
+            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        samples.sort()
+        session.output(String(format: "time: median %.3f ms, min %.3f ms over %d runs", samples[samples.count / 2], samples[0], repeats))
+        return result
+    }
+
+    static let view = Builtin(
+        "view", [.init("x", Value.none)], category: .session,
+        summary: "show x in the viewer and come back here on q; x is a tensor variable, its name, or any tensor expression",
+        details: "Sets view.input to x (a tensor expression is stored as the variable _viewed first). Without a viewer (subpix run) it only selects x, so a replayed journal selects the same tensor.",
+        journaled: true
+    ) { a, session in
+        let name: String
+        switch a["x"] {
+        case .none:
+            guard let viewed = session.viewedTensor() else { throw a.error("x", "a tensor (there is no tensor to view yet)") }
+            name = viewed.name
+        case .string(let text):
+            guard session.tensor(named: text) != nil else { throw a.error("x", "the name of a tensor variable") }
+            name = text
+        case .tensor(let t):
+            if let variable = a.variableName("x") {
+                name = variable
+            } else {
                 name = "_viewed"
                 session.assign(name, .tensor(t))
-            default: throw ScriptError("view(): expected a tensor or a variable name, got a \(a["x"].typeName)")
             }
-            guard session.tensor(named: name) != nil else { throw ScriptError("view(): no tensor to view; expected a tensor or a variable name") }
-            try open(session, name)
-            return .none
-        },
-    ]
-}
-
-/// Text for `print`.
-enum Printing {
-    static func text(_ value: Value, format: String?) throws -> String {
-        switch (format, value) {
-        case (nil, _): return value.description
-        case ("csv", .keypoints(let k)): return KeypointText.csv(k).trimmingCharacters(in: .newlines)
-        case ("json", .keypoints(let k)): return KeypointText.json(k).trimmingCharacters(in: .newlines)
-        case ("csv", .tensor(let t)): return try TextGrid.encode(t, path: "print").trimmingCharacters(in: .newlines)
-        case ("json", .tensor(let t)):
-            return "{\"shape\": [\(t.shape.map(String.init).joined(separator: ", "))], \"dtype\": \"\(t.dtype)\", \"data\": ["
-                + t.doubles.map(KeypointText.jsonNumber).joined(separator: ", ") + "]}"
-        case ("csv", _), ("json", _):
-            if let items = value.items { return try items.map { try text($0, format: format) }.joined(separator: format == "csv" ? "," : ", ") }
-            if let number = value.number { return format == "json" ? KeypointText.jsonNumber(number) : KeypointText.number(number) }
-            return value.description
         default:
-            throw ScriptError("print(): expected format \"csv\" or \"json\", got '\(format ?? "")'")
+            throw a.error("x", "a tensor or the name of a tensor variable")
         }
+        session.view.input = name
+        try session.openViewer?(session, name)
+        return .none
     }
 }

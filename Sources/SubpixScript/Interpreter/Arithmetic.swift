@@ -1,10 +1,18 @@
 import Subpix
 
-/// `+ - * /` on numbers and tensors: scalars broadcast over tensors, tensors of
-/// the same shape combine elementwise (float64 when either side is).
+/// `+ - * /` and unary `-` on numbers, tensors and masks.
+///
+/// - Two numbers give an int when both are ints and the result fits (`/` always
+///   gives a float, as in Python 3), else a float. Division by zero gives
+///   `inf`/`nan`, as NumPy does, rather than an error.
+/// - A number (or a 0-d tensor) broadcasts over a tensor: `heat * 2`, `1 - heat`.
+/// - Two tensors of the same shape combine elementwise; the result is float64
+///   when either side is, float32 otherwise.
+/// - A mask counts as a float32 tensor of 0 and 1 (`values * mask`).
+/// - `+` joins two strings.
 enum Arithmetic {
     static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value, at position: SourcePosition) throws -> Value {
-        switch (left, right) {
+        switch (promoted(left), promoted(right)) {
         case (.int(let a), .int(let b)) where op != .divide:
             let (result, overflow): (Int, Bool)
             switch op {
@@ -15,32 +23,48 @@ enum Arithmetic {
             return overflow ? .float(combine(op, Double(a), Double(b))) : .int(result)
         case (.string(let a), .string(let b)) where op == .add:
             return .string(a + b)
-        case (.tensor(let a), .tensor(let b)):
-            guard a.shape == b.shape else {
-                throw ScriptError(
-                    "cannot \(verb(op)) tensors of shapes \(formatShape(a.shape)) and \(formatShape(b.shape)); expected equal shapes or a scalar",
-                    at: position)
-            }
+        case (.tensor(let a), .tensor(let b)) where a.shape == b.shape:
             return .tensor(elementwise(a, b) { combine(op, $0, $1) })
-        case (.tensor(let a), _):
-            guard let b = right.number else { throw mismatch(op, left, right, position) }
+        case (.tensor(let a), .tensor(let b)) where a.shape.isEmpty || b.shape.isEmpty:
+            let (scalar, other) = a.shape.isEmpty ? (a, b) : (b, a)
+            let s = scalar.doubles[0]
+            return .tensor(widened(other, scalar).mapElements { a.shape.isEmpty ? combine(op, s, $0) : combine(op, $0, s) })
+        case (.tensor(let a), .tensor(let b)):
+            throw ScriptError(
+                "cannot \(verb(op)) tensors of shapes \(formatShape(a.shape)) and \(formatShape(b.shape)); expected equal shapes or a scalar",
+                at: position)
+        case (.tensor(let a), let other) where isScalar(other):
+            let b = other.number ?? .nan
             return .tensor(a.mapElements { combine(op, $0, b) })
-        case (_, .tensor(let b)):
-            guard let a = left.number else { throw mismatch(op, left, right, position) }
+        case (let other, .tensor(let b)) where isScalar(other):
+            let a = other.number ?? .nan
             return .tensor(b.mapElements { combine(op, a, $0) })
+        case (let a, let b) where isScalar(a) && isScalar(b):
+            return .float(combine(op, a.number ?? .nan, b.number ?? .nan))
         default:
-            guard let a = left.number, let b = right.number else { throw mismatch(op, left, right, position) }
-            return .float(combine(op, a, b))
+            throw ScriptError("unsupported operand types for \(op.rawValue): \(left.typeName) and \(right.typeName)", at: position)
         }
     }
 
     static func negate(_ value: Value, at position: SourcePosition) throws -> Value {
-        switch value {
+        switch promoted(value) {
         case .int(let a) where a != Int.min: return .int(-a)
         case .tensor(let t): return .tensor(t.mapElements { -$0 })
-        default:
-            guard let a = value.number else { throw ScriptError("cannot negate a \(value.typeName)", at: position) }
-            return .float(-a)
+        case let other where isScalar(other): return .float(-(other.number ?? .nan))
+        default: throw ScriptError("cannot negate \(value.typeWithArticle)", at: position)
+        }
+    }
+
+    /// Masks become 0/1 float32 tensors; everything else is unchanged.
+    private static func promoted(_ value: Value) -> Value {
+        if case .mask(let mask) = value { return .tensor(.float32(mask.map { $0 ? 1 : 0 })) }
+        return value
+    }
+
+    private static func isScalar(_ value: Value) -> Bool {
+        switch value {
+        case .int, .float, .bool: true
+        default: false
         }
     }
 
@@ -51,6 +75,11 @@ enum Arithmetic {
         case .multiply: a * b
         case .divide: a / b
         }
+    }
+
+    /// `tensor` in float64 when `other` is float64 (dtype promotion), else unchanged.
+    private static func widened(_ tensor: AnyTensor, _ other: AnyTensor) -> AnyTensor {
+        other.dtype == .float64 ? .float64(tensor.tensor()) : tensor
     }
 
     private static func elementwise(_ a: AnyTensor, _ b: AnyTensor, _ f: (Double, Double) -> Double) -> AnyTensor {
@@ -68,10 +97,6 @@ enum Arithmetic {
         case .multiply: "multiply"
         case .divide: "divide"
         }
-    }
-
-    private static func mismatch(_ op: BinaryOperator, _ a: Value, _ b: Value, _ position: SourcePosition) -> ScriptError {
-        ScriptError("unsupported operand types for \(op.rawValue): \(a.typeName) and \(b.typeName)", at: position)
     }
 }
 

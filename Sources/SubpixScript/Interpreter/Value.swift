@@ -1,7 +1,11 @@
 import Subpix
 
 /// A value of the script language.
-public enum Value: Sendable {
+///
+/// Scripts see Python-like types: `None`, `bool`, `int`, `float`, `str`,
+/// `tuple`, `list`, plus the subpix types `tensor` (float32 or float64),
+/// `mask` (the booleans of `nms2d(..., mask_only=True)`) and `keypoints`.
+public enum Value: Sendable, Equatable {
     case none
     case bool(Bool)
     case int(Int)
@@ -35,12 +39,23 @@ public enum Value: Sendable {
         }
     }
 
-    /// The number this value holds, if it is an int, a float or a bool.
+    /// The type name with its article, for messages: `an int`, `a tensor`, `None`.
+    public var typeWithArticle: String {
+        switch self {
+        case .none: "None"
+        case .int: "an int"
+        default: "a \(typeName)"
+        }
+    }
+
+    /// The number this value holds: an int, a float, a bool, or a one-element
+    /// tensor (kornia passes `temperature` as `tensor(1.0)`).
     public var number: Double? {
         switch self {
         case .int(let value): Double(value)
         case .float(let value): value
         case .bool(let flag): flag ? 1 : 0
+        case .tensor(let tensor) where tensor.count == 1: tensor.doubles.first
         default: nil
         }
     }
@@ -52,6 +67,9 @@ public enum Value: Sendable {
         default: nil
         }
     }
+
+    /// True for `None`.
+    public var isNone: Bool { self == .none }
 }
 
 extension Value: CustomStringConvertible {
@@ -70,7 +88,7 @@ extension Value: CustomStringConvertible {
         case .bool(let flag): flag ? "True" : "False"
         case .int(let value): String(value)
         case .float(let value): Self.format(value)
-        case .string(let text): "'" + text + "'"
+        case .string(let text): "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
         case .tensor(let tensor): tensor.description
         case .mask(let mask): mask.description
         case .tuple(let items): "(" + items.map(\.repr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")

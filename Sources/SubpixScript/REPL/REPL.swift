@@ -1,75 +1,83 @@
 import Foundation
 import Subpix
 
-/// The read–eval–print loop of `subpix repl`: prompts and readline on a
-/// terminal; plain line reading, no prompt and no escape codes on a pipe.
+/// The read–eval–print loop of `subpix repl`.
+///
+/// On a terminal (stdin and stdout both TTYs): a banner, `>>> ` / `... `
+/// prompts, readline editing with persistent history and Tab completion, echo
+/// of expression values, coloured `show`. Otherwise (piped): no banner, no
+/// prompt, no escape codes, so `subpix repl < cmds.txt > out.txt` gives
+/// plain results. Input continues over lines while a bracket is open. Errors
+/// go to stderr as `<repl>:LINE:COL: error: ...` with a caret and never end
+/// the session or lose variables.
 public struct REPL {
     public let session: Session
+    private let interactive: Bool
 
-    public init(session: Session) { self.session = session }
+    /// - Parameter interactive: whether to prompt and edit (`nil`: when stdin and stdout are terminals).
+    public init(session: Session, interactive: Bool? = nil) {
+        self.session = session
+        self.interactive = interactive ?? (isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1)
+    }
 
-    /// Runs until end of input. Errors are printed and never end the session.
+    /// Runs until end of input (Ctrl-D on an empty prompt).
     public func run() {
-        let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-        session.colorOutput = interactive && ProcessInfo.processInfo.environment["TERM"] != "dumb"
-        let editor = interactive ? LineEditor(completions: completionWords) : nil
-        if interactive { print("subpix \(SubpixVersion.string) — kornia.geometry.subpix in the terminal. help() lists builtins; Ctrl-D exits.") }
+        let editor = interactive ? LineEditor(completions: completions) : nil
+        if interactive {
+            session.colorOutput = ProcessInfo.processInfo.environment["TERM"].map { $0 != "dumb" } ?? false
+            session.isInterrupted = Interrupt.take
+            print("subpix \(SubpixVersion.string) — kornia.geometry.subpix in the terminal. help() lists builtins; Ctrl-D exits.")
+        }
         var buffer = ""
         var firstLine = 1
         var lineNumber = 0
-        while true {
-            let prompt = buffer.isEmpty ? ">>> " : "... "
-            guard let line = editor.map({ $0.readLine(prompt: prompt) }) ?? Swift.readLine(strippingNewline: true) else { break }
-            lineNumber += 1
-            if LineEditor.interrupted != 0 {
-                LineEditor.interrupted = 0
+        reading: while true {
+            let input = editor.map { $0.readLine(prompt: buffer.isEmpty ? ">>> " : "... ") }
+                ?? Swift.readLine(strippingNewline: true).map(LineEditor.Input.line) ?? .end
+            switch input {
+            case .interrupted:
+                buffer = ""
+            case .end where interactive && !buffer.isEmpty:
+                // Ctrl-D on a continuation line ends the entry (and reports what is missing).
+                evaluate(buffer, firstLine: 1)
+                buffer = ""
+            case .end:
+                break reading
+            case .line(let line):
+                lineNumber += 1
+                if buffer.isEmpty { firstLine = lineNumber }
+                buffer += buffer.isEmpty ? line : "\n" + line
+                if Lexer.isIncomplete(buffer) { continue }
+                editor?.remember(buffer)
+                evaluate(buffer, firstLine: interactive ? 1 : firstLine)
                 buffer = ""
             }
-            if buffer.isEmpty { firstLine = lineNumber }
-            buffer += buffer.isEmpty ? line : "\n" + line
-            if Lexer.isIncomplete(buffer) { continue }
-            editor?.remember(buffer)
-            evaluate(buffer, name: interactive ? "<repl>" : "<stdin>", firstLine: interactive ? 1 : firstLine)
-            buffer = ""
         }
-        if !buffer.isEmpty { evaluate(buffer, name: "<stdin>", firstLine: firstLine) }
+        if !buffer.isEmpty { evaluate(buffer, firstLine: firstLine) }
         if interactive { print("") }
     }
 
-    private func evaluate(_ source: String, name: String, firstLine: Int) {
+    /// Runs one entry; echoes a value that is not `None`; reports an error.
+    private func evaluate(_ source: String, firstLine: Int) {
         do {
-            if let value = try session.execute(source), !isNone(value) { session.output(value.repr) }
+            let value = try Interrupt.evaluating { try session.execute(source) }
+            if let value, !value.isNone { session.output(value.repr) }
         } catch {
-            let shifted = (error as? ScriptError).map { error -> Error in
-                guard let p = error.position else { return error }
-                return ScriptError(error.message, at: SourcePosition(line: p.line + firstLine - 1, column: p.column))
+            let name = interactive ? "<repl>" : "<stdin>"
+            // Pad the source so the error's line numbers count from the start of the input.
+            let padded = String(repeating: "\n", count: firstLine - 1) + source
+            let shifted = (error as? ScriptError).map { error in
+                ScriptError(error.message, at: error.position.map { SourcePosition(line: $0.line + firstLine - 1, column: $0.column) })
             } ?? error
-            let padded = String(repeating: "\n", count: max(0, firstLine - 1)) + source
             FileHandle.standardError.write(Data((Diagnostic.format(shifted, file: name, source: padded) + "\n").utf8))
         }
     }
 
-    private func isNone(_ value: Value) -> Bool {
-        if case .none = value { return true }
-        return false
+    /// Tab completion over this session (see ``Completion``).
+    private var completions: (String, String) -> [String] {
+        let session = self.session
+        return { before, word in Completion.candidates(before: before, word: word, session: session) }
     }
-
-    /// Builtins, variables, keyword names and view settings.
-    private var completionWords: @Sendable () -> [String] {
-        let registry = session.registry
-        let variables = UncheckedBox(session)
-        return {
-            let keywords = registry.all.flatMap { $0.parameters.map { $0.name + "=" } }
-            return registry.names + Array(variables.value.variables.keys) + Set(keywords).sorted()
-                + ViewSettingsFields.names.map { "view." + $0 } + ["view", "args", "True", "False", "None"]
-        }
-    }
-}
-
-/// The REPL reads its own session from readline's completion callback on the same thread.
-private struct UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }
 
 /// The product version shown by the REPL banner.

@@ -90,7 +90,7 @@ final class FormatTests: XCTestCase {
         try Data("original".utf8).write(to: URL(fileURLWithPath: path))
         let session = Session(output: { _ in })
         XCTAssertThrowsError(try session.execute("save(zeros((2, 2)), '\(path)')")) {
-            XCTAssertEqual("\($0)", "1:5: \(path): file exists; pass overwrite=True to replace it")
+            XCTAssertEqual("\($0)", "1:1: \(path): file exists; pass overwrite=True to replace it")
         }
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "original")
         try session.execute("save(zeros((2, 2)), '\(path)', overwrite=True)")

@@ -11,12 +11,23 @@ indirect enum Expression: Sendable, Equatable {
     case index(Expression, [Expression], SourcePosition)
     case attribute(Expression, String, SourcePosition)
 
+    /// Where the expression's own token is: the operator of `a + b`, the `(` of
+    /// a call, the `[` of an index, the `.` of an attribute (what errors point at).
     var position: SourcePosition {
         switch self {
         case .number(_, _, let p), .string(_, let p), .name(_, let p), .tuple(_, let p), .list(_, let p),
              .unaryMinus(_, let p), .binary(_, _, _, let p), .call(_, _, let p), .index(_, _, let p),
              .attribute(_, _, let p):
             p
+        }
+    }
+
+    /// Where the expression's text begins (`a` in `a + b`, `x` in `x[0].shape`).
+    var start: SourcePosition {
+        switch self {
+        case .binary(_, let left, _, _): left.start
+        case .call(let base, _, _), .index(let base, _, _), .attribute(let base, _, _): base.start
+        default: position
         }
     }
 }
@@ -29,12 +40,20 @@ enum BinaryOperator: String, Sendable, Equatable {
 struct Argument: Sendable, Equatable {
     var label: String?
     var value: Expression
+    /// Where the argument starts (its keyword, if it has one).
+    var position: SourcePosition
 }
 
 /// Where an assignment stores: a variable or an attribute (`view.temperature`).
 enum AssignmentTarget: Sendable, Equatable {
     case name(String, SourcePosition)
     case attribute(Expression, String, SourcePosition)
+
+    var position: SourcePosition {
+        switch self {
+        case .name(_, let p), .attribute(_, _, let p): p
+        }
+    }
 }
 
 /// One statement: an expression, or `target[, target...] = expression`.

@@ -1,0 +1,129 @@
+import Foundation
+import Subpix
+
+/// The one state the REPL, `subpix run` and the viewer share: variables, the
+/// viewer's settings, and a journal of the statements that changed them.
+///
+/// Everything goes through ``execute(_:onError:)``: the viewer never sets a
+/// field directly, it runs the statement a user could have typed, so the
+/// journal saved as a script replays to the same view and keypoints.
+///
+/// ```swift
+/// let session = Session(output: { line in messages.append(line) })
+/// try session.execute("heat = gaussians(size=(32, 32), peaks=[(10.3, 12.7, 2)])")
+/// try session.execute("view.temperature = 1.25")       // what the viewer's `T` key runs
+/// session.view.temperature                             // 1.25
+/// session.viewedTensor()?.name                         // "heat"
+/// session.journal                                      // both statements, as typed
+/// ```
+///
+/// A `Session` is used from one thread at a time (the REPL's or the viewer's main loop).
+public final class Session {
+    /// Session variables by name.
+    public private(set) var variables: [String: Value] = [:]
+    /// What the viewer shows. Change it with statements (`view.<field> = value`),
+    /// which validate the value and journal the change.
+    public internal(set) var view = ViewSettings()
+    /// The successful statements that changed the session, in order, as source
+    /// text; joined with newlines they form a script that `subpix run` replays
+    /// to the same variables and view settings. See ``Journal`` for the rules.
+    public var journal: [String] { record.entries }
+    /// The name of the most recently assigned tensor variable.
+    public private(set) var lastTensorName: String?
+    /// Where `print`, `show`, `help`, `vars`, `time` and `save` write their
+    /// lines (stdout by default; the viewer captures them for its message line).
+    public var output: (String) -> Void
+    /// Whether `show` may use ANSI colours (true on a colour terminal).
+    public var colorOutput = false
+    /// Polled between statements and repetitions of `time`; returning true
+    /// stops the run with the error "interrupted" (the REPL wires Ctrl-C here).
+    public var isInterrupted: () -> Bool = { false }
+    /// The script's command-line arguments (`args[0]`, ...).
+    public var arguments: [String]
+    /// The builtins callable from this session.
+    public let registry: BuiltinRegistry
+    /// Ground-truth peaks of tensors made by `gaussians(...)`, by variable name.
+    public internal(set) var groundTruth: [String: [GaussianPeak]] = [:]
+    /// Opens the viewer on a tensor variable; installed by the viewer layer
+    /// for `view(x)` (without it, `view(x)` only selects `x`).
+    public var openViewer: ((Session, String) throws -> Void)?
+
+    private var record = Journal()
+    /// Nested `source(...)` calls in progress (bounded to stop runaway recursion).
+    var sourceDepth = 0
+    /// Peaks of a `gaussians(...)` call in the running statement, given to the
+    /// tensor variable it assigns.
+    var pendingPeaks: [GaussianPeak]?
+
+    public init(arguments: [String] = [], registry: BuiltinRegistry = .standard, output: @escaping (String) -> Void = { print($0) }) {
+        self.arguments = arguments
+        self.registry = registry
+        self.output = output
+    }
+
+    /// Parses and runs `source` (one or more statements); returns the value of
+    /// its last statement when that is an expression (the REPL echoes it),
+    /// `nil` otherwise.
+    ///
+    /// - A syntax error anywhere stops everything before any statement runs.
+    /// - A failing statement changes nothing and is thrown as a ``ScriptError``
+    ///   with its line and column, unless `onError` is given: then it is
+    ///   reported there and the run goes on with the next statement.
+    /// - Statements that succeed keep their effects and are journaled.
+    @discardableResult
+    public func execute(_ source: String, onError: ((ScriptError) -> Void)? = nil) throws -> Value? {
+        let characters = Array(source)
+        var last: Value?
+        for parsed in try Parser.parse(source) {
+            pendingPeaks = nil
+            do {
+                last = try run(parsed, text: String(characters[parsed.range]))
+            } catch let error as ScriptError {
+                guard let onError else { throw error }
+                onError(error)
+                last = nil
+            }
+        }
+        return last
+    }
+
+    private func run(_ parsed: ParsedStatement, text: String) throws -> Value? {
+        let interpreter = Interpreter(session: self)
+        guard record.records(parsed.statement, registry: registry) else { return try interpreter.run(parsed.statement) }
+        record.enter()
+        defer { record.leave() }
+        let value = try interpreter.run(parsed.statement)
+        record.append(text)
+        return value
+    }
+
+    /// The tensor in variable `name`, if it holds one.
+    public func tensor(named name: String) -> AnyTensor? {
+        if case .tensor(let tensor) = variables[name] { return tensor }
+        return nil
+    }
+
+    /// The tensor the viewer shows: the variable named by `view.input`, else
+    /// the most recently assigned tensor; `nil` when there is none.
+    public func viewedTensor() -> (name: String, tensor: AnyTensor)? {
+        for name in [view.input, lastTensorName].compactMap({ $0 }) {
+            if let tensor = tensor(named: name) { return (name, tensor) }
+        }
+        return nil
+    }
+
+    /// Forgets the journal (the viewer's reset starts a fresh record).
+    public func clearJournal() { record.removeAll() }
+
+    /// Stores a variable (for builtins; scripts assign with `name = value`).
+    func assign(_ name: String, _ value: Value) {
+        variables[name] = value
+        if case .tensor = value {
+            lastTensorName = name
+            groundTruth[name] = pendingPeaks
+        } else {
+            groundTruth[name] = nil
+        }
+        pendingPeaks = nil
+    }
+}

@@ -1,0 +1,203 @@
+import Subpix
+
+/// One field of ``ViewSettings`` as scripts see it: `view.<name>`.
+public struct ViewSettingField: Sendable {
+    /// The snake_case name (`kernel_size`).
+    public let name: String
+    /// What it sets and which values it takes, for `help(view)` and the docs.
+    public let doc: String
+    let read: @Sendable (ViewSettings) -> Value
+    let write: @Sendable (inout ViewSettings, FieldValue, Session) throws -> Void
+}
+
+/// `view.<field>` reads and writes: each ``ViewSettings`` field by its
+/// snake_case name, checked so that an invalid value changes nothing.
+///
+/// ```swift
+/// try session.execute("view.temperature = 2.5")
+/// try session.execute(ViewSettingsFields.assignment("kernel_size", .tuple([.int(5), .int(5)])))
+/// ```
+public enum ViewSettingsFields {
+    /// Every field, in the order `help(view)` lists them.
+    public static let all: [ViewSettingField] = [
+        field("input", "name of the tensor variable shown (None: the last assigned tensor)",
+              { $0.input.map { .string($0) } ?? .none }) { view, value, session in
+            view.input = try value.optionalString()
+            if let name = view.input, session.tensor(named: name) == nil {
+                let tensors = session.variables.keys.filter { session.tensor(named: $0) != nil }
+                let hint = Suggestion.closest(to: name, among: tensors).map { "; did you mean '\($0)'?" } ?? ""
+                throw ScriptError("view.input: expected the name of a tensor variable, got '\(name)'\(hint)")
+            }
+        },
+        field("method", "keypoint method: " + ViewMethod.allCases.map(\.rawValue).joined(separator: ", "),
+              { .string($0.method.rawValue) }) { view, value, _ in
+            view.method = try value.choice(ViewMethod.self)
+        },
+        field("compare", "overlay every applicable method at once (True/False)", { .bool($0.compare) }) { view, value, _ in
+            view.compare = try value.bool()
+        },
+        field("temperature", "soft-argmax temperature, > 0 (multiplies in spatial_soft_argmax2d, divides in conv_soft_argmax*)",
+              { .float($0.temperature) }) { view, value, _ in
+            view.temperature = try value.positive()
+        },
+        field("kernel_size", "window (H, W) of conv_soft_argmax2d/3d and nms2d; one integer sets both",
+              { pair($0.kernelSize) }) { view, value, _ in
+            view.kernelSize = try value.pair(minimum: 1)
+        },
+        field("stride", "window stride (H, W), >= 1", { pair($0.stride) }) { view, value, _ in
+            view.stride = try value.pair(minimum: 1)
+        },
+        field("padding", "zero padding (H, W), at most half the kernel", { pair($0.padding) }) { view, value, _ in
+            view.padding = try value.pair(minimum: 0)
+        },
+        field("depth_kernel", "window depth of the 3D methods, >= 1", { .int($0.depthKernel) }) { view, value, _ in
+            view.depthKernel = try value.int(minimum: 1)
+        },
+        field("depth_stride", "window stride along depth, >= 1", { .int($0.depthStride) }) { view, value, _ in
+            view.depthStride = try value.int(minimum: 1)
+        },
+        field("depth_padding", "zero padding along depth, at most half the depth kernel", { .int($0.depthPadding) }) { view, value, _ in
+            view.depthPadding = try value.int(minimum: 0)
+        },
+        field("normalized_coordinates", "report coordinates in [-1, 1] instead of pixels (True/False)",
+              { .bool($0.normalizedCoordinates) }) { view, value, _ in
+            view.normalizedCoordinates = try value.bool()
+        },
+        field("strict_maxima_bonus", "strict-maxima bonus (None: the method's kornia default)",
+              { $0.strictMaximaBonus.map { .float($0) } ?? .none }) { view, value, _ in
+            view.strictMaximaBonus = try value.optionalNumber()
+        },
+        field("n_iters", "iterations of iterative_quad_interp3d, >= 0", { .int($0.nIters) }) { view, value, _ in
+            view.nIters = try value.int(minimum: 0)
+        },
+        field("batch", "selected batch index, >= 0", { .int($0.batch) }) { view, value, _ in
+            view.batch = try value.int(minimum: 0)
+        },
+        field("channel", "selected channel index, >= 0", { .int($0.channel) }) { view, value, _ in
+            view.channel = try value.int(minimum: 0)
+        },
+        field("depth", "selected depth slice of a volume, >= 0", { .int($0.depth) }) { view, value, _ in
+            view.depth = try value.int(minimum: 0)
+        },
+        field("depth_band", "3D keypoints within this many slices of depth are shown, >= 0", { .int($0.depthBand) }) { view, value, _ in
+            view.depthBand = try value.int(minimum: 0)
+        },
+        field("top_k", "at most this many keypoints per map, >= 1", { .int($0.topK) }) { view, value, _ in
+            view.topK = try value.int(minimum: 1)
+        },
+        field("min_value", "drop keypoints whose value is below this (None: keep all)",
+              { $0.minValue.map { .float($0) } ?? .none }) { view, value, _ in
+            view.minValue = try value.optionalNumber()
+        },
+        field("palette", "colour ramp: " + PaletteName.allCases.map(\.rawValue).joined(separator: ", "),
+              { .string($0.palette.rawValue) }) { view, value, _ in
+            view.palette = try value.choice(PaletteName.self)
+        },
+    ]
+
+    /// The field names, in the order `help(view)` lists them.
+    public static let names = all.map(\.name)
+
+    /// The statement that sets `field` to `value`: `view.temperature = 1.25`.
+    public static func assignment(_ field: String, _ value: Value) -> String {
+        "view.\(field) = \(value.repr)"
+    }
+
+    /// The current value of `view.<field>`.
+    static func value(of field: String, in view: ViewSettings) throws -> Value {
+        try named(field).read(view)
+    }
+
+    /// Sets `view.<field>` on `view` (checking the value itself; call
+    /// ``validate(_:)`` once all fields of a statement are set).
+    static func apply(_ field: String, _ value: Value, to view: inout ViewSettings, session: Session) throws {
+        try named(field).write(&view, FieldValue(field: field, value: value), session)
+    }
+
+    /// Checks what no single field can: padding at most half the kernel.
+    static func validate(_ view: ViewSettings) throws {
+        for axis in 0..<2 where view.padding[axis] > view.kernelSize[axis] / 2 {
+            throw ScriptError(
+                "view: padding \(formatShape(view.padding)) exceeds half the kernel \(formatShape(view.kernelSize)); lower the padding first (or set both: view.kernel_size, view.padding = (1, 1), (0, 0))")
+        }
+        if view.depthPadding > view.depthKernel / 2 {
+            throw ScriptError("view: depth_padding \(view.depthPadding) exceeds half the depth_kernel \(view.depthKernel)")
+        }
+    }
+
+    private static func named(_ field: String) throws -> ViewSettingField {
+        if let found = all.first(where: { $0.name == field }) { return found }
+        let hint = Suggestion.closest(to: field, among: names).map { "did you mean '\($0)'? " } ?? ""
+        throw ScriptError("view has no setting '\(field)'; \(hint)settings: \(names.joined(separator: ", "))")
+    }
+
+    private static func field(
+        _ name: String, _ doc: String, _ read: @escaping @Sendable (ViewSettings) -> Value,
+        write: @escaping @Sendable (inout ViewSettings, FieldValue, Session) throws -> Void
+    ) -> ViewSettingField {
+        ViewSettingField(name: name, doc: doc, read: read, write: write)
+    }
+
+    private static func pair(_ values: [Int]) -> Value { .tuple(values.map { .int($0) }) }
+}
+
+/// One value assigned to a view field, with checks whose messages name the field.
+struct FieldValue {
+    let field: String
+    let value: Value
+
+    private func error(_ expectation: String, hint: String = "") -> ScriptError {
+        ScriptError("view.\(field): expected \(expectation), got \(value.repr)\(hint)")
+    }
+
+    func optionalString() throws -> String? {
+        switch value {
+        case .none: return nil
+        case .string(let text): return text
+        default: throw error("a string or None")
+        }
+    }
+
+    /// One of an enumeration's raw values, with a suggestion for a near miss.
+    func choice<Choice: RawRepresentable & CaseIterable>(_ type: Choice.Type) throws -> Choice where Choice.RawValue == String {
+        let names = Choice.allCases.map(\.rawValue)
+        guard case .string(let text) = value, let choice = Choice(rawValue: text) else {
+            let near = value.description.isEmpty ? nil : Suggestion.closest(to: value.description, among: names)
+            throw error("one of \(names.joined(separator: ", "))", hint: near.map { "; did you mean '\($0)'?" } ?? "")
+        }
+        return choice
+    }
+
+    func bool() throws -> Bool {
+        guard case .bool(let flag) = value else { throw error("True or False") }
+        return flag
+    }
+
+    func positive() throws -> Double {
+        guard case .bool = value else {
+            guard let number = value.number, number > 0, number.isFinite else { throw error("a number > 0") }
+            return number
+        }
+        throw error("a number > 0")
+    }
+
+    func optionalNumber() throws -> Double? {
+        if case .none = value { return nil }
+        guard let number = value.number, number.isFinite else { throw error("a number or None") }
+        return number
+    }
+
+    func int(minimum: Int) throws -> Int {
+        guard case .int(let number) = value, number >= minimum else { throw error("an integer >= \(minimum)") }
+        return number
+    }
+
+    /// `(h, w)`, or one integer for both axes.
+    func pair(minimum: Int) throws -> [Int] {
+        if case .int(let single) = value, single >= minimum { return [single, single] }
+        guard let items = value.items, items.count == 2,
+              case .int(let h) = items[0], case .int(let w) = items[1], h >= minimum, w >= minimum
+        else { throw error("two integers >= \(minimum), e.g. (3, 3)") }
+        return [h, w]
+    }
+}
