@@ -7,7 +7,10 @@ struct ReplCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl", abstract: "Interactive REPL: kornia-style calls, file I/O, help().")
 
+    @OptionGroup var memory: MemoryLimitOption
+
     func run() throws {
+        memory.apply()
         let session = Session()
         session.openViewer = { session, name in
             try session.execute("view.input = \"\(name)\"")

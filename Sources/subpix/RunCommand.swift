@@ -18,7 +18,10 @@ struct RunCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: "Arguments passed to the script as args.")
     var arguments: [String] = []
 
+    @OptionGroup var memory: MemoryLimitOption
+
     func run() throws {
+        memory.apply()
         var scriptArguments = arguments
         if let terminator = scriptArguments.firstIndex(of: "--") { scriptArguments.remove(at: terminator) }
         let status = ScriptRunner(path: file, arguments: scriptArguments, keepGoing: keepGoing).run { message in

@@ -21,7 +21,10 @@ struct ViewCommand: ParsableCommand {
     @Flag(help: "Draw with the character ramp ' .:-=+*#%@' instead of colours.")
     var ascii = false
 
+    @OptionGroup var memory: MemoryLimitOption
+
     func run() throws {
+        memory.apply()
         guard ViewerApp.hasTerminal else {
             throw ValidationError("subpix view needs a terminal (a TTY); for scripts use `subpix run FILE` or `subpix repl`")
         }

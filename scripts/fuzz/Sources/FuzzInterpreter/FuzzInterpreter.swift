@@ -1,0 +1,18 @@
+import Foundation
+import SubpixScript
+
+/// Parsed programs run in a session without the builtins that touch files or the
+/// terminal (load, save, source, view), with tensors capped by SUBPIX_MAX_BYTES
+/// (scripts/fuzz.sh sets 16 MiB) and inputs capped at 512 bytes by -max_len.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let source = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    let session = Session(registry: sandbox, output: { _ in })
+    _ = try? session.execute(source, onError: { _ in })
+    return 0
+}
+
+private let sandbox: BuiltinRegistry = {
+    let excluded: Set<String> = ["load", "save", "source", "view"]
+    return BuiltinRegistry(BuiltinRegistry.standard.all.filter { !excluded.contains($0.name) })
+}()
