@@ -25,7 +25,8 @@ public enum NPZ {
             guard method == 0 else {
                 throw FormatError(path, "entry '\(name)' is compressed (np.savez_compressed); expected an np.savez archive")
             }
-            guard start + size <= bytes.count else {
+            // Sizes come from the file: compare by subtraction, and reject negative (wrapped zip64) sizes.
+            guard size >= 0, size <= bytes.count - start else {
                 throw FormatError(path, "entry '\(name)' claims \(size) bytes, the archive has \(bytes.count - start) left")
             }
             let member = name.hasSuffix(".npy") ? String(name.dropLast(4)) : name
