@@ -5,8 +5,28 @@ final class DemoTests: XCTestCase {
     private let demos = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("demos")
 
+    /// Every `<!-- output: demos/X -->` block of docs/tutorial.md is what the demo prints
+    /// (refresh with scripts/update-tutorial-output.py), and every numbered demo runs.
+    func testEveryDemoRunsAndTheTutorialQuotesItsOutput() throws {
+        let root = demos.deletingLastPathComponent()
+        let tutorial = try String(contentsOf: root.appendingPathComponent("docs/tutorial.md"), encoding: .utf8)
+        let numbered = try FileManager.default.contentsOfDirectory(atPath: demos.path).filter { $0.first?.isNumber == true }.sorted()
+        XCTAssertGreaterThanOrEqual(numbered.count, 8)
+        for demo in numbered {
+            let result = try CLIRunner.run(["run", "demos/\(demo)"], directory: root)
+            XCTAssertEqual(result.status, 0, "\(demo): \(result.stderr)")
+            let marker = "<!-- output: demos/\(demo) -->\n```text\n"
+            guard let start = tutorial.range(of: marker), let end = tutorial[start.upperBound...].range(of: "```") else {
+                XCTFail("docs/tutorial.md does not quote \(demo)")
+                continue
+            }
+            XCTAssertEqual(String(tutorial[start.upperBound..<end.lowerBound]), result.stdout,
+                           "docs/tutorial.md's block for \(demo) is stale: run scripts/update-tutorial-output.py")
+        }
+    }
+
     func testDiagnoseDemoPrintsTheThreeVerdicts() throws {
-        let result = try CLIRunner.run(["run", demos.appendingPathComponent("diagnose.subpix").path])
+        let result = try CLIRunner.run(["run", demos.appendingPathComponent("08-diagnose.subpix").path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("! flat: soft-argmax is pulled 27.4 px toward the centre; try temperature >= 10.2"), result.stdout)
         XCTAssertTrue(result.stdout.contains("! already a probability map: apply spatial_expectation2d instead of spatial_soft_argmax2d"))

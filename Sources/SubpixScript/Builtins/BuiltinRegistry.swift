@@ -36,6 +36,6 @@ public struct BuiltinRegistry: Sendable {
 
     /// The kornia ops, keypoints, diagnosis, generators, file and session builtins.
     public static let standard = BuiltinRegistry(
-        OpBuiltins.all + KeypointBuiltins.all + [DiagnoseBuiltin.builtin] + GeneratorBuiltins.all + FileBuiltins.all
+        OpBuiltins.all + KeypointBuiltins.all + [DiagnoseBuiltin.builtin, CompareBuiltin.builtin] + GeneratorBuiltins.all + FileBuiltins.all
             + SessionBuiltins.all)
 }

@@ -12,7 +12,7 @@ extension ViewerModel {
         ("arrows", "move the cursor"), ("+ / -", "zoom in / out"), ("0", "fit to the pane"),
         ("t / T", "temperature ÷ / × 1.25"), ("k / K", "kernel size − / +"), ("s / S", "stride − / +"),
         ("p / P", "padding − / +"), ("m", "next method"), ("o", "overlay all methods (compare)"),
-        ("n", "normalized coordinates in the list"), ("d", "diagnose the soft-argmax of this map"), ("b / c", "next batch / channel"), ("[ / ]", "depth slice − / +"),
+        ("n", "normalized coordinates in the list"), ("d", "diagnose the soft-argmax of this map"), ("x", "explain the method at the cursor"), ("b / c", "next batch / channel"), ("[ / ]", "depth slice − / +"),
         ("v", "view the next tensor variable"), ("g", "next palette"), ("w", "write the session as a script"),
         ("e", "export keypoints (.csv)"), ("r", "reset parameters"), ("PgUp/PgDn", "scroll the keypoint list"),
     ]
@@ -20,7 +20,7 @@ extension ViewerModel {
     /// Applies one key press; `pane` is the heatmap pane size in cells.
     public func update(_ key: Key, pane: (columns: Int, rows: Int)) {
         switch mode {
-        case .help, .diagnosis:
+        case .help, .diagnosis, .explain:
             mode = .normal
             if key == .character("q") { shouldQuit = true }
         case .command(let text):
@@ -36,6 +36,7 @@ extension ViewerModel {
         switch key {
         case .character("q"): shouldQuit = true
         case .character("?"): mode = .help
+        case .character("x"): mode = .explain
         case .character("d"):
             if diagnosis == nil { message = "d diagnoses spatial_soft_argmax2d: press m to select it (diagnose(x, method=...) in : covers both)" } else { mode = .diagnosis }
         case .character(":"): mode = .command("")

@@ -12,6 +12,8 @@ public final class ViewerModel {
         case command(String)
         /// The full diagnosis of the shown map (`d`).
         case diagnosis
+        /// The active method's formula with the cursor's numbers (`x`).
+        case explain
     }
 
     public let session: Session

@@ -51,6 +51,10 @@ public struct Renderer {
         buffer.write(model.message ?? "", x: 0, y: layout.messageRow, foreground: 214, limit: width)
         drawHint(model, into: &buffer, row: layout.hintRow)
         if model.mode == .help { HelpOverlay().draw(into: &buffer) }
+        if model.mode == .explain {
+            Overlay(title: "explain \(model.session.view.method.rawValue) — any key closes", lines: ExplainPane(model: model).lines)
+                .draw(into: &buffer)
+        }
         if model.mode == .diagnosis, let diagnosis = model.diagnosis {
             let lines = DiagnosisText.lines(diagnosis, radius: 2) + ["", "thresholds: docs/diagnose.md"]
             Overlay(title: "diagnosis of \(model.session.view.method.rawValue), T \(model.session.view.temperature) — any key closes", lines: lines)

@@ -113,7 +113,7 @@ extension QuadraticFit3d {
 /// the voxel and is dropped. Like torch's `max`, a NaN component wins the
 /// maximum, and `NaN > 0.7` is false, so a NaN shift is kept.
 @inline(__always)
-private func discardsShift<S: SubpixScalar>(_ shift: Shift3<S>) -> Bool {
+func discardsShift<S: SubpixScalar>(_ shift: Shift3<S>) -> Bool {
     if shift.x.isNaN || shift.y.isNaN || shift.s.isNaN { return false }
     return max(abs(shift.x), abs(shift.y), abs(shift.s)) > 0.7
 }

@@ -1,6 +1,6 @@
 import Dispatch
 import Subpix
-import SubpixScript
+
 
 /// The keypoints one method finds on the viewed tensor with the view's
 /// parameters, in pixel coordinates, for the selected batch and channel

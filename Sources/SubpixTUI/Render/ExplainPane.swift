@@ -1,0 +1,67 @@
+import Foundation
+import Subpix
+import SubpixScript
+
+/// The `x` pane: the active method's formula with the numbers of the window or
+/// voxel under the cursor plugged in.
+struct ExplainPane {
+    let model: ViewerModel
+
+    /// The lines to show, or a one-line reason when the method has nothing to explain here.
+    var lines: [String] {
+        let view = model.session.view
+        guard let slice = model.slice else { return ["no tensor"] }
+        switch view.method {
+        case .convSoftArgmax2d: return windowLines(slice, view)
+        case .convQuadInterp3d, .iterativeQuadInterp3d: return quadLines(view)
+        default:
+            return ["x explains conv_soft_argmax2d (a window) and the quad-interp methods (a voxel):",
+                    "press m to select one; the cursor picks the window or voxel."]
+        }
+    }
+
+    private func grid(_ rows: [[Double?]], _ format: String) -> [String] {
+        rows.map { "    " + $0.map { $0.map { String(format: format, $0) } ?? "     ·" }.joined(separator: " ") }
+    }
+
+    private func windowLines(_ slice: MapSlice, _ view: ViewSettings) -> [String] {
+        let (cx, cy) = (model.cursorX, model.cursorY)
+        guard let weights = WindowWeights(slice, x: cx, y: cy, view: view) else { return ["windows larger than 7×7 are not shown"] }
+        let (kh, kw) = (view.kernelSize[0], view.kernelSize[1])
+        var lines = [String(format: "window %d×%d centred on (%d, %d), T = %.4g (divides)", kh, kw, cx, cy, view.temperature),
+                     "values x:"] + grid(weights.values, "%6.3f")
+        lines += ["e = exp((x − max) / T):"] + grid(weights.exponentials, "%6.3f")
+        lines += ["p = e / Σe:"] + grid(weights.rows, "%6.3f")
+        let offsets = { (k: Int) in (0..<k).map { k > 1 ? 2 * Double($0) / Double(k - 1) - 1 : 0 } }
+        let (ox, oy) = (offsets(kw), offsets(kh))
+        var (sx, sy) = (0.0, 0.0)
+        for (r, row) in weights.rows.enumerated() { for (c, p) in row.enumerated() { sx += (p ?? 0) * ox[c]; sy += (p ?? 0) * oy[r] } }
+        lines.append("offsets 2t/(k−1) − 1: x " + ox.map { String(format: "%.2g", $0) }.joined(separator: " "))
+        lines.append(String(format: "x̂ = %d + Σ p·offset_x = %d %+.4f = %.4f", cx, cx, sx, Double(cx) + sx))
+        lines.append(String(format: "ŷ = %d + Σ p·offset_y = %d %+.4f = %.4f", cy, cy, sy, Double(cy) + sy))
+        return lines
+    }
+
+    private func quadLines(_ view: ViewSettings) -> [String] {
+        guard let tensor = model.viewed?.tensor, tensor.shape.count == 5 else { return ["quad-interp needs a (B, C, D, H, W) volume"] }
+        let (cx, cy, depth) = (model.cursorX, model.cursorY, view.depth)
+        func explain<S: SubpixScalar>(_ volume: Tensor<S>) -> QuadraticStep? {
+            QuadraticStep(volume, batch: view.batch, channel: view.channel, depth: depth, y: cy, x: cx)
+        }
+        guard let step = tensor.dtype == .float32 ? explain(tensor.tensor(as: Float.self)) : explain(tensor.tensor(as: Double.self)) else {
+            return ["voxel (\(cx), \(cy), \(depth)) touches the border: no 3×3×3 neighbourhood"]
+        }
+        func vector(_ v: [Double]) -> String { "(" + v.map { String(format: "%.4g", $0) }.joined(separator: ", ") + ")" }
+        var lines = [String(format: "voxel x %d, y %d, scale %d: f = %.5g", cx, cy, depth, step.value),
+                     "gradient g (x, y, s) = " + vector(step.gradient), "Hessian H ="]
+        lines += step.hessian.map { "    " + $0.map { String(format: "%9.4g", $0) }.joined(separator: " ") }
+        guard let shift = step.shift else { return lines + ["H is singular: no shift"] }
+        lines.append("solve H·d = −g:  d = " + vector(shift))
+        let largest = shift.map(abs).max() ?? 0
+        lines.append(step.rejected
+            ? String(format: "max |d| = %.3f > 0.7: rejected, the extremum belongs to a neighbour", largest)
+            : String(format: "max |d| = %.3f ≤ 0.7: accepted → (%.3f, %.3f, %.3f)", largest, Double(cx) + shift[0], Double(cy) + shift[1], Double(depth) + shift[2]))
+        lines.append(String(format: "value f + ½ gᵀd = %.5g", step.interpolatedValue))
+        return lines
+    }
+}
