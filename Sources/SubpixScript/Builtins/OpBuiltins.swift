@@ -38,13 +38,23 @@ enum OpBuiltins {
                 [.init("mean"), .init("std"), .init("size"), .init("normalized_coordinates", .bool(true))], category: .op,
                 summary: "normalised 2D Gaussians at mean (*, 2) with std (*, 2) -> (*, H, W); size = (H, W)",
                 details: "g = exp(-(x-μx)²/(2σx))·exp(-(y-μy)²/(2σy)), divided by its sum; kornia divides by 2σ, not 2σ², and so does this port.") { a, _ in
-            let size = try a.ints("size", count: 2)
+            let (size, mean, std) = (try a.ints("size", count: 2), try a.tensor("mean"), try a.tensor("std"))
+            // The output is (*, H, W) with * the broadcast of mean's and std's leading axes.
+            let (lead, other) = (Array(mean.shape.dropLast()), Array(std.shape.dropLast()))
+            let axes = max(lead.count, other.count)
+            let broadcast = (0..<axes).map { axis in
+                max(axis < axes - lead.count ? 1 : lead[axis - (axes - lead.count)],
+                    axis < axes - other.count ? 1 : other[axis - (axes - other.count)])
+            }
+            if (broadcast + size).allSatisfy({ $0 > 0 }) {   // (the op itself reports other sizes)
+                let count = Tensor<Float>.elementCount(broadcast + size)
+                try a.requireAllocation("size", elements: (count ?? 0, count == nil), dtype: mean.dtype)
+            }
             let normalized = try a.bool("normalized_coordinates")
-            let std = try a.tensor("std")
             func run<S: SubpixScalar>(_ mean: Tensor<S>) throws -> Value {
                 .tensor(AnyTensor(try renderGaussian2d(mean: mean, std: std.tensor(), size: (size[0], size[1]), normalizedCoordinates: normalized)))
             }
-            return try a.tensor("mean").visit(run, run)
+            return try mean.visit(run, run)
         },
     ]
 
