@@ -128,7 +128,7 @@ enum OpBuiltins {
     static let suppression: [Builtin] = [
         Builtin("nms2d", [.init("input"), .init("kernel_size"), .init("mask_only", .bool(false))], category: .op,
                 summary: "strict local maxima of each (B, C, H, W) map within kernel_size: values there and 0 elsewhere, or a mask",
-                details: "A pixel survives when it is larger than every other pixel of its window (borders padded). mask_only=True gives a mask for keypoints(..., mask=).") { a, _ in
+                details: "A pixel survives when it is larger than every other pixel of its window (kornia 0.9): plateaus and pixels whose window does not fit inside the map never do. mask_only=True gives a mask for keypoints(..., mask=); use it for signed responses, where 0 would beat a negative maximum.") { a, _ in
             let (kernel, maskOnly) = (try a.ints("kernel_size", count: 2), try a.bool("mask_only"))
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
                 maskOnly ? .mask(try nms2dMask(x, kernelSize: kernel)) : .tensor(AnyTensor(try nms2d(x, kernelSize: kernel)))
