@@ -51,7 +51,37 @@ final class RunCommandTests: XCTestCase {
         let result = try CLIRunner.run(["run", path])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, "", "a syntax error stops the script before anything runs")
-        XCTAssertTrue(result.stderr.hasPrefix("\(path):2:10: error: expected ')' to close the parenthesis, got end of input\n    x = (1, 2\n             ^"), result.stderr)
+        XCTAssertEqual(result.stderr, "\(path):2:10: error: expected ')' to close the parenthesis, got end of input\n    x = (1, 2\n             ^\n")
+        let lexical = try CLIRunner.run(["run", try script("lex.subpix", "y = 1\nz = y $ 2\n")])
+        XCTAssertEqual(lexical.status, 1)
+        XCTAssertTrue(lexical.stderr.hasSuffix("lex.subpix:2:7: error: unexpected character '$'\n    z = y $ 2\n          ^\n"), lexical.stderr)
+    }
+
+    func testKeepGoingMayFollowTheFileAndDoubleDashPassesFlagsToTheScript() throws {
+        let path = try script("flags.subpix", "print(args)\nx = nope\nprint('after')\n")
+        let result = try CLIRunner.run(["run", path, "--keep-going", "a", "--", "--keep-going", "-x"])
+        XCTAssertEqual(result.stdout, "['a', '--keep-going', '-x']\nafter\n")
+        XCTAssertEqual(result.status, 1, "a failed statement still fails the run")
+        XCTAssertTrue(result.stderr.hasPrefix("\(path):2:5: error: name 'nope' is not defined"), result.stderr)
+        let ok = try CLIRunner.run(["run", try script("quiet.subpix", "x = 1\nx + 1\n")])
+        XCTAssertEqual(ok.status, 0)
+        XCTAssertEqual(ok.stdout, "", "a script does not echo expression values")
+    }
+
+    func testWindowsLineEndingsRunAsWritten() throws {
+        let path = try script("crlf.subpix", "x = 1\r\ny = x + 1\r\nprint(y)\r\nprint(nope)\r\n")
+        let result = try CLIRunner.run(["run", path])
+        XCTAssertEqual(result.stdout, "2\n")
+        XCTAssertEqual(result.stderr, "\(path):4:7: error: name 'nope' is not defined\n    print(nope)\n          ^\n")
+    }
+
+    func testBuiltinsMarkdownIsTheCommittedReference() throws {
+        let result = try CLIRunner.run(["builtins", "--markdown"])
+        let committed = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/repl.md"), encoding: .utf8)
+        XCTAssertEqual(result.stdout, committed)
+        let one = try CLIRunner.run(["builtins", "nms2d"])
+        XCTAssertTrue(one.stdout.hasPrefix("nms2d(input, kernel_size, mask_only=False)\n"), one.stdout)
     }
 
     func testKeepGoingReportsEveryFailingStatement() throws {
@@ -64,8 +94,11 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testScriptsRunFromStandardInputAndPipedRepl() throws {
-        let run = try CLIRunner.run(["run", "-"], stdin: "print(1 + 2)\n")
-        XCTAssertEqual(run.stdout, "3\n")
+        let run = try CLIRunner.run(["run", "-", "first"], stdin: "print(1 + 2, args[0])\n")
+        XCTAssertEqual(run.stdout, "3 first\n")
+        let failing = try CLIRunner.run(["run", "-"], stdin: "x = 1\ny = x +\n")
+        XCTAssertEqual(failing.status, 1)
+        XCTAssertEqual(failing.stderr, "<stdin>:2:8: error: expected an expression, got end of line\n    y = x +\n           ^\n")
         let repl = try CLIRunner.run(["repl"], stdin: "x = 2\nx * 21\nf(\n1)\nx\n")
         XCTAssertEqual(repl.stdout, "42\n2\n", "piped REPL: no prompt, no banner; errors keep the session")
         XCTAssertEqual(repl.stderr.split(separator: "\n").first, "<stdin>:3:1: error: name 'f' is not defined")

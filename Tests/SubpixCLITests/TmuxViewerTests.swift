@@ -2,34 +2,11 @@ import XCTest
 
 /// End-to-end: the real `subpix` viewer inside tmux, driven by keys and read back with capture-pane.
 final class TmuxViewerTests: XCTestCase {
-    private let socket = "subpix-test-\(UUID().uuidString.prefix(8))"
+    private let tmux = TmuxDriver(target: "viewer")
     private var directory: URL!
 
-    /// Runs tmux through the shell (`system` reaps the daemonizing tmux client
-    /// reliably); output is read back through a file.
-    @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
-        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-tmux-out-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: capture) }
-        let quoted = (["tmux", "-L", socket] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        _ = system(quoted.joined(separator: " ") + " > '\(capture.path)' 2>/dev/null < /dev/null")
-        return (try? String(contentsOf: capture, encoding: .utf8)) ?? ""
-    }
-
-    private func waitFor(_ text: String, colors: Bool = false, timeout: TimeInterval = 20) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var screen = ""
-        while Date() < deadline {
-            screen = try tmux(["capture-pane", "-p"] + (colors ? ["-e"] : []) + ["-t", "viewer"])
-            if screen.contains(text) { return screen }
-            Thread.sleep(forTimeInterval: 0.2)
-        }
-        XCTFail("'\(text)' did not appear; screen:\n\(screen)")
-        return screen
-    }
-
     override func setUpWithError() throws {
-        guard (try? tmux(["-V"]))?.hasPrefix("tmux") == true else {
+        guard tmux.isAvailable else {
             throw XCTSkip("tmux is not installed: the end-to-end viewer test is skipped (apt-get install tmux)")
         }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-tmux-\(UUID().uuidString)")
@@ -37,34 +14,32 @@ final class TmuxViewerTests: XCTestCase {
     }
 
     override func tearDown() {
-        try? tmux(["kill-server"])
+        tmux.stop()
     }
 
     func testViewerDrawsReactsToKeysResizesAndQuitsCleanly() throws {
         let status = directory.appendingPathComponent("status").path
         let command = "cd \(directory.path) && TERM=xterm-256color \(CLIRunner.binary.path) view; echo EXIT=$? > \(status); sleep 5"
-        try tmux(["new-session", "-d", "-s", "viewer", "-x", "100", "-y", "32", command])
-        let first = try waitFor("method conv_soft_argmax2d")
+        try tmux.start(command)
+        let first = try tmux.waitFor("method conv_soft_argmax2d")
         XCTAssertTrue(first.contains("▀"), "heatmap half blocks are drawn")
         XCTAssertTrue(first.contains("T ÷ 1  kernel (3, 3)"))
-        let colored = try waitFor("\u{1B}[38;5;", colors: true)
+        let colored = try tmux.waitFor("\u{1B}[38;5;", colors: true)
         XCTAssertTrue(colored.contains("48;5;"), "256-colour foreground and background are used")
 
-        try tmux(["send-keys", "-t", "viewer", "T"])
-        _ = try waitFor("T ÷ 1.25")
-        try tmux(["send-keys", "-t", "viewer", "?"])
-        _ = try waitFor("subpix keys")
-        try tmux(["send-keys", "-t", "viewer", "Escape"])
+        try tmux.send("T")
+        try tmux.waitFor("T ÷ 1.25")
+        try tmux.send("?")
+        try tmux.waitFor("subpix keys")
+        try tmux.send("Escape")
 
-        try tmux(["resize-window", "-t", "viewer", "-x", "30", "-y", "8"])
-        _ = try waitFor("terminal too small")
-        try tmux(["resize-window", "-t", "viewer", "-x", "100", "-y", "32"])
-        _ = try waitFor("method conv_soft_argmax2d")
+        try tmux.run(["resize-window", "-t", "viewer", "-x", "30", "-y", "8"])
+        try tmux.waitFor("terminal too small")
+        try tmux.run(["resize-window", "-t", "viewer", "-x", "100", "-y", "32"])
+        try tmux.waitFor("method conv_soft_argmax2d")
 
-        try tmux(["send-keys", "-t", "viewer", "q"])
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, !FileManager.default.fileExists(atPath: status) { Thread.sleep(forTimeInterval: 0.2) }
-        XCTAssertEqual(try String(contentsOfFile: status, encoding: .utf8), "EXIT=0\n")
+        try tmux.send("q")
+        XCTAssertEqual(tmux.waitForFile(status), "EXIT=0\n")
     }
 
     /// SIGINT, SIGTERM and SIGHUP each leave the terminal in its normal state:

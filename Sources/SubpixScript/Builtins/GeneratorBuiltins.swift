@@ -22,7 +22,7 @@ enum GeneratorBuiltins {
                 summary: "a (1, 1, H, W) heatmap of Gaussian blobs at known sub-pixel peaks; size = (H, W), peaks = [(x, y, sigma[, amplitude]), ...]",
                 details: "Each blob is amplitude·exp(-((col-x)² + (row-y)²) / (2·sigma²)) (amplitude 1 when omitted); x is the column and y the row, in pixels. noise adds seeded Gaussian noise of that standard deviation. The peaks are kept as ground truth for the viewer.") { a, session in
             let size = try a.ints("size", count: 2)
-            try checkSize(a, "size", elements: size[0].multipliedReportingOverflow(by: size[1]), dtype: .float32)
+            try a.requireAllocation("size", elements: size[0].multipliedReportingOverflow(by: size[1]), dtype: .float32)
             guard let items = a["peaks"].items else { throw a.error("peaks", "a list of (x, y, sigma[, amplitude]) tuples") }
             let peaks = try items.map { item -> GaussianPeak in
                 let fields = item.items?.compactMap { $0.typeName == "bool" ? nil : $0.number } ?? []
@@ -40,7 +40,7 @@ enum GeneratorBuiltins {
                 summary: "difference-of-Gaussians volume (1, 1, levels, H, W) of a (1, 1, H, W) image; blobs become 3D maxima",
                 details: "Level i is G(sigma·√2^i) - G(sigma·√2^(i+1)) of the image, with replicate borders: the scale space conv_quad_interp3d and iterative_quad_interp3d refine.") { a, _ in
             let (image, levels, sigma) = (try a.tensor("image"), try a.int("levels"), try a.double("sigma"))
-            try checkSize(a, "levels", elements: max(0, levels).multipliedReportingOverflow(by: image.count), dtype: image.dtype)
+            try a.requireAllocation("levels", elements: max(0, levels).multipliedReportingOverflow(by: image.count), dtype: image.dtype)
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
                 .tensor(AnyTensor(try differenceOfGaussians(x, levels: levels, sigma: sigma)))
             }
@@ -59,16 +59,8 @@ enum GeneratorBuiltins {
         let shape = try a.intList("shape")
         guard shape.allSatisfy({ $0 >= 0 }) else { throw a.error("shape", "a tuple of non-negative integers") }
         let count = Tensor<Float>.elementCount(shape)
-        try checkSize(a, "shape", elements: (count ?? 0, count == nil), dtype: try dtype(a))
+        try a.requireAllocation("shape", elements: (count ?? 0, count == nil), dtype: try dtype(a))
         return shape
-    }
-
-    /// Refuses a tensor of `elements` that would exceed `SUBPIX_MAX_BYTES` (2 GiB by default).
-    private static func checkSize(_ a: Arguments, _ name: String, elements: (partialValue: Int, overflow: Bool), dtype: DType) throws {
-        let (bytes, overflow) = elements.partialValue.multipliedReportingOverflow(by: dtype.byteWidth)
-        guard !elements.overflow, !overflow, bytes <= ReadLimits.maxBytes else {
-            throw a.error(name, "small enough for at most \(ReadLimits.maxBytes) bytes (SUBPIX_MAX_BYTES)")
-        }
     }
 
     private static func constant(_ a: Arguments, _ value: Double) throws -> Value {

@@ -38,13 +38,23 @@ enum OpBuiltins {
                 [.init("mean"), .init("std"), .init("size"), .init("normalized_coordinates", .bool(true))], category: .op,
                 summary: "normalised 2D Gaussians at mean (*, 2) with std (*, 2) -> (*, H, W); size = (H, W)",
                 details: "g = exp(-(x-μx)²/(2σx))·exp(-(y-μy)²/(2σy)), divided by its sum; kornia divides by 2σ, not 2σ², and so does this port.") { a, _ in
-            let size = try a.ints("size", count: 2)
+            let (size, mean, std) = (try a.ints("size", count: 2), try a.tensor("mean"), try a.tensor("std"))
+            // The output is (*, H, W) with * the broadcast of mean's and std's leading axes.
+            let (lead, other) = (Array(mean.shape.dropLast()), Array(std.shape.dropLast()))
+            let axes = max(lead.count, other.count)
+            let broadcast = (0..<axes).map { axis in
+                max(axis < axes - lead.count ? 1 : lead[axis - (axes - lead.count)],
+                    axis < axes - other.count ? 1 : other[axis - (axes - other.count)])
+            }
+            if (broadcast + size).allSatisfy({ $0 > 0 }) {   // (the op itself reports other sizes)
+                let count = Tensor<Float>.elementCount(broadcast + size)
+                try a.requireAllocation("size", elements: (count ?? 0, count == nil), dtype: mean.dtype)
+            }
             let normalized = try a.bool("normalized_coordinates")
-            let std = try a.tensor("std")
             func run<S: SubpixScalar>(_ mean: Tensor<S>) throws -> Value {
                 .tensor(AnyTensor(try renderGaussian2d(mean: mean, std: std.tensor(), size: (size[0], size[1]), normalizedCoordinates: normalized)))
             }
-            return try a.tensor("mean").visit(run, run)
+            return try mean.visit(run, run)
         },
     ]
 
@@ -118,7 +128,7 @@ enum OpBuiltins {
     static let suppression: [Builtin] = [
         Builtin("nms2d", [.init("input"), .init("kernel_size"), .init("mask_only", .bool(false))], category: .op,
                 summary: "strict local maxima of each (B, C, H, W) map within kernel_size: values there and 0 elsewhere, or a mask",
-                details: "A pixel survives when it is larger than every other pixel of its window (borders padded). mask_only=True gives a mask for keypoints(..., mask=).") { a, _ in
+                details: "A pixel survives when it is larger than every other pixel of its window (kornia 0.9): plateaus and pixels whose window does not fit inside the map never do. mask_only=True gives a mask for keypoints(..., mask=); use it for signed responses, where 0 would beat a negative maximum.") { a, _ in
             let (kernel, maskOnly) = (try a.ints("kernel_size", count: 2), try a.bool("mask_only"))
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
                 maskOnly ? .mask(try nms2dMask(x, kernelSize: kernel)) : .tensor(AnyTensor(try nms2d(x, kernelSize: kernel)))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What Tab offers in the REPL, from the text before the cursor:
 ///
 /// - after `view.`: the view settings; after `x.` for a variable: its attributes;
@@ -51,6 +53,6 @@ enum Completion {
             }
         }
         guard let open = opens.last, text[open] == "(" else { return nil }
-        return trailingIdentifier(String(text[..<open]))
+        return trailingIdentifier(String(text[..<open]).trimmingCharacters(in: .whitespaces))
     }
 }

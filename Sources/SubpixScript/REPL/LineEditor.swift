@@ -116,7 +116,8 @@ private enum Completer {
             let point = Int(subpix_rl_point())
             let before = String(decoding: Array(line.utf8).prefix(point), as: UTF8.self)
             matches = provider(before, word)
-            subpix_rl_suppress_append(matches.allSatisfy { $0.hasSuffix("=") } ? 1 : 0)
+            // No space after a completed name: what follows is mostly `(`, `.`, `[`, `,` or `)`.
+            subpix_rl_suppress_append(1)
         }
         let index = Int(state)
         guard index < matches.count else { return nil }

@@ -85,8 +85,8 @@ public enum ReferenceMarkdown {
         variables, keyword names of the call being typed, attributes and view settings.
         A line with an open bracket continues on the next (`...` prompt). Ctrl-C cancels the
         line being typed, or stops a running input between two statements (or two runs of
-        `time`); Ctrl-D exits. With piped
-        input or output there is no prompt, banner or escape code.
+        `time`; three presses quit an op that runs too long); Ctrl-D exits. With piped input
+        or output there is no prompt, banner or escape code.
 
         ## Builtins
 

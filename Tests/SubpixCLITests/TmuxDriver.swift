@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+
+/// Drives the real `subpix` binary inside a private tmux server: start a
+/// command in a detached session, send keys, read the pane back.
+struct TmuxDriver {
+    /// The tmux server socket name, unique per test.
+    let socket = "subpix-test-\(UUID().uuidString.prefix(8))"
+    /// The session name commands run in.
+    let target: String
+
+    init(target: String) { self.target = target }
+
+    /// Whether tmux can be run here.
+    var isAvailable: Bool { (try? run(["-V"]))?.hasPrefix("tmux") == true }
+
+    /// Runs tmux through the shell (`system` reaps the daemonizing tmux client
+    /// reliably); output is read back through a file.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-tmux-out-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let quoted = (["tmux", "-L", socket] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        _ = system(quoted.joined(separator: " ") + " > '\(capture.path)' 2>/dev/null < /dev/null")
+        return (try? String(contentsOf: capture, encoding: .utf8)) ?? ""
+    }
+
+    /// Starts `command` (a shell command line) in a detached `width`×`height` session.
+    func start(_ command: String, width: Int = 100, height: Int = 32) throws {
+        try run(["new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)", command])
+    }
+
+    /// Sends tmux key names or literal text.
+    func send(_ keys: String...) throws { try run(["send-keys", "-t", target] + keys) }
+
+    /// Sends `text` literally (no key-name lookup).
+    func type(_ text: String) throws { try run(["send-keys", "-t", target, "-l", text]) }
+
+    /// The pane's text (`colors`: with escape codes).
+    func screen(colors: Bool = false) throws -> String {
+        try run(["capture-pane", "-p"] + (colors ? ["-e"] : []) + ["-t", target])
+    }
+
+    /// Waits until the pane contains `text` (or fails the test after `timeout`), returning the pane.
+    @discardableResult
+    func waitFor(_ text: String, colors: Bool = false, timeout: TimeInterval = 20,
+                 file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try self.screen(colors: colors)
+            if screen.contains(text) { return screen }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        XCTFail("'\(text)' did not appear; screen:\n\(screen)", file: file, line: line)
+        return screen
+    }
+
+    /// Waits for `path` to hold a complete line and returns its contents.
+    func waitForFile(_ path: String, timeout: TimeInterval = 10) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        var contents = try? String(contentsOfFile: path, encoding: .utf8)
+        while Date() < deadline, contents?.hasSuffix("\n") != true {
+            Thread.sleep(forTimeInterval: 0.2)
+            contents = try? String(contentsOfFile: path, encoding: .utf8)
+        }
+        return contents
+    }
+
+    func stop() { _ = try? run(["kill-server"]) }
+}
