@@ -47,35 +47,29 @@ final class TmuxViewerTests: XCTestCase {
     func testSignalsRestoreTheTerminal() throws {
         for signal in ["INT", "TERM", "HUP"] {
             let stty = directory.appendingPathComponent("stty-\(signal)").path
-            let command = "cd \(directory.path) && TERM=xterm-256color \(CLIRunner.binary.path) view; stty -a > \(stty); sleep 5"
-            try tmux(["new-session", "-d", "-s", "viewer", "-x", "100", "-y", "32", command])
-            _ = try waitFor("method conv_soft_argmax2d")
-            let shell = try tmux(["display", "-p", "-t", "viewer", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            try tmux.start("cd \(directory.path) && TERM=xterm-256color \(CLIRunner.binary.path) view; stty -a > \(stty); sleep 5")
+            try tmux.waitFor("method conv_soft_argmax2d")
+            let shell = try tmux.run(["display", "-p", "-t", "viewer", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
             _ = system("pkill -\(signal) -P \(shell)")
-            let deadline = Date().addingTimeInterval(10)
-            while Date() < deadline, (try? String(contentsOfFile: stty, encoding: .utf8))?.isEmpty ?? true { Thread.sleep(forTimeInterval: 0.2) }
-            let settings = try String(contentsOfFile: stty, encoding: .utf8)
+            let settings = tmux.waitForFile(stty) ?? ""
             XCTAssertTrue(settings.contains(" icanon") && !settings.contains("-icanon"), "SIG\(signal): \(settings)")
             XCTAssertTrue(settings.contains(" echo ") && !settings.contains("-echo "), "SIG\(signal): \(settings)")
-            try tmux(["kill-session", "-t", "viewer"])
+            try tmux.run(["kill-session", "-t", "viewer"])
         }
     }
 
     /// A burst of resizes, a 1×1 terminal and back: the viewer keeps drawing and quits cleanly.
     func testResizeStormsAndATinyTerminal() throws {
         let status = directory.appendingPathComponent("status").path
-        let command = "cd \(directory.path) && TERM=xterm-256color \(CLIRunner.binary.path) view; echo EXIT=$? > \(status); sleep 5"
-        try tmux(["new-session", "-d", "-s", "viewer", "-x", "100", "-y", "32", command])
-        _ = try waitFor("method conv_soft_argmax2d")
-        for step in 0..<40 { try tmux(["resize-window", "-t", "viewer", "-x", "\(40 + step * 3)", "-y", "\(10 + step % 25)"]) }
-        try tmux(["resize-window", "-t", "viewer", "-x", "1", "-y", "1"])
+        try tmux.start("cd \(directory.path) && TERM=xterm-256color \(CLIRunner.binary.path) view; echo EXIT=$? > \(status); sleep 5")
+        try tmux.waitFor("method conv_soft_argmax2d")
+        for step in 0..<40 { try tmux.run(["resize-window", "-t", "viewer", "-x", "\(40 + step * 3)", "-y", "\(10 + step % 25)"]) }
+        try tmux.run(["resize-window", "-t", "viewer", "-x", "1", "-y", "1"])
         Thread.sleep(forTimeInterval: 0.5)
-        try tmux(["resize-window", "-t", "viewer", "-x", "100", "-y", "32"])
-        _ = try waitFor("method conv_soft_argmax2d")
-        try tmux(["send-keys", "-t", "viewer", "q"])
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, !FileManager.default.fileExists(atPath: status) { Thread.sleep(forTimeInterval: 0.2) }
-        XCTAssertEqual(try String(contentsOfFile: status, encoding: .utf8), "EXIT=0\n")
+        try tmux.run(["resize-window", "-t", "viewer", "-x", "100", "-y", "32"])
+        try tmux.waitFor("method conv_soft_argmax2d")
+        try tmux.send("q")
+        XCTAssertEqual(tmux.waitForFile(status), "EXIT=0\n")
     }
 
     func testWithoutATerminalTheViewerSaysWhereToGo() throws {
