@@ -22,6 +22,9 @@ let package = Package(
             name: "CReadline", path: "Sources/CReadline", pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"])]),
         .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
             name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
 
@@ -31,7 +34,7 @@ let package = Package(
             dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
         .target(
             name: "SubpixScript",
-            dependencies: ["Subpix", "CPNG", "CReadline"]),
+            dependencies: ["Subpix", "CPNG", "CReadline", "CZlib"]),
         .target(
             name: "SubpixTUI",
             dependencies: ["SubpixScript", "Subpix", "CNcurses"]),

@@ -12,3 +12,23 @@ final class FuzzRegressionTests: XCTestCase {
         }
     }
 }
+
+/// Hostile compressed archives: a claimed inflated size over the limit is refused before allocating.
+final class CompressedArchiveLimitTests: XCTestCase {
+    func testAnInflatedSizeOverTheLimitIsRefusedAndBadDeflateIsAnError() throws {
+        let original = try Data(contentsOf: URL(fileURLWithPath: TestResources.path("formats/compressed.npz")))
+        var bomb = original
+        // numpy writes zip64 members: the inflated size is the 8 bytes at 4 into the extra field.
+        let extra = 30 + Int(bomb[26])
+        bomb.replaceSubrange((extra + 4)..<(extra + 12), with: [0xFF, 0xFF, 0xFF, 0x7F, 0, 0, 0, 0])   // 2 GiB once inflated
+        XCTAssertThrowsError(try NPZ.read(bomb, path: "x.npz", maxBytes: 1 << 20)) {
+            XCTAssertEqual("\($0)", "x.npz: entry 'only.npy' inflates to 2147483647 bytes, over the 1048576-byte limit (set SUBPIX_MAX_BYTES to raise it)")
+        }
+        var corrupt = original
+        let start = 30 + Int(corrupt[26]) + Int(corrupt[28]) | Int(corrupt[29]) << 8
+        corrupt.replaceSubrange(start..<(start + 8), with: Array(repeating: 0xFF, count: 8))
+        XCTAssertThrowsError(try NPZ.read(corrupt, path: "x.npz")) {
+            XCTAssertTrue("\($0)".hasPrefix("x.npz: entry 'only.npy' is not valid deflate data"), "\($0)")
+        }
+    }
+}
