@@ -16,6 +16,12 @@ static inline int subpix_color_pairs(void) { return COLOR_PAIRS; }
 static inline int subpix_lines(void) { return LINES; }
 static inline int subpix_cols(void) { return COLS; }
 
+/* Left clicks arrive as KEY_MOUSE (the BUTTON1_* masks are macros Swift cannot import). */
+static inline void subpix_enable_clicks(void) {
+    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+    mouseinterval(0);
+}
+
 /* One cell: a wide character with an extended colour pair (pairs above 32767
    go through setcchar's opts pointer, an ncurses extension). */
 static inline int subpix_put_cell(int y, int x, wchar_t glyph, int pair, int bold) {

@@ -143,3 +143,21 @@ final class UpdateTests: XCTestCase {
         XCTAssertFalse(model.runs.first?.keypoints.isEmpty ?? true)
     }
 }
+
+final class ClickTests: XCTestCase {
+    /// At 100×32 the pane is 63×30 cells for the 64×48 demo: fitted scale s = max(64/63, 48/60)
+    /// ≈ 1.0159 data px per screen px; the 60 screen rows show 60.95 data rows, so the map is
+    /// centred with origin y = (48 − 60.95)/2 = −6.48. Cell (10, 5) covers screen pixel
+    /// (10.5, 10.5): data pixel (⌊10.5·s⌋, ⌊−6.48 + 10.5·s⌋) = (10, 4). Clicks elsewhere do nothing.
+    func testAClickMovesTheCursorToThePixelUnderIt() throws {
+        let model = try demoModel()
+        let layout = Layout(width: 100, height: 32)
+        _ = Renderer().render(model, width: 100, height: 32)
+        model.click(column: 10, row: 5, layout: layout)
+        XCTAssertEqual(model.cursorX, 10)
+        XCTAssertEqual(model.cursorY, 4)
+        model.click(column: 90, row: 5, layout: layout)
+        XCTAssertEqual(model.cursorX, 10, "a click on the side panel leaves the cursor")
+        XCTAssertEqual(model.session.journal.count, 4, "clicks are viewer state, not statements")
+    }
+}

@@ -9,7 +9,7 @@ extension ViewerModel {
     /// The keys and what they do, as the help overlay lists them.
     public static let keyHelp: [(keys: String, action: String)] = [
         ("q", "quit"), ("?", "this help"), (":", "command line (any script statement)"),
-        ("arrows", "move the cursor"), ("+ / -", "zoom in / out"), ("0", "fit to the pane"),
+        ("arrows", "move the cursor (or click)"), ("+ / -", "zoom in / out"), ("0", "fit to the pane"),
         ("t / T", "temperature ÷ / × 1.25"), ("k / K", "kernel size − / +"), ("s / S", "stride − / +"),
         ("p / P", "padding − / +"), ("m", "next method"), ("o", "overlay all methods (compare)"),
         ("n", "normalized coordinates in the list"), ("d", "diagnose the soft-argmax of this map"), ("x", "explain the method at the cursor"), ("b / c", "next batch / channel"), ("[ / ]", "depth slice − / +"),
@@ -70,6 +70,16 @@ extension ViewerModel {
         case .pageUp: listOffset = max(0, listOffset - 5)
         default: break
         }
+    }
+
+    /// A click on the heatmap moves the cursor to the data pixel under it.
+    public func click(column: Int, row: Int, layout: Layout) {
+        let pane = layout.pane
+        guard mode == .normal, let slice, column >= pane.x, column < pane.x + pane.columns, row >= pane.y, row < pane.y + pane.rows else { return }
+        let renderer = HeatmapRenderer(slice: slice, palette: Palette(.gray), mode: colorMode, viewport: viewport)
+        let pixel = renderer.placement(x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows).dataPixel(column: column, row: row)
+        cursorX = min(max(0, pixel.x), slice.width - 1)
+        cursorY = min(max(0, pixel.y), slice.height - 1)
     }
 
     /// Shortest text that reads back as the same double, with a decimal point.

@@ -23,6 +23,7 @@ final class NcursesScreen {
             use_default_colors()
         }
         colorMode = !ascii && has_colors() && subpix_colors() >= 256 ? .xterm256 : .ascii
+        subpix_enable_clicks()
     }
 
     /// Leaves curses mode and restores the terminal.
@@ -69,6 +70,10 @@ final class NcursesScreen {
         if status == KEY_CODE_YES {
             switch Int32(character) {
             case KEY_RESIZE: return .resize
+            case KEY_MOUSE:
+                var event = MEVENT()
+                guard getmouse(&event) == OK else { return nil }
+                return .click(column: Int(event.x), row: Int(event.y))
             case KEY_UP: return .key(.up)
             case KEY_DOWN: return .key(.down)
             case KEY_LEFT: return .key(.left)
@@ -94,5 +99,7 @@ final class NcursesScreen {
     enum Input {
         case key(Key)
         case resize
+        /// A left click at a screen cell.
+        case click(column: Int, row: Int)
     }
 }

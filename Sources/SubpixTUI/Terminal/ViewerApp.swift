@@ -42,6 +42,9 @@ public struct ViewerApp {
                 dirty = true
             case .resize?:
                 dirty = true
+            case .click(let column, let row)?:
+                model.click(column: column, row: row, layout: Layout(width: width, height: height))
+                dirty = true
             case nil:
                 break
             }
