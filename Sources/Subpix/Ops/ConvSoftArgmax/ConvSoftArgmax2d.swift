@@ -40,23 +40,40 @@ public func convSoftArgmax2d<S: SubpixScalar>(
 ) throws -> (coords: Tensor<S>, values: Tensor<S>?) {
     let op = "conv_soft_argmax2d"
     try input.requireShape(rank: 4, layout: "(B, C, H, W)", op: op)
-    let geometry = try WindowGeometry(op: op, axes: 2, kernel: kernelSize, stride: stride, padding: padding)
-    try requirePositiveTemperature(temperature, op: op)
-    let (batch, channels) = (input.shape[0], input.shape[1])
-    let spatial = Array(input.shape[2...])
-    let outputs = try geometry.outputSize(for: spatial)
-    let axes = (0..<2).map {
-        WindowAxis(length: spatial[$0], kernel: kernelSize[$0], stride: stride[$0], padding: padding[$0], outputs: outputs[$0])
-    }
+    let axes = try WindowAxis.validated(op: op, input: input.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature)
     let engine = WindowedSoftArgmax<S>(
         depth: WindowAxis(length: 1, kernel: 1, stride: 1, padding: 0, outputs: 1),
         height: axes[0], width: axes[1], temperature: S(temperature), eps: S(eps),
         normalized: normalizedCoordinates, volumetric: false)
-    return engine.apply(input, maps: batch * channels, coordsShape: [batch, channels, 2] + outputs,
-                        valuesShape: outputValue ? [batch, channels] + outputs : nil)
+    return engine.apply(input, outputValue: outputValue)
+}
+
+extension WindowAxis {
+    /// The axes of a windowed op over the spatial part of `input`, after checking
+    /// kernel, stride, padding (``WindowGeometry``), the temperature and a non-empty output.
+    static func validated(
+        op: String, input: [Int], kernel: [Int], stride: [Int], padding: [Int], temperature: Double
+    ) throws -> [WindowAxis] {
+        let geometry = try WindowGeometry(op: op, axes: input.count - 2, kernel: kernel, stride: stride, padding: padding)
+        try requirePositiveTemperature(temperature, op: op)
+        let spatial = Array(input[2...])
+        let outputs = try geometry.outputSize(for: spatial)
+        return spatial.indices.map {
+            WindowAxis(length: spatial[$0], kernel: kernel[$0], stride: stride[$0], padding: padding[$0], outputs: outputs[$0])
+        }
+    }
 }
 
 extension WindowedSoftArgmax {
+    /// Runs the engine over a validated `(B, C, ...)` input, allocating coordinates
+    /// `(B, C, axes, outputs...)` and, when asked, values `(B, C, outputs...)`.
+    func apply(_ input: Tensor<S>, outputValue: Bool) -> (coords: Tensor<S>, values: Tensor<S>?) {
+        let (batch, channels) = (input.shape[0], input.shape[1])
+        let outputs = (volumetric ? [depth.outputs] : []) + [height.outputs, width.outputs]
+        return apply(input, maps: batch * channels, coordsShape: [batch, channels, coordinateAxes] + outputs,
+                     valuesShape: outputValue ? [batch, channels] + outputs : nil)
+    }
+
     /// Runs the engine over a validated input, allocating the outputs.
     func apply(_ input: Tensor<S>, maps: Int, coordsShape: [Int], valuesShape: [Int]?) -> (coords: Tensor<S>, values: Tensor<S>?) {
         var values = valuesShape.map { Tensor<S>(shape: $0, repeating: 0) }

@@ -44,20 +44,11 @@ public func convSoftArgmax3d<S: SubpixScalar>(
 ) throws -> (coords: Tensor<S>, values: Tensor<S>?) {
     let op = "conv_soft_argmax3d"
     try input.requireShape(rank: 5, layout: "(B, C, D, H, W)", op: op)
-    let geometry = try WindowGeometry(op: op, axes: 3, kernel: kernelSize, stride: stride, padding: padding)
-    try requirePositiveTemperature(temperature, op: op)
-    let (batch, channels) = (input.shape[0], input.shape[1])
-    let spatial = Array(input.shape[2...])
-    let outputs = try geometry.outputSize(for: spatial)
-    let axes = (0..<3).map {
-        WindowAxis(length: spatial[$0], kernel: kernelSize[$0], stride: stride[$0], padding: padding[$0], outputs: outputs[$0])
-    }
+    let axes = try WindowAxis.validated(op: op, input: input.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature)
     let engine = WindowedSoftArgmax<S>(
         depth: axes[0], height: axes[1], width: axes[2], temperature: S(temperature), eps: S(eps),
         normalized: normalizedCoordinates, volumetric: true)
-    var (coords, values) = engine.apply(
-        input, maps: batch * channels, coordsShape: [batch, channels, 3] + outputs,
-        valuesShape: outputValue ? [batch, channels] + outputs : nil)
+    var (coords, values) = engine.apply(input, outputValue: outputValue)
     if strictMaximaBonus > 0, var pooled = values {
         let maxima = try nms3dKornia074(input, kernelSize: kernelSize, op: op)
         applyStrictMaximaBonus(S(strictMaximaBonus), maxima: maxima, axes: axes, to: &pooled)
