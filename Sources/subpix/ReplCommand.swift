@@ -8,10 +8,12 @@ struct ReplCommand: ParsableCommand {
         commandName: "repl", abstract: "Interactive REPL: kornia-style calls, file I/O, help().")
 
     @OptionGroup var memory: MemoryLimitOption
+    @OptionGroup var force: ForceOption
 
     func run() throws {
         memory.apply()
         let session = Session()
+        session.overwritesFiles = force.force
         session.openViewer = { session, name in
             try session.execute("view.input = \"\(name)\"")
             try ViewerApp(session: session).run()

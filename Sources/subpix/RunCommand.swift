@@ -19,12 +19,15 @@ struct RunCommand: ParsableCommand {
     var arguments: [String] = []
 
     @OptionGroup var memory: MemoryLimitOption
+    @OptionGroup var force: ForceOption
 
     func run() throws {
         memory.apply()
         var scriptArguments = arguments
         if let terminator = scriptArguments.firstIndex(of: "--") { scriptArguments.remove(at: terminator) }
-        let status = ScriptRunner(path: file, arguments: scriptArguments, keepGoing: keepGoing).run { message in
+        let session = Session()
+        session.overwritesFiles = force.force
+        let status = ScriptRunner(path: file, arguments: scriptArguments, keepGoing: keepGoing).run(in: session) { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
         if status != 0 { throw ExitCode(status) }

@@ -131,3 +131,23 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(fields[3], 7, accuracy: 1e-6)
     }
 }
+
+/// `save` never overwrites unless asked: `overwrite=True` in the call, or `--force` on the command.
+final class ForceFlagTests: XCTestCase {
+    func testForceLetsSaveReplaceAnExistingFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-force-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let target = directory.appendingPathComponent("a.npy").path
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: target))
+        let script = directory.appendingPathComponent("s.subpix")
+        try "save(zeros((2, 2)), \"\(target)\")\n".write(to: script, atomically: true, encoding: .utf8)
+        let refused = try CLIRunner.run(["run", script.path])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("\(target): file exists; pass overwrite=True to replace it"), refused.stderr)
+        XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "keep me")
+        let forced = try CLIRunner.run(["run", "--force", script.path])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertEqual(forced.stdout, "saved \(target)\n")
+        XCTAssertEqual(FileManager.default.contents(atPath: target)?.prefix(6), Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]))
+    }
+}

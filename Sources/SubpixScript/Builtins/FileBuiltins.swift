@@ -19,7 +19,7 @@ enum FileBuiltins {
             }
         },
         Builtin("save", [.init("value"), .init("path"), .init("overwrite", .bool(false))], category: .file,
-                summary: "write a tensor or mask (.npy, .csv) or keypoints (.csv, .json); never replaces a file unless overwrite=True",
+                summary: "write a tensor or mask (.npy, .csv) or keypoints (.csv, .json); never replaces a file unless overwrite=True (or subpix repl/run --force)",
                 details: "The file is written whole or not at all (temporary file, then rename); the path written is reported. A 4D tensor saves as CSV only when it is a single (1, 1, H, W) map.") { a, session in
             let path = try a.string("path")
             let saved: SavedValue
@@ -29,7 +29,7 @@ enum FileBuiltins {
             case .mask(let m): saved = .tensor(.float32(m.map { $0 ? 1 : 0 }))
             default: throw a.error("value", "a tensor, a mask or keypoints")
             }
-            let written = try AtomicFile.write(try TensorFile.encode(saved, for: path), to: path, overwrite: try a.bool("overwrite"))
+            let written = try AtomicFile.write(try TensorFile.encode(saved, for: path), to: path, overwrite: try a.bool("overwrite") || session.overwritesFiles)
             session.output("saved \(written)")
             return .none
         },

@@ -39,6 +39,8 @@ public final class Session {
     /// stops the run with the error "interrupted" (the REPL wires Ctrl-C here).
     public var isInterrupted: () -> Bool = { false }
     /// The script's command-line arguments (`args[0]`, ...).
+    /// `save` replaces existing files without `overwrite=True` (`subpix repl --force`).
+    public var overwritesFiles = false
     public var arguments: [String]
     /// The builtins callable from this session.
     public let registry: BuiltinRegistry
