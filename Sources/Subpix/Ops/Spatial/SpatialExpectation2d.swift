@@ -27,30 +27,45 @@ public func spatialExpectation2d<S: SubpixScalar>(
 
 /// The (x, y) expectation of every map of a validated `(B, N, H, W)` tensor.
 func expectation<S: SubpixScalar>(of input: Tensor<S>, normalized: Bool) -> Tensor<S> {
+    weightedPositions(of: input, normalized: normalized, dividingByMass: false) { plane, count, weights in
+        weights.update(from: plane, count: count)
+    }
+}
+
+/// `Σ w(i, j) · (x_j, y_i)` for every map of a validated `(B, N, H, W)` tensor, where
+/// `weigh` fills a map's weights from its values; divided by `Σ w` when `dividingByMass`.
+func weightedPositions<S: SubpixScalar>(
+    of input: Tensor<S>, normalized: Bool, dividingByMass: Bool,
+    weigh: (_ plane: UnsafePointer<S>, _ count: Int, _ weights: UnsafeMutablePointer<S>) -> Void
+) -> Tensor<S> {
     let (height, width) = (input.shape[2], input.shape[3])
     let xs: [S] = PixelGrid.coordinates(width, normalized: normalized)
     let ys: [S] = PixelGrid.coordinates(height, normalized: normalized)
-    let maps = input.shape[0] * input.shape[1]
+    let (maps, planeSize) = (input.shape[0] * input.shape[1], height * width)
     return input.withUnsafeBufferPointer { source in
         Tensor<S>(validShape: [input.shape[0], input.shape[1], 2]) { output in
-            guard let p = source.baseAddress, let out = output.baseAddress else { return }
-            parallelFor(maps, work: input.count * 2) { map in
-                let plane = p + map * height * width
-                var expectedX: S = 0
-                var expectedY: S = 0
-                for row in 0..<height {
-                    var rowMass: S = 0
-                    var rowX: S = 0
-                    for column in 0..<width {
-                        let weight = plane[row * width + column]
-                        rowMass += weight
-                        rowX += weight * xs[column]
+            guard let values = source.baseAddress, let out = output.baseAddress else { return }
+            xs.withUnsafeBufferPointer { xs in
+                parallelFor(maps, work: input.count * 8) { map in
+                    let weights = UnsafeMutablePointer<S>.allocate(capacity: planeSize)
+                    defer { weights.deallocate() }
+                    weigh(values + map * planeSize, planeSize, weights)
+                    var mass: S = 0, sumX: S = 0, sumY: S = 0
+                    for row in 0..<height {
+                        var rowMass: S = 0, rowX: S = 0
+                        for column in 0..<width {
+                            let weight = weights[row * width + column]
+                            rowMass += weight
+                            rowX += weight * xs[column]
+                        }
+                        mass += rowMass
+                        sumX += rowX
+                        sumY += rowMass * ys[row]
                     }
-                    expectedX += rowX
-                    expectedY += rowMass * ys[row]
+                    let scale = dividingByMass ? 1 / mass : 1
+                    out[2 * map] = sumX * scale
+                    out[2 * map + 1] = sumY * scale
                 }
-                out[2 * map] = expectedX
-                out[2 * map + 1] = expectedY
             }
         }
     }

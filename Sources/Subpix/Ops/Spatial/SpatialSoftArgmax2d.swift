@@ -26,39 +26,12 @@ public func spatialSoftArgmax2d<S: SubpixScalar>(
     return fusedSoftArgmax(input, temperature: S(temperature), normalized: normalizedCoordinates)
 }
 
-/// softmax and expectation in one pass per map, without storing the softmax:
+/// softmax and expectation per map without storing the softmax tensor:
 /// `(x, y) = Σ e·(x_j, y_i) / Σ e` with `e = exp(T·x − max(T·x))`.
 private func fusedSoftArgmax<S: SubpixScalar>(_ input: Tensor<S>, temperature: S, normalized: Bool) -> Tensor<S> {
-    let (height, width) = (input.shape[2], input.shape[3])
-    let xs: [S] = PixelGrid.coordinates(width, normalized: normalized)
-    let ys: [S] = PixelGrid.coordinates(height, normalized: normalized)
-    let maps = input.shape[0] * input.shape[1]
-    return input.withUnsafeBufferPointer { source in
-        Tensor<S>(validShape: [input.shape[0], input.shape[1], 2]) { output in
-            guard let x = source.baseAddress, let out = output.baseAddress else { return }
-            xs.withUnsafeBufferPointer { xs in
-                parallelFor(maps, work: input.count * 8) { map in
-                    let plane = x + map * height * width
-                    let peak = MapReduction.maximum(plane, count: height * width) * temperature
-                    let weights = UnsafeMutablePointer<S>.allocate(capacity: width)
-                    defer { weights.deallocate() }
-                    var total: S = 0, sumX: S = 0, sumY: S = 0
-                    for row in 0..<height {
-                        S.exponentials(plane + row * width, count: width, scale: temperature, offset: peak, into: weights)
-                        var rowTotal: S = 0, rowX: S = 0
-                        for column in 0..<width {
-                            rowTotal += weights[column]
-                            rowX += weights[column] * xs[column]
-                        }
-                        total += rowTotal
-                        sumX += rowX
-                        sumY += rowTotal * ys[row]
-                    }
-                    out[2 * map] = sumX / total
-                    out[2 * map + 1] = sumY / total
-                }
-            }
-        }
+    weightedPositions(of: input, normalized: normalized, dividingByMass: true) { plane, count, weights in
+        let peak = MapReduction.maximum(plane, count: count) * temperature
+        S.exponentials(plane, count: count, scale: temperature, offset: peak, into: weights)
     }
 }
 
