@@ -42,26 +42,34 @@ final class WindowSums<S: SubpixScalar> {
         defer { scratch.deallocate() }
         let rowS = scratch, rowT = rowS + span.count * outputColumns, rowV = rowT + span.count * outputColumns
         let exponentials = rowV + span.count * outputColumns, products = exponentials + inputWidth
-        let taps = (0..<outputColumns).map { (start: width.start($0), taps: width.taps($0)) }
+        // For each tap, the output columns whose window puts that tap inside the row
+        // (tap-major order: the inner loops run over contiguous columns and vectorise).
+        let tapColumns = (0..<width.kernel).map { tap -> Range<Int> in
+            let lower = max(0, (width.padding - tap + width.stride - 1) / width.stride)
+            let last = inputWidth - 1 + width.padding - tap   // the tap lands inside while ox · stride <= last
+            let upper = last < 0 ? 0 : min(outputColumns, last / width.stride + 1)
+            return lower..<max(lower, upper)
+        }
         for plane in 0..<planes {
                 let planeInput = x + plane * height.length * inputWidth
                 for (local, row) in span.enumerated() {
                     let line = planeInput + row * inputWidth
                     S.exponentials(line, count: inputWidth, scale: 1 / temperature, offset: peak / temperature, into: exponentials)
                     for column in 0..<inputWidth { products[column] = exponentials[column] * line[column] }
-                    let out = local * outputColumns
-                    for ox in 0..<outputColumns {
-                        let (start, range) = taps[ox]
-                        var sum: S = 0, weighted: S = 0, valued: S = 0
-                        for tap in range {
-                            let e = exponentials[start + tap]
-                            sum += e
-                            weighted += S(tap) * e
-                            valued += products[start + tap]
+                    let (sums, weighted, valued) = (rowS + local * outputColumns, rowT + local * outputColumns, rowV + local * outputColumns)
+                    sums.update(repeating: 0, count: outputColumns)
+                    weighted.update(repeating: 0, count: outputColumns)
+                    valued.update(repeating: 0, count: outputColumns)
+                    for (tap, columns) in tapColumns.enumerated() {
+                        let offset = S(tap)
+                        let first = tap - width.padding
+                        for ox in columns {
+                            let cell = ox * width.stride + first
+                            let e = exponentials[cell]
+                            sums[ox] += e
+                            weighted[ox] += offset * e
+                            valued[ox] += products[cell]
                         }
-                        rowS[out + ox] = sum
-                        rowT[out + ox] = weighted
-                        rowV[out + ox] = valued
                     }
                 }
                 // Vertical pass: gather the rows of each output row's window.

@@ -49,7 +49,52 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
             sums.accumulate(
                 x + map * mapSize, peak: peaks[map], temperature: temperature,
                 depth: depth, height: height, width: width, outputRows: rows)
-            write(sums, map: map, outputRows: rows, coords: coords, values: values)
+            if volumetric {
+                write(sums, map: map, outputRows: rows, coords: coords, values: values)
+            } else {
+                writePlane(sums, map: map, outputRows: rows, coords: coords, values: values)
+            }
+        }
+    }
+
+    /// The 2D case of ``write(_:map:outputRows:coords:values:)``: one plane, no depth
+    /// taps, so each output row is a straight loop over columns that vectorises.
+    private func writePlane(
+        _ sums: WindowSums<S>, map: Int, outputRows: Range<Int>,
+        coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>?
+    ) {
+        let columns = width.outputs
+        let (scaleX, shiftX) = (S(width.offsetScale), S(width.offsetShift))
+        let (scaleY, shiftY) = (S(height.offsetScale), S(height.offsetShift))
+        let perCentreCell = 1 / S(height.centreTaps.count * width.centreTaps.count)
+        let (factorX, factorY) = (PixelGrid.normalizingFactor(width.length) as S, PixelGrid.normalizingFactor(height.length) as S)
+        let centres = (0..<columns).map { width.centre($0) }
+        let centreSumX = centres.map { S($0.coordinateSum) * perCentreCell }
+        let centreInX = centres.map { S($0.inRange) * perCentreCell }
+        let (offset, epsilon) = (normalized ? S(1) : 0, eps)
+        let (scaleNormX, scaleNormY) = (normalized ? factorX : 1, normalized ? factorY : 1)
+        centreSumX.withUnsafeBufferPointer { centreSumX in
+            centreInX.withUnsafeBufferPointer { centreInX in
+                for oy in outputRows {
+                    let centreY = height.centre(oy)
+                    let (centreSumY, centreInY) = (S(centreY.coordinateSum), S(centreY.inRange))
+                    let row = sums.index(plane: 0, row: oy - outputRows.lowerBound, column: 0)
+                    let (s, sx, sy) = (sums.s + row, sums.sx + row, sums.sy + row)
+                    let outX = coords + map * 2 * outputMap + oy * columns
+                    let outY = outX + outputMap
+                    let outV = values.map { $0 + map * outputMap + oy * columns }
+                    for ox in 0..<columns {
+                        let inverse = 1 / (s[ox] + epsilon)
+                        let x = centreSumX[ox] * centreInY + (scaleX * sx[ox] - shiftX * s[ox]) * inverse
+                        let y = centreSumY * centreInX[ox] + (scaleY * sy[ox] - shiftY * s[ox]) * inverse
+                        outX[ox] = x * scaleNormX - offset
+                        outY[ox] = y * scaleNormY - offset
+                    }
+                    if let outV, let v = sums.v {
+                        for ox in 0..<columns { outV[ox] = v[row + ox] / (s[ox] + epsilon) }
+                    }
+                }
+            }
         }
     }
 

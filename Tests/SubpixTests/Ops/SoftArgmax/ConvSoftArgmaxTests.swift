@@ -110,3 +110,28 @@ final class ConvSoftArgmaxTests: XCTestCase {
         XCTAssertEqual(try module3d(volume).coords, try convSoftArgmax3d(volume, kernelSize: [1, 3, 3], padding: [0, 1, 1]).coords)
     }
 }
+
+/// Windows whose last taps fall past the row's end on strided, padded maps: every
+/// (kernel, stride, padding) on small widths agrees with a direct sum written here.
+final class WindowEdgeTests: XCTestCase {
+    func testStridedPaddedWindowsMatchADirectComputation() throws {
+        for width in 1...6 { for k in 1...5 { for s in 1...3 { for p in 0...(k / 2) {
+            guard (width + 2 * p - k) >= 0 else { continue }
+            let values = (0..<width).map { Double(($0 * 7) % 5) * 0.3 + 0.1 }
+            let x = try Tensor<Double>(shape: [1, 1, 1, width], elements: values)
+            let (coords, pooled) = try convSoftArgmax2d(x, kernelSize: [1, k], stride: [1, s], padding: [0, p],
+                                                        normalizedCoordinates: false, eps: 0, outputValue: true)
+            let peak = values.max() ?? 0
+            for o in 0..<coords.shape[4] {
+                let cells = (0..<k).map { o * s - p + $0 }.filter { $0 >= 0 && $0 < width }
+                let e = cells.map { exp(values[$0] - peak) }
+                let mass = e.reduce(0, +)
+                let offset = zip(cells, e).map { cell, w in (k > 1 ? 2 * Double(cell - (o * s - p)) / Double(k - 1) - 1 : 0) * w }.reduce(0, +) / mass
+                let centreCells = (k % 2 == 1 ? [k / 2] : [k / 2 - 1, k / 2]).map { o * s - p + $0 }
+                let centre = Double(centreCells.filter { $0 >= 0 && $0 < width }.reduce(0, +)) / Double(centreCells.count)
+                XCTAssertEqual(coords[0, 0, 0, 0, o], centre + offset, accuracy: 1e-12, "w \(width) k \(k) s \(s) p \(p) o \(o)")
+                XCTAssertEqual(pooled![0, 0, 0, o], zip(cells, e).map { values[$0] * $1 }.reduce(0, +) / mass, accuracy: 1e-12)
+            }
+        } } } }
+    }
+}
