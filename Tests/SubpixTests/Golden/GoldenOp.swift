@@ -17,7 +17,7 @@ struct GoldenResult {
 }
 
 /// Runs one kornia op on a golden case, in the element type `S` of the case.
-protocol GoldenOp {
+protocol GoldenOp: SendableMetatype {
     static func run<S: SubpixScalar>(_ golden: GoldenCase, as: S.Type) throws -> [GoldenResult]
 }
 

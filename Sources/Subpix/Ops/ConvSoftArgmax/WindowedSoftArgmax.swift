@@ -7,9 +7,11 @@
 /// writes coordinates `centre + (scale·St − shift·S) / (S + eps)` and values
 /// `V / (S + eps)`. A 2D map is a volume of depth 1 with a one-cell depth window.
 ///
-/// Each input element is exponentiated once per work item (rows shared by two
-/// items are recomputed at the seam); window sums are separable — along W,
-/// then H, then D — so a window costs `kx + ky + kz` adds, not `kx·ky·kz`.
+/// Work items are blocks of output rows of one map. Each exponentiates the input
+/// rows it reads once (``ExponentialRows``; rows shared by two blocks are
+/// recomputed at the seam), then builds each output row's sums separably
+/// (``WindowRowSums``) and writes that row, so nothing larger than a few rows of
+/// the input is ever materialised.
 struct WindowedSoftArgmax<S: SubpixScalar> {
     let depth: WindowAxis
     let height: WindowAxis
@@ -39,134 +41,98 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
         }
         let chunks = Swift.max(1, Swift.min(height.outputs, (parallelPieces + maps - 1) / maps))
         let rowsPerChunk = (height.outputs + chunks - 1) / chunks
-        let work = maps * mapSize * (depth.kernel + height.kernel + width.kernel + 8)
+        let work = maps * mapSize * (depth.kernel * height.kernel + width.kernel + 8)
+        let centres = ColumnCentres<S>(width)
         parallelFor(maps * chunks, work: work) { item in
             let (map, chunk) = item.quotientAndRemainder(dividingBy: chunks)
             let firstRow = Swift.min(height.outputs, chunk * rowsPerChunk)
             let rows = firstRow..<Swift.min(height.outputs, firstRow + rowsPerChunk)
             guard !rows.isEmpty else { return }
-            let sums = WindowSums<S>(planes: depth.length, rows: rows.count, columns: width.outputs, values: values != nil)
-            sums.accumulate(
-                x + map * mapSize, peak: peaks[map], temperature: temperature,
-                depth: depth, height: height, width: width, outputRows: rows)
-            if volumetric {
-                write(sums, map: map, outputRows: rows, coords: coords, values: values)
-            } else {
-                writePlane(sums, map: map, outputRows: rows, coords: coords, values: values)
-            }
-        }
-    }
-
-    /// The 2D case of ``write(_:map:outputRows:coords:values:)``: one plane, no depth
-    /// taps, so each output row is a straight loop over columns that vectorises.
-    private func writePlane(
-        _ sums: WindowSums<S>, map: Int, outputRows: Range<Int>,
-        coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>?
-    ) {
-        let columns = width.outputs
-        let (scaleX, shiftX) = (S(width.offsetScale), S(width.offsetShift))
-        let (scaleY, shiftY) = (S(height.offsetScale), S(height.offsetShift))
-        let perCentreCell = 1 / S(height.centreTaps.count * width.centreTaps.count)
-        let (factorX, factorY) = (PixelGrid.normalizingFactor(width.length) as S, PixelGrid.normalizingFactor(height.length) as S)
-        let centres = (0..<columns).map { width.centre($0) }
-        let centreSumX = centres.map { S($0.coordinateSum) * perCentreCell }
-        let centreInX = centres.map { S($0.inRange) * perCentreCell }
-        let (offset, epsilon) = (normalized ? S(1) : 0, eps)
-        let (scaleNormX, scaleNormY) = (normalized ? factorX : 1, normalized ? factorY : 1)
-        centreSumX.withUnsafeBufferPointer { centreSumX in
-            centreInX.withUnsafeBufferPointer { centreInX in
-                for oy in outputRows {
-                    let centreY = height.centre(oy)
-                    let (centreSumY, centreInY) = (S(centreY.coordinateSum), S(centreY.inRange))
-                    let row = sums.index(plane: 0, row: oy - outputRows.lowerBound, column: 0)
-                    let (s, sx, sy) = (sums.s + row, sums.sx + row, sums.sy + row)
-                    let outX = coords + map * 2 * outputMap + oy * columns
-                    let outY = outX + outputMap
-                    let outV = values.map { $0 + map * outputMap + oy * columns }
-                    for ox in 0..<columns {
-                        let inverse = 1 / (s[ox] + epsilon)
-                        let x = centreSumX[ox] * centreInY + (scaleX * sx[ox] - shiftX * s[ox]) * inverse
-                        let y = centreSumY * centreInX[ox] + (scaleY * sy[ox] - shiftY * s[ox]) * inverse
-                        outX[ox] = x * scaleNormX - offset
-                        outY[ox] = y * scaleNormY - offset
-                    }
-                    if let outV, let v = sums.v {
-                        for ox in 0..<columns { outV[ox] = v[row + ox] / (s[ox] + epsilon) }
-                    }
+            let block = ExponentialRows<S>(
+                map: x + map * mapSize, planes: depth.length, height: height.length,
+                rows: height.inputSpan(rows), width: width.length,
+                peak: peaks[map], temperature: temperature, products: values != nil)
+            let sums = WindowRowSums<S>(width: width, depthSums: volumetric, values: values != nil)
+            for od in 0..<depth.outputs {
+                for oy in rows {
+                    sums.gather(block, depthStart: depth.start(od), depthTaps: depth.taps(od),
+                                heightStart: height.start(oy), heightTaps: height.taps(oy))
+                    sums.reduceColumns()
+                    write(sums, centres: centres, map: map, od: od, oy: oy, coords: coords, values: values)
                 }
             }
         }
     }
 
-    /// Combines the per-plane sums along depth and writes coordinates and values.
-    @_specialize(where S == Float)
-    @_specialize(where S == Double)
+    /// Writes the coordinates and values of output row `(od, oy)` of `map` from its sums.
     private func write(
-        _ sums: WindowSums<S>, map: Int, outputRows: Range<Int>,
+        _ sums: WindowRowSums<S>, centres: ColumnCentres<S>, map: Int, od: Int, oy: Int,
         coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>?
     ) {
-        let scale = (d: S(depth.offsetScale), x: S(width.offsetScale), y: S(height.offsetScale))
-        let shift = (d: S(depth.offsetShift), x: S(width.offsetShift), y: S(height.offsetShift))
-        let perCentreCell = 1 / S(depth.centreTaps.count * height.centreTaps.count * width.centreTaps.count)
-        let factor = (
-            d: PixelGrid.normalizingFactor(depth.length) as S,
-            x: PixelGrid.normalizingFactor(width.length) as S,
-            y: PixelGrid.normalizingFactor(height.length) as S)
         let columns = width.outputs
-        let centresX = (0..<columns).map { width.centre($0) }
-        for od in 0..<depth.outputs {
-            let centreD = depth.centre(od)
-            let depthTaps = depth.taps(od), depthStart = depth.start(od)
-            for oy in outputRows {
-                let centreY = height.centre(oy)
-                let local = oy - outputRows.lowerBound
-                for ox in 0..<columns {
-                    let centreX = centresX[ox]
-                    var total = WindowTotals<S>()
-                    for tap in depthTaps {
-                        total.add(sums, plane: depthStart + tap, tap: S(tap), row: local, column: ox)
-                    }
-                    let inverse = 1 / (total.s + eps)
-                    // kornia averages the grid over the centre cells, padding counting as 0.
-                    var pixel = (
-                        d: S(centreD.coordinateSum * centreY.inRange * centreX.inRange) * perCentreCell,
-                        x: S(centreX.coordinateSum * centreY.inRange * centreD.inRange) * perCentreCell,
-                        y: S(centreY.coordinateSum * centreX.inRange * centreD.inRange) * perCentreCell)
-                    pixel.d += (scale.d * total.sd - shift.d * total.s) * inverse
-                    pixel.x += (scale.x * total.sx - shift.x * total.s) * inverse
-                    pixel.y += (scale.y * total.sy - shift.y * total.s) * inverse
-                    if normalized {
-                        pixel = (d: pixel.d * factor.d - 1, x: pixel.x * factor.x - 1, y: pixel.y * factor.y - 1)
-                    }
-                    let position = (od * height.outputs + oy) * columns + ox
-                    let base = coords + map * coordinateAxes * outputMap + position
-                    if volumetric {
-                        base[0] = pixel.d
-                        base[outputMap] = pixel.x
-                        base[2 * outputMap] = pixel.y
-                    } else {
-                        base[0] = pixel.x
-                        base[outputMap] = pixel.y
-                    }
-                    values?[map * outputMap + position] = total.v * inverse
-                }
+        let position = (od * height.outputs + oy) * columns
+        // kornia averages the grid over the window's centre cells, padding counting as 0.
+        let (centreD, centreY) = (depth.centre(od), height.centre(oy))
+        let perCentreCell = 1 / S(depth.centreTaps.count * height.centreTaps.count * width.centreTaps.count)
+        let xWeight = S(centreY.inRange * centreD.inRange) * perCentreCell
+        let yBase = S(centreY.coordinateSum * centreD.inRange) * perCentreCell
+        let dBase = S(centreD.coordinateSum * centreY.inRange) * perCentreCell
+        let (s, epsilon) = (sums.s, eps)
+        let inverse = sums.sx   // reused in place: each sx is read before its slot is overwritten
+        let outX = coords + (map * coordinateAxes + (volumetric ? 1 : 0)) * outputMap + position
+        let outY = outX + outputMap
+        let (xAxis, yAxis) = (OutputAxis<S>(width, normalized: normalized), OutputAxis<S>(height, normalized: normalized))
+        for ox in 0..<columns {
+            let reciprocal = 1 / (s[ox] + epsilon)
+            let x = centres.coordinateSum[ox] * xWeight + (xAxis.scale * sums.sx[ox] - xAxis.shift * s[ox]) * reciprocal
+            let y = yBase * centres.inRange[ox] + (yAxis.scale * sums.sy[ox] - yAxis.shift * s[ox]) * reciprocal
+            outX[ox] = x * xAxis.factor - xAxis.offset
+            outY[ox] = y * yAxis.factor - yAxis.offset
+            inverse[ox] = reciprocal
+        }
+        if volumetric, let sd = sums.sd {
+            let outD = outX - outputMap
+            let dAxis = OutputAxis<S>(depth, normalized: normalized)
+            for ox in 0..<columns {
+                let d = dBase * centres.inRange[ox] + (dAxis.scale * sd[ox] - dAxis.shift * s[ox]) * inverse[ox]
+                outD[ox] = d * dAxis.factor - dAxis.offset
             }
+        }
+        if let values, let v = sums.v {
+            let outV = values + map * outputMap + position
+            for ox in 0..<columns { outV[ox] = v[ox] * inverse[ox] }
         }
     }
 }
 
-/// The five window sums of one output position, gathered along depth.
-private struct WindowTotals<S: SubpixScalar> {
-    var s: S = 0, sd: S = 0, sx: S = 0, sy: S = 0, v: S = 0
+/// Per output column, kornia's window centre along the width: the sum of the
+/// in-range centre cells' coordinates and how many are in range.
+private final class ColumnCentres<S: SubpixScalar> {
+    let coordinateSum: UnsafeMutablePointer<S>
+    let inRange: UnsafeMutablePointer<S>
 
-    @inline(__always)
-    mutating func add(_ sums: WindowSums<S>, plane: Int, tap: S, row: Int, column: Int) {
-        let index = sums.index(plane: plane, row: row, column: column)
-        let planeSum = sums.s[index]
-        s += planeSum
-        sd += tap * planeSum
-        sx += sums.sx[index]
-        sy += sums.sy[index]
-        if let values = sums.v { v += values[index] }
+    init(_ width: WindowAxis) {
+        coordinateSum = .allocate(capacity: 2 * width.outputs)
+        inRange = coordinateSum + width.outputs
+        for output in 0..<width.outputs {
+            let centre = width.centre(output)
+            (coordinateSum + output).initialize(to: S(centre.coordinateSum))
+            (inRange + output).initialize(to: S(centre.inRange))
+        }
+    }
+
+    deinit { coordinateSum.deallocate() }
+}
+
+/// How one axis turns window sums into an output coordinate: the tap offsets
+/// `scale · t − shift` and, for normalised coordinates, `c · factor − offset`.
+private struct OutputAxis<S: SubpixScalar> {
+    let scale, shift, factor, offset: S
+
+    init(_ axis: WindowAxis, normalized: Bool) {
+        scale = S(axis.offsetScale)
+        shift = S(axis.offsetShift)
+        factor = normalized ? PixelGrid.normalizingFactor(axis.length) : 1
+        offset = normalized ? 1 : 0
     }
 }

@@ -23,13 +23,15 @@ enum MapReduction {
     /// The largest element of `count` values, NaN when any is NaN (as torch's `max`).
     @inline(__always)
     static func maximum<S: SubpixScalar>(_ values: UnsafePointer<S>, count: Int) -> S {
+        // Branch-free so that it vectorises: a select for the maximum, a count for NaN.
         var best = -S.infinity
+        var nans = 0
         for index in 0..<count {
             let value = values[index]
-            if value.isNaN { return value }
-            if value > best { best = value }
+            best = value > best ? value : best
+            nans &+= value.isNaN ? 1 : 0
         }
-        return best
+        return nans > 0 ? .nan : best
     }
 }
 
