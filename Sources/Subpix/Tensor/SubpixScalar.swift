@@ -5,13 +5,16 @@ import RealModule
 ///
 /// The protocol gathers what the ops need — `exp`, `log`, comparisons and
 /// conversions — so that every op is written once and specialised for both.
-public protocol SubpixScalar: Real, BinaryFloatingPoint, Sendable, CustomStringConvertible
+public protocol SubpixScalar: Real, BinaryFloatingPoint, SIMDScalar, Sendable, CustomStringConvertible
 where RawSignificand: FixedWidthInteger {
     /// The NumPy/torch name of this element type.
     static var dtype: DType { get }
 
     /// `out[i] = exp(x[i] · scale − offset)` for arguments at most 0; see `Exponentials.swift`.
     static func exponentials(_ x: UnsafePointer<Self>, count: Int, scale: Self, offset: Self, into out: UnsafeMutablePointer<Self>)
+
+    /// The largest of `count` values, NaN when any is NaN (as torch's `max`); see `MapReduction.swift`.
+    static func maximum(_ values: UnsafePointer<Self>, count: Int) -> Self
 }
 
 extension Float: SubpixScalar {

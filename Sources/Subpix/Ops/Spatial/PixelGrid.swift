@@ -18,23 +18,6 @@ enum PixelGrid {
     }
 }
 
-/// Per-map reductions the soft-argmax ops share.
-enum MapReduction {
-    /// The largest element of `count` values, NaN when any is NaN (as torch's `max`).
-    @inline(__always)
-    static func maximum<S: SubpixScalar>(_ values: UnsafePointer<S>, count: Int) -> S {
-        // Branch-free so that it vectorises: a select for the maximum, a count for NaN.
-        var best = -S.infinity
-        var nans = 0
-        for index in 0..<count {
-            let value = values[index]
-            best = value > best ? value : best
-            nans &+= value.isNaN ? 1 : 0
-        }
-        return nans > 0 ? .nan : best
-    }
-}
-
 /// Rejects temperatures that are not finite and positive.
 func requirePositiveTemperature(_ temperature: Double, op: String) throws {
     guard temperature > 0, temperature.isFinite else {

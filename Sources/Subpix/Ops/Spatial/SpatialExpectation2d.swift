@@ -46,18 +46,14 @@ func weightedPositions<S: SubpixScalar>(
         Tensor<S>(validShape: [input.shape[0], input.shape[1], 2]) { output in
             guard let values = source.baseAddress, let out = output.baseAddress else { return }
             xs.withUnsafeBufferPointer { xs in
+                guard let xs = xs.baseAddress else { return }
                 parallelFor(maps, work: input.count * 8) { map in
                     let weights = UnsafeMutablePointer<S>.allocate(capacity: planeSize)
                     defer { weights.deallocate() }
                     weigh(values + map * planeSize, planeSize, weights)
                     var mass: S = 0, sumX: S = 0, sumY: S = 0
                     for row in 0..<height {
-                        var rowMass: S = 0, rowX: S = 0
-                        for column in 0..<width {
-                            let weight = weights[row * width + column]
-                            rowMass += weight
-                            rowX += weight * xs[column]
-                        }
+                        let (rowMass, rowX) = MapReduction.massAndMoment(weights + row * width, xs, count: width)
                         mass += rowMass
                         sumX += rowX
                         sumY += rowMass * ys[row]

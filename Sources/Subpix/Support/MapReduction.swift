@@ -1,0 +1,113 @@
+/// Reductions over a run of elements that the soft-argmax ops share, computed
+/// in eight independent lanes.
+///
+/// Strict floating point forbids the compiler to reorder a scalar sum, so a
+/// plain loop adds one element at a time. Here lane `l` reduces the elements
+/// `l, l + 8, l + 16, …` and the lanes are combined at the end: the same result
+/// up to rounding (torch's vectorised reductions also sum in lanes), and a loop
+/// the compiler turns into vector instructions.
+enum MapReduction {
+    static let lanes = 8
+
+    /// The largest of `count` values, NaN when any is NaN (as torch's `max`).
+    @inline(__always)
+    static func maximum<S: SubpixScalar>(_ values: UnsafePointer<S>, count: Int) -> S {
+        S.maximum(values, count: count)
+    }
+
+    /// `(Σ w[i], Σ w[i] · c[i])` over `count` weights `w` and coordinates `c`.
+    @inline(__always)
+    static func massAndMoment<S: SubpixScalar>(
+        _ weights: UnsafePointer<S>, _ coordinates: UnsafePointer<S>, count: Int
+    ) -> (mass: S, moment: S) {
+        withLanes(S.self) { mass, moment in
+            mass.update(repeating: 0, count: lanes)
+            moment.update(repeating: 0, count: lanes)
+            let whole = count - count % lanes
+            for start in stride(from: 0, to: whole, by: lanes) {
+                for lane in 0..<lanes {
+                    let weight = weights[start + lane]
+                    mass[lane] += weight
+                    moment[lane] += weight * coordinates[start + lane]
+                }
+            }
+            for index in whole..<count {
+                mass[0] += weights[index]
+                moment[0] += weights[index] * coordinates[index]
+            }
+            var result = (mass: mass[0], moment: moment[0])
+            for lane in 1..<lanes {
+                result.mass += mass[lane]
+                result.moment += moment[lane]
+            }
+            return result
+        }
+    }
+
+    /// Runs `body` with two stack buffers of ``lanes`` elements each.
+    @inline(__always)
+    static func withLanes<S: SubpixScalar, R>(
+        _: S.Type, _ body: (UnsafeMutablePointer<S>, UnsafeMutablePointer<S>) -> R
+    ) -> R {
+        withUnsafeTemporaryAllocation(of: S.self, capacity: 2 * lanes) { storage in
+            body(storage.baseAddress!, storage.baseAddress! + lanes)
+        }
+    }
+}
+
+// The maximum keeps a plain per-lane maximum and a per-lane sum of `value · 0`,
+// which is NaN only when some value is NaN or infinite; only then are the
+// values searched for a NaN.
+
+extension SubpixScalar {
+    /// The maximum in eight scalar lanes (the compiler does not vectorise a
+    /// generic select reduction; `Float` overrides this with SIMD vectors).
+    public static func maximum(_ values: UnsafePointer<Self>, count: Int) -> Self {
+        MapReduction.withLanes(Self.self) { best, poison in
+            best.update(repeating: -.infinity, count: MapReduction.lanes)
+            poison.update(repeating: 0, count: MapReduction.lanes)
+            let lanes = MapReduction.lanes
+            let whole = count - count % lanes
+            for start in stride(from: 0, to: whole, by: lanes) {
+                for lane in 0..<lanes {
+                    let value = values[start + lane]
+                    best[lane] = value > best[lane] ? value : best[lane]
+                    poison[lane] += value * 0
+                }
+            }
+            var (result, total) = (best[0], poison[0])
+            for lane in 1..<lanes {
+                result = best[lane] > result ? best[lane] : result
+                total += poison[lane]
+            }
+            return finishMaximum(values, count: count, from: whole, best: result, poison: total)
+        }
+    }
+
+    /// Folds the elements from `start` on into a lane result and resolves NaN.
+    @inline(__always)
+    static func finishMaximum(_ values: UnsafePointer<Self>, count: Int, from start: Int, best: Self, poison: Self) -> Self {
+        var (best, poison) = (best, poison)
+        for index in start..<count {
+            best = values[index] > best ? values[index] : best
+            poison += values[index] * 0
+        }
+        guard poison.isNaN else { return best }
+        for index in 0..<count where values[index].isNaN { return values[index] }
+        return best
+    }
+}
+
+extension Float {
+    /// The maximum in `SIMD8<Float>` vectors.
+    public static func maximum(_ values: UnsafePointer<Float>, count: Int) -> Float {
+        var (best, poison) = (SIMD8<Float>(repeating: -.infinity), SIMD8<Float>())
+        let whole = count - count % 8
+        for start in stride(from: 0, to: whole, by: 8) {
+            let lane = UnsafeRawPointer(values + start).loadUnaligned(as: SIMD8<Float>.self)
+            best = best.replacing(with: lane, where: lane .> best)
+            poison += lane * 0
+        }
+        return finishMaximum(values, count: count, from: whole, best: best.max(), poison: poison.sum())
+    }
+}
