@@ -15,6 +15,25 @@ enum MapReduction {
         S.maximum(values, count: count)
     }
 
+    /// Whether any of `count` values is NaN.
+    @inline(__always)
+    static func containsNaN<S: SubpixScalar>(_ values: UnsafePointer<S>, count: Int) -> Bool {
+        let poison = withLanes(S.self) { poison, _ in
+            poison.update(repeating: 0, count: lanes)
+            let whole = count - count % lanes
+            for start in stride(from: 0, to: whole, by: lanes) {
+                for lane in 0..<lanes { poison[lane] += values[start + lane] * 0 }
+            }
+            for index in whole..<count { poison[0] += values[index] * 0 }
+            var total = poison[0]
+            for lane in 1..<lanes { total += poison[lane] }
+            return total
+        }
+        guard poison.isNaN else { return false }
+        for index in 0..<count where values[index].isNaN { return true }
+        return false
+    }
+
     /// `(Σ w[i], Σ w[i] · c[i])` over `count` weights `w` and coordinates `c`.
     @inline(__always)
     static func massAndMoment<S: SubpixScalar>(

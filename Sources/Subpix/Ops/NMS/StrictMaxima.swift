@@ -160,7 +160,7 @@ private struct Block<S: SubpixScalar> {
             for row in top..<bottom {
                 let input = x + (plane * height + row) * width
                 rowWindowMax(input, count: width, lo: -cx, hi: bx, into: scratch.rowMax(plane, row))
-                scratch.rowHasNaN[scratch.slot(plane, row)] = containsNaN(input, count: width)
+                scratch.rowHasNaN[scratch.slot(plane, row)] = MapReduction.containsNaN(input, count: width)
             }
         }
         let (cd, bd) = StrictMaxima.split(window.kernel.depth)

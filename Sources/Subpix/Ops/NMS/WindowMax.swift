@@ -75,11 +75,3 @@ func maxOfRows<S: SubpixScalar>(
         accumulateRows(count: rowCount - 3, width: n, into: out) { rows($0 + 3) }
     }
 }
-
-/// Whether any of the `n` values at `x` is NaN.
-@inline(__always)
-func containsNaN<S: SubpixScalar>(_ x: UnsafePointer<S>, count n: Int) -> Bool {
-    var count = 0
-    for j in 0..<n { count &+= x[j] != x[j] ? 1 : 0 }
-    return count > 0
-}
