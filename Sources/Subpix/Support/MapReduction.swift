@@ -18,20 +18,35 @@ enum MapReduction {
     /// Whether any of `count` values is NaN.
     @inline(__always)
     static func containsNaN<S: SubpixScalar>(_ values: UnsafePointer<S>, count: Int) -> Bool {
-        let poison = withLanes(S.self) { poison, _ in
-            poison.update(repeating: 0, count: lanes)
+        // `v · 0` is NaN for NaN and ±∞ only; on a NaN sum, look closer.
+        lanePoison(values, count: count) { $0 * 0 }
+            && (0..<count).contains { values[$0].isNaN }
+    }
+
+    /// Whether any of `count` values is NaN or larger in magnitude than half the
+    /// largest finite value (so that a difference of two of them may overflow).
+    @inline(__always)
+    static func containsNaNOrHuge<S: SubpixScalar>(_ values: UnsafePointer<S>, count: Int) -> Bool {
+        // Doubling is exact until it overflows, so `(v + v) · 0` is NaN exactly then.
+        lanePoison(values, count: count) { ($0 + $0) * 0 }
+    }
+
+    /// Whether `Σ poison(v)` over the values, added in lanes, is NaN.
+    @inline(__always)
+    private static func lanePoison<S: SubpixScalar>(
+        _ values: UnsafePointer<S>, count: Int, _ poison: (S) -> S
+    ) -> Bool {
+        withLanes(S.self) { sums, _ in
+            sums.update(repeating: 0, count: lanes)
             let whole = count - count % lanes
             for start in stride(from: 0, to: whole, by: lanes) {
-                for lane in 0..<lanes { poison[lane] += values[start + lane] * 0 }
+                for lane in 0..<lanes { sums[lane] += poison(values[start + lane]) }
             }
-            for index in whole..<count { poison[0] += values[index] * 0 }
-            var total = poison[0]
-            for lane in 1..<lanes { total += poison[lane] }
-            return total
+            for index in whole..<count { sums[0] += poison(values[index]) }
+            var total = sums[0]
+            for lane in 1..<lanes { total += sums[lane] }
+            return total.isNaN
         }
-        guard poison.isNaN else { return false }
-        for index in 0..<count where values[index].isNaN { return true }
-        return false
     }
 
     /// `(Σ w[i], Σ w[i] · c[i])` over `count` weights `w` and coordinates `c`.

@@ -61,7 +61,7 @@ public func convQuadInterp3d<S: SubpixScalar>(
         values.withUnsafeMutableBufferPointer { values in
             coords.withUnsafeMutableBufferPointer { coords in
                 guard let values = values.baseAddress, let coords = coords.baseAddress else { return }
-                let nonFinite = start.unsafe > 0 && KorniaZeroShift.apply(x, volume: volume, into: values)
+                let nonFinite = start.unsafe && KorniaZeroShift.apply(x, volume: volume, into: values)
                 let maxima = VoxelMaxima.list(mask, values: x, volume: volume, limit: nil)
                 VoxelMaxima.forEach(maxima, costPerItem: 64) { flat in
                     let (map, local) = flat.quotientAndRemainder(dividingBy: volume.mapSize)

@@ -42,30 +42,27 @@ enum VoxelMaxima {
         }
     }
 
-    /// A copy of `input` (the values both interpolations start from), and how
-    /// many of its elements are NaN or beyond half the largest finite
-    /// magnitude — values whose central differences may not be finite.
-    static func startingValues<S: SubpixScalar>(_ input: Tensor<S>) -> (values: Tensor<S>, unsafe: Int) {
+    /// A copy of `input` (the values both interpolations start from), and whether
+    /// any of its elements is NaN or beyond half the largest finite magnitude —
+    /// values whose central differences may not be finite.
+    static func startingValues<S: SubpixScalar>(_ input: Tensor<S>) -> (values: Tensor<S>, unsafe: Bool) {
         let count = input.count
         let pieces = min(parallelPieces, max(1, count / 65536))
         let pieceSize = (count + pieces - 1) / pieces
-        var unsafeCounts = [Int](repeating: 0, count: pieces)
-        let limit = S.greatestFiniteMagnitude / 2
+        var unsafePieces = [Bool](repeating: false, count: pieces)
         let values = input.withUnsafeBufferPointer { x in
-            unsafeCounts.withUnsafeMutableBufferPointer { counts in
+            unsafePieces.withUnsafeMutableBufferPointer { flags in
                 Tensor<S>(validShape: input.shape) { out in
-                    guard let source = x.baseAddress, let target = out.baseAddress, let tally = counts.baseAddress else { return }
+                    guard let source = x.baseAddress, let target = out.baseAddress, let flags = flags.baseAddress else { return }
                     parallelFor(pieces, work: count) { piece in
                         let range = (piece * pieceSize)..<min(count, (piece + 1) * pieceSize)
                         (target + range.lowerBound).initialize(from: source + range.lowerBound, count: range.count)
-                        var outside = 0
-                        for index in range { outside &+= abs(source[index]) <= limit ? 0 : 1 }
-                        tally[piece] = outside
+                        flags[piece] = MapReduction.containsNaNOrHuge(source + range.lowerBound, count: range.count)
                     }
                 }
             }
         }
-        return (values, unsafeCounts.reduce(0, +))
+        return (values, unsafePieces.contains(true))
     }
 
     /// The true positions of `mask` as flat indices into the tensor, map by map
