@@ -50,6 +50,22 @@ final class ConvQuadInterp3dTests: XCTestCase {
         XCTAssertEqual(values[0, 0, 1, 1, 1], 0)
     }
 
+    /// kornia 0.7.4 adds `½ gᵀ0` to every unrefined voxel, which is NaN where the
+    /// central-difference gradient overflows: here between `+max` and `−max`.
+    func testOverflowingGradientsTurnUnrefinedValuesNaN() throws {
+        var elements = [Float](repeating: 0, count: 3 * 3 * 5)
+        elements[(1 * 3 + 1) * 5 + 1] = .greatestFiniteMagnitude
+        elements[(1 * 3 + 1) * 5 + 3] = -.greatestFiniteMagnitude
+        let volume = try Tensor<Float>(shape: [1, 1, 3, 3, 5], elements: elements)
+        let values = try convQuadInterp3d(volume).values
+        // gx = ½ (−max − max) = −∞ at x = 2; ½ (0 − (−max)) = max / 2 is finite at x = 4.
+        XCTAssertTrue(values[0, 0, 1, 1, 2].isNaN)
+        XCTAssertEqual(values[0, 0, 1, 1, 4], 0)
+        // Half the largest magnitude cannot overflow a difference: nothing turns NaN.
+        let half = try Tensor<Float>(shape: [1, 1, 3, 3, 5], elements: elements.map { $0 / 2 })
+        XCTAssertFalse(try convQuadInterp3d(half).values.elements.contains { $0.isNaN })
+    }
+
     /// A fit with the given Hessian entries (gradient 0).
     private func fit<S: SubpixScalar>(
         _ type: S.Type, dxx: S, dyy: S, dss: S, dxy: S, dxs: S, dys: S
