@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Runs `subpix bench` and kornia's side (scripts/kornia_suite.py) in one go on this
-# machine, same thread count, and prints: name · kornia ms · subpix ms · speed-up.
+# Runs `subpix bench` and kornia's side (scripts/kornia_suite.py) on this machine
+# with the same thread count and prints: name · kornia ms · subpix ms · speed-up.
 #
-#   scripts/bench-vs-kornia.sh [--threads N] [--reps R]
+#   scripts/bench-vs-kornia.sh [--threads N] [--reps R] [--rounds K]
+#
+# The two suites alternate for K rounds (default 3): subpix, kornia, subpix, ...
+# Each workload's figure is the median over the rounds of the per-round medians,
+# so a slow spell of a shared machine lands on both sides instead of on one.
 #
 # The kornia venv (torch + kornia from PyPI) is made on first use at
 # $SUBPIX_KORNIA_VENV (default: .venv-kornia in the repository).
@@ -11,11 +15,13 @@ cd "$(dirname "$0")/.."
 
 threads=2
 reps=20
+rounds=3
 while [ $# -gt 0 ]; do
     case "$1" in
         --threads) threads="$2"; shift 2 ;;
         --reps) reps="$2"; shift 2 ;;
-        *) echo "usage: $0 [--threads N] [--reps R]" >&2; exit 2 ;;
+        --rounds) rounds="$2"; shift 2 ;;
+        *) echo "usage: $0 [--threads N] [--reps R] [--rounds K]" >&2; exit 2 ;;
     esac
 done
 
@@ -27,17 +33,27 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import torch, kornia"
 fi
 
 swift build -c release --product subpix >&2
-subpix_json=$(.build/release/subpix bench --threads "$threads" --reps "$reps" --json)
-kornia_json=$(OMP_NUM_THREADS="$threads" "$venv/bin/python" scripts/kornia_suite.py --threads "$threads" --reps "$reps" --json)
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+for round in $(seq "$rounds"); do
+    echo "round $round of $rounds ..." >&2
+    .build/release/subpix bench --threads "$threads" --reps "$reps" --json > "$results/subpix-$round.json"
+    OMP_NUM_THREADS="$threads" "$venv/bin/python" scripts/kornia_suite.py \
+        --threads "$threads" --reps "$reps" --json > "$results/kornia-$round.json"
+done
 
-python3 - "$kornia_json" "$subpix_json" "$threads" <<'PY'
-import json, sys
-kornia, subpix, threads = json.loads(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3]
-print(f"threads: {threads}; medians in ms")
+python3 - "$results" "$threads" "$rounds" <<'PY'
+import glob, json, statistics, sys
+folder, threads, rounds = sys.argv[1:]
+def medians(side):
+    runs = [json.load(open(f)) for f in sorted(glob.glob(f"{folder}/{side}-*.json"))]
+    names = [n for run in runs for n in run]
+    return {n: statistics.median(run[n]["median_ms"] for run in runs if n in run) for n in dict.fromkeys(names)}
+kornia, subpix = medians("kornia"), medians("subpix")
+print(f"threads: {threads}; rounds: {rounds}; median over rounds of per-round medians, ms")
 print(f"{'workload':14s} {'kornia':>10s} {'subpix':>10s} {'speed-up':>9s}")
 for name in list(kornia) + [n for n in subpix if n not in kornia]:
-    k = kornia.get(name, {}).get("median_ms")
-    s = subpix.get(name, {}).get("median_ms")
+    k, s = kornia.get(name), subpix.get(name)
     ratio = f"{k / s:8.1f}x" if k and s else "       -"
     fmt = lambda v: f"{v:10.3f}" if v is not None else f"{'-':>10s}"
     print(f"{name:14s} {fmt(k)} {fmt(s)} {ratio}")

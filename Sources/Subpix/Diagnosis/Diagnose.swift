@@ -12,6 +12,8 @@ import Foundation
 ///
 /// - Throws: ``SubpixError`` for a tensor that is not a non-empty `(B, C, H, W)`,
 ///   a temperature that is not positive, or a negative radius.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
 public func diagnose<S: SubpixScalar>(
     _ input: Tensor<S>, convention: SoftArgmaxConvention = .spatialSoftArgmax2d, temperature: Double = 1, radius: Double = 2
 ) throws -> [Diagnosis] {

@@ -18,6 +18,8 @@
 ///   - levels: number of DoG levels `D` (at least 1).
 ///   - sigma: the finest blur (> 0).
 /// - Throws: ``SubpixError`` for another shape, `levels < 1`, or `sigma <= 0`.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
 public func differenceOfGaussians<S: SubpixScalar>(_ image: Tensor<S>, levels: Int = 4, sigma: Double = 1.6) throws -> Tensor<S> {
     let op = "dog"
     guard image.shape.count >= 2, image.shape.dropLast(2).allSatisfy({ $0 == 1 }), !image.shape.contains(0) else {

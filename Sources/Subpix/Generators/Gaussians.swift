@@ -26,6 +26,8 @@ public struct GaussianPeak: Sendable, Equatable {
 ///
 /// - Throws: ``SubpixError`` for a non-positive size, a sigma that is not
 ///   positive, a negative noise level, or a non-finite peak.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
 public func gaussians<S: SubpixScalar>(
     size: (height: Int, width: Int), peaks: [GaussianPeak], noise: Double = 0, seed: UInt64 = 0, as: S.Type = S.self
 ) throws -> Tensor<S> {

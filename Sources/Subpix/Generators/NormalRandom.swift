@@ -33,6 +33,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 /// ```
 ///
 /// - Throws: ``SubpixError`` for a negative axis.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
 public func randn<S: SubpixScalar>(shape: [Int], seed: UInt64 = 0, as: S.Type = S.self) throws -> Tensor<S> {
     guard Tensor<S>.elementCount(shape) != nil else {
         throw SubpixError("randn", "expected non-negative axis sizes, got \(formatShape(shape))")

@@ -24,6 +24,8 @@
 /// - Throws: ``SubpixError`` (op `keypoints`) when the shapes do not pair up
 ///   as in the table, the mask's shape differs from the values', `topK`
 ///   is negative or `minValue` is NaN.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
 public func keypoints<S: SubpixScalar>(
     coords: Tensor<S>, values: Tensor<S>, mask: Mask? = nil, topK: Int? = nil, minValue: Double? = nil
 ) throws -> [Keypoint] {
@@ -73,6 +75,8 @@ public func keypoints<S: SubpixScalar>(
 ///
 /// - Throws: ``SubpixError`` (op `keypoints`) unless `coords` is `(B, N, 2)`
 ///   and `values`, when given, is `(B, N)`.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
 public func keypoints<S: SubpixScalar>(spatialSoftArgmax coords: Tensor<S>, values: Tensor<S>? = nil) throws -> [Keypoint] {
     let shape = coords.shape
     guard shape.count == 3, shape[2] == 2 else {

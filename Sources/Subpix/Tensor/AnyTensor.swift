@@ -36,7 +36,7 @@ public enum AnyTensor: Sendable, Equatable, CustomStringConvertible {
     /// The elements widened to `Double`, in row-major order.
     public var doubles: [Double] {
         switch self {
-        case .float32(let t): t.elements.map(Double.init)
+        case .float32(let t): t.elements.map { Double($0) }
         case .float64(let t): t.elements
         }
     }
@@ -44,7 +44,14 @@ public enum AnyTensor: Sendable, Equatable, CustomStringConvertible {
     /// The elements in `range` (row-major positions), widened to `Double`.
     public func doubles(_ range: Range<Int>) -> [Double] {
         switch self {
-        case .float32(let t): t.elements[range].map(Double.init)
+        case .float32(let t):
+            // A pointer loop over the concrete conversion: it vectorises.
+            t.elements.withUnsafeBufferPointer { source in
+                Array(unsafeUninitializedCapacity: range.count) { target, initialized in
+                    for index in 0..<range.count { target[index] = Double(source[range.lowerBound + index]) }
+                    initialized = range.count
+                }
+            }
         case .float64(let t): Array(t.elements[range])
         }
     }

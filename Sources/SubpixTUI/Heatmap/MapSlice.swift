@@ -24,9 +24,12 @@ public struct MapSlice: Sendable {
             offset = ((b * shape[1] + c) * depthCount + d) * plane
         }
         values = offset + plane <= tensor.count ? tensor.doubles(offset..<(offset + plane)) : Array(repeating: .nan, count: plane)
-        let finite = values.filter(\.isFinite)
-        low = finite.min() ?? 0
-        high = finite.max() ?? 1
+        var (smallest, largest) = (Double.infinity, -Double.infinity)
+        for value in values where value.isFinite {
+            smallest = min(smallest, value)
+            largest = max(largest, value)
+        }
+        (low, high) = smallest <= largest ? (smallest, largest) : (0, 1)
     }
 
     public subscript(x: Int, y: Int) -> Double { values[y * width + x] }
