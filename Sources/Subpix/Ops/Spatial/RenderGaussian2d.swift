@@ -47,34 +47,78 @@ public func renderGaussian2d<S: SubpixScalar>(
     let stdIndex = Broadcast.sourceIndices(from: stdLead, to: lead)
     let planeSize = height * width
     let items = meanIndex.count
-    return Tensor<S>(validShape: lead + [height, width]) { output in
-        guard let out = output.baseAddress else { return }
-        parallelFor(items, work: items * planeSize) { item in
-            let m = meanIndex[item] * 2, s = stdIndex[item] * 2
-            let columns = gaussianProfile(xs, mean: mean.elements[m], std: std.elements[s])
-            let rows = gaussianProfile(ys, mean: mean.elements[m + 1], std: std.elements[s + 1])
-            // kornia clamps the total at 1e-32 before dividing.
-            let inverse = 1 / Swift.max(columns.total * rows.total, S(1e-32))
-            let plane = out + item * planeSize
-            columns.weights.withUnsafeBufferPointer { columnWeights in
-                for row in 0..<height {
-                    let rowScale = rows.weights[row] * inverse
-                    let line = plane + row * width
-                    for column in 0..<width { line[column] = columnWeights[column] * rowScale }
+    return mean.withUnsafeBufferPointer { means in
+        std.withUnsafeBufferPointer { stds in
+            Tensor<S>(validShape: lead + [height, width]) { output in
+                guard let out = output.baseAddress, let means = means.baseAddress, let stds = stds.baseAddress else { return }
+                xs.withUnsafeBufferPointer { xs in
+                    ys.withUnsafeBufferPointer { ys in
+                        parallelFor(items, work: items * planeSize) { item in
+                            let (m, s) = (meanIndex[item] * 2, stdIndex[item] * 2)
+                            renderPlane(
+                                into: out + item * planeSize, xs: xs, ys: ys,
+                                mean: (means[m], means[m + 1]), std: (stds[s], stds[s + 1]))
+                        }
+                    }
                 }
             }
         }
     }
 }
 
-/// `weights[k] = exp(−(coords[k] − mean)² / (2 · std))` and their sum.
-private func gaussianProfile<S: SubpixScalar>(_ coords: [S], mean: S, std: S) -> (weights: [S], total: S) {
-    let factor = -S(0.5) / std
-    let weights = coords.map { coordinate in
-        let distance = coordinate - mean
-        return S.exp(distance * distance * factor)
+/// One `height × width` plane: the outer product of the column and row profiles,
+/// divided by their total (clamped at `1e-32` as kornia does).
+@inline(__always)
+private func renderPlane<S: SubpixScalar>(
+    into plane: UnsafeMutablePointer<S>, xs: UnsafeBufferPointer<S>, ys: UnsafeBufferPointer<S>,
+    mean: (x: S, y: S), std: (x: S, y: S)
+) {
+    let (width, height) = (xs.count, ys.count)
+    withUnsafeTemporaryAllocation(of: S.self, capacity: width + height) { scratch in
+        guard let columns = scratch.baseAddress, let xs = xs.baseAddress, let ys = ys.baseAddress else { return }
+        let rows = columns + width
+        let columnTotal = gaussianProfile(xs, count: width, mean: mean.x, std: std.x, into: columns)
+        let rowTotal = gaussianProfile(ys, count: height, mean: mean.y, std: std.y, into: rows)
+        let inverse = 1 / Swift.max(columnTotal * rowTotal, S(1e-32))
+        for row in 0..<height {
+            let rowScale = rows[row] * inverse
+            let line = plane + row * width
+            for column in 0..<width { line[column] = columns[column] * rowScale }
+        }
     }
-    return (weights, weights.reduce(0, +))
+}
+
+/// `weights[k] = exp(−(coords[k] − mean)² / (2 · std))`; returns their sum.
+@inline(__always)
+private func gaussianProfile<S: SubpixScalar>(
+    _ coords: UnsafePointer<S>, count: Int, mean: S, std: S, into weights: UnsafeMutablePointer<S>
+) -> S {
+    let factor = -S(0.5) / std
+    if std > 0 {
+        // Every exponent is at most 0, so the vectorised exponentials apply. They
+        // flush results below e^−87 to 0; when that empties the whole profile, the
+        // C library's exp below gives kornia's subnormal weights instead.
+        for k in 0..<count {
+            let distance = coords[k] - mean
+            weights[k] = distance * distance
+        }
+        S.exponentials(weights, count: count, scale: factor, offset: 0, into: weights)
+        let total = sum(weights, count: count)
+        if total > 0 { return total }
+    }
+    // kornia does not check std: a zero, negative or NaN one gives what exp gives.
+    for k in 0..<count {
+        let distance = coords[k] - mean
+        weights[k] = S.exp(distance * distance * factor)
+    }
+    return sum(weights, count: count)
+}
+
+@inline(__always)
+private func sum<S: SubpixScalar>(_ values: UnsafePointer<S>, count: Int) -> S {
+    var total: S = 0
+    for k in 0..<count { total += values[k] }
+    return total
 }
 
 /// NumPy broadcasting of leading axes.

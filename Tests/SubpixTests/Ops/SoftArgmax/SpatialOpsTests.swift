@@ -68,6 +68,16 @@ final class SpatialOpsTests: XCTestCase {
         XCTAssertEqual(g.elements[1], 1 / (1 + 2 * side), accuracy: 1e-12)
     }
 
+    /// A profile whose every float32 weight is subnormal (exponent −91.125, below
+    /// the fast exponentials' −87 floor) keeps kornia's value: weight / 1e-32.
+    func testRenderGaussianKeepsSubnormalProfilesAsKorniaDoes() throws {
+        let mean = try Tensor<Float>(shape: [1, 2], elements: [13.5, 0])
+        let std = try Tensor<Float>(shape: [1, 2], elements: [1, 1])
+        let g = try renderGaussian2d(mean: mean, std: std, size: (1, 1), normalizedCoordinates: false)
+        let expected = exp(-13.5 * 13.5 / 2) / Double(Float(1e-32))   // ≈ 2.4e-8
+        XCTAssertEqual(Double(g.elements[0]), expected, accuracy: 1e-3 * expected)
+    }
+
     func testRenderGaussianBroadcastsStdOverMeans() throws {
         let mean = try Tensor<Float>(shape: [2, 3, 2], elements: (0..<12).map { Float($0 % 5) })
         let std = try Tensor<Float>(shape: [2], elements: [1, 2])
