@@ -54,7 +54,9 @@ let package = Package(
         .testTarget(
             name: "SubpixScriptTests", dependencies: ["SubpixScript", "Subpix"],
             exclude: ["Resources"]),
-        .testTarget(name: "SubpixTUITests", dependencies: ["SubpixTUI", "SubpixScript", "Subpix"]),
+        .testTarget(
+            name: "SubpixTUITests", dependencies: ["SubpixTUI", "SubpixScript", "Subpix"],
+            exclude: ["Snapshots"]),
         .testTarget(name: "SubpixCLITests", dependencies: ["subpix"]),
     ]
 )
