@@ -2,7 +2,10 @@
 # Runs `subpix bench` and kornia's side (scripts/kornia_suite.py) on this machine
 # with the same thread count and prints: name · kornia ms · subpix ms · speed-up.
 #
-#   scripts/bench-vs-kornia.sh [--threads N] [--reps R] [--rounds K]
+#   scripts/bench-vs-kornia.sh [--threads N] [--reps R] [--rounds K] [--only a,b]
+#
+# --only picks workloads by name, including the opt-in kernel-scaling ones
+# (csa2d_k3, csa2d_k7, csa2d_k15; see `subpix bench --list`).
 #
 # The two suites alternate for K rounds (default 3): subpix, kornia, subpix, ...
 # Each workload's figure is the median over the rounds of the per-round medians,
@@ -16,12 +19,14 @@ cd "$(dirname "$0")/.."
 threads=2
 reps=20
 rounds=3
+only=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --threads) threads="$2"; shift 2 ;;
         --reps) reps="$2"; shift 2 ;;
         --rounds) rounds="$2"; shift 2 ;;
-        *) echo "usage: $0 [--threads N] [--reps R] [--rounds K]" >&2; exit 2 ;;
+        --only) only="$2"; shift 2 ;;
+        *) echo "usage: $0 [--threads N] [--reps R] [--rounds K] [--only a,b]" >&2; exit 2 ;;
     esac
 done
 
@@ -37,9 +42,9 @@ results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 for round in $(seq "$rounds"); do
     echo "round $round of $rounds ..." >&2
-    .build/release/subpix bench --threads "$threads" --reps "$reps" --json > "$results/subpix-$round.json"
+    .build/release/subpix bench --threads "$threads" --reps "$reps" --only "$only" --json > "$results/subpix-$round.json"
     OMP_NUM_THREADS="$threads" "$venv/bin/python" scripts/kornia_suite.py \
-        --threads "$threads" --reps "$reps" --json > "$results/kornia-$round.json"
+        --threads "$threads" --reps "$reps" --only "$only" --json > "$results/kornia-$round.json"
 done
 
 python3 - "$results" "$threads" "$rounds" <<'PY'

@@ -42,6 +42,17 @@ def workloads():
     }
 
 
+def scaling():
+    """Opt-in workloads (run only when named in --only): conv_soft_argmax2d with
+    a k × k kernel, stride 1, padding k // 2, on one 512 × 512 map."""
+    torch.manual_seed(1)
+    large_map = torch.randn(1, 1, 512, 512)
+    return {
+        f"csa2d_k{k}": (lambda k=k: subpix.conv_soft_argmax2d(large_map, (k, k), (1, 1), (k // 2, k // 2), output_value=True))
+        for k in (3, 7, 15)
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=2)
@@ -53,7 +64,10 @@ def main():
     chosen = set(filter(None, options.only.split(",")))
 
     results = {}
-    for name, run in workloads().items():
+    suite = workloads()
+    if chosen:
+        suite.update(scaling())
+    for name, run in suite.items():
         if chosen and name not in chosen:
             continue
         try:

@@ -59,15 +59,25 @@ public enum Suite {
         frame("frame_512", size: 512),
     ]
 
-    /// The workloads named in `names` (all when empty), in suite order.
+    /// Opt-in workloads, run only when named: the cost of conv_soft_argmax2d
+    /// against its kernel size (k × k, stride 1, padding k / 2) on one 512 × 512 map.
+    public static let scaling: [Workload] = [3, 7, 15].map { k in
+        Workload(name: "csa2d_k\(k)", summary: "conv_soft_argmax2d (\(k),\(k)) (1,1) (\(k / 2),\(k / 2)) on (1, 1, 512, 512) [opt-in]") {
+            let map = try noise([1, 1, 512, 512])
+            return { _ = try convSoftArgmax2d(map, kernelSize: [k, k], stride: [1, 1], padding: [k / 2, k / 2], outputValue: true) }
+        }
+    }
+
+    /// The workloads named in `names` (the default suite when empty), in suite order.
     ///
     /// - Throws: ``BenchError`` naming an unknown workload and listing the known ones.
     public static func select(_ names: [String]) throws -> [Workload] {
-        let known = Set(workloads.map(\.name))
+        let all = workloads + scaling
+        let known = Set(all.map(\.name))
         if let unknown = names.first(where: { !known.contains($0) }) {
-            throw BenchError("unknown workload '\(unknown)'; expected one of \(workloads.map(\.name).joined(separator: ", "))")
+            throw BenchError("unknown workload '\(unknown)'; expected one of \(all.map(\.name).joined(separator: ", "))")
         }
-        return names.isEmpty ? workloads : workloads.filter { names.contains($0.name) }
+        return names.isEmpty ? workloads : all.filter { names.contains($0.name) }
     }
 
     /// Seeded float32 standard-normal noise, a different seed per shape.

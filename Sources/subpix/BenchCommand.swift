@@ -17,7 +17,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print {\"name\": {\"median_ms\": .., \"min_ms\": ..}} like the kornia suite.")
     var json = false
 
-    @Option(help: "Comma-separated workload names to run (default: all).")
+    @Option(help: "Comma-separated workload names to run (default: the kornia suite and the frames; the kernel-scaling ones run only when named).")
     var only = ""
 
     @Flag(help: "List the workloads and exit.")
@@ -31,7 +31,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let workloads = try Suite.select(only.split(separator: ",").map(String.init))
         if list {
-            for workload in workloads { print(workload.name.padding(toLength: 14, withPad: " ", startingAt: 0) + workload.summary) }
+            for workload in Suite.workloads + Suite.scaling { print(workload.name.padding(toLength: 14, withPad: " ", startingAt: 0) + workload.summary) }
             return
         }
         let showProgress = isatty(STDERR_FILENO) == 1

@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+
+/// `subpix bench`: the workload names match kornia's reference suite and our
+/// kornia-side script, the JSON has the reference script's shape, and bad names
+/// are one-line errors. (Timings are measured, never asserted.)
+final class BenchCommandTests: XCTestCase {
+    private let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The keys of a Python suite's workload table: lines like `"name": lambda`.
+    private func pythonWorkloads(_ file: URL) throws -> [String] {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("\""), let end = trimmed.dropFirst().firstIndex(of: "\""),
+                  trimmed[trimmed.index(after: end)...].hasPrefix(":"), trimmed.contains("lambda") else { return nil }
+            return String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
+        }
+    }
+
+    func testWorkloadNamesMatchTheReferenceSuiteAndTheKorniaScript() throws {
+        let reference = repository.appendingPathComponent("../shared/bench/kornia_bench.py")
+        guard FileManager.default.fileExists(atPath: reference.path) else {
+            throw XCTSkip("../shared/bench/kornia_bench.py is not beside the repository")
+        }
+        let expected = try pythonWorkloads(reference)
+        XCTAssertEqual(expected.count, 11, "the reference suite's table was not parsed")
+        XCTAssertEqual(try pythonWorkloads(repository.appendingPathComponent("scripts/kornia_suite.py")), expected)
+
+        let listing = try CLIRunner.run(["bench", "--list"])
+        XCTAssertEqual(listing.status, 0, listing.stderr)
+        let listed = listing.stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
+        XCTAssertEqual(listed, expected + ["frame_256", "frame_512", "csa2d_k3", "csa2d_k7", "csa2d_k15"])
+    }
+
+    func testJSONHasTheReferenceShapeAndOnlyTheNamedWorkloads() throws {
+        let result = try CLIRunner.run(["bench", "--reps", "1", "--threads", "1", "--only", "nms2d_large,csa2d_k3", "--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: [String: Double]])
+        XCTAssertEqual(Set(object.keys), ["nms2d_large", "csa2d_k3"])
+        for (name, timing) in object {
+            XCTAssertEqual(Set(timing.keys), ["median_ms", "min_ms"], name)
+            let (median, minimum) = (try XCTUnwrap(timing["median_ms"]), try XCTUnwrap(timing["min_ms"]))
+            XCTAssertTrue(minimum > 0 && minimum <= median, "\(name): min \(minimum), median \(median)")
+        }
+    }
+
+    func testAnUnknownWorkloadIsAOneLineError() throws {
+        let result = try CLIRunner.run(["bench", "--only", "csa2d_doc,nope"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("unknown workload 'nope'; expected one of csa2d_doc"), result.stderr)
+        XCTAssertEqual(result.stdout, "")
+    }
+}
