@@ -23,20 +23,26 @@ enum VoxelMaxima {
     static func gridCoordinates<S: SubpixScalar>(shape: [Int]) -> Tensor<S> {
         let volume = Volume(shape)
         let coordsShape = [shape[0], shape[1], 3, shape[2], shape[3], shape[4]]
+        let columns = (0..<volume.width).map { S($0) }
         return Tensor(validShape: coordsShape) { coords in
             guard let base = coords.baseAddress else { return }
-            // One item per (map, axis, plane): each fills one H × W slice.
-            parallelFor(volume.maps * 3 * volume.depth, work: coords.count) { item in
-                let (d, axis) = (item % volume.depth, (item / volume.depth) % 3)
-                let slice = base + item * volume.plane
-                switch axis {
-                case 0: slice.initialize(repeating: S(d), count: volume.plane)
-                case 1:
-                    // The column index, the same in every row: write one row and copy it.
-                    for w in 0..<volume.width { (slice + w).initialize(to: S(w)) }
-                    for h in 1..<volume.height { (slice + h * volume.width).initialize(from: slice, count: volume.width) }
-                default:
-                    for h in 0..<volume.height { (slice + h * volume.width).initialize(repeating: S(h), count: volume.width) }
+            columns.withUnsafeBufferPointer { columns in
+                guard let columns = columns.baseAddress else { return }
+                // One item per (map, axis, plane): each fills one H × W slice, row by
+                // row with plain loops (rows are often too short for a library call).
+                parallelFor(volume.maps * 3 * volume.depth, work: coords.count) { item in
+                    let (d, axis) = (item % volume.depth, (item / volume.depth) % 3)
+                    let slice = base + item * volume.plane
+                    let width = volume.width
+                    for h in 0..<volume.height {
+                        let row = slice + h &* width
+                        if axis == 1 {
+                            for w in 0..<width { row[w] = columns[w] }
+                        } else {
+                            let value = S(axis == 0 ? d : h)
+                            for w in 0..<width { row[w] = value }
+                        }
+                    }
                 }
             }
         }
