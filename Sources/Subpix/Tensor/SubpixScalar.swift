@@ -5,7 +5,7 @@ import RealModule
 ///
 /// The protocol gathers what the ops need — `exp`, `log`, comparisons and
 /// conversions — so that every op is written once and specialised for both.
-public protocol SubpixScalar: Real, BinaryFloatingPoint, SIMDScalar, Sendable, CustomStringConvertible
+public protocol SubpixScalar: Real, BinaryFloatingPoint, SIMDScalar, Codable, Sendable, CustomStringConvertible
 where RawSignificand: FixedWidthInteger {
     /// The NumPy/torch name of this element type.
     static var dtype: DType { get }

@@ -53,15 +53,17 @@ public func convQuadInterp3d<S: SubpixScalar>(
     let volume = VoxelMaxima.Volume(input.shape)
     let mask = NMSRunner.mask(input, kernel: (3, 3, 3), rule: .interior)
     var coords: Tensor<S> = VoxelMaxima.gridCoordinates(shape: input.shape)
-    let start = VoxelMaxima.startingValues(input)
-    var values = start.values
+    // Bound apart, so that `values` is the only reference and is written in place.
+    var values: Tensor<S>
+    let mayOverflow: Bool
+    (values, mayOverflow) = VoxelMaxima.startingValues(input)
     let bonus: S? = strictMaximaBonus > 0 ? S(strictMaximaBonus) : nil
     input.withUnsafeBufferPointer { x in
         guard let x = x.baseAddress else { return }
         values.withUnsafeMutableBufferPointer { values in
             coords.withUnsafeMutableBufferPointer { coords in
                 guard let values = values.baseAddress, let coords = coords.baseAddress else { return }
-                let nonFinite = start.unsafe && KorniaZeroShift.apply(x, volume: volume, into: values)
+                let nonFinite = mayOverflow && KorniaZeroShift.apply(x, volume: volume, into: values)
                 let maxima = VoxelMaxima.list(mask, values: x, volume: volume, limit: nil)
                 VoxelMaxima.forEach(maxima, costPerItem: 64) { flat in
                     let (map, local) = flat.quotientAndRemainder(dividingBy: volume.mapSize)
