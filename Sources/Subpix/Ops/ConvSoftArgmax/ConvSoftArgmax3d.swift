@@ -50,6 +50,7 @@ public func convSoftArgmax3d<S: SubpixScalar>(
         normalized: normalizedCoordinates, volumetric: true)
     var (coords, values) = engine.apply(input, outputValue: outputValue)
     if strictMaximaBonus > 0, var pooled = values {
+        values = nil   // `pooled` is then the only reference and is scaled in place
         let maxima = try nms3dKornia074(input, kernelSize: kernelSize, op: op)
         applyStrictMaximaBonus(S(strictMaximaBonus), maxima: maxima, axes: axes, to: &pooled)
         values = pooled
