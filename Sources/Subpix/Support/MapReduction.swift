@@ -12,7 +12,7 @@ enum MapReduction {
     /// The largest of `count` values, NaN when any is NaN (as torch's `max`).
     @inline(__always)
     static func maximum<S: SubpixScalar>(_ values: UnsafePointer<S>, count: Int) -> S {
-        S.maximum(values, count: count)
+        S.largestElement(values, count: count)
     }
 
     /// Whether any of `count` values is NaN.
@@ -96,7 +96,7 @@ enum MapReduction {
 extension SubpixScalar {
     /// The maximum in eight scalar lanes (the compiler does not vectorise a
     /// generic select reduction; `Float` overrides this with SIMD vectors).
-    public static func maximum(_ values: UnsafePointer<Self>, count: Int) -> Self {
+    public static func largestElement(_ values: UnsafePointer<Self>, count: Int) -> Self {
         MapReduction.withLanes(Self.self) { best, poison in
             best.update(repeating: -.infinity, count: MapReduction.lanes)
             poison.update(repeating: 0, count: MapReduction.lanes)
@@ -134,7 +134,7 @@ extension SubpixScalar {
 
 extension Float {
     /// The maximum in `SIMD8<Float>` vectors.
-    public static func maximum(_ values: UnsafePointer<Float>, count: Int) -> Float {
+    public static func largestElement(_ values: UnsafePointer<Float>, count: Int) -> Float {
         var (best, poison) = (SIMD8<Float>(repeating: -.infinity), SIMD8<Float>())
         let whole = count - count % 8
         for start in stride(from: 0, to: whole, by: 8) {

@@ -14,7 +14,7 @@ where RawSignificand: FixedWidthInteger {
     static func exponentials(_ x: UnsafePointer<Self>, count: Int, scale: Self, offset: Self, into out: UnsafeMutablePointer<Self>)
 
     /// The largest of `count` values, NaN when any is NaN (as torch's `max`); see `MapReduction.swift`.
-    static func maximum(_ values: UnsafePointer<Self>, count: Int) -> Self
+    static func largestElement(_ values: UnsafePointer<Self>, count: Int) -> Self
 }
 
 extension Float: SubpixScalar {
