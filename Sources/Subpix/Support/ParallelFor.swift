@@ -46,10 +46,13 @@ func parallelFor(_ count: Int, work: Int, _ body: (Int) -> Void) {
     withoutActuallyEscaping(body) { body in
         // The caller's contract (disjoint writes per item) is what makes sharing `body` safe.
         let shared = UncheckedSendable(body)
-        let workers = min(threads, count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            // Workers take items in turn, so uneven items still spread over every worker.
-            for item in stride(from: worker, to: count, by: workers) { shared.value(item) }
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
+            // Each worker takes the next untaken item until none is left, so a worker
+            // that wakes late, or items of uneven cost, do not leave another idle.
+            while case let item = next.wrappingAdd(1, ordering: .relaxed).oldValue, item < count {
+                shared.value(item)
+            }
         }
     }
 }
