@@ -68,11 +68,14 @@ public enum Suite {
         }
     }
 
+    /// Every workload: the default suite, then the opt-in ones.
+    public static var all: [Workload] { workloads + scaling }
+
     /// The workloads named in `names` (the default suite when empty), in suite order.
     ///
     /// - Throws: ``BenchError`` naming an unknown workload and listing the known ones.
     public static func select(_ names: [String]) throws -> [Workload] {
-        let all = workloads + scaling
+        let all = Self.all
         let known = Set(all.map(\.name))
         if let unknown = names.first(where: { !known.contains($0) }) {
             throw BenchError("unknown workload '\(unknown)'; expected one of \(all.map(\.name).joined(separator: ", "))")

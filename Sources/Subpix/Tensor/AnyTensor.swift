@@ -34,12 +34,7 @@ public enum AnyTensor: Sendable, Equatable, CustomStringConvertible {
     public var count: Int { shape.reduce(1, *) }
 
     /// The elements widened to `Double`, in row-major order.
-    public var doubles: [Double] {
-        switch self {
-        case .float32(let t): t.elements.map { Double($0) }
-        case .float64(let t): t.elements
-        }
-    }
+    public var doubles: [Double] { doubles(0..<count) }
 
     /// The elements in `range` (row-major positions), widened to `Double`.
     public func doubles(_ range: Range<Int>) -> [Double] {

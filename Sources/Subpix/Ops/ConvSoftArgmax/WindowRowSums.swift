@@ -18,6 +18,9 @@ final class WindowRowSums<S: SubpixScalar> {
     let sd, v: UnsafeMutablePointer<S>?
     /// For each width tap, the output columns whose window puts that tap inside the input.
     private let tapColumns: [Range<Int>]
+    /// With a 3-wide window, the outputs whose three taps all land inside the
+    /// input: they take them in one pass; the rest, and other kernels, tap by tap.
+    private let threeTaps: Range<Int>
     private let storage: UnsafeMutablePointer<S>
 
     init(width: WindowAxis, depthSums: Bool, values: Bool) {
@@ -39,6 +42,7 @@ final class WindowRowSums<S: SubpixScalar> {
             let upper = last < 0 ? 0 : min(outputs, last / width.stride + 1)
             return lower..<max(lower, upper)
         }
+        threeTaps = width.kernel == 3 ? tapColumns[0].clamped(to: tapColumns[2]) : 0..<0
     }
 
     deinit { storage.deallocate() }
@@ -118,9 +122,6 @@ final class WindowRowSums<S: SubpixScalar> {
 
     @inline(__always)
     private func addTaps(stride: Int) {
-        // Outputs whose three taps all land inside the input take them in one
-        // pass (the common 3-wide window); the rest, and other kernels, tap by tap.
-        let threeTaps = width.kernel == 3 ? tapColumns[0].clamped(to: tapColumns[2]) : 0..<0
         for (tap, columns) in tapColumns.enumerated() {
             let (before, after) = (threeTaps.lowerBound, threeTaps.upperBound)
             addTap(tap, outputs: columns.lowerBound..<max(columns.lowerBound, min(columns.upperBound, before)), stride: stride)
