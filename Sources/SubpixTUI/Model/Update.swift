@@ -76,7 +76,7 @@ extension ViewerModel {
     public func click(column: Int, row: Int, layout: Layout) {
         let pane = layout.pane
         guard mode == .normal, let slice, column >= pane.x, column < pane.x + pane.columns, row >= pane.y, row < pane.y + pane.rows else { return }
-        let renderer = HeatmapRenderer(slice: slice, palette: Palette(.gray), mode: colorMode, viewport: viewport)
+        let renderer = HeatmapRenderer(slice: slice, palette: Palette(.gray, mode: colorMode), mode: colorMode, viewport: viewport)
         let pixel = renderer.placement(x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows).dataPixel(column: column, row: row)
         cursorX = min(max(0, pixel.x), slice.width - 1)
         cursorY = min(max(0, pixel.y), slice.height - 1)

@@ -7,7 +7,7 @@ import SubpixScript
 /// message line, hint bar, and the help overlay or command line on top.
 public struct Renderer {
     /// Glyph and colour of each method's markers (ASCII glyph, 256-colour index).
-    public static func marker(_ method: ViewMethod) -> (glyph: Character, color: Int16) {
+    public static func marker(_ method: ViewMethod) -> (glyph: Character, color: TerminalColor) {
         switch method {
         case .spatialSoftArgmax2d: ("+", 51)
         case .convSoftArgmax2d: ("x", 201)
@@ -19,7 +19,7 @@ public struct Renderer {
     }
 
     /// Ground-truth peaks of `gaussians(...)` maps.
-    public static let truthMarker: (glyph: Character, color: Int16) = ("G", 196)
+    public static let truthMarker: (glyph: Character, color: TerminalColor) = ("G", 196)
 
     public init() {}
 
@@ -38,7 +38,7 @@ public struct Renderer {
         if let slice = model.slice {
             model.viewport.clamp(mapWidth: slice.width, mapHeight: slice.height, columns: pane.columns, rows: pane.rows)
             let heatmap = HeatmapRenderer(
-                slice: slice, palette: Palette.resolve(model.session.view.palette, signed: slice.isSigned),
+                slice: slice, palette: Palette.resolve(model.session.view.palette, signed: slice.isSigned, mode: model.colorMode),
                 mode: model.colorMode, viewport: model.viewport)
             heatmap.draw(into: &buffer, x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)
             let place = heatmap.placement(x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)
@@ -74,7 +74,7 @@ public struct Renderer {
 
     /// Marks a sub-pixel position: in colour mode a braille dot at the sub-cell
     /// position (2 across × 4 down per cell) over the heat colour; in ASCII mode the method's glyph.
-    private func mark(_ x: Double, _ y: Double, _ marker: (glyph: Character, color: Int16), ascii: Bool,
+    private func mark(_ x: Double, _ y: Double, _ marker: (glyph: Character, color: TerminalColor), ascii: Bool,
                       _ place: HeatmapRenderer.Placement, _ buffer: inout CellBuffer) {
         guard let spot = place.cell(x: x, y: y) else { return }
         var cell = buffer[spot.column, spot.row]
