@@ -3,11 +3,12 @@ import XCTest
 /// End-to-end colour: the real viewer in tmux, its pane captured with `-e`: 24-bit
 /// colour where the terminal has it, 256 colours where it has not, `--colors` overriding.
 final class TmuxColourTests: XCTestCase {
-    private let tmux = TmuxDriver(target: "viewer")
+    /// One private tmux server per viewer started (a server just killed may still hold its socket).
+    private var servers: [TmuxDriver] = []
     private var directory: URL!
 
     override func setUpWithError() throws {
-        guard tmux.isAvailable else {
+        guard TmuxDriver(target: "probe").isAvailable else {
             throw XCTSkip("tmux is not installed: the end-to-end colour test is skipped (apt-get install tmux)")
         }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-tmux-colour-\(UUID().uuidString)")
@@ -15,13 +16,15 @@ final class TmuxColourTests: XCTestCase {
     }
 
     override func tearDown() {
-        tmux.stop()
+        servers.forEach { $0.stop() }
         try? FileManager.default.removeItem(at: directory)
     }
 
     /// Starts the viewer with `environment` (shell assignments) and `arguments` in a tmux that
     /// assumes a 256-colour outer terminal (`-2`) with the `RGB` feature; the pane once drawn.
     private func view(_ environment: String, _ arguments: String = "", expect label: String) throws -> String {
+        let tmux = TmuxDriver(target: "viewer")
+        servers.append(tmux)
         // The derived terminfo entry goes to a private cache, not the user's.
         let command = "cd \(directory.path) && env -u COLORTERM XDG_CACHE_HOME=\(directory.path)/cache \(environment) "
             + "\(CLIRunner.binary.path) view \(arguments); sleep 5"
@@ -39,7 +42,6 @@ final class TmuxColourTests: XCTestCase {
         let screen = try view("COLORTERM=truecolor TERM=tmux-256color", expect: "viridis · true colour")
         let heatmapRows = screen.split(separator: "\n").prefix(20).map { String($0.prefix(400)) }.joined()
         XCTAssertTrue(has24Bit(heatmapRows), "24-bit sequences on the heatmap:\n\(screen.prefix(600))")
-        try tmux.send("q")
     }
 
     /// `TERM=xterm-256color` without `COLORTERM`: only 256-colour sequences.
@@ -47,17 +49,14 @@ final class TmuxColourTests: XCTestCase {
         let screen = try view("TERM=xterm-256color", expect: "viridis · 256 colours")
         XCTAssertTrue(has256(screen))
         XCTAssertFalse(has24Bit(screen), "no 24-bit sequences:\n\(screen.prefix(600))")
-        try tmux.send("q")
     }
 
     /// `--colors` overrides the detection both ways.
     func testColorsOptionOverridesDetection() throws {
         let forced = try view("TERM=xterm-256color", "--colors truecolor", expect: "viridis · true colour")
         XCTAssertTrue(has24Bit(forced))
-        try tmux.run(["kill-server"])
         let limited = try view("COLORTERM=truecolor TERM=xterm-256color", "--colors 256", expect: "viridis · 256 colours")
         XCTAssertFalse(has24Bit(limited))
-        try tmux.run(["kill-server"])
         let ascii = try view("COLORTERM=truecolor TERM=xterm-256color", "--colors ascii", expect: "viridis · ASCII")
         XCTAssertFalse(ascii.contains("▀"), "ASCII mode draws the character ramp")
     }
