@@ -24,11 +24,18 @@ struct ViewCommand: ParsableCommand {
     @Flag(help: "Short for --colors ascii: the character ramp ' .:-=+*#%@' instead of colours.")
     var ascii = false
 
+    @Option(help: ArgumentHelp("Write the heatmap pane (with markers and colour bar) as a PNG to this path and exit; needs no terminal.", valueName: "out.png"))
+    var snapshot: String?
+
+    @Option(help: "The terminal size --snapshot pictures, in cells.")
+    var size = TerminalSize(columns: 120, rows: 40)
+
     @OptionGroup var memory: MemoryLimitOption
+    @OptionGroup var force: ForceOption
 
     func run() throws {
         memory.apply()
-        guard ViewerApp.hasTerminal else {
+        guard snapshot != nil || ViewerApp.hasTerminal else {
             throw ValidationError("subpix view needs a terminal (a TTY); for scripts use `subpix run FILE` or `subpix repl`")
         }
         let session = Session(output: { _ in })
@@ -44,10 +51,36 @@ struct ViewCommand: ParsableCommand {
             try Demo.load(into: session)
         }
         guard session.viewedTensor() != nil else { throw ValidationError("nothing to view: no tensor variable") }
+        if let snapshot {
+            let model = ViewerModel(session: session, colorMode: .trueColor)
+            let written = try ViewSnapshot(width: size.columns, height: size.rows).write(model, to: snapshot, overwrite: force.force)
+            print("saved \(written)")
+            return
+        }
         try ViewerApp(session: session, colors: ascii ? .ascii : colors).run()
     }
 }
 
 extension ColorMode: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+/// `--size 120x40`: a terminal size in cells.
+struct TerminalSize: ExpressibleByArgument {
+    var columns: Int
+    var rows: Int
+
+    init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    init?(argument: String) {
+        let parts = argument.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]),
+              (1...10_000).contains(columns), (1...10_000).contains(rows) else { return nil }
+        self.init(columns: columns, rows: rows)
+    }
+
+    var defaultValueDescription: String { "\(columns)x\(rows)" }
 }

@@ -17,7 +17,8 @@ public enum MarkerShape: String, Sendable, CaseIterable {
     }
 
     /// Whether the pixel at offset (dx, dy) from the marker's centre belongs to the
-    /// shape of `radius` pixels; strokes are about a third of the radius thick.
+    /// shape of `radius` pixels (the bullseye's ring reaches 1.2 `radius`, around other
+    /// markers at the same place); strokes are about a third of the radius thick.
     public func covers(dx: Double, dy: Double, radius: Double) -> Bool {
         let stroke = max(1, radius / 3) / 2
         let (ax, ay) = (abs(dx), abs(dy))
@@ -29,7 +30,7 @@ public enum MarkerShape: String, Sendable, CaseIterable {
         case .diamond: return ax + ay <= radius
         case .triangle: return dy >= -radius && dy <= radius * 0.7 && ax <= (dy + radius) * 0.6
         case .square: return max(ax, ay) <= radius * 0.7
-        case .bullseye: return abs(distance - radius * 0.9) <= stroke || distance <= radius * 0.3
+        case .bullseye: return abs(distance - radius * 1.2) <= stroke || distance <= radius * 0.3
         }
     }
 }
