@@ -1,14 +1,6 @@
 import Foundation
 import SubpixScript
 
-/// How many colours the terminal shows, which decides how heatmaps are drawn.
-public enum ColorMode: Sendable, Equatable {
-    /// 256 colours: half blocks with palette colours.
-    case xterm256
-    /// 8/16 colours, no colour, or `--ascii`: the character ramp ` .:-=+*#%@`.
-    case ascii
-}
-
 /// A colour ramp over [0, 1] in xterm-256 colour indices.
 public struct Palette: Sendable, Equatable {
     public let name: PaletteName
