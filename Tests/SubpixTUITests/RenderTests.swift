@@ -30,12 +30,16 @@ final class RenderTests: XCTestCase {
         values[10] = .nan
         let tensor = AnyTensor.float64(try Tensor(shape: [1, 1, 4, 4], elements: values))
         let slice = MapSlice(tensor, batch: 0, channel: 0, depth: 0)
-        let palette = Palette(.viridis)
+        let palette = Palette(.viridis, mode: .xterm256)
         var buffer = CellBuffer(width: 4, height: 2)
         HeatmapRenderer(slice: slice, palette: palette, mode: .xterm256, viewport: Viewport()).draw(into: &buffer, x: 0, y: 0, columns: 4, rows: 2)
         // Pixel (1, 1) is the bottom half of cell (1, 0): background = top of the ramp.
-        XCTAssertEqual(buffer[1, 0].background, palette.ramp.last)
-        XCTAssertEqual(buffer[1, 0].foreground, palette.ramp.first)
+        XCTAssertEqual(buffer[1, 0].background, .indexed(XtermRamp.indices[.viridis]?.last ?? 0))
+        XCTAssertEqual(buffer[1, 0].foreground, .indexed(XtermRamp.indices[.viridis]?.first ?? 0))
+        let exact = Palette(.viridis, mode: .trueColor)
+        HeatmapRenderer(slice: slice, palette: exact, mode: .trueColor, viewport: Viewport()).draw(into: &buffer, x: 0, y: 0, columns: 4, rows: 2)
+        XCTAssertEqual(buffer[1, 0].background, .rgb(RGB(hex: 0xFDE725)), "true colour: viridis' published top colour")
+        XCTAssertEqual(buffer[1, 0].foreground, .rgb(RGB(hex: 0x440154)))
         XCTAssertEqual(buffer[2, 1].glyph, "?")
         XCTAssertEqual(buffer[2, 1].background, Palette.nanColor)
         let small = rendered(try demoModel(), 40, 9)
@@ -47,10 +51,10 @@ final class RenderTests: XCTestCase {
     func testSignedMapsPickTheDivergingPaletteAndAsciiUsesTheRamp() throws {
         let signed = MapSlice(.float32(try Tensor(shape: [1, 1, 1, 2], elements: [-1, 1])), batch: 0, channel: 0, depth: 0)
         XCTAssertTrue(signed.isSigned)
-        XCTAssertEqual(Palette.resolve(.auto, signed: true).name, .diverging)
+        XCTAssertEqual(Palette.resolve(.auto, signed: true, mode: .xterm256).name, .diverging)
         XCTAssertEqual(signed.scale(0), 0.5)
         var buffer = CellBuffer(width: 2, height: 1)
-        HeatmapRenderer(slice: signed, palette: Palette(.gray), mode: .ascii, viewport: Viewport()).draw(into: &buffer, x: 0, y: 0, columns: 2, rows: 1)
+        HeatmapRenderer(slice: signed, palette: Palette(.gray, mode: .ascii), mode: .ascii, viewport: Viewport()).draw(into: &buffer, x: 0, y: 0, columns: 2, rows: 1)
         XCTAssertEqual(buffer.textPlane, " @")
     }
 

@@ -53,7 +53,7 @@ public enum TensorFile {
         }
     }
 
-    /// Encodes a tensor (`.npy`, `.csv`) or keypoints (`.csv`, `.json`) by the path's extension.
+    /// Encodes a tensor (`.npy`, `.csv`), keypoints (`.csv`, `.json`) or a picture (`.png`) by the path's extension.
     public static func encode(_ value: SavedValue, for path: String) throws -> Data {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         switch (value, ext) {
@@ -61,7 +61,9 @@ public enum TensorFile {
         case (.tensor(let t), "csv"), (.tensor(let t), "txt"): return Data(try TextGrid.encode(t, path: path).utf8)
         case (.keypoints(let k), "csv"): return Data(KeypointText.csv(k).utf8)
         case (.keypoints(let k), "json"): return Data(KeypointText.json(k).utf8)
-        case (.tensor, _): throw FormatError(path, "cannot save a tensor as '.\(ext)'; expected .npy or .csv")
+        case (.picture(let image), "png"): return try PNGImage.encode(image, path: path)
+        case (.picture, _): throw FormatError(path, "cannot save a picture as '.\(ext)'; expected .png")
+        case (.tensor, _): throw FormatError(path, "cannot save a tensor as '.\(ext)'; expected .npy, .csv or .png")
         case (.keypoints, _): throw FormatError(path, "cannot save keypoints as '.\(ext)'; expected .csv or .json")
         }
     }
@@ -71,4 +73,6 @@ public enum TensorFile {
 public enum SavedValue: Sendable {
     case tensor(AnyTensor)
     case keypoints(KeypointList)
+    /// A rendered heatmap (``HeatmapPicture``), for `.png`.
+    case picture(RGBImage)
 }

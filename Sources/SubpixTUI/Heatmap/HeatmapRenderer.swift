@@ -1,4 +1,5 @@
 import Subpix
+import SubpixScript
 
 /// Draws a map into a pane of the cell buffer: each cell shows two data rows
 /// as an upper half block `▀` (top pixel in the foreground colour, bottom in
@@ -43,8 +44,8 @@ public struct HeatmapRenderer {
         }
         switch mode {
         case .ascii:
-            return Cell(Palette.character(slice.scale(values.reduce(0, +) / Double(values.count))))
-        case .xterm256:
+            return Cell(AsciiRamp.character(slice.scale(values.reduce(0, +) / Double(values.count))))
+        case .xterm256, .trueColor:
             let fg = palette.color(slice.scale(top))
             return bottom.map { Cell("▀", foreground: fg, background: palette.color(slice.scale($0))) } ?? Cell("▀", foreground: fg)
         }

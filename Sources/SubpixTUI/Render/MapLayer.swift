@@ -38,9 +38,9 @@ struct CursorLayer: MapLayer {
 /// A marker glyph and colour placed at a sub-pixel position.
 struct Marker {
     let glyph: Character
-    let color: Int16
+    let color: TerminalColor
 
-    init(_ marker: (glyph: Character, color: Int16)) { (glyph, color) = marker }
+    init(_ marker: (glyph: Character, color: TerminalColor)) { (glyph, color) = marker }
 
     /// In colour mode a braille dot at the sub-cell position (2 across × 4
     /// down per cell) over the heat colour; in ASCII mode the glyph.

@@ -12,7 +12,7 @@ public struct Renderer {
     static let mapLayers: [any MapLayer] = [KeypointLayer(), TruthLayer(), CursorLayer()]
 
     /// Glyph and colour of each method's markers (ASCII glyph, 256-colour index).
-    public static func marker(_ method: ViewMethod) -> (glyph: Character, color: Int16) {
+    public static func marker(_ method: ViewMethod) -> (glyph: Character, color: TerminalColor) {
         switch method {
         case .spatialSoftArgmax2d: ("+", 51)
         case .convSoftArgmax2d: ("x", 201)
@@ -24,7 +24,7 @@ public struct Renderer {
     }
 
     /// Ground-truth peaks of `gaussians(...)` maps.
-    public static let truthMarker: (glyph: Character, color: Int16) = ("G", 196)
+    public static let truthMarker: (glyph: Character, color: TerminalColor) = ("G", 196)
 
     public init() {}
 
@@ -38,7 +38,7 @@ public struct Renderer {
         let pane = layout.pane
         if let slice = model.slice {
             let heatmap = HeatmapRenderer(
-                slice: slice, palette: Palette.resolve(model.session.view.palette, signed: slice.isSigned),
+                slice: slice, palette: Palette.resolve(model.session.view.palette, signed: slice.isSigned, mode: model.colorMode),
                 mode: model.colorMode, viewport: model.viewport)
             heatmap.draw(into: &buffer, x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)
             let place = heatmap.placement(x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)

@@ -6,11 +6,12 @@ import SubpixScript
 /// always leaves the terminal as it found it — also when an error escapes.
 public struct ViewerApp {
     public let session: Session
-    public var ascii: Bool
+    /// The colour mode to use (`--colors`); nil detects it from the terminal.
+    public var colors: ColorMode?
 
-    public init(session: Session, ascii: Bool = false) {
+    public init(session: Session, colors: ColorMode? = nil) {
         self.session = session
-        self.ascii = ascii
+        self.colors = colors
     }
 
     /// True when standard input and output are terminals.
@@ -21,7 +22,13 @@ public struct ViewerApp {
             throw ScriptError("subpix view needs a terminal; for scripts use `subpix run FILE` or `subpix repl`")
         }
         let previous = StopSignals.install()
-        let screen = NcursesScreen(ascii: ascii)
+        let screen: NcursesScreen
+        do {
+            screen = try NcursesScreen(requested: colors)
+        } catch {
+            StopSignals.restore(previous)
+            throw error
+        }
         defer {
             screen.close()
             StopSignals.restore(previous)
