@@ -15,7 +15,7 @@ final class ColourBarTests: XCTestCase {
     /// entries (≥ 24), two stops per cell in true colour; and the panel names the mode.
     func testColourBarShowsTheModesColours() throws {
         for (mode, minimum) in [(ColorMode.xterm256, XtermRamp.steps), (.trueColor, 2 * (Layout.sidePanelWidth - 2))] {
-            let buffer = Renderer().render(try demoModel(colorMode: mode), width: 100, height: 32)
+            let buffer = rendered(try demoModel(colorMode: mode), 100, 32)
             let colours = Set(colourBar(buffer).flatMap { [$0.foreground, $0.background] })
             XCTAssertGreaterThanOrEqual(colours.count, minimum, "\(mode)")
             XCTAssertTrue(buffer.textPlane.contains("viridis · \(mode.label)"))
@@ -23,7 +23,7 @@ final class ColourBarTests: XCTestCase {
     }
 
     func testDemoInTrueColourSnapshot() throws {
-        let buffer = Renderer().render(try demoModel(colorMode: .trueColor), width: 100, height: 32)
+        let buffer = rendered(try demoModel(colorMode: .trueColor), 100, 32)
         XCTAssertTrue(try assertSnapshot(buffer, named: "demo-truecolor-100x32") == (true, true))
     }
 }

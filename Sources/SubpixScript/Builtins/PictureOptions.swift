@@ -62,7 +62,7 @@ enum PictureOptions {
     /// One marker layer per keypoint list: `keypoints=kp` or `keypoints=[kp1, kp2, ...]`,
     /// styled in the viewer's method order.
     private static func layers(_ a: Arguments) throws -> [HeatmapPicture.Layer] {
-        let lists: [[Keypoint]]
+        let lists: [KeypointList]
         switch a["keypoints"] {
         case .none: return []
         case .keypoints(let points): lists = [points]

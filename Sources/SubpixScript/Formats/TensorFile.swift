@@ -6,7 +6,7 @@ public enum LoadedFile: Sendable {
     case tensor(AnyTensor)
     /// An `.npz` archive: arrays by name.
     case arrays([(name: String, tensor: AnyTensor)])
-    case keypoints([Keypoint])
+    case keypoints(KeypointList)
 }
 
 /// Loading and saving by file extension.
@@ -36,10 +36,10 @@ public enum TensorFile {
         case "npz": return .arrays(try NPZ.read(data, path: path, maxBytes: maxBytes).map { ($0.name, try withBatchAxes($0.tensor)) })
         case "pgm": return .tensor(.float32(try PGM.read(data, path: path, maxBytes: maxBytes)))
         case "png": return .tensor(.float32(try PNGImage.read(data, path: path, maxBytes: maxBytes)))
-        case "json": return .keypoints(try KeypointTable.readJSON(data, path: path))
+        case "json": return .keypoints(KeypointTable.finite(try KeypointTable.readJSON(data, path: path)))
         default:
             let text = String(decoding: data, as: UTF8.self)
-            if KeypointTable.isKeypointCSV(text) { return .keypoints(try KeypointTable.readCSV(text, path: path)) }
+            if KeypointTable.isKeypointCSV(text) { return .keypoints(KeypointTable.finite(try KeypointTable.readCSV(text, path: path))) }
             return .tensor(.float32(try TextGrid.read(text, path: path, maxBytes: maxBytes)))
         }
     }
@@ -72,7 +72,7 @@ public enum TensorFile {
 /// Something `save` can write.
 public enum SavedValue: Sendable {
     case tensor(AnyTensor)
-    case keypoints([Keypoint])
+    case keypoints(KeypointList)
     /// A rendered heatmap (``HeatmapPicture``), for `.png`.
     case picture(RGBImage)
 }

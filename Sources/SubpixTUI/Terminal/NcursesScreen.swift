@@ -39,6 +39,8 @@ final class NcursesScreen {
         let opened: OpaquePointer? = Self.withTerminfo(directory) { subpix_newterm(name) }
         guard let opened else { throw ScriptError("subpix view: cannot start the terminal TERM=\(name)") }
         screen = opened
+        // Esc closes overlays at once: wait at most 25 ms for the rest of an escape sequence.
+        set_escdelay(25)
         cbreak()
         noecho()
         keypad(subpix_stdscr(), true)
@@ -119,14 +121,14 @@ final class NcursesScreen {
         return number
     }
 
-    /// The next key, `nil` after the 100 ms timeout; `.resize` on a terminal resize.
-    func readKey() -> Input? {
+    /// The next input as a viewer event, `nil` after the 100 ms timeout.
+    func readInput() -> ViewerEvent? {
         var character: wint_t = 0
         let status = get_wch(&character)
         if status == ERR { return nil }
         if status == KEY_CODE_YES {
             switch Int32(character) {
-            case KEY_RESIZE: return .resize
+            case KEY_RESIZE: return .resize(width: size.width, height: size.height)
             case KEY_MOUSE:
                 var event = MEVENT()
                 guard getmouse(&event) == OK else { return nil }
@@ -151,12 +153,5 @@ final class NcursesScreen {
             guard let scalar = UnicodeScalar(UInt32(character)) else { return nil }
             return .key(.character(Character(scalar)))
         }
-    }
-
-    enum Input {
-        case key(Key)
-        case resize
-        /// A left click at a screen cell.
-        case click(column: Int, row: Int)
     }
 }

@@ -33,24 +33,17 @@ public struct ViewerApp {
             screen.close()
             StopSignals.restore(previous)
         }
-        let model = ViewerModel(session: session, colorMode: screen.colorMode)
+        let model = ViewerModel(session: session, colorMode: screen.colorMode, size: screen.size)
         let renderer = Renderer()
         var dirty = true
         while !model.shouldQuit && StopSignals.received == 0 {
-            let (width, height) = screen.size
             if dirty {
-                screen.draw(renderer.render(model, width: width, height: height))
+                screen.draw(renderer.render(model))
                 dirty = false
             }
-            switch screen.readKey() {
-            case .key(let key)?:
-                let pane = Layout(width: width, height: height).pane
-                model.update(key, pane: (pane.columns, pane.rows))
-                dirty = true
-            case .resize?:
-                dirty = true
-            case .click(let column, let row)?:
-                model.click(column: column, row: row, layout: Layout(width: width, height: height))
+            switch screen.readInput() {
+            case let event?:
+                model.update(event)
                 dirty = true
             case nil:
                 break
