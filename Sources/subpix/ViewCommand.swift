@@ -52,8 +52,8 @@ struct ViewCommand: ParsableCommand {
         }
         guard session.viewedTensor() != nil else { throw ValidationError("nothing to view: no tensor variable") }
         if let snapshot {
-            let model = ViewerModel(session: session, colorMode: .trueColor)
-            let written = try ViewSnapshot(width: size.columns, height: size.rows).write(model, to: snapshot, overwrite: force.force)
+            let model = ViewerModel(session: session, colorMode: .trueColor, size: (size.columns, size.rows))
+            let written = try ViewSnapshot(model).write(to: snapshot, overwrite: force.force)
             print("saved \(written)")
             return
         }

@@ -8,7 +8,8 @@ final class ViewSnapshotTests: XCTestCase {
     /// ((x + 0.5)·10, (y + 0.5)·10) at the 120 × 40 size (10 picture pixels per data pixel).
     func testMarkersSitAtTheKeypoints() throws {
         let model = try demoModel(colorMode: .trueColor)
-        let picture = try XCTUnwrap(ViewSnapshot(width: 120, height: 40).picture(of: model))
+        model.update(.resize(width: 120, height: 40))
+        let picture = try XCTUnwrap(ViewSnapshot(model).picture)
         XCTAssertEqual(picture.upscale, 10)
         var bare = picture
         bare.layers = []
@@ -26,10 +27,11 @@ final class ViewSnapshotTests: XCTestCase {
     /// Zoomed in, the picture holds only the visible window of the map.
     func testZoomedViewPicturesTheVisibleWindow() throws {
         let model = try demoModel(colorMode: .trueColor)
+        model.update(.resize(width: 120, height: 40))
         model.viewport.zoom = 4
         model.viewport.originX = 10
         model.viewport.originY = 8
-        let picture = try XCTUnwrap(ViewSnapshot(width: 120, height: 40).picture(of: model))
+        let picture = try XCTUnwrap(ViewSnapshot(model).picture)
         // Pane 83 × 76 screen pixels at 0.771 / 4 data pixels each: columns 10 ..< 26, rows 8 ..< 23.
         XCTAssertEqual(picture.width, 16)
         XCTAssertEqual(picture.height, 15)

@@ -5,7 +5,7 @@ import Subpix
 /// To add a method: a case here, its ``inputRank`` and ``parameters``, its
 /// computation in `ViewMethod+Extraction.swift` and its script form in
 /// `ViewMethod+Script.swift` (the compiler points at each switch), and a
-/// marker in the viewer's `Renderer.marker(_:)`.
+/// marker in `MarkerStyle.of(_:)`.
 public enum ViewMethod: String, Sendable, CaseIterable {
     case spatialSoftArgmax2d = "spatial_soft_argmax2d"
     case convSoftArgmax2d = "conv_soft_argmax2d"

@@ -12,7 +12,8 @@ public struct MarkerStyle: Sendable, Equatable {
     /// Ground-truth peaks (of `gaussians(...)` maps).
     public static let truth = MarkerStyle(.bullseye, RGB(255, 48, 48))
 
-    /// Each viewer method's marker: a distinct shape and hue.
+    /// Each viewer method's marker: a distinct shape and hue (``MarkerShape`` has more
+    /// shapes than methods so far, for the next ones).
     public static func of(_ method: ViewMethod) -> MarkerStyle {
         switch method {
         case .spatialSoftArgmax2d: MarkerStyle(.plus, RGB(0, 230, 255))

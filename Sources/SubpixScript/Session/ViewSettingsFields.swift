@@ -97,6 +97,9 @@ public enum ViewSettingsFields {
               { .string($0.palette.rawValue) }) { view, value, _ in
             view.palette = try value.choice(PaletteName.self)
         },
+        field("markers", "draw the keypoint and ground-truth markers (True/False)", { .bool($0.markers) }) { view, value, _ in
+            view.markers = try value.bool()
+        },
     ]
 
     /// The field names, in the order `help(view)` lists them.

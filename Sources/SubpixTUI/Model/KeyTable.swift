@@ -55,6 +55,13 @@ public enum KeyTable {
         KeyCommand("v", "v", "view the next tensor variable", details: "the demo's DoG volume is one press away",
                    hint: "next map", statement: "view.input = 'demo_dog'") { model, _ in model.nextTensor() },
         KeyCommand("g", "g", "next palette", statement: "view.palette = 'magma'") { model, _ in model.cyclePalette() },
+        KeyCommand("h", "h", "hide / show the markers (the map alone)", hint: "markers", statement: "view.markers = False") { model, _ in
+            model.toggle("markers", model.session.view.markers)
+        },
+        KeyCommand("i", "i", "write the view as a picture (.png)",
+                   details: "`subpix-view.png`, never overwriting: the heatmap pane with its markers and colour bar, as `:snapshot(\"view.png\")` does") { model, _ in
+            model.writeSnapshot()
+        },
         KeyCommand("w", "w", "write the session as a script", details: "`subpix-session.subpix`, never overwriting") { model, _ in
             model.writeJournal()
         },

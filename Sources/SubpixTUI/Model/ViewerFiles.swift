@@ -1,7 +1,7 @@
 import Foundation
 import SubpixScript
 
-/// `w` and `e`: the files the viewer writes, never overwriting one.
+/// `w` and `e` (and `i`, ``writeSnapshot()``): the files the viewer writes, never overwriting one.
 extension ViewerModel {
     func writeJournal() {
         let url = uniqueFile("subpix-session", "subpix")
@@ -22,7 +22,7 @@ extension ViewerModel {
         } catch { message = "\(error)" }
     }
 
-    private func uniqueFile(_ stem: String, _ ext: String) -> URL {
+    func uniqueFile(_ stem: String, _ ext: String) -> URL {
         var index = 1
         var url = outputDirectory.appendingPathComponent("\(stem).\(ext)")
         while FileManager.default.fileExists(atPath: url.path) {

@@ -9,22 +9,8 @@ import SubpixScript
 /// Rendering only reads the model; everything it shows was settled by `update`.
 public struct Renderer {
     /// What is drawn over the heatmap, bottom to top. A new overlay is a new layer here.
-    static let mapLayers: [any MapLayer] = [KeypointLayer(), TruthLayer(), CursorLayer()]
-
-    /// Glyph and colour of each method's markers (ASCII glyph, 256-colour index).
-    public static func marker(_ method: ViewMethod) -> (glyph: Character, color: TerminalColor) {
-        switch method {
-        case .spatialSoftArgmax2d: ("+", 51)
-        case .convSoftArgmax2d: ("x", 201)
-        case .nms2d: ("o", 46)
-        case .convSoftArgmax3d: ("x", 213)
-        case .convQuadInterp3d: ("*", 226)
-        case .iterativeQuadInterp3d: ("#", 208)
-        }
-    }
-
-    /// Ground-truth peaks of `gaussians(...)` maps.
-    public static let truthMarker: (glyph: Character, color: TerminalColor) = ("G", 196)
+    /// The ground truth goes under the methods' markers: where both share a cell the estimate shows.
+    static let mapLayers: [any MapLayer] = [TruthLayer(), KeypointLayer(), CursorLayer()]
 
     public init() {}
 
@@ -36,10 +22,8 @@ public struct Renderer {
             return buffer
         }
         let pane = layout.pane
-        if let slice = model.slice {
-            let heatmap = HeatmapRenderer(
-                slice: slice, palette: Palette.resolve(model.session.view.palette, signed: slice.isSigned, mode: model.colorMode),
-                mode: model.colorMode, viewport: model.viewport)
+        if let slice = model.slice, let palette = model.palette {
+            let heatmap = HeatmapRenderer(slice: slice, palette: palette, mode: model.colorMode, viewport: model.viewport)
             heatmap.draw(into: &buffer, x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)
             let place = heatmap.placement(x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)
             for layer in Self.mapLayers { layer.draw(model, place, into: &buffer) }

@@ -33,18 +33,18 @@ struct SidePanel {
         }
         for text in parameters(view) { line(text) }
         for run in runs {
-            let marker = Renderer.marker(run.method)
+            let marker = MarkerStyle.of(run.method)
             if let error = run.error {
-                line("\(marker.glyph) \(error)", 203)
+                line("\(marker.shape.glyph) \(error)", 203)
             } else {
-                line("\(marker.glyph) \(run.keypoints.count) kp  out \(run.outputShape.map(formatShape) ?? "-")", marker.color)
+                line("\(marker.shape.glyph) \(run.keypoints.count) kp  out \(run.outputShape.map(formatShape) ?? "-")", palette.legendColor(marker), bold: true)
                 if model.showsTimings { line(String(format: "  %.2f ms", run.milliseconds), Self.dim) }
             }
         }
         line("\(palette.name.rawValue) · \(model.colorMode.label)", Self.dim)
         colourBar(&buffer, x: x, row: &row, width: width)
         line(String(format: "min %-12.4g max %.4g", slice.low, slice.high), Self.dim)
-        truthErrors(runs).forEach { line($0, Renderer.truthMarker.color) }
+        truthErrors(runs).forEach { line($0, palette.legendColor(.truth)) }
         let inspector = inspectorLines(view, runs)
         let listRows = max(0, height - row - inspector.count - 1)
         line("── keypoints (x, y\(runs.first?.method.isVolumetric == true ? ", d" : ""), value) ──", Self.heading)
@@ -102,10 +102,10 @@ struct SidePanel {
     private func truthErrors(_ runs: [MethodRun]) -> [String] {
         let truth = model.groundTruth
         guard !truth.isEmpty else { return [] }
-        return ["G truth: \(truth.count) peaks"] + runs.compactMap { run in
+        return ["\(MarkerStyle.truth.shape.glyph) truth: \(truth.count) peaks"] + runs.compactMap { run in
             guard !run.keypoints.isEmpty else { return nil }
             let errors = truth.map { peak in run.keypoints.map { hypot($0.x - peak.x, $0.y - peak.y) }.min() ?? .infinity }
-            return String(format: "  %@ err mean %.3f max %.3f px", String(Renderer.marker(run.method).glyph),
+            return String(format: "  %@ err mean %.3f max %.3f px", String(MarkerStyle.of(run.method).shape.glyph),
                           errors.reduce(0, +) / Double(errors.count), errors.max() ?? 0)
         }
     }

@@ -3,27 +3,22 @@ import Subpix
 import SubpixScript
 
 /// What the viewer's heatmap pane shows, as a picture: the part of the map visible in
-/// the pane of a `width × height` terminal (all of it unless zoomed), each data pixel
+/// the pane at the model's terminal size (all of it unless zoomed), each data pixel
 /// upscaled to about the size it has on screen, with every shown method's keypoints and
 /// the ground truth marked, and the colour bar — for slides, READMEs and papers.
 public struct ViewSnapshot {
     /// The pixels a terminal cell stands for (a typical 8 × 16 font cell).
     public static let cellSize = (width: 8, height: 16)
 
-    public let width: Int
-    public let height: Int
+    public let model: ViewerModel
 
-    public init(width: Int, height: Int) {
-        self.width = width
-        self.height = height
-    }
+    public init(_ model: ViewerModel) { self.model = model }
 
-    /// The picture of `model`'s view; nil when there is no map to show.
-    public func picture(of model: ViewerModel) -> HeatmapPicture? {
+    /// The picture of the model's view; nil when there is no map to show.
+    public var picture: HeatmapPicture? {
         guard let slice = model.slice else { return nil }
-        let pane = Layout(width: width, height: height).pane
-        var viewport = model.viewport
-        viewport.clamp(mapWidth: slice.width, mapHeight: slice.height, columns: pane.columns, rows: pane.rows)
+        let pane = model.layout.pane
+        let viewport = model.viewport
         let scale = viewport.scale(mapWidth: slice.width, mapHeight: slice.height, columns: pane.columns, rows: pane.rows)
         // The data pixels the pane covers (pixel i spans [i, i + 1)).
         let left = max(0, Int(viewport.originX.rounded(.down)))
@@ -51,13 +46,14 @@ public struct ViewSnapshot {
                               scale: colorScale, upscale: upscale, layers: layers)
     }
 
-    /// Writes the picture of `model`'s view to `path` as a PNG; returns the path written.
+    /// Writes the picture to `path` as a PNG; returns the path written.
     @discardableResult
-    public func write(_ model: ViewerModel, to path: String, overwrite: Bool) throws -> String {
-        guard !Layout(width: width, height: height).isTooSmall else {
-            throw ScriptError("snapshot: expected a size of at least \(Layout.minimumWidth)x\(Layout.minimumHeight), got \(width)x\(height)")
+    public func write(to path: String, overwrite: Bool) throws -> String {
+        let layout = model.layout
+        guard !layout.isTooSmall else {
+            throw ScriptError("snapshot: expected a size of at least \(Layout.minimumWidth)x\(Layout.minimumHeight), got \(layout.width)x\(layout.height)")
         }
-        guard let picture = picture(of: model) else { throw ScriptError("snapshot: no map to picture") }
+        guard let picture else { throw ScriptError("snapshot: no map to picture") }
         return try AtomicFile.write(try PNGImage.encode(picture.render(), path: path), to: path, overwrite: overwrite)
     }
 }
