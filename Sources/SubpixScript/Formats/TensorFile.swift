@@ -48,15 +48,18 @@ public enum TensorFile {
         }
     }
 
-    /// Encodes a tensor (`.npy`, `.csv`) or keypoints (`.csv`, `.json`) by the path's extension.
+    /// Encodes a tensor or mask (`.npy`, `.csv`) or keypoints (`.csv`, `.json`) by the path's extension.
     public static func encode(_ value: SavedValue, for path: String) throws -> Data {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         switch (value, ext) {
         case (.tensor(let t), "npy"): return NPY.encode(t)
+        case (.mask(let m), "npy"): return NPY.encode(m)
         case (.tensor(let t), "csv"), (.tensor(let t), "txt"): return Data(try TextGrid.encode(t, path: path).utf8)
+        case (.mask(let m), "csv"), (.mask(let m), "txt"): return Data(try TextGrid.encode(.float32(m.map { $0 ? 1 : 0 }), path: path).utf8)
         case (.keypoints(let k), "csv"): return Data(KeypointText.csv(k).utf8)
         case (.keypoints(let k), "json"): return Data(KeypointText.json(k).utf8)
         case (.tensor, _): throw FormatError(path, "cannot save a tensor as '.\(ext)'; expected .npy or .csv")
+        case (.mask, _): throw FormatError(path, "cannot save a mask as '.\(ext)'; expected .npy or .csv")
         case (.keypoints, _): throw FormatError(path, "cannot save keypoints as '.\(ext)'; expected .csv or .json")
         }
     }
@@ -65,5 +68,7 @@ public enum TensorFile {
 /// Something `save` can write.
 public enum SavedValue: Sendable {
     case tensor(AnyTensor)
+    /// Saved as a `bool` `.npy` (`|b1`), or 0/1 in a CSV grid.
+    case mask(Mask)
     case keypoints([Keypoint])
 }
