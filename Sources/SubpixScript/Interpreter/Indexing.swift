@@ -17,7 +17,7 @@ enum Indexing {
             }
             do { return .tensor(try archive.tensor(named: name)) } catch let error as ScriptError { throw ScriptError(error.message, at: position) }
         case .keypoints(let points):
-            return try sequence(points, of: base, items, at: position, item: Self.row, slice: Value.keypoints)
+            return try sequence(points.points, of: base, items, at: position, item: Self.row, slice: { .keypoints(KeypointList($0)) })
         case .tuple(let values):
             return try sequence(values, of: base, items, at: position, item: { $0 }, slice: Value.tuple)
         case .list(let values):
@@ -58,7 +58,7 @@ enum Indexing {
     static func attributes(of value: Value) -> [String] {
         switch value {
         case .tensor, .mask: ["shape", "dtype", "ndim", "size"]
-        case .keypoints: ["count"]
+        case .keypoints: ["count", "dropped"]
         default: []
         }
     }
@@ -85,6 +85,7 @@ enum Indexing {
         case (.mask(let m), "ndim"): return .int(m.rank)
         case (.mask(let m), "size"): return .int(m.count)
         case (.keypoints(let k), "count"): return .int(k.count)
+        case (.keypoints(let k), "dropped"): return .int(k.droppedNonFinite)
         case (_, _) where methods(of: base).contains(name):
             throw ScriptError("'\(name)' is a method of \(base.typeWithArticle); call it: .\(name)(...)", at: position)
         default:

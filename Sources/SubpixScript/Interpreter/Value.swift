@@ -16,7 +16,7 @@ public enum Value: Sendable, Equatable {
     case mask(Mask)
     case tuple([Value])
     case list([Value])
-    case keypoints([Keypoint])
+    case keypoints(KeypointList)
     /// The arrays of an `.npz` file, by name.
     case archive(TensorArchive)
     /// A builtin function, by name.
