@@ -15,7 +15,7 @@ public enum Value: Sendable, Equatable {
     case mask(Mask)
     case tuple([Value])
     case list([Value])
-    case keypoints([Keypoint])
+    case keypoints(KeypointList)
     /// A table of results (`accuracy(...)`).
     case table(Table)
     /// A builtin function, by name.
