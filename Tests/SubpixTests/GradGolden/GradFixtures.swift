@@ -21,10 +21,10 @@ struct GradCase {
 /// Reads every case of every `*.json` file in the grad fixture directory.
 enum GradFixtures {
     /// `$SUBPIX_GRAD_FIXTURES` when set, else the in-repo copy `Fixtures/grad`.
-    static var directory: URL { GoldenFixtures.directory(environment: "SUBPIX_GRAD_FIXTURES", folder: "grad") }
+    static var directory: URL { GoldenFixtures.grad.directory }
 
     static func loadAll() throws -> [GradCase] {
-        try GoldenFixtures.jsonFiles(in: directory).flatMap { url in
+        try GoldenFixtures.grad.jsonFiles().flatMap { url in
             let file = url.lastPathComponent
             return try GoldenFixtures.rawCases(url).map { op, raw in
                 let golden = try GoldenFixtures.goldenCase(raw, op: op, file: file)
