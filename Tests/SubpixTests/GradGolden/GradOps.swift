@@ -13,6 +13,7 @@ enum GradOps {
         "spatial_softmax2d": GradSpatialSoftmax2d.self,
         "spatial_expectation2d": GradSpatialExpectation2d.self,
         "spatial_soft_argmax2d": GradSpatialSoftArgmax2d.self,
+        "render_gaussian2d": GradRenderGaussian2d.self,
         "conv_soft_argmax2d": GradConvSoftArgmax2d.self,
         "conv_soft_argmax3d": GradConvSoftArgmax3d.self,
     ]
@@ -40,6 +41,18 @@ enum GradSpatialSoftArgmax2d: GradOp {
             grad.golden.input() as Tensor<S>, temperature: grad.golden.double("temperature"),
             normalizedCoordinates: grad.golden.bool("normalized_coordinates"))
         return ([GoldenResult(value)], ["input": GoldenResult(try pullback(grad.cotangent(0)))])
+    }
+}
+
+enum GradRenderGaussian2d: GradOp {
+    static func run<S: SubpixScalar>(_ grad: GradCase, as: S.Type) throws -> (outputs: [GoldenResult], gradients: [String: GoldenResult]) {
+        let size = try grad.golden.ints("size")
+        guard size.count == 2 else { throw GoldenError("\(grad.label): size needs 2 values") }
+        let (value, pullback) = try renderGaussian2dWithPullback(
+            mean: grad.golden.input("mean") as Tensor<S>, std: grad.golden.input("std") as Tensor<S>,
+            size: (size[0], size[1]), normalizedCoordinates: grad.golden.bool("normalized_coordinates"))
+        let (mean, std) = try pullback(grad.cotangent(0))
+        return ([GoldenResult(value)], ["mean": GoldenResult(mean), "std": GoldenResult(std)])
     }
 }
 
