@@ -66,7 +66,7 @@ enum ConversionBuiltins {
         case .tensor(let t) where t.count == 1: return .bool(t.doubles[0] != 0)
         case .mask(let m) where m.count == 1: return .bool(m.elements[0])
         case .tensor, .mask: throw a.error("x", "a one-element tensor (a larger one has no single truth value; use min(x) or max(x))")
-        case .archive, .function, .view: return .bool(true)
+        case .archive, .table, .function, .view: return .bool(true)
         }
     }
 

@@ -4,7 +4,7 @@ import Subpix
 ///
 /// Scripts see Python-like types: `None`, `bool`, `int`, `float`, `str`,
 /// `tuple`, `list`, plus the subpix types `tensor` (float32 or float64),
-/// `mask` (the booleans of `nms2d(..., mask_only=True)`), `keypoints` and
+/// `mask` (the booleans of `nms2d(..., mask_only=True)`), `keypoints`, `table` and
 /// `npz` (the named arrays of an `.npz` file).
 public enum Value: Sendable, Equatable {
     case none
@@ -17,6 +17,8 @@ public enum Value: Sendable, Equatable {
     case tuple([Value])
     case list([Value])
     case keypoints(KeypointList)
+    /// A table of results (`accuracy(...)`).
+    case table(Table)
     /// The arrays of an `.npz` file, by name.
     case archive(TensorArchive)
     /// A builtin function, by name.
@@ -37,6 +39,7 @@ public enum Value: Sendable, Equatable {
         case .tuple: "tuple"
         case .list: "list"
         case .keypoints: "keypoints"
+        case .table: "table"
         case .archive: "npz"
         case .function: "function"
         case .view: "view"
@@ -99,6 +102,7 @@ extension Value: CustomStringConvertible {
         case .tuple(let items): "(" + items.map(\.repr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
         case .list(let items): "[" + items.map(\.repr).joined(separator: ", ") + "]"
         case .keypoints(let points): KeypointText.table(points)
+        case .table(let table): table.text
         case .archive(let archive):
             "npz '\(archive.path)': " + archive.members.map { "\($0.name) \(formatShape($0.tensor.shape)) \($0.tensor.dtype.rawValue)" }
                 .joined(separator: ", ")
