@@ -3,9 +3,20 @@ import Subpix
 
 /// Runs every case of every kornia fixture file and compares each output
 /// within the case's tolerances (`|got - want| <= atol + rtol * |want|`;
-/// an expected NaN must come out NaN, an expected infinity must match exactly).
+/// an expected NaN must come out NaN, an expected infinity must match exactly),
+/// once on the fastest kernel path of this CPU and once on the portable baseline.
 final class GoldenTests: XCTestCase {
     func testEveryKorniaCaseMatches() throws {
+        try withKernelPath(.fastestAvailable) { try checkEveryCase() }
+    }
+
+    /// `SUBPIX_KERNELS=baseline` (or `KernelPath.current = .baseline`) runs the
+    /// portable float32 kernels even where AVX2 + FMA are available.
+    func testEveryKorniaCaseMatchesOnTheBaselinePath() throws {
+        try withKernelPath(.baseline) { try checkEveryCase() }
+    }
+
+    private func checkEveryCase() throws {
         let cases = try GoldenFixtures.loadAll()
         var failures: [String] = []
         for golden in cases {
@@ -21,7 +32,7 @@ final class GoldenTests: XCTestCase {
                 failures.append("\(golden.label): threw \(error)")
             }
         }
-        print("golden: checked \(cases.count) kornia cases from \(GoldenFixtures.directory.path), \(failures.count) failing")
+        print("golden: checked \(cases.count) kornia cases (\(KernelPath.current) kernels) from \(GoldenFixtures.directory.path), \(failures.count) failing")
         for failure in failures { XCTFail(failure) }
     }
 
@@ -53,4 +64,12 @@ final class GoldenTests: XCTestCase {
         }
         return failures
     }
+}
+
+/// Runs `body` with the float32 kernels on `path`, then restores the previous path.
+func withKernelPath<R>(_ path: KernelPath, _ body: () throws -> R) rethrows -> R {
+    let previous = KernelPath.current
+    KernelPath.current = path
+    defer { KernelPath.current = previous }
+    return try body()
 }
