@@ -2,15 +2,25 @@ import ArgumentParser
 import Foundation
 import SubpixScript
 
-/// `subpix run FILE [--keep-going] [ARG...]`: run a script; `-` reads it from standard input.
+/// `subpix run FILE [--keep-going] [--each-frame STREAM] [ARG...]`: run a script; `-` reads it from standard input.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a script file (or - for standard input); extra arguments become args[0], args[1], ...",
-        discussion: "Stops at the first error (FILE:LINE:COL: error: message) with exit status 1. Arguments after -- reach the script unparsed.")
+        discussion: """
+            Stops at the first error (FILE:LINE:COL: error: message) with exit status 1. Arguments after -- reach the script unparsed.
+            With --each-frame STREAM the script runs once per .npy array of STREAM (a file of arrays written by repeated np.save, \
+            a FIFO, or - for standard input), the array in the variable `frame` and its number in `frame_index`.
+            """)
 
     @Flag(help: "Report every failing statement and go on, instead of stopping at the first.")
     var keepGoing = false
+
+    @Option(name: .customLong("each-frame"), help: ArgumentHelp("Run the script once per array of this stream (- for standard input).", valueName: "stream"))
+    var eachFrame: String?
+
+    @Option(name: .customLong("frame-variable"), help: "The variable that holds each frame of --each-frame.")
+    var frameVariable = "frame"
 
     @Argument(help: "The script file, or - for standard input.")
     var file: String
@@ -21,14 +31,29 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var memory: MemoryLimitOption
     @OptionGroup var force: ForceOption
 
+    func validate() throws {
+        guard frameVariable.first.map({ $0 == "_" || $0.isLetter }) == true, frameVariable.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }) else {
+            throw ValidationError("expected a variable name for --frame-variable, got '\(frameVariable)'")
+        }
+        guard !(eachFrame == "-" && file == "-") else {
+            throw ValidationError("expected the script or the stream on standard input, not both")
+        }
+    }
+
     func run() throws {
         memory.apply()
         var scriptArguments = arguments
         if let terminator = scriptArguments.firstIndex(of: "--") { scriptArguments.remove(at: terminator) }
         let session = Session()
         session.overwritesFiles = force.force
-        let status = ScriptRunner(path: file, arguments: scriptArguments, keepGoing: keepGoing).run(in: session) { message in
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+        let runner = ScriptRunner(path: file, arguments: scriptArguments, keepGoing: keepGoing)
+        let report: (String) -> Void = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        let status: Int32
+        if let eachFrame {
+            let frames = try NPYStreamSource(path: eachFrame, maxBytes: ReadLimits.maxBytes)
+            status = runner.runEachFrame(of: frames, variable: frameVariable, in: session, errors: report)
+        } else {
+            status = runner.run(in: session, errors: report)
         }
         if status != 0 { throw ExitCode(status) }
     }

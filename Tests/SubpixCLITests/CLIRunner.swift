@@ -21,7 +21,7 @@ enum CLIRunner {
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/subpix")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, stdinData: Data? = nil, directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -32,8 +32,13 @@ enum CLIRunner {
         process.standardError = errors
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        // Standard input is written on its own thread: a large input must not wait for the output to be read.
+        let writer = input.fileHandleForWriting
+        let bytes = stdinData ?? stdin.map { Data($0.utf8) }
+        Thread {
+            if let bytes { writer.write(bytes) }
+            try? writer.close()
+        }.start()
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

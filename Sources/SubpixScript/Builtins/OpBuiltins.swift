@@ -37,7 +37,7 @@ enum OpBuiltins {
         Builtin("render_gaussian2d",
                 [.init("mean"), .init("std"), .init("size"), .init("normalized_coordinates", .bool(true))], category: .op,
                 summary: "normalised 2D Gaussians at mean (*, 2) with std (*, 2) -> (*, H, W); size = (H, W)",
-                details: "g = exp(-(x-μx)²/(2σx))·exp(-(y-μy)²/(2σy)), divided by its sum; kornia divides by 2σ, not 2σ², and so does this port.") { a, _ in
+                details: "softmax_x(-(x-μx)²/(2σx²)) · softmax_y(-(y-μy)²/(2σy²)): std is the standard deviation (kornia 0.9; kornia <= 0.7 divided by 2σ).") { a, _ in
             let (size, mean, std) = (try a.ints("size", count: 2), try a.tensor("mean"), try a.tensor("std"))
             // The output is (*, H, W) with * the broadcast of mean's and std's leading axes.
             let (lead, other) = (Array(mean.shape.dropLast()), Array(std.shape.dropLast()))

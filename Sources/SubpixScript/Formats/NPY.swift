@@ -8,44 +8,16 @@ public enum NPY {
     /// Reads an `.npy` file held in `data`; `path` names it in errors.
     public static func read(_ data: Data, path: String, maxBytes: Int = ReadLimits.maxBytes) throws -> AnyTensor {
         let bytes = [UInt8](data)
-        guard bytes.count >= 10, Array(bytes[0..<6]) == [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59] else {
-            throw FormatError(path, "expected the .npy magic \\x93NUMPY, got a file of \(bytes.count) bytes without it")
+        return try bytes.withUnsafeBufferPointer { buffer in
+            guard let layout = try NPYLayout(parsing: buffer, complete: true, path: path) else {
+                throw FormatError(path, "expected a whole .npy header, got \(buffer.count) bytes")
+            }
+            try layout.checkFits(maxBytes: maxBytes, path: path)
+            guard buffer.count >= layout.end else {
+                throw FormatError(path, "expected \(layout.dataBytes) data bytes for shape \(layout.header.shape), got \(buffer.count - layout.dataOffset)")
+            }
+            return try layout.decode(UnsafeBufferPointer(rebasing: buffer[layout.dataOffset..<layout.end]))
         }
-        let major = bytes[6]
-        let headerLength: Int
-        let headerStart: Int
-        switch major {
-        case 1:
-            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
-            headerStart = 10
-        case 2, 3:
-            guard bytes.count >= 12 else { throw FormatError(path, "expected a 12-byte .npy preamble, got \(bytes.count) bytes") }
-            headerLength = (0..<4).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
-            headerStart = 12
-        default:
-            throw FormatError(path, "expected .npy format version 1, 2 or 3, got \(major)")
-        }
-        guard headerStart + headerLength <= bytes.count else {
-            throw FormatError(path, "header claims \(headerLength) bytes but the file has \(bytes.count - headerStart) after the preamble")
-        }
-        guard let text = String(bytes: bytes[headerStart..<(headerStart + headerLength)], encoding: .utf8) else {
-            throw FormatError(path, "expected an ASCII/UTF-8 header")
-        }
-        let header = try NPYHeader(parsing: text, path: path)
-        let count = try ReadLimits.check(header.shape, elementSize: header.type.size, path: path, maxBytes: maxBytes)
-        let payload = headerStart + headerLength
-        let needed = count * header.type.size
-        guard bytes.count - payload >= needed else {
-            throw FormatError(path, "expected \(needed) data bytes for shape \(header.shape), got \(bytes.count - payload)")
-        }
-        let values = bytes.withUnsafeBufferPointer { buffer in
-            (0..<count).map { header.type.decode(buffer.baseAddress! + payload + $0 * header.type.size) }
-        }
-        let ordered = header.fortranOrder ? transposedFromFortran(values, shape: header.shape) : values
-        if header.type.kind == "f" && header.type.size == 8 {
-            return .float64(try Tensor(shape: header.shape, elements: ordered))
-        }
-        return .float32(try Tensor(shape: header.shape, elements: ordered.map(Float.init)))
     }
 
     /// An `.npy` (version 1.0, little endian, C order) holding `tensor`.

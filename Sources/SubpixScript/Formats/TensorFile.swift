@@ -26,7 +26,12 @@ public enum TensorFile {
         guard let size = attributes?[.size] as? Int else { throw FormatError(path, "no such file") }
         guard size <= maxBytes + (1 << 20) else { throw FormatError(path, "file of \(size) bytes exceeds the \(maxBytes)-byte limit") }
         guard let data = FileManager.default.contents(atPath: path) else { throw FormatError(path, "cannot read the file") }
-        switch ext {
+        return try decode(data, path: path, maxBytes: maxBytes)
+    }
+
+    /// Decodes the bytes of a file by `path`'s extension (which ``load(_:maxBytes:)`` has checked).
+    static func decode(_ data: Data, path: String, maxBytes: Int) throws -> LoadedFile {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "npy": return .tensor(try withBatchAxes(NPY.read(data, path: path, maxBytes: maxBytes)))
         case "npz": return .arrays(try NPZ.read(data, path: path, maxBytes: maxBytes).map { ($0.name, try withBatchAxes($0.tensor)) })
         case "pgm": return .tensor(.float32(try PGM.read(data, path: path, maxBytes: maxBytes)))

@@ -25,19 +25,51 @@ public struct ScriptRunner {
     /// 0 when every statement succeeded, 1 otherwise. `errors` receives each
     /// formatted diagnostic.
     public func run(in session: Session? = nil, errors: @escaping (String) -> Void) -> Int32 {
-        let name = path == "-" ? "<stdin>" : path
-        let source: String
-        if path == "-" {
-            source = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        } else {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                errors("\(path): error: cannot read the script file")
-                return 1
-            }
-            source = String(decoding: data, as: UTF8.self)
-        }
+        guard let source = readSource(errors: errors) else { return 1 }
         let session = session ?? Session()
         session.arguments = arguments
+        return execute(source, in: session, errors: errors) ? 0 : 1
+    }
+
+    /// Runs the script once per frame of `frames` (`subpix run SCRIPT --each-frame STREAM`),
+    /// with the frame in `variable` and its number, from 0, in `frame_index`; variables
+    /// persist from one frame to the next.
+    ///
+    /// A bad frame is reported (`STREAM: frame 3: ...`) and skipped; a failing
+    /// statement stops the run unless ``keepGoing``. Returns 0 when every frame
+    /// was good and every statement succeeded, 1 otherwise.
+    public func runEachFrame(of frames: LiveSource, variable: String = "frame", in session: Session? = nil,
+                             errors: @escaping (String) -> Void) -> Int32 {
+        guard let source = readSource(errors: errors) else { return 1 }
+        let session = session ?? Session()
+        session.arguments = arguments
+        var failed = false
+        var index = 0
+        while let event = frames.next() {
+            switch event {
+            case .frame(let tensor):
+                session.assign(variable, .tensor(tensor))
+                session.assign("frame_index", .int(index))
+                index += 1
+                if !execute(source, in: session, errors: errors) {
+                    failed = true
+                    guard keepGoing else { return 1 }
+                }
+                // The journal is for replaying a viewer session; a long stream must not grow it.
+                session.clearJournal()
+            case .problem(let error):
+                errors("\(error)")
+                failed = true
+            case .ended:
+                break
+            }
+        }
+        return failed ? 1 : 0
+    }
+
+    /// Runs `source`, reporting each failing statement; true when all succeeded.
+    private func execute(_ source: String, in session: Session, errors: @escaping (String) -> Void) -> Bool {
+        let name = path == "-" ? "<stdin>" : path
         var failed = false
         do {
             try session.execute(source, onError: keepGoing ? { error in
@@ -46,8 +78,18 @@ public struct ScriptRunner {
             } : nil)
         } catch {
             errors(Diagnostic.format(error, file: name, source: source))
-            return 1
+            return false
         }
-        return failed ? 1 : 0
+        return !failed
+    }
+
+    /// The script's text, or `nil` (reported) when the file cannot be read.
+    private func readSource(errors: (String) -> Void) -> String? {
+        if path == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            errors("\(path): error: cannot read the script file")
+            return nil
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }

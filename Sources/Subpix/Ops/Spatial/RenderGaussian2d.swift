@@ -1,14 +1,20 @@
-/// Renders the normalised PDF of 2D Gaussians on a pixel grid — kornia's
-/// `render_gaussian2d`.
+/// Renders 2D Gaussians on a pixel grid, each normalised to sum 1 — kornia's
+/// `render_gaussian2d` (kornia 0.9 semantics).
 ///
-/// For each mean `(μx, μy)` and standard deviation `(σx, σy)`:
+/// For each mean `(μx, μy)` and standard deviation `(σx, σy)` the two axis
+/// profiles are softmaxes of the Gaussian exponent, and the map is their outer
+/// product:
 ///
-///     g(i, j) = exp(−(x_j − μx)² / (2σx)) · exp(−(y_i − μy)² / (2σy)),
-///     out = g / Σ g
+///     gx = softmax_j(−(x_j − μx)² / (2σx²)),   gy = softmax_i(−(y_i − μy)² / (2σy²)),
+///     out(i, j) = gy(i) · gx(j)
 ///
-/// Note the divisor `2σ`, not `2σ²`: that is what kornia computes, and this
-/// port keeps it so results match kornia exactly. Coordinates `x_j`, `y_i` are
-/// pixels, or normalised to [-1, 1] (then `mean` and `std` are too).
+/// so `std` is the standard deviation, as the seed documents. kornia ≤ 0.7
+/// divided by `2σ` instead of `2σ²`; see `docs/kornia.md`. The softmax keeps a
+/// mean far outside the grid or a very narrow σ finite: the pixel nearest the
+/// mean gets the weight instead of every weight underflowing to 0. A σ of 0
+/// or NaN gives NaN, as in kornia. Coordinates `x_j`, `y_i` are pixels, or
+/// `torch.linspace(−1, 1, n)` when normalised (then `mean` and `std` are too;
+/// a one-pixel axis sits at −1).
 ///
 /// `mean` has shape `(*, 2)`; `std` has shape `(*, 2)` broadcastable with it
 /// (NumPy rules on the leading axes, e.g. `(2,)` for one σ shared by all).
@@ -41,8 +47,8 @@ public func renderGaussian2d<S: SubpixScalar>(
             op, "expected std broadcastable with mean, got mean \(formatShape(mean.shape)) and std \(formatShape(std.shape))")
     }
     let (height, width) = size
-    let xs: [S] = PixelGrid.coordinates(width, normalized: normalizedCoordinates)
-    let ys: [S] = PixelGrid.coordinates(height, normalized: normalizedCoordinates)
+    let xs: [S] = linearSpace(width, normalized: normalizedCoordinates)
+    let ys: [S] = linearSpace(height, normalized: normalizedCoordinates)
     let meanIndex = Broadcast.sourceIndices(from: meanLead, to: lead)
     let stdIndex = Broadcast.sourceIndices(from: stdLead, to: lead)
     let planeSize = height * width
@@ -66,8 +72,19 @@ public func renderGaussian2d<S: SubpixScalar>(
     }
 }
 
-/// One `height × width` plane: the outer product of the column and row profiles,
-/// divided by their total (clamped at `1e-32` as kornia does).
+/// `torch.linspace` as kornia 0.9's render calls it: `0 … n − 1` in pixels,
+/// `−1 … 1` normalised (a single point is −1).
+private func linearSpace<S: SubpixScalar>(_ count: Int, normalized: Bool) -> [S] {
+    guard normalized else { return (0..<count).map { S($0) } }
+    guard count > 1 else { return [-1] }
+    let step = 2 / S(count - 1)
+    return (0..<count).map { index in
+        // torch fills the second half from the end, so the last point is exactly 1.
+        index < count / 2 ? -1 + S(index) * step : 1 - S(count - 1 - index) * step
+    }
+}
+
+/// One `height × width` plane: the outer product of the row and column profiles.
 @inline(__always)
 private func renderPlane<S: SubpixScalar>(
     into plane: UnsafeMutablePointer<S>, xs: UnsafeBufferPointer<S>, ys: UnsafeBufferPointer<S>,
@@ -77,48 +94,35 @@ private func renderPlane<S: SubpixScalar>(
     withUnsafeTemporaryAllocation(of: S.self, capacity: width + height) { scratch in
         guard let columns = scratch.baseAddress, let xs = xs.baseAddress, let ys = ys.baseAddress else { return }
         let rows = columns + width
-        let columnTotal = gaussianProfile(xs, count: width, mean: mean.x, std: std.x, into: columns)
-        let rowTotal = gaussianProfile(ys, count: height, mean: mean.y, std: std.y, into: rows)
-        let inverse = 1 / Swift.max(columnTotal * rowTotal, S(1e-32))
+        gaussianProfile(xs, count: width, mean: mean.x, std: std.x, into: columns)
+        gaussianProfile(ys, count: height, mean: mean.y, std: std.y, into: rows)
         for row in 0..<height {
-            let rowScale = rows[row] * inverse
+            let rowWeight = rows[row]
             let line = plane + row * width
-            for column in 0..<width { line[column] = columns[column] * rowScale }
+            for column in 0..<width { line[column] = columns[column] * rowWeight }
         }
     }
 }
 
-/// `weights[k] = exp(−(coords[k] − mean)² / (2 · std))`; returns their sum.
+/// `weights = softmax(−(coords − mean)² / (2 · std²))`: exponents are shifted by
+/// their maximum, so the largest weight is `exp(0)` and the total is at least 1.
+/// A NaN exponent (σ of 0 or NaN) makes the whole profile NaN, as torch's softmax does.
 @inline(__always)
 private func gaussianProfile<S: SubpixScalar>(
     _ coords: UnsafePointer<S>, count: Int, mean: S, std: S, into weights: UnsafeMutablePointer<S>
-) -> S {
-    let factor = -S(0.5) / std
-    if std > 0 {
-        // Every exponent is at most 0, so the vectorised exponentials apply. They
-        // flush results below e^−87 to 0; when that empties the whole profile, the
-        // C library's exp below gives kornia's subnormal weights instead.
-        for k in 0..<count {
-            let distance = coords[k] - mean
-            weights[k] = distance * distance
-        }
-        S.exponentials(weights, count: count, scale: factor, offset: 0, into: weights)
-        let total = sum(weights, count: count)
-        if total > 0 { return total }
-    }
-    // kornia does not check std: a zero, negative or NaN one gives what exp gives.
+) {
+    let factor = -S(0.5) * (1 / (std * std))
+    var peak = -S.infinity
     for k in 0..<count {
         let distance = coords[k] - mean
-        weights[k] = S.exp(distance * distance * factor)
+        let exponent = distance * distance * factor
+        weights[k] = exponent
+        peak = exponent.isNaN || peak.isNaN ? .nan : Swift.max(peak, exponent)
     }
-    return sum(weights, count: count)
-}
-
-@inline(__always)
-private func sum<S: SubpixScalar>(_ values: UnsafePointer<S>, count: Int) -> S {
+    S.exponentials(weights, count: count, scale: 1, offset: peak, into: weights)
     var total: S = 0
-    for k in 0..<count { total += values[k] }
-    return total
+    for k in 0..<count { total += weights[k] }
+    for k in 0..<count { weights[k] /= total }
 }
 
 /// NumPy broadcasting of leading axes.

@@ -56,26 +56,47 @@ final class SpatialOpsTests: XCTestCase {
         XCTAssertGreaterThan(abs(coords.elements[0] - spatial.elements[0]), 1e-3)
     }
 
-    /// kornia's render divides by 2σ, not 2σ²: with σ = 4 on a 1×3 row centred at
-    /// x = 1, the weights are exp(−1/8), 1, exp(−1/8) (σ² would give exp(−1/32)).
-    func testRenderGaussianUsesKorniasTwoSigmaDivisor() throws {
+    /// `std` is the standard deviation (kornia ≥ 0.8, the seed): with σ = 4 on a 1×3
+    /// row centred at x = 1 the weights are exp(−1/32), 1, exp(−1/32) — kornia 0.7's
+    /// 2σ divisor gave exp(−1/8).
+    func testRenderGaussianDividesByTwoSigmaSquared() throws {
         let mean = try Tensor<Double>(shape: [1, 2], elements: [1, 0])
         let std = try Tensor<Double>(shape: [1, 2], elements: [4, 4])
         let g = try renderGaussian2d(mean: mean, std: std, size: (1, 3), normalizedCoordinates: false)
         XCTAssertEqual(g.shape, [1, 1, 3])
-        let side = exp(-1.0 / 8)
+        let side = exp(-1.0 / 32)
         XCTAssertEqual(g.elements[0], side / (1 + 2 * side), accuracy: 1e-12)
         XCTAssertEqual(g.elements[1], 1 / (1 + 2 * side), accuracy: 1e-12)
     }
 
-    /// A profile whose every float32 weight is subnormal (exponent −91.125, below
-    /// the fast exponentials' −87 floor) keeps kornia's value: weight / 1e-32.
-    func testRenderGaussianKeepsSubnormalProfilesAsKorniaDoes() throws {
-        let mean = try Tensor<Float>(shape: [1, 2], elements: [13.5, 0])
+    /// Each axis is a softmax: a mean 30 pixels right of a 1×4 row gives weights
+    /// exp(−((30 − j)² − 27²) / 2) relative to the last pixel, whose weight is
+    /// 1 / (1 + e^−27.5 + …) ≈ 1 − 1.2e-12, in float32 too (plain exp would
+    /// underflow every weight to 0).
+    func testRenderGaussianOfAFarMeanPutsTheMassOnTheNearestPixel() throws {
+        let mean = try Tensor<Float>(shape: [1, 2], elements: [33, 0])
         let std = try Tensor<Float>(shape: [1, 2], elements: [1, 1])
-        let g = try renderGaussian2d(mean: mean, std: std, size: (1, 1), normalizedCoordinates: false)
-        let expected = exp(-13.5 * 13.5 / 2) / Double(Float(1e-32))   // ≈ 2.4e-8
-        XCTAssertEqual(Double(g.elements[0]), expected, accuracy: 1e-3 * expected)
+        let g = try renderGaussian2d(mean: mean, std: std, size: (1, 4), normalizedCoordinates: false)
+        XCTAssertEqual(g.elements[3], 1, accuracy: 1e-7)
+        XCTAssertEqual(Double(g.elements[2]), exp(-(31.0 * 31 - 30 * 30) / 2), accuracy: 1e-20)
+        XCTAssertEqual(g.elements[0], 0)
+    }
+
+    /// A σ of 0 has no Gaussian: every weight is NaN, as kornia's softmax gives.
+    func testRenderGaussianOfZeroStdIsNaN() throws {
+        let mean = try Tensor<Double>(shape: [1, 2], elements: [1, 1])
+        let std = try Tensor<Double>(shape: [1, 2], elements: [0, 1])
+        let g = try renderGaussian2d(mean: mean, std: std, size: (3, 3), normalizedCoordinates: false)
+        XCTAssertTrue(g.elements.allSatisfy(\.isNaN))
+    }
+
+    /// Normalised coordinates are torch.linspace(−1, 1, n): a one-pixel axis sits at −1,
+    /// so a mean at −1 on a 1×1 map has all the mass (kornia ≤ 0.7's grid gave NaN).
+    func testRenderGaussianNormalisedOnePixelAxisSitsAtMinusOne() throws {
+        let mean = try Tensor<Double>(shape: [1, 2], elements: [-1, -1])
+        let std = try Tensor<Double>(shape: [1, 2], elements: [0.5, 0.5])
+        let g = try renderGaussian2d(mean: mean, std: std, size: (1, 1))
+        XCTAssertEqual(g.elements, [1])
     }
 
     func testRenderGaussianBroadcastsStdOverMeans() throws {

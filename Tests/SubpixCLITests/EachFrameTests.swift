@@ -1,0 +1,94 @@
+import XCTest
+
+/// `subpix run SCRIPT --each-frame STREAM` on the NumPy-written streams of
+/// scripts/make-stream-resources.py (a regular file, a FIFO and standard input).
+final class EachFrameTests: XCTestCase {
+    private let streams = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../SubpixScriptTests/Resources/streams").standardized
+    private var directory: URL!
+
+    private struct Frame: Decodable { var shape: [Int]; var values: [Double] }
+    private struct Mixed: Decodable { var frames: [Frame] }
+    private struct Printed: Decodable { var shape: [Int]; var data: [Double] }
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-each-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    private func script(_ text: String) throws -> String {
+        let url = directory.appendingPathComponent("each.subpix")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    private func expectedFrames() throws -> [Frame] {
+        try JSONDecoder().decode(Mixed.self, from: Data(contentsOf: streams.appendingPathComponent("mixed.json"))).frames
+    }
+
+    /// Checks stdout of the printing script against the generator's frames.
+    private func assertPrintsEveryFrame(_ stdout: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let frames = try expectedFrames()
+        let lines = stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2 * frames.count, stdout, file: file, line: line)
+        for (index, frame) in frames.enumerated() where 2 * index + 1 < lines.count {
+            XCTAssertEqual(lines[2 * index], "\(index)", file: file, line: line)
+            let printed = try JSONDecoder().decode(Printed.self, from: Data(lines[2 * index + 1].utf8))
+            XCTAssertEqual(printed.shape.drop { $0 == 1 }, frame.shape.drop { $0 == 1 }, file: file, line: line)
+            XCTAssertEqual(printed.data, frame.values, file: file, line: line)
+        }
+    }
+
+    func testTheScriptRunsOncePerArrayWithTheFrameBound() throws {
+        let path = try script("print(frame_index)\nprint(frame, format=\"json\")\n")
+        let result = try CLIRunner.run(["run", path, "--each-frame", streams.appendingPathComponent("mixed.npys").path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "")
+        try assertPrintsEveryFrame(result.stdout)
+    }
+
+    func testStandardInputAndAFIFOAreStreamsToo() throws {
+        let bytes = try Data(contentsOf: streams.appendingPathComponent("mixed.npys"))
+        let path = try script("print(frame_index)\nprint(heat, format=\"json\")\n")
+        let piped = try CLIRunner.run(["run", path, "--frame-variable", "heat", "--each-frame", "-"], stdinData: bytes)
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        try assertPrintsEveryFrame(piped.stdout)
+
+        let fifo = directory.appendingPathComponent("frames.fifo").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        Thread {
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            handle.write(bytes)
+            handle.closeFile()
+        }.start()
+        let fromFifo = try CLIRunner.run(["run", path, "--frame-variable", "heat", "--each-frame", fifo])
+        XCTAssertEqual(fromFifo.status, 0, fromFifo.stderr)
+        try assertPrintsEveryFrame(fromFifo.stdout)
+    }
+
+    func testABadFrameIsReportedAndSkippedAndAFailingStatementStopsTheRun() throws {
+        let garbage = streams.appendingPathComponent("garbage.npys").path
+        let counting = try script("print(frame_index)\n")
+        let skipped = try CLIRunner.run(["run", counting, "--each-frame", garbage])
+        XCTAssertEqual(skipped.status, 1)
+        XCTAssertEqual(skipped.stdout, "0\n1\n2\n3\n", "the four good arrays of garbage.json")
+        XCTAssertEqual(skipped.stderr.split(separator: "\n").count, 3, skipped.stderr)
+        XCTAssertTrue(skipped.stderr.hasPrefix("\(garbage): frame 2: expected the .npy magic"), skipped.stderr)
+
+        let failing = try script("x = conv_soft_argmax2d(frame, (3, 3), (1, 1), (1, 1))\nprint(frame_index)\n")
+        let stopped = try CLIRunner.run(["run", failing, "--each-frame", streams.appendingPathComponent("mixed.npys").path])
+        XCTAssertEqual(stopped.status, 1)
+        XCTAssertEqual(stopped.stdout, "0\n", "frame 1 (2D) runs; frame 2 (a volume) fails and stops the run")
+        XCTAssertTrue(stopped.stderr.hasPrefix("\(failing):1:"), stopped.stderr)
+    }
+
+    func testStreamErrorsAreOneLine() throws {
+        let counting = try script("print(frame_index)\n")
+        let missing = try CLIRunner.run(["run", counting, "--each-frame", directory.appendingPathComponent("none.npys").path])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("none.npys: cannot open the stream: No such file or directory"), missing.stderr)
+        let both = try CLIRunner.run(["run", "-", "--each-frame", "-"])
+        XCTAssertNotEqual(both.status, 0)
+        XCTAssertTrue(both.stderr.contains("expected the script or the stream on standard input, not both"), both.stderr)
+    }
+}
