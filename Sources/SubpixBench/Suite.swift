@@ -85,6 +85,13 @@ public enum Suite {
         return names.isEmpty ? workloads : all.filter { names.contains($0.name) }
     }
 
+    /// `name` padded to the longest workload name, for aligned tables.
+    public static func column(_ name: String) -> String {
+        name.padding(toLength: max(name.count, nameWidth), withPad: " ", startingAt: 0)
+    }
+
+    private static let nameWidth = all.map(\.name.count).max() ?? 0
+
     /// Seeded float32 standard-normal noise, a different seed per shape.
     static func noise(_ shape: [Int]) throws -> Tensor<Float> {
         try randn(shape: shape, seed: UInt64(shape.reduce(17, { $0 &* 31 &+ $1 })))

@@ -31,7 +31,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let workloads = try Suite.select(only.split(separator: ",").map(String.init))
         if list {
-            for workload in Suite.all { print(workload.name.padding(toLength: 14, withPad: " ", startingAt: 0) + workload.summary) }
+            for workload in Suite.all { print(Suite.column(workload.name) + " " + workload.summary) }
             return
         }
         let showProgress = isatty(STDERR_FILENO) == 1
