@@ -34,6 +34,16 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(listed, expected + ["frame_256", "frame_512", "keypoints_pose", "keypoints_large", "csa2d_k3", "csa2d_k7", "csa2d_k15", "csa2d_pose"])
     }
 
+    /// `SUBPIX_KERNELS=baseline` forces the portable float32 kernels, and the bench says which ran.
+    func testTheEnvironmentForcesTheBaselineKernels() throws {
+        let forced = try CLIRunner.run(["bench", "--reps", "1", "--only", "ssa2d_pose"], environment: ["SUBPIX_KERNELS": "baseline"])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(forced.stdout.hasPrefix("kernels: baseline (fastest this CPU runs: "), forced.stdout)
+        let json = try CLIRunner.run(["bench", "--reps", "1", "--only", "ssa2d_pose", "--json"], environment: ["SUBPIX_KERNELS": "baseline"])
+        XCTAssertTrue(json.stderr.contains("kernels: baseline"), json.stderr)
+        XCTAssertTrue(json.stdout.hasPrefix("{\"ssa2d_pose\": "), json.stdout)
+    }
+
     func testJSONHasTheReferenceShapeAndOnlyTheNamedWorkloads() throws {
         let result = try CLIRunner.run(["bench", "--reps", "1", "--threads", "1", "--only", "nms2d_large,csa2d_k3", "--json"])
         XCTAssertEqual(result.status, 0, result.stderr)
