@@ -6,6 +6,8 @@
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+#include <stdio.h>
 #include <wchar.h>
 
 /* Swift 6 strict concurrency rejects direct use of mutable C globals; these
@@ -15,6 +17,26 @@ static inline int subpix_colors(void) { return COLORS; }
 static inline int subpix_color_pairs(void) { return COLOR_PAIRS; }
 static inline int subpix_lines(void) { return LINES; }
 static inline int subpix_cols(void) { return COLS; }
+
+/* Reads terminal type `name`'s colour count and whether it declares direct colour
+   (the RGB extension, as a flag, number or string) without entering curses mode.
+   Returns 0, or -1 when there is no such terminfo entry. */
+static inline int subpix_probe_terminal(const char *name, int *out_colors, int *out_direct) {
+    int error = 0;
+    TERMINAL *previous = cur_term;
+    if (setupterm(name, 1, &error) != OK) return -1;
+    TERMINAL *probed = cur_term;
+    char *rgb_string = tigetstr("RGB");
+    *out_colors = tigetnum("colors");
+    *out_direct = tigetflag("RGB") > 0 || tigetnum("RGB") > 0
+        || (rgb_string != NULL && rgb_string != (char *)-1);
+    set_curterm(previous);
+    del_curterm(probed);
+    return 0;
+}
+
+/* newterm on the process's standard output and input. */
+static inline SCREEN *subpix_newterm(const char *name) { return newterm(name, stdout, stdin); }
 
 /* Left clicks arrive as KEY_MOUSE (the BUTTON1_* masks are macros Swift cannot import). */
 static inline void subpix_enable_clicks(void) {

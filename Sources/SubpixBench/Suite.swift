@@ -97,22 +97,30 @@ public struct BenchError: Error, CustomStringConvertible {
 
 extension Suite {
     /// One viewer update of a `size × size` map in a 120×40 terminal: a temperature
-    /// change run as a statement, conv_soft_argmax2d + NMS + keypoints, and the
-    /// render into the cell buffer (what a key press costs before ncurses draws).
+    /// key (`T` / `t` in turn, the result cache off so every press computes),
+    /// conv_soft_argmax2d + NMS + keypoints, and the render into the cell buffer
+    /// (what a key press costs before ncurses draws).
     static func frame(_ name: String, size: Int) -> Workload {
         Workload(name: name, summary: "viewer update: conv_soft_argmax2d + keypoints + render, \(size)×\(size) map, 120×40 pane") {
             let session = Session(output: { _ in })
             try session.execute("x = randn((1, 1, \(size), \(size)), seed=5)")
-            let model = ViewerModel(session: session, colorMode: .xterm256)
-            model.showsTimings = false
-            let renderer = Renderer()
-            let temperatures = ["view.temperature = 0.8", "view.temperature = 1.0"]
-            var step = 0
-            return {
-                step += 1
-                guard model.run(temperatures[step % 2]) else { throw BenchError("frame: \(model.message ?? "")") }
-                _ = renderer.render(model, width: 120, height: 40)
-            }
+            return try keyPresses(session)
+        }
+    }
+
+    /// A viewer on `session` in a 120×40 terminal, and a step that presses
+    /// `T` or `t` (in turn) and renders.
+    private static func keyPresses(_ session: Session) throws -> () throws -> Void {
+        let model = ViewerModel(session: session, colorMode: .xterm256, size: (120, 40))
+        model.showsTimings = false
+        model.computationCacheCapacity = 0
+        let renderer = Renderer()
+        var step = 0
+        return {
+            step += 1
+            model.update(.key(.character(step % 2 == 0 ? "t" : "T")))
+            if let error = model.runs.first?.error { throw BenchError("frame: \(error)") }
+            _ = renderer.render(model)
         }
     }
 }

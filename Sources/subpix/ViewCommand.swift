@@ -18,7 +18,10 @@ struct ViewCommand: ParsableCommand {
     @Option(help: "The variable to view after --script.")
     var `var`: String?
 
-    @Flag(help: "Draw with the character ramp ' .:-=+*#%@' instead of colours.")
+    @Option(help: "Colours: truecolor, 256 or ascii (default: detected from the terminal; see docs/viewer.md).")
+    var colors: ColorMode?
+
+    @Flag(help: "Short for --colors ascii: the character ramp ' .:-=+*#%@' instead of colours.")
     var ascii = false
 
     @OptionGroup var memory: MemoryLimitOption
@@ -41,6 +44,10 @@ struct ViewCommand: ParsableCommand {
             try Demo.load(into: session)
         }
         guard session.viewedTensor() != nil else { throw ValidationError("nothing to view: no tensor variable") }
-        try ViewerApp(session: session, ascii: ascii).run()
+        try ViewerApp(session: session, colors: ascii ? .ascii : colors).run()
     }
+}
+
+extension ColorMode: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }

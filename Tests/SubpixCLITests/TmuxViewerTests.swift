@@ -19,7 +19,7 @@ final class TmuxViewerTests: XCTestCase {
 
     func testViewerDrawsReactsToKeysResizesAndQuitsCleanly() throws {
         let status = directory.appendingPathComponent("status").path
-        let command = "cd \(directory.path) && TERM=xterm-256color \(CLIRunner.binary.path) view; echo EXIT=$? > \(status); sleep 5"
+        let command = "cd \(directory.path) && env -u COLORTERM TERM=xterm-256color \(CLIRunner.binary.path) view; echo EXIT=$? > \(status); sleep 5"
         try tmux.start(command)
         let first = try tmux.waitFor("method conv_soft_argmax2d")
         XCTAssertTrue(first.contains("▀"), "heatmap half blocks are drawn")
@@ -47,7 +47,7 @@ final class TmuxViewerTests: XCTestCase {
     func testSignalsRestoreTheTerminal() throws {
         for signal in ["INT", "TERM", "HUP"] {
             let stty = directory.appendingPathComponent("stty-\(signal)").path
-            try tmux.start("cd \(directory.path) && TERM=xterm-256color \(CLIRunner.binary.path) view; stty -a > \(stty); sleep 5")
+            try tmux.start("cd \(directory.path) && env -u COLORTERM TERM=xterm-256color \(CLIRunner.binary.path) view; stty -a > \(stty); sleep 5")
             try tmux.waitFor("method conv_soft_argmax2d")
             let shell = try tmux.run(["display", "-p", "-t", "viewer", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
             _ = system("pkill -\(signal) -P \(shell)")
@@ -61,7 +61,7 @@ final class TmuxViewerTests: XCTestCase {
     /// A burst of resizes, a 1×1 terminal and back: the viewer keeps drawing and quits cleanly.
     func testResizeStormsAndATinyTerminal() throws {
         let status = directory.appendingPathComponent("status").path
-        try tmux.start("cd \(directory.path) && TERM=xterm-256color \(CLIRunner.binary.path) view; echo EXIT=$? > \(status); sleep 5")
+        try tmux.start("cd \(directory.path) && env -u COLORTERM TERM=xterm-256color \(CLIRunner.binary.path) view; echo EXIT=$? > \(status); sleep 5")
         try tmux.waitFor("method conv_soft_argmax2d")
         for step in 0..<40 { try tmux.run(["resize-window", "-t", "viewer", "-x", "\(40 + step * 3)", "-y", "\(10 + step % 25)"]) }
         try tmux.run(["resize-window", "-t", "viewer", "-x", "1", "-y", "1"])

@@ -10,19 +10,19 @@ final class ExplainPaneTests: XCTestCase {
     func testWindowExplanationMatchesTheOpAndSnapshot() throws {
         let model = try demoModel()
         (model.cursorX, model.cursorY) = (14, 13)
-        model.update(.character("x"), pane: pane)
+        model.update(.character("x"))
         XCTAssertEqual(model.mode, .explain)
         let lines = ExplainPane(model: model).lines
         let op = try XCTUnwrap(model.runs.first?.windowCoordinate(atPixel: 14, 13, view: model.session.view))
         XCTAssertTrue(lines.contains { $0.hasSuffix(String(format: "= %.4f", op.x)) && $0.hasPrefix("x̂") }, "\(lines)")
         XCTAssertTrue(lines.contains { $0.hasSuffix(String(format: "= %.4f", op.y)) && $0.hasPrefix("ŷ") }, "\(lines)")
-        XCTAssertTrue(try assertSnapshot(Renderer().render(model, width: 100, height: 32), named: "explain-window-100x32") == (true, true))
+        XCTAssertTrue(try assertSnapshot(rendered(model, 100, 32), named: "explain-window-100x32") == (true, true))
     }
 
     /// At a strict maximum of the demo's DoG volume the pane's accepted position is conv_quad_interp3d's output.
     func testQuadExplanationMatchesTheOpAndSnapshot() throws {
         let model = try demoModel()
-        model.update(.character("v"), pane: pane)
+        model.update(.character("v"))
         let volume: Tensor<Double> = try XCTUnwrap(model.viewed?.tensor).tensor()
         let mask = try nms3dMask(volume, kernelSize: [3, 3, 3])
         let (coords, values) = try convQuadInterp3d(volume)
@@ -32,13 +32,13 @@ final class ExplainPaneTests: XCTestCase {
         XCTAssertLessThan(d, depth)
         model.run("view.depth = \(d)")
         (model.cursorX, model.cursorY) = (x, y)
-        model.update(.character("x"), pane: pane)
+        model.update(.character("x"))
         let lines = ExplainPane(model: model).lines
         let plane = height * width
         let expected = String(format: "accepted → (%.3f, %.3f, %.3f)", coords.elements[plane * depth + strongest],
                               coords.elements[2 * plane * depth + strongest], coords.elements[strongest])
         XCTAssertTrue(lines.contains { $0.hasSuffix(expected) }, "\(lines) vs \(expected)")
         XCTAssertTrue(lines.contains(String(format: "value f + ½ gᵀd = %.5g", values.elements[strongest] - 10)), "bonus 10 is added by the op, not the step")
-        XCTAssertTrue(try assertSnapshot(Renderer().render(model, width: 100, height: 32), named: "explain-quad-100x32") == (true, true))
+        XCTAssertTrue(try assertSnapshot(rendered(model, 100, 32), named: "explain-quad-100x32") == (true, true))
     }
 }

@@ -6,7 +6,7 @@ import SubpixScript
 final class RenderTests: XCTestCase {
     func testDemoSnapshotsAtTwoSizes() throws {
         for (width, height) in [(100, 32), (140, 40)] {
-            let buffer = Renderer().render(try demoModel(), width: width, height: height)
+            let buffer = rendered(try demoModel(), width, height)
             let match = try assertSnapshot(buffer, named: "demo-\(width)x\(height)")
             XCTAssertTrue(match.text, "text plane of demo-\(width)x\(height) changed")
             XCTAssertTrue(match.color, "colour plane of demo-\(width)x\(height) changed")
@@ -15,11 +15,11 @@ final class RenderTests: XCTestCase {
 
     func testHelpOverlayAsciiAndTooSmallSnapshots() throws {
         let model = try demoModel()
-        model.update(.character("?"), pane: (63, 30))
-        XCTAssertTrue(try assertSnapshot(Renderer().render(model, width: 100, height: 32), named: "help-100x32") == (true, true))
+        model.update(.character("?"))
+        XCTAssertTrue(try assertSnapshot(rendered(model, 100, 32), named: "help-100x32") == (true, true))
         let ascii = try demoModel(colorMode: .ascii)
-        XCTAssertTrue(try assertSnapshot(Renderer().render(ascii, width: 100, height: 32), named: "ascii-100x32") == (true, true))
-        XCTAssertTrue(try assertSnapshot(Renderer().render(ascii, width: 30, height: 8), named: "too-small-30x8") == (true, true))
+        XCTAssertTrue(try assertSnapshot(rendered(ascii, 100, 32), named: "ascii-100x32") == (true, true))
+        XCTAssertTrue(try assertSnapshot(rendered(ascii, 30, 8), named: "too-small-30x8") == (true, true))
     }
 
     /// Independent of the snapshots: the brightest pixel gets the palette's top colour,
@@ -30,15 +30,19 @@ final class RenderTests: XCTestCase {
         values[10] = .nan
         let tensor = AnyTensor.float64(try Tensor(shape: [1, 1, 4, 4], elements: values))
         let slice = MapSlice(tensor, batch: 0, channel: 0, depth: 0)
-        let palette = Palette(.viridis)
+        let palette = Palette(.viridis, mode: .xterm256)
         var buffer = CellBuffer(width: 4, height: 2)
         HeatmapRenderer(slice: slice, palette: palette, mode: .xterm256, viewport: Viewport()).draw(into: &buffer, x: 0, y: 0, columns: 4, rows: 2)
         // Pixel (1, 1) is the bottom half of cell (1, 0): background = top of the ramp.
-        XCTAssertEqual(buffer[1, 0].background, palette.ramp.last)
-        XCTAssertEqual(buffer[1, 0].foreground, palette.ramp.first)
+        XCTAssertEqual(buffer[1, 0].background, .indexed(XtermRamp.indices[.viridis]?.last ?? 0))
+        XCTAssertEqual(buffer[1, 0].foreground, .indexed(XtermRamp.indices[.viridis]?.first ?? 0))
+        let exact = Palette(.viridis, mode: .trueColor)
+        HeatmapRenderer(slice: slice, palette: exact, mode: .trueColor, viewport: Viewport()).draw(into: &buffer, x: 0, y: 0, columns: 4, rows: 2)
+        XCTAssertEqual(buffer[1, 0].background, .rgb(RGB(hex: 0xFDE725)), "true colour: viridis' published top colour")
+        XCTAssertEqual(buffer[1, 0].foreground, .rgb(RGB(hex: 0x440154)))
         XCTAssertEqual(buffer[2, 1].glyph, "?")
         XCTAssertEqual(buffer[2, 1].background, Palette.nanColor)
-        let small = Renderer().render(try demoModel(), width: 40, height: 9)
+        let small = rendered(try demoModel(), 40, 9)
         let line = small.textPlane.split(separator: "\n", omittingEmptySubsequences: false)[4]
         XCTAssertEqual(line.trimmingCharacters(in: .whitespaces), "terminal too small (need 60×16)")
         XCTAssertEqual(line.prefix(while: { $0 == " " }).count, (40 - line.trimmingCharacters(in: .whitespaces).count) / 2)
@@ -47,10 +51,10 @@ final class RenderTests: XCTestCase {
     func testSignedMapsPickTheDivergingPaletteAndAsciiUsesTheRamp() throws {
         let signed = MapSlice(.float32(try Tensor(shape: [1, 1, 1, 2], elements: [-1, 1])), batch: 0, channel: 0, depth: 0)
         XCTAssertTrue(signed.isSigned)
-        XCTAssertEqual(Palette.resolve(.auto, signed: true).name, .diverging)
+        XCTAssertEqual(Palette.resolve(.auto, signed: true, mode: .xterm256).name, .diverging)
         XCTAssertEqual(signed.scale(0), 0.5)
         var buffer = CellBuffer(width: 2, height: 1)
-        HeatmapRenderer(slice: signed, palette: Palette(.gray), mode: .ascii, viewport: Viewport()).draw(into: &buffer, x: 0, y: 0, columns: 2, rows: 1)
+        HeatmapRenderer(slice: signed, palette: Palette(.gray, mode: .ascii), mode: .ascii, viewport: Viewport()).draw(into: &buffer, x: 0, y: 0, columns: 2, rows: 1)
         XCTAssertEqual(buffer.textPlane, " @")
     }
 
@@ -71,14 +75,14 @@ final class DiagnosisViewTests: XCTestCase {
     func testBadgeAndDiagnosisPane() throws {
         let model = try demoModel()
         XCTAssertNil(model.diagnosis, "only spatial_soft_argmax2d is diagnosed in the viewer")
-        model.update(.character("m"), pane: (63, 30))
-        model.update(.character("m"), pane: (63, 30))
+        model.update(.character("m"))
+        model.update(.character("m"))
         XCTAssertEqual(model.session.view.method, .spatialSoftArgmax2d)
-        let badge = Renderer().render(model, width: 100, height: 32)
+        let badge = rendered(model, 100, 32)
         XCTAssertTrue(badge.textPlane.contains("⚠ 3 modes — d for the diagnosis"))
-        model.update(.character("d"), pane: (63, 30))
+        model.update(.character("d"))
         XCTAssertEqual(model.mode, .diagnosis)
-        let pane = Renderer().render(model, width: 100, height: 32)
+        let pane = rendered(model, 100, 32)
         XCTAssertTrue(pane.textPlane.contains("3 modes: the expectation lands between them; use conv_soft_argmax2d + NMS"))
         XCTAssertTrue(try assertSnapshot(pane, named: "diagnosis-100x32") == (true, true))
     }

@@ -10,7 +10,7 @@ final class UpdateTests: XCTestCase {
     /// Presses `key` and returns the journal entries it added.
     private func press(_ key: Key, _ model: ViewerModel) -> [String] {
         let before = model.session.journal.count
-        model.update(key, pane: pane)
+        model.update(key)
         return Array(model.session.journal[before...])
     }
 
@@ -19,21 +19,43 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(press(.character("T"), model), ["view.temperature = 1.25"])
         XCTAssertEqual(model.session.view.temperature, 1.25)
         XCTAssertEqual(press(.character("t"), model), ["view.temperature = 1.0"])
-        XCTAssertEqual(press(.character("K"), model), ["view.kernel_size = (4, 4)"])
-        XCTAssertEqual(press(.character("P"), model), ["view.padding = (2, 2)"])
-        XCTAssertEqual(press(.character("k"), model), ["view.padding = (1, 1)", "view.kernel_size = (3, 3)"],
-                       "shrinking the kernel lowers the padding first, so nothing is applied half-way")
         XCTAssertEqual(press(.character("S"), model), ["view.stride = (2, 2)"])
         XCTAssertEqual(press(.character("s"), model), ["view.stride = (1, 1)"])
         XCTAssertEqual(press(.character("p"), model), ["view.padding = (0, 0)"])
-        XCTAssertEqual(press(.character("m"), model), ["view.method = \"nms2d\""])
-        XCTAssertEqual(press(.character("m"), model), ["view.method = \"spatial_soft_argmax2d\""])
+        XCTAssertEqual(press(.character("m"), model), ["view.method = 'nms2d'"])
+        XCTAssertEqual(press(.character("m"), model), ["view.method = 'spatial_soft_argmax2d'"])
         XCTAssertEqual(press(.character("o"), model), ["view.compare = True"])
         XCTAssertEqual(model.runs.count, 3, "compare overlays every 2D method")
         XCTAssertEqual(press(.character("n"), model), ["view.normalized_coordinates = True"])
-        XCTAssertEqual(press(.character("g"), model), ["view.palette = \"viridis\""])
+        XCTAssertEqual(press(.character("g"), model), ["view.palette = 'viridis'"])
         XCTAssertEqual(press(.character("b"), model), ["view.batch = 0"], "one batch: wraps to 0")
-        XCTAssertEqual(press(.character("c"), model), ["view.channel = 0"])
+        XCTAssertEqual(press(.character("C"), model), ["view.channel = 0"], "one channel: wraps to 0")
+    }
+
+    /// Repeated `t` presses journal short numbers (3 significant digits), not float noise.
+    func testTemperatureStepsReadAsTyped() throws {
+        let model = try demoModel()
+        let journal = (0..<6).flatMap { _ in press(.character("t"), model) }
+        XCTAssertEqual(journal.last, "view.temperature = 0.262", "1 / 1.25⁶ = 0.262144, rounded to 3 digits at each step")
+        XCTAssertEqual(model.session.view.temperature, 0.262)
+    }
+
+    /// Kernel keys step over odd sizes; the padding follows at kernel // 2 unless it was set apart from it.
+    func testKernelKeysStepOddSizesAndKeepPaddingAtHalfTheKernel() throws {
+        let model = try demoModel()
+        XCTAssertEqual(press(.character("K"), model), ["view.kernel_size, view.padding = (5, 5), (2, 2)"])
+        XCTAssertEqual(press(.character("K"), model), ["view.kernel_size, view.padding = (7, 7), (3, 3)"])
+        XCTAssertEqual(press(.character("k"), model), ["view.kernel_size, view.padding = (5, 5), (2, 2)"])
+        XCTAssertEqual(press(.character("p"), model), ["view.padding = (1, 1)"])
+        XCTAssertEqual(press(.character("K"), model), ["view.kernel_size = (7, 7)"], "padding set by hand stays")
+        XCTAssertEqual(press(.character("k"), model) + press(.character("k"), model),
+                       ["view.kernel_size = (5, 5)", "view.kernel_size = (3, 3)"])
+        XCTAssertEqual(press(.character("k"), model), ["view.kernel_size, view.padding = (1, 1), (0, 0)"],
+                       "a smaller kernel lowers the padding with it, in one statement")
+        _ = press(.character(":"), model)
+        for key in "view.kernel_size = 4" { model.update(.character(key)) }
+        model.update(.enter)
+        XCTAssertEqual(press(.character("K"), model), ["view.kernel_size = (5, 5)"], "an even kernel steps to the next odd size")
     }
 
     func testRefusedParametersChangeNothingAndSayWhy() throws {
@@ -53,13 +75,13 @@ final class UpdateTests: XCTestCase {
 
     func testVolumeKeysSwitchToTheDogAndStepThroughDepth() throws {
         let model = try demoModel()
-        XCTAssertEqual(press(.character("v"), model), ["view.input = \"demo_dog\"", "view.depth = 0", "view.method = \"conv_quad_interp3d\""])
+        XCTAssertEqual(press(.character("v"), model), ["view.input, view.method = 'demo_dog', 'conv_quad_interp3d'"])
         XCTAssertEqual(model.viewed?.tensor.shape, [1, 1, 4, 48, 64])
         XCTAssertEqual(press(.character("]"), model), ["view.depth = 1"])
         XCTAssertEqual(press(.character("["), model), ["view.depth = 0"])
-        XCTAssertEqual(press(.character("m"), model), ["view.method = \"iterative_quad_interp3d\""])
+        XCTAssertEqual(press(.character("m"), model), ["view.method = 'iterative_quad_interp3d'"])
         XCTAssertNil(model.runs.first?.error)
-        XCTAssertEqual(press(.character("v"), model).first, "view.input = \"demo\"")
+        XCTAssertEqual(press(.character("v"), model).first, "view.input, view.method = 'demo', 'conv_soft_argmax2d'")
     }
 
     func testViewerOnlyKeysJournalNothing() throws {
@@ -76,34 +98,36 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(model.viewport.zoom, 1)
         _ = press(.character("+"), model)
         XCTAssertEqual(press(.character("0"), model), [])
-        XCTAssertEqual(model.viewport, Viewport())
+        XCTAssertEqual(model.viewport, try demoModel().viewport, "0 fits the map again")
         XCTAssertEqual(press(.character("?"), model), [])
         XCTAssertEqual(model.mode, .help)
         _ = press(.character("x"), model)
         XCTAssertEqual(model.mode, .normal)
         _ = press(.pageDown, model)
-        XCTAssertEqual(model.listOffset, 5)
+        XCTAssertEqual(model.listOffset, 2, "PgDn scrolls 5 rows, kept inside the 3-point list by update")
+        _ = press(.pageUp, model)
+        XCTAssertEqual(model.listOffset, 0)
         _ = press(.character("q"), model)
         XCTAssertTrue(model.shouldQuit)
     }
 
     func testCommandLineRunsStatementsWithHistory() throws {
         let model = try demoModel()
-        for key: Key in [.character(":")] + "view.top_k = 2".map({ .character($0) }) + [.enter] { model.update(key, pane: pane) }
+        for key: Key in [.character(":")] + "view.top_k = 2".map({ .character($0) }) + [.enter] { model.update(key) }
         XCTAssertEqual(model.session.view.topK, 2)
         XCTAssertEqual(model.session.journal.last, "view.top_k = 2")
-        for key: Key in [.character(":")] + "nope(".map({ .character($0) }) + [.enter] { model.update(key, pane: pane) }
+        for key: Key in [.character(":")] + "nope(".map({ .character($0) }) + [.enter] { model.update(key) }
         XCTAssertEqual(model.message, "1:6: expected ')' to close the call, got end of input")
-        model.update(.character(":"), pane: pane)
-        model.update(.up, pane: pane)
+        model.update(.character(":"))
+        model.update(.up)
         XCTAssertEqual(model.mode, .command("nope("))
-        model.update(.up, pane: pane)
+        model.update(.up)
         XCTAssertEqual(model.mode, .command("view.top_k = 2"))
-        model.update(.escape, pane: pane)
+        model.update(.escape)
         XCTAssertEqual(model.mode, .normal)
         let long = String(repeating: "1", count: 10_500)
-        model.update(.character(":"), pane: pane)
-        for character in long { model.update(.character(character), pane: pane) }
+        model.update(.character(":"))
+        for character in long { model.update(.character(character)) }
         guard case .command(let text) = model.mode else { return XCTFail() }
         XCTAssertEqual(text.count, 10_000, "the command line stops growing at 10,000 characters")
     }
@@ -112,7 +136,7 @@ final class UpdateTests: XCTestCase {
         let model = try demoModel()
         _ = press(.character("T"), model)
         _ = press(.character("K"), model)
-        XCTAssertEqual(press(.character("r"), model), ["view.temperature = 1.0", "view.padding = (0, 0)", "view.kernel_size = (3, 3)", "view.padding = (1, 1)"])
+        XCTAssertEqual(press(.character("r"), model), ["view.temperature, view.kernel_size, view.padding = 1.0, (3, 3), (1, 1)"])
         XCTAssertEqual(model.session.view, {
             var expected = ViewSettings()
             expected.input = "demo"
@@ -131,7 +155,7 @@ final class UpdateTests: XCTestCase {
     /// Keys → `w` → run the saved script in a fresh session → same parameters and keypoints.
     func testJournalRoundTrip() throws {
         let model = try demoModel()
-        for key in "TTKSPmo".map({ Key.character($0) }) + [.character("o"), .character("n")] { model.update(key, pane: pane) }
+        for key in "TTKSPmo".map({ Key.character($0) }) + [.character("o"), .character("n")] { model.update(key) }
         _ = press(.character("w"), model)
         let script = model.outputDirectory.appendingPathComponent("subpix-session.subpix")
         XCTAssertEqual(model.message, "wrote \(script.path)")
@@ -151,12 +175,11 @@ final class ClickTests: XCTestCase {
     /// (10.5, 10.5): data pixel (⌊10.5·s⌋, ⌊−6.48 + 10.5·s⌋) = (10, 4). Clicks elsewhere do nothing.
     func testAClickMovesTheCursorToThePixelUnderIt() throws {
         let model = try demoModel()
-        let layout = Layout(width: 100, height: 32)
-        _ = Renderer().render(model, width: 100, height: 32)
-        model.click(column: 10, row: 5, layout: layout)
+        model.update(.resize(width: 100, height: 32))
+        model.update(.click(column: 10, row: 5))
         XCTAssertEqual(model.cursorX, 10)
         XCTAssertEqual(model.cursorY, 4)
-        model.click(column: 90, row: 5, layout: layout)
+        model.update(.click(column: 90, row: 5))
         XCTAssertEqual(model.cursorX, 10, "a click on the side panel leaves the cursor")
         XCTAssertEqual(model.session.journal.count, 4, "clicks are viewer state, not statements")
     }

@@ -25,3 +25,9 @@ func assertSnapshot(_ buffer: CellBuffer, named name: String, file: StaticString
     return (try String(contentsOf: text, encoding: .utf8) == buffer.textPlane + "\n",
             try String(contentsOf: color, encoding: .utf8) == buffer.colorPlane + "\n")
 }
+
+/// Resizes the viewer to `width × height` (the event the terminal sends) and renders it.
+func rendered(_ model: ViewerModel, _ width: Int, _ height: Int) -> CellBuffer {
+    model.update(.resize(width: width, height: height))
+    return Renderer().render(model)
+}

@@ -11,14 +11,17 @@
 ///
 /// Filters, applied per `(batch, channel)` map in this order: `mask` keeps the
 /// positions where it is true (an NMS mask of the values' shape); `minValue`
-/// keeps values `≥ minValue`; `topK` keeps each map's `topK` best. Positions
-/// whose value is NaN are never keypoints.
+/// keeps values `≥ minValue`; `topK` keeps each map's `topK` best. A position
+/// (kept by the mask) whose value or any coordinate is NaN or ±infinity is
+/// never a keypoint: it is dropped before the other filters and counted in
+/// ``KeypointList/droppedNonFinite``.
 ///
 /// ```swift
 /// let (coords, values) = try convQuadInterp3d(dog)
 /// let peaks = try nms3dMask(dog, kernelSize: [3, 3, 3])
 /// let best = try keypoints(coords: coords, values: values, mask: peaks, topK: 50)
 /// best[0]   // Keypoint(batch: 0, channel: 0, x: 12.3, y: 40.1, depth: 2.2, value: 10.8)
+/// best.droppedNonFinite   // 0
 /// ```
 ///
 /// - Throws: ``SubpixError`` (op `keypoints`) when the shapes do not pair up
@@ -28,7 +31,7 @@
 @_specialize(exported: true, where S == Double)
 public func keypoints<S: SubpixScalar>(
     coords: Tensor<S>, values: Tensor<S>, mask: Mask? = nil, topK: Int? = nil, minValue: Double? = nil
-) throws -> [Keypoint] {
+) throws -> KeypointList {
     let layout = try KeypointLayout(coords: coords.shape, values: values.shape)
     if let mask, mask.shape != values.shape {
         throw SubpixError(
@@ -38,16 +41,24 @@ public func keypoints<S: SubpixScalar>(
     if let minValue, minValue.isNaN { throw SubpixError("keypoints", "expected a number for min_value, got nan") }
     let mapSize = layout.mapSize
     var chosen: [(map: Int, candidate: BestCandidates.Candidate)] = []
+    var dropped = 0
     values.withUnsafeBufferPointer { values in
-        for map in 0..<layout.maps {
-            var best = BestCandidates(capacity: topK ?? mapSize)
-            for local in 0..<mapSize {
-                let index = map * mapSize + local
-                let value = Double(values[index])
-                guard !value.isNaN, mask?.elements[index] ?? true, value >= minValue ?? -.infinity else { continue }
-                best.offer(value, at: local)
+        coords.withUnsafeBufferPointer { coords in
+            for map in 0..<layout.maps {
+                var best = BestCandidates(capacity: topK ?? mapSize)
+                for local in 0..<mapSize {
+                    let index = map * mapSize + local
+                    guard mask?.elements[index] ?? true else { continue }
+                    let value = Double(values[index])
+                    guard value.isFinite, layout.hasFiniteCoordinates(map: map, at: local, coords: coords) else {
+                        dropped += 1
+                        continue
+                    }
+                    guard value >= minValue ?? -.infinity else { continue }
+                    best.offer(value, at: local)
+                }
+                chosen += best.sorted().map { (map, $0) }
             }
-            chosen += best.sorted().map { (map, $0) }
         }
     }
     // Across maps: value descending, then (batch, channel), then position.
@@ -56,9 +67,10 @@ public func keypoints<S: SubpixScalar>(
             || (lhs.candidate.value == rhs.candidate.value
                 && (lhs.map, lhs.candidate.index) < (rhs.map, rhs.candidate.index))
     }
-    return coords.withUnsafeBufferPointer { coords in
+    let points = coords.withUnsafeBufferPointer { coords in
         chosen.map { layout.keypoint(map: $0.map, at: $0.candidate.index, value: $0.candidate.value, coords: coords) }
     }
+    return KeypointList(points, droppedNonFinite: dropped)
 }
 
 /// One keypoint per channel from `spatial_soft_argmax2d`'s `(B, N, 2)` output
@@ -66,7 +78,9 @@ public func keypoints<S: SubpixScalar>(
 ///
 /// Each channel's softmax is one distribution of total mass 1, so without
 /// `values` every keypoint's value is 1; pass `values` of shape `(B, N)` (for
-/// example each channel's peak response) to carry something else.
+/// example each channel's peak response) to carry something else. A channel
+/// whose coordinates or value are not finite (a map containing NaN) gives no
+/// keypoint and is counted in ``KeypointList/droppedNonFinite``.
 ///
 /// ```swift
 /// let points = try keypoints(spatialSoftArgmax: try spatialSoftArgmax2d(heatmaps))
@@ -77,7 +91,7 @@ public func keypoints<S: SubpixScalar>(
 ///   and `values`, when given, is `(B, N)`.
 @_specialize(exported: true, where S == Float)
 @_specialize(exported: true, where S == Double)
-public func keypoints<S: SubpixScalar>(spatialSoftArgmax coords: Tensor<S>, values: Tensor<S>? = nil) throws -> [Keypoint] {
+public func keypoints<S: SubpixScalar>(spatialSoftArgmax coords: Tensor<S>, values: Tensor<S>? = nil) throws -> KeypointList {
     let shape = coords.shape
     guard shape.count == 3, shape[2] == 2 else {
         throw SubpixError("keypoints", "expected spatial_soft_argmax2d coordinates of shape (B, N, 2), got \(formatShape(shape))")
@@ -87,12 +101,14 @@ public func keypoints<S: SubpixScalar>(spatialSoftArgmax coords: Tensor<S>, valu
             "keypoints", "expected values of shape \(formatShape([shape[0], shape[1]])) for coordinates \(formatShape(shape)), got \(formatShape(values.shape))")
     }
     let channels = shape[1]
-    return (0..<(shape[0] * channels)).map { item in
+    let all = (0..<(shape[0] * channels)).map { item in
         Keypoint(
             batch: item / channels, channel: item % channels,
             x: Double(coords.elements[2 * item]), y: Double(coords.elements[2 * item + 1]),
             value: values.map { Double($0.elements[item]) } ?? 1)
     }
+    let kept = all.filter(KeypointList.isFinite)
+    return KeypointList(kept, droppedNonFinite: all.count - kept.count)
 }
 
 /// How `coords` and `values` of a dense op output line up.
@@ -116,6 +132,14 @@ private struct KeypointLayout {
         (batches, channels) = (values[0], values[1])
         mapSize = values[2...].reduce(1, *)
         hasDepth = is3D
+    }
+
+    /// Whether every coordinate of position `local` of map `map` is finite.
+    func hasFiniteCoordinates<S: SubpixScalar>(map: Int, at local: Int, coords: UnsafeBufferPointer<S>) -> Bool {
+        let axes = hasDepth ? 3 : 2
+        let base = map * axes * mapSize + local
+        for axis in 0..<axes where !coords[base + axis * mapSize].isFinite { return false }
+        return true
     }
 
     func keypoint<S: SubpixScalar>(map: Int, at local: Int, value: Double, coords: UnsafeBufferPointer<S>) -> Keypoint {

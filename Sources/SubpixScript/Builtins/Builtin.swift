@@ -27,6 +27,7 @@ public struct Builtin: Sendable {
     /// The groups `help()` and `docs/repl.md` list builtins in.
     public enum Category: String, Sendable, CaseIterable {
         case op = "kornia ops"
+        case field = "field decoders"
         case keypoints = "keypoints"
         case diagnosis = "diagnosis"
         case generator = "generators"

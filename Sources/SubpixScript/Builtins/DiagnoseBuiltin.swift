@@ -27,16 +27,3 @@ enum DiagnoseBuiltin {
         })
     }
 }
-
-/// A diagnosis as readable lines (the REPL's printout and the viewer's `d` pane).
-public enum DiagnosisText {
-    public static func lines(_ d: Diagnosis, radius: Double) -> [String] {
-        var lines = [
-            "batch \(d.batch) channel \(d.channel): " + (d.verdicts.isEmpty ? "ok" : "\(d.verdicts.count) warning\(d.verdicts.count > 1 ? "s" : "")"),
-            String(format: "  hard argmax (%d, %d)  soft-argmax (%.2f, %.2f)  distance %.2f px", d.hardArgmax.x, d.hardArgmax.y, d.softArgmax.x, d.softArgmax.y, d.distance),
-            String(format: "  mass within %.3g px %.1f %%  entropy %.3f  modes %d  probability map %@", radius, 100 * d.massNearArgmax, d.entropy, d.modes, d.looksLikeProbability ? "yes" : "no"),
-        ]
-        lines += d.verdicts.map { "  ! \($0)" }
-        return lines
-    }
-}

@@ -18,17 +18,20 @@ enum FileBuiltins {
             case .arrays(let arrays): return arrays.count == 1 ? .tensor(arrays[0].tensor) : .tuple(arrays.map { .tensor($0.tensor) })
             }
         },
-        Builtin("save", [.init("value"), .init("path"), .init("overwrite", .bool(false))], category: .file,
-                summary: "write a tensor or mask (.npy, .csv) or keypoints (.csv, .json); never replaces a file unless overwrite=True (or subpix repl/run --force)",
-                details: "The file is written whole or not at all (temporary file, then rename); the path written is reported. A 4D tensor saves as CSV only when it is a single (1, 1, H, W) map.") { a, session in
+        Builtin("save", [.init("value"), .init("path"), .init("overwrite", .bool(false))] + PictureOptions.parameters, category: .file,
+                summary: "write a tensor or mask (.npy, .csv, or a picture .png) or keypoints (.csv, .json); never replaces a file unless overwrite=True (or subpix repl/run --force)",
+                details: "The file is written whole or not at all (temporary file, then rename); the path written is reported. A 4D tensor saves as CSV only when it is a single (1, 1, H, W) map. A .png is a picture of a single map: grey unless palette= names one (viridis, magma, gray, diverging, auto), scaled to the map's range (signed maps centred on 0) or to range=(lo, hi), each pixel scale×scale (1 to \(PictureOptions.largestUpscale)), keypoints= (keypoints, or a list of them) marked with the viewer's method glyphs in order, and a colour bar underneath.") { a, session in
             let path = try a.string("path")
             let saved: SavedValue
             switch a["value"] {
+            case .tensor(let t) where PictureOptions.isPicture(path): saved = .picture(try PictureOptions.picture(of: t, a))
+            case .mask(let m) where PictureOptions.isPicture(path): saved = .picture(try PictureOptions.picture(of: .float32(m.map { $0 ? 1 : 0 }), a))
             case .tensor(let t): saved = .tensor(t)
             case .keypoints(let k): saved = .keypoints(k)
             case .mask(let m): saved = .tensor(.float32(m.map { $0 ? 1 : 0 }))
             default: throw a.error("value", "a tensor, a mask or keypoints")
             }
+            if !PictureOptions.isPicture(path) { try PictureOptions.requireNone(a, path: path) }
             let written = try AtomicFile.write(try TensorFile.encode(saved, for: path), to: path, overwrite: try a.bool("overwrite") || session.overwritesFiles)
             session.output("saved \(written)")
             return .none

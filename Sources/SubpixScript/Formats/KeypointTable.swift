@@ -8,6 +8,13 @@ public enum KeypointTable {
         text.prefix(while: { $0 != "\n" }).lowercased().hasPrefix("batch,channel,x,y")
     }
 
+    /// The rows of a read table under the keypoint rule: rows with a non-finite
+    /// coordinate or value are dropped and counted.
+    static func finite(_ rows: [Keypoint]) -> KeypointList {
+        let kept = rows.filter(KeypointList.isFinite)
+        return KeypointList(kept, droppedNonFinite: rows.count - kept.count)
+    }
+
     public static func readCSV(_ text: String, path: String) throws -> [Keypoint] {
         var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !lines.isEmpty else { return [] }

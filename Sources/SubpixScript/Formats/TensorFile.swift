@@ -6,7 +6,7 @@ public enum LoadedFile: Sendable {
     case tensor(AnyTensor)
     /// An `.npz` archive: arrays by name.
     case arrays([(name: String, tensor: AnyTensor)])
-    case keypoints([Keypoint])
+    case keypoints(KeypointList)
 }
 
 /// Loading and saving by file extension.
@@ -36,10 +36,10 @@ public enum TensorFile {
         case "npz": return .arrays(try NPZ.read(data, path: path, maxBytes: maxBytes).map { ($0.name, try withBatchAxes($0.tensor)) })
         case "pgm": return .tensor(.float32(try PGM.read(data, path: path, maxBytes: maxBytes)))
         case "png": return .tensor(.float32(try PNGImage.read(data, path: path, maxBytes: maxBytes)))
-        case "json": return .keypoints(try KeypointTable.readJSON(data, path: path))
+        case "json": return .keypoints(KeypointTable.finite(try KeypointTable.readJSON(data, path: path)))
         default:
             let text = String(decoding: data, as: UTF8.self)
-            if KeypointTable.isKeypointCSV(text) { return .keypoints(try KeypointTable.readCSV(text, path: path)) }
+            if KeypointTable.isKeypointCSV(text) { return .keypoints(KeypointTable.finite(try KeypointTable.readCSV(text, path: path))) }
             return .tensor(.float32(try TextGrid.read(text, path: path, maxBytes: maxBytes)))
         }
     }
@@ -53,7 +53,7 @@ public enum TensorFile {
         }
     }
 
-    /// Encodes a tensor (`.npy`, `.csv`) or keypoints (`.csv`, `.json`) by the path's extension.
+    /// Encodes a tensor (`.npy`, `.csv`), keypoints (`.csv`, `.json`) or a picture (`.png`) by the path's extension.
     public static func encode(_ value: SavedValue, for path: String) throws -> Data {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         switch (value, ext) {
@@ -61,7 +61,9 @@ public enum TensorFile {
         case (.tensor(let t), "csv"), (.tensor(let t), "txt"): return Data(try TextGrid.encode(t, path: path).utf8)
         case (.keypoints(let k), "csv"): return Data(KeypointText.csv(k).utf8)
         case (.keypoints(let k), "json"): return Data(KeypointText.json(k).utf8)
-        case (.tensor, _): throw FormatError(path, "cannot save a tensor as '.\(ext)'; expected .npy or .csv")
+        case (.picture(let image), "png"): return try PNGImage.encode(image, path: path)
+        case (.picture, _): throw FormatError(path, "cannot save a picture as '.\(ext)'; expected .png")
+        case (.tensor, _): throw FormatError(path, "cannot save a tensor as '.\(ext)'; expected .npy, .csv or .png")
         case (.keypoints, _): throw FormatError(path, "cannot save keypoints as '.\(ext)'; expected .csv or .json")
         }
     }
@@ -70,5 +72,7 @@ public enum TensorFile {
 /// Something `save` can write.
 public enum SavedValue: Sendable {
     case tensor(AnyTensor)
-    case keypoints([Keypoint])
+    case keypoints(KeypointList)
+    /// A rendered heatmap (``HeatmapPicture``), for `.png`.
+    case picture(RGBImage)
 }

@@ -60,7 +60,7 @@ enum Indexing {
     static func attributes(of value: Value) -> [String] {
         switch value {
         case .tensor, .mask: ["shape", "dtype", "ndim", "size"]
-        case .keypoints: ["count"]
+        case .keypoints: ["count", "dropped"]
         default: []
         }
     }
@@ -77,6 +77,7 @@ enum Indexing {
         case (.mask(let m), "ndim"): return .int(m.rank)
         case (.mask(let m), "size"): return .int(m.count)
         case (.keypoints(let k), "count"): return .int(k.count)
+        case (.keypoints(let k), "dropped"): return .int(k.droppedNonFinite)
         default:
             let known = attributes(of: base)
             let hint = known.isEmpty ? "" : "; expected one of \(known.joined(separator: ", "))"

@@ -42,7 +42,7 @@ struct Interpreter {
             var view = session.view
             for (target, item) in zip(targets, values) { try check(item, for: target, view: &view) }
             if view != session.view {
-                do { try ViewSettingsFields.validate(view) } catch let error as ScriptError {
+                do { try ViewSettingsFields.validate(&view, previous: session.view, session: session) } catch let error as ScriptError {
                     throw ScriptError(error.message, at: targets.first?.position)
                 }
                 session.view = view

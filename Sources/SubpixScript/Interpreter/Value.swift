@@ -15,7 +15,7 @@ public enum Value: Sendable, Equatable {
     case mask(Mask)
     case tuple([Value])
     case list([Value])
-    case keypoints([Keypoint])
+    case keypoints(KeypointList)
     /// A builtin function, by name.
     case function(String)
     /// The viewer's settings object (`view.temperature = 2`).

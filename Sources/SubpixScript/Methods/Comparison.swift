@@ -20,7 +20,7 @@ public struct Comparison: Sendable {
     public init(_ tensor: AnyTensor, truth: [GaussianPeak], view: ViewSettings) {
         var view = view
         view.topK = max(1, truth.count)
-        func errors(_ points: [Keypoint]) -> (mean: Double, max: Double) {
+        func errors(_ points: KeypointList) -> (mean: Double, max: Double) {
             let distances = truth.map { peak in points.map { hypot($0.x - peak.x, $0.y - peak.y) }.min() ?? .infinity }
             return (distances.reduce(0, +) / Double(max(1, distances.count)), distances.max() ?? .infinity)
         }

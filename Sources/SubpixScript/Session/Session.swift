@@ -23,7 +23,15 @@ public final class Session {
     public private(set) var variables: [String: Value] = [:]
     /// What the viewer shows. Change it with statements (`view.<field> = value`),
     /// which validate the value and journal the change.
-    public internal(set) var view = ViewSettings()
+    public internal(set) var view = ViewSettings() {
+        didSet { if view != oldValue { revision += 1 } }
+    }
+    /// Counts the changes to the session: every assignment to a variable and
+    /// every change of a view setting adds one. Caches of anything computed
+    /// from the session (the viewer's keypoints) key on it.
+    public private(set) var revision = 0
+    /// The ``revision`` at which each variable was last assigned.
+    public private(set) var variableRevisions: [String: Int] = [:]
     /// The successful statements that changed the session, in order, as source
     /// text; joined with newlines they form a script that `subpix run` replays
     /// to the same variables and view settings. See ``Journal`` for the rules.
@@ -107,8 +115,11 @@ public final class Session {
 
     /// The tensor the viewer shows: the variable named by `view.input`, else
     /// the most recently assigned tensor; `nil` when there is none.
-    public func viewedTensor() -> (name: String, tensor: AnyTensor)? {
-        for name in [view.input, lastTensorName].compactMap({ $0 }) {
+    public func viewedTensor() -> (name: String, tensor: AnyTensor)? { viewedTensor(input: view.input) }
+
+    /// The tensor the viewer would show with `view.input = input`.
+    func viewedTensor(input: String?) -> (name: String, tensor: AnyTensor)? {
+        for name in [input, lastTensorName].compactMap({ $0 }) {
             if let tensor = tensor(named: name) { return (name, tensor) }
         }
         return nil
@@ -120,6 +131,8 @@ public final class Session {
     /// Stores a variable (for builtins; scripts assign with `name = value`).
     func assign(_ name: String, _ value: Value) {
         variables[name] = value
+        revision += 1
+        variableRevisions[name] = revision
         if case .tensor = value {
             lastTensorName = name
             groundTruth[name] = pendingPeaks

@@ -1,21 +1,3 @@
-/// The keypoint methods the viewer can run and overlay, by their kornia names.
-public enum ViewMethod: String, Sendable, CaseIterable {
-    case spatialSoftArgmax2d = "spatial_soft_argmax2d"
-    case convSoftArgmax2d = "conv_soft_argmax2d"
-    case nms2d = "nms2d"
-    case convSoftArgmax3d = "conv_soft_argmax3d"
-    case convQuadInterp3d = "conv_quad_interp3d"
-    case iterativeQuadInterp3d = "iterative_quad_interp3d"
-
-    /// True for the methods that need a `(B, C, D, H, W)` volume.
-    public var isVolumetric: Bool {
-        switch self {
-        case .convSoftArgmax3d, .convQuadInterp3d, .iterativeQuadInterp3d: true
-        default: false
-        }
-    }
-}
-
 /// The colour ramps of the viewer; `auto` picks `diverging` for signed data
 /// (such as a DoG volume) and `viridis` otherwise.
 public enum PaletteName: String, Sendable, CaseIterable {
@@ -28,7 +10,7 @@ public enum PaletteName: String, Sendable, CaseIterable {
 /// with the field's snake_case name (`view.temperature = 2.5`,
 /// `view.kernel_size = (5, 5)`, `view.method = "conv_quad_interp3d"`), so a
 /// viewer session is a script that `subpix run` can replay.
-public struct ViewSettings: Sendable, Equatable {
+public struct ViewSettings: Sendable, Hashable {
     /// Name of the session variable being viewed (`nil`: the session's last tensor).
     public var input: String?
     /// The method whose keypoints are overlaid and listed.
@@ -62,9 +44,21 @@ public struct ViewSettings: Sendable, Equatable {
     public var depthBand: Int = 0
     /// At most this many keypoints per map are listed and drawn.
     public var topK: Int = 50
+    /// Keypoints of the windowed methods whose value is below this fraction of
+    /// the map's largest value are dropped (`nil`: no relative threshold).
+    public var threshold: Double? = 0.1
     /// Keypoints whose value is below this are dropped (`nil`: keep all).
     public var minValue: Double?
     public var palette: PaletteName = .auto
 
     public init() {}
+}
+
+extension ViewSettings {
+    /// The value of the setting a script calls `view.<field>` (`"kernel_size"` → `(3, 3)`).
+    ///
+    /// - Throws: ``ScriptError`` for an unknown field, with a suggestion.
+    public func value(of field: String) throws -> Value {
+        try ViewSettingsFields.value(of: field, in: self)
+    }
 }

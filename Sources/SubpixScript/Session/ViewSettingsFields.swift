@@ -85,6 +85,10 @@ public enum ViewSettingsFields {
         field("top_k", "at most this many keypoints per map, >= 1", { .int($0.topK) }) { view, value, _ in
             view.topK = try value.int(minimum: 1)
         },
+        field("threshold", "windowed methods drop keypoints below this fraction of the map's maximum, 0...1 (None: off)",
+              { $0.threshold.map { .float($0) } ?? .none }) { view, value, _ in
+            view.threshold = try value.optionalFraction()
+        },
         field("min_value", "drop keypoints whose value is below this (None: keep all)",
               { $0.minValue.map { .float($0) } ?? .none }) { view, value, _ in
             view.minValue = try value.optionalNumber()
@@ -103,6 +107,13 @@ public enum ViewSettingsFields {
         "view.\(field) = \(value.repr)"
     }
 
+    /// One statement setting several fields at once, checked together:
+    /// `view.kernel_size, view.padding = (5, 5), (2, 2)`.
+    public static func assignment(_ changes: [(field: String, value: Value)]) -> String {
+        guard changes.count != 1 else { return assignment(changes[0].field, changes[0].value) }
+        return changes.map { "view.\($0.field)" }.joined(separator: ", ") + " = " + changes.map(\.value.repr).joined(separator: ", ")
+    }
+
     /// The current value of `view.<field>`.
     static func value(of field: String, in view: ViewSettings) throws -> Value {
         try named(field).read(view)
@@ -114,14 +125,30 @@ public enum ViewSettingsFields {
         try named(field).write(&view, FieldValue(field: field, value: value), session)
     }
 
-    /// Checks what no single field can: padding at most half the kernel.
-    static func validate(_ view: ViewSettings) throws {
+    /// Checks what no single field can, once every field of a statement is set
+    /// on `view` (the settings before it were `previous`): padding at most half
+    /// the kernel, and a selection inside the viewed tensor. A batch, channel or
+    /// depth the statement assigns must fit; one that only a change of
+    /// `view.input` put out of range goes back to 0.
+    static func validate(_ view: inout ViewSettings, previous: ViewSettings, session: Session) throws {
         for axis in 0..<2 where view.padding[axis] > view.kernelSize[axis] / 2 {
             throw ScriptError(
                 "view: padding \(formatShape(view.padding)) exceeds half the kernel \(formatShape(view.kernelSize)); lower the padding first (or set both: view.kernel_size, view.padding = (1, 1), (0, 0))")
         }
         if view.depthPadding > view.depthKernel / 2 {
             throw ScriptError("view: depth_padding \(view.depthPadding) exceeds half the depth_kernel \(view.depthKernel)")
+        }
+        guard let (name, tensor) = session.viewedTensor(input: view.input) else { return }
+        let shape = tensor.shape
+        let axes: [(field: String, axis: Int, keyPath: WritableKeyPath<ViewSettings, Int>)] =
+            [("batch", 0, \.batch), ("channel", 1, \.channel), ("depth", 2, \.depth)]
+        for (field, axis, keyPath) in axes {
+            let size = shape.count >= 4 && (axis < 2 || shape.count == 5) ? shape[axis] : 1
+            guard view[keyPath: keyPath] >= size else { continue }
+            guard view[keyPath: keyPath] == previous[keyPath: keyPath] else {
+                throw ScriptError("view.\(field): expected an index below \(size) (\(name) is \(formatShape(shape))), got \(view[keyPath: keyPath])")
+            }
+            view[keyPath: keyPath] = 0
         }
     }
 
@@ -179,6 +206,12 @@ struct FieldValue {
             return number
         }
         throw error("a number > 0")
+    }
+
+    func optionalFraction() throws -> Double? {
+        if case .none = value { return nil }
+        guard let number = value.number, number >= 0, number <= 1 else { throw error("a number from 0 to 1 or None") }
+        return number
     }
 
     func optionalNumber() throws -> Double? {

@@ -2,10 +2,8 @@ import Subpix
 
 /// A small shaded picture of one 2D map for `show`: area-averaged down to at
 /// most `maxWidth` columns, drawn with ANSI 256-colour half blocks (two rows
-/// per line) on a terminal, or with the ASCII ramp ` .:-=+*#%@` otherwise.
+/// per line) on a terminal, or with the ``AsciiRamp`` otherwise.
 public enum InlineHeatmap {
-    public static let asciiRamp = Array(" .:-=+*#%@")
-
     /// The first 2D map of `tensor` (index 0 on every leading axis) as text lines.
     public static func render(_ tensor: AnyTensor, maxWidth: Int = 48, color: Bool) -> [String] {
         let shape = tensor.shape
@@ -23,7 +21,7 @@ public enum InlineHeatmap {
         }
         if !color {
             return stride(from: 0, to: cells.count, by: columns).map { start in
-                String(cells[start..<(start + columns)].map { v in level(v, asciiRamp.count).map { asciiRamp[$0] } ?? "?" })
+                String(cells[start..<(start + columns)].map { v in level(v, AsciiRamp.characters.count).map { AsciiRamp.characters[$0] } ?? "?" })
             }
         }
         // Gray ramp 232...255 of the 256-colour palette; NaN/inf in red (196).

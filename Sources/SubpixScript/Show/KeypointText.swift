@@ -3,9 +3,11 @@ import Subpix
 
 /// Keypoint lists as text: an aligned table for people, CSV and JSON for programs.
 public enum KeypointText {
-    /// `batch channel x y [depth] value`, one keypoint per line.
-    public static func table(_ points: [Keypoint]) -> String {
-        guard !points.isEmpty else { return "(no keypoints)" }
+    /// `batch channel x y [depth] value`, one keypoint per line, and a last
+    /// line with the count dropped for NaN/inf (`2 dropped: NaN/inf`) when any were.
+    public static func table(_ points: KeypointList) -> String {
+        let note = points.droppedNote.map { "\n" + $0 } ?? ""
+        guard !points.isEmpty else { return "(no keypoints)" + note }
         let hasDepth = points.contains { $0.depth != nil }
         var lines = ["batch channel          x          y" + (hasDepth ? "      depth" : "") + "      value"]
         for point in points {
@@ -15,11 +17,11 @@ public enum KeypointText {
             line += pad(fixed(point.value), 11)
             lines.append(line)
         }
-        return lines.joined(separator: "\n")
+        return lines.joined(separator: "\n") + note
     }
 
     /// A CSV table with the header `batch,channel,x,y[,depth],value`.
-    public static func csv(_ points: [Keypoint]) -> String {
+    public static func csv(_ points: KeypointList) -> String {
         let hasDepth = points.contains { $0.depth != nil }
         var lines = ["batch,channel,x,y" + (hasDepth ? ",depth" : "") + ",value"]
         for point in points {
@@ -32,7 +34,7 @@ public enum KeypointText {
     }
 
     /// A JSON array of `{"batch", "channel", "x", "y", ["depth",] "value"}` objects.
-    public static func json(_ points: [Keypoint]) -> String {
+    public static func json(_ points: KeypointList) -> String {
         let objects = points.map { point in
             var fields = ["\"batch\": \(point.batch)", "\"channel\": \(point.channel)",
                           "\"x\": \(jsonNumber(point.x))", "\"y\": \(jsonNumber(point.y))"]

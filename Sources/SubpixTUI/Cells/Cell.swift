@@ -1,14 +1,13 @@
 import Foundation
 
-/// One character cell of the screen: a glyph and its colours (xterm-256
-/// indices, `-1` for the terminal's default) and attributes.
+/// One character cell of the screen: a glyph, its colours and attributes.
 public struct Cell: Sendable, Equatable {
     public var glyph: Character
-    public var foreground: Int16
-    public var background: Int16
+    public var foreground: TerminalColor
+    public var background: TerminalColor
     public var bold: Bool
 
-    public init(_ glyph: Character = " ", foreground: Int16 = -1, background: Int16 = -1, bold: Bool = false) {
+    public init(_ glyph: Character = " ", foreground: TerminalColor = .standard, background: TerminalColor = .standard, bold: Bool = false) {
         self.glyph = glyph
         self.foreground = foreground
         self.background = background
@@ -39,7 +38,7 @@ public struct CellBuffer: Sendable, Equatable {
     public func contains(_ x: Int, _ y: Int) -> Bool { x >= 0 && y >= 0 && x < width && y < height }
 
     /// Writes `text` from (x, y), clipped to `limit` columns and the buffer.
-    public mutating func write(_ text: String, x: Int, y: Int, foreground: Int16 = -1, background: Int16 = -1,
+    public mutating func write(_ text: String, x: Int, y: Int, foreground: TerminalColor = .standard, background: TerminalColor = .standard,
                                bold: Bool = false, limit: Int? = nil) {
         let end = min(width, x + (limit ?? width))
         for (offset, character) in text.enumerated() where x + offset < end {
@@ -59,11 +58,11 @@ public struct CellBuffer: Sendable, Equatable {
         (0..<height).map { row in String(cells[(row * width)..<((row + 1) * width)].map(\.glyph)) }.joined(separator: "\n")
     }
 
-    /// Colours as `fg/bg` pairs in hex (`..` for the default), one line per row: the colour plane of a snapshot.
+    /// Colours as `fg/bg` pairs in hex (`..` for the default, two digits for an index,
+    /// six for a 24-bit colour), one line per row: the colour plane of a snapshot.
     public var colorPlane: String {
-        func hex(_ value: Int16) -> String { value < 0 ? ".." : String(format: "%02x", value) }
-        return (0..<height).map { row in
-            cells[(row * width)..<((row + 1) * width)].map { hex($0.foreground) + hex($0.background) }.joined(separator: " ")
+        (0..<height).map { row in
+            cells[(row * width)..<((row + 1) * width)].map { $0.foreground.snapshotCode + $0.background.snapshotCode }.joined(separator: " ")
         }.joined(separator: "\n")
     }
 }

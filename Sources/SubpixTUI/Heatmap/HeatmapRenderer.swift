@@ -1,4 +1,5 @@
 import Subpix
+import SubpixScript
 
 /// Draws a map into a pane of the cell buffer: each cell shows two data rows
 /// as an upper half block `▀` (top pixel in the foreground colour, bottom in
@@ -18,28 +19,8 @@ public struct HeatmapRenderer {
         self.viewport = viewport
     }
 
-    /// The pane's geometry: where a data point lands on screen.
-    public struct Placement {
-        public var x: Int, y: Int, columns: Int, rows: Int, scale: Double, originX: Double, originY: Double
-
-        /// The cell and its sub-cell position (0..<2 across, 0..<4 down) of data point (px, py), pixel centres at integers.
-        public func cell(x px: Double, y py: Double) -> (column: Int, row: Int, subX: Int, subY: Int)? {
-            let sx = (px + 0.5 - originX) / scale, sy = (py + 0.5 - originY) / scale
-            guard sx >= 0, sy >= 0, sx < Double(columns), sy < Double(2 * rows) else { return nil }
-            let column = Int(sx), pixelRow = sy / 2
-            return (x + column, y + Int(pixelRow), min(1, Int((sx - Double(column)) * 2)), min(3, Int((pixelRow - Double(Int(pixelRow))) * 4)))
-        }
-
-        /// The data pixel under cell (column, row) — its top half.
-        public func dataPixel(column: Int, row: Int) -> (x: Int, y: Int) {
-            (Int(originX + (Double(column - x) + 0.5) * scale), Int(originY + (Double(2 * (row - y)) + 0.5) * scale))
-        }
-    }
-
     public func placement(x: Int, y: Int, columns: Int, rows: Int) -> Placement {
-        Placement(x: x, y: y, columns: columns, rows: rows,
-                  scale: viewport.scale(mapWidth: slice.width, mapHeight: slice.height, columns: columns, rows: rows),
-                  originX: viewport.originX, originY: viewport.originY)
+        viewport.placement(mapWidth: slice.width, mapHeight: slice.height, pane: (x, y, columns, rows))
     }
 
     /// Fills the pane at (x, y) of `columns × rows` cells.
@@ -63,8 +44,8 @@ public struct HeatmapRenderer {
         }
         switch mode {
         case .ascii:
-            return Cell(Palette.character(slice.scale(values.reduce(0, +) / Double(values.count))))
-        case .xterm256:
+            return Cell(AsciiRamp.character(slice.scale(values.reduce(0, +) / Double(values.count))))
+        case .xterm256, .trueColor:
             let fg = palette.color(slice.scale(top))
             return bottom.map { Cell("▀", foreground: fg, background: palette.color(slice.scale($0))) } ?? Cell("▀", foreground: fg)
         }

@@ -3,6 +3,13 @@ import Subpix
 /// One 2D map of a `(B, C, H, W)` or `(B, C, D, H, W)` tensor, as doubles,
 /// with the range the colour scale uses.
 public struct MapSlice: Sendable {
+    /// What a slice is cut from: a variable at a session revision, and the selection.
+    struct Key: Hashable {
+        var name: String
+        var revision: Int
+        var batch: Int, channel: Int, depth: Int
+    }
+
     public let width: Int
     public let height: Int
     public let values: [Double]
@@ -45,43 +52,5 @@ public struct MapSlice: Sendable {
             return 0.5 + value / (2 * bound)
         }
         return high > low ? (value - low) / (high - low) : 0.5
-    }
-}
-
-/// Zoom and pan of the heatmap pane: which data pixels each screen pixel
-/// (half a text cell) covers. Zoom 1 fits the whole map in the pane.
-public struct Viewport: Sendable, Equatable {
-    /// Magnification over the fitted view (>= 1).
-    public var zoom: Double = 1
-    /// Data coordinate at the pane's top-left corner.
-    public var originX: Double = 0
-    public var originY: Double = 0
-
-    public init() {}
-
-    /// Data pixels per screen pixel for a map in a pane of `columns × rows` cells (2 pixels per cell row).
-    public func scale(mapWidth: Int, mapHeight: Int, columns: Int, rows: Int) -> Double {
-        let fit = max(Double(mapWidth) / Double(max(1, columns)), Double(mapHeight) / Double(max(1, 2 * rows)))
-        return fit / zoom
-    }
-
-    /// Keeps the visible window inside the map (or centred when the map is smaller).
-    public mutating func clamp(mapWidth: Int, mapHeight: Int, columns: Int, rows: Int) {
-        zoom = min(64, max(1, zoom))
-        let s = scale(mapWidth: mapWidth, mapHeight: mapHeight, columns: columns, rows: rows)
-        let (visibleX, visibleY) = (Double(columns) * s, Double(2 * rows) * s)
-        originX = visibleX >= Double(mapWidth) ? (Double(mapWidth) - visibleX) / 2 : min(max(0, originX), Double(mapWidth) - visibleX)
-        originY = visibleY >= Double(mapHeight) ? (Double(mapHeight) - visibleY) / 2 : min(max(0, originY), Double(mapHeight) - visibleY)
-    }
-
-    /// Pans so the data pixel (x, y) is visible.
-    public mutating func reveal(x: Int, y: Int, mapWidth: Int, mapHeight: Int, columns: Int, rows: Int) {
-        let s = scale(mapWidth: mapWidth, mapHeight: mapHeight, columns: columns, rows: rows)
-        let (visibleX, visibleY) = (Double(columns) * s, Double(2 * rows) * s)
-        if Double(x) < originX { originX = Double(x) }
-        if Double(x + 1) > originX + visibleX { originX = Double(x + 1) - visibleX }
-        if Double(y) < originY { originY = Double(y) }
-        if Double(y + 1) > originY + visibleY { originY = Double(y + 1) - visibleY }
-        clamp(mapWidth: mapWidth, mapHeight: mapHeight, columns: columns, rows: rows)
     }
 }

@@ -3,7 +3,10 @@ import Subpix
 import SubpixScript
 
 /// Everything the viewer shows, besides what lives in the shared ``Session``:
-/// cursor, zoom, mode, messages, and the keypoints computed for the current settings.
+/// screen size, cursor, zoom, mode, messages, and the keypoints computed for
+/// the current settings.
+///
+/// ``update(_:)`` is the only way anything here changes; ``Renderer`` only reads it.
 public final class ViewerModel {
     public enum Mode: Sendable, Equatable {
         case normal
@@ -17,74 +20,92 @@ public final class ViewerModel {
     }
 
     public let session: Session
-    public var mode: Mode = .normal
-    public var colorMode: ColorMode
-    public var cursorX = 0
-    public var cursorY = 0
-    public var viewport = Viewport()
+    public internal(set) var mode: Mode = .normal
+    public internal(set) var colorMode: ColorMode
+    /// The terminal size, set by ``ViewerEvent/resize(width:height:)``.
+    public internal(set) var layout: Layout
+    public internal(set) var cursorX = 0
+    public internal(set) var cursorY = 0
+    public internal(set) var viewport = Viewport()
     /// One line under the heatmap: the last result or error.
-    public var message: String?
-    public var shouldQuit = false
+    public internal(set) var message: String?
+    public internal(set) var shouldQuit = false
     /// First row shown of the keypoint list.
-    public var listOffset = 0
+    public internal(set) var listOffset = 0
     /// Show compute times in the side panel (off for reproducible snapshots).
     public var showsTimings = true
     /// Where `w` and `e` write their files.
     public var outputDirectory: URL
     var commandHistory: [String] = []
     var historyIndex: Int?
-    private var cache: (key: String, runs: [MethodRun])?
 
-    public init(session: Session, colorMode: ColorMode, outputDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+    /// The shown map, refreshed by `update` when the tensor or the selection changes.
+    public internal(set) var slice: MapSlice?
+    /// The keypoints of the shown map: the active method, or every applicable one in compare mode.
+    public internal(set) var runs: [MethodRun] = []
+    /// The diagnosis of the shown map (see ``ViewComputation/diagnosis``).
+    public internal(set) var diagnosis: Diagnosis?
+    var computations = ComputationCache()
+    private var sliceKey: MapSlice.Key?
+    private var computedKey: ViewComputation.Key?
+
+    public init(session: Session, colorMode: ColorMode, size: (width: Int, height: Int) = (100, 32),
+                outputDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.session = session
         self.colorMode = colorMode
+        self.layout = Layout(width: size.width, height: size.height)
         self.outputDirectory = outputDirectory
+        refresh()
         centreCursor()
+        clampView()
+    }
+
+    /// How many computed settings are kept for returning to them (0: none; benchmarks measure every press).
+    public var computationCacheCapacity: Int {
+        get { computations.capacity }
+        set { computations.capacity = newValue }
     }
 
     /// The tensor shown, and its name.
     public var viewed: (name: String, tensor: AnyTensor)? { session.viewedTensor() }
 
-    /// The map under the cursor's batch / channel / depth.
-    public var slice: MapSlice? {
-        viewed.map { MapSlice($0.tensor, batch: session.view.batch, channel: session.view.channel, depth: session.view.depth) }
-    }
-
-    /// The methods whose keypoints are drawn: the active one, or every applicable one in compare mode.
-    public var runs: [MethodRun] {
-        guard let viewed else { return [] }
-        let key = "\(viewed.name)|\(session.journal.count)|\(session.view)"
-        if let cache, cache.key == key { return cache.runs }
-        let applicable = MethodRun.methods(forRank: viewed.tensor.shape.count)
-        let methods = session.view.compare ? applicable : [session.view.method]
-        let runs = methods.map { MethodRun(method: $0, tensor: viewed.tensor, view: session.view) }
-        cache = (key, runs)
-        return runs
-    }
-
-    /// The diagnosis of the shown map when the active method is `spatial_soft_argmax2d`
-    /// (the whole-map soft-argmax that flat, doubly-softmaxed and multi-modal maps
-    /// mislead; the windowed methods are not misled by several modes), nil otherwise.
-    public var diagnosis: Diagnosis? {
-        guard session.view.method == .spatialSoftArgmax2d, !session.view.compare, let slice, let map = try? Tensor<Double>(shape: [1, 1, slice.height, slice.width], elements: slice.values) else { return nil }
-        return try? diagnose(map, convention: .spatialSoftArgmax2d, temperature: session.view.temperature).first
-    }
-
     /// Ground-truth peaks of the viewed tensor when `gaussians(...)` made it.
     public var groundTruth: [GaussianPeak] { viewed.flatMap { session.groundTruth[$0.name] } ?? [] }
 
+    /// The keypoints listed in the side panel (those of the first run).
+    public var listedKeypoints: KeypointList { runs.first?.keypoints ?? [] }
+
     /// Runs `statement` in the session; a failure becomes the message and changes nothing.
     @discardableResult
-    public func run(_ statement: String) -> Bool {
+    func run(_ statement: String) -> Bool {
         do {
             let value = try session.execute(statement)
             if let value, case .none = value {} else if let value { message = value.repr.split(separator: "\n").first.map(String.init) }
-            clampSelection()
             return true
         } catch {
             message = "\(error)"
             return false
         }
+    }
+
+    /// Brings the derived state up to date with the session: the shown map and
+    /// the keypoints (from the cache when the same settings were computed before).
+    func refresh() {
+        guard let viewed else {
+            (slice, sliceKey, runs, diagnosis, computedKey) = (nil, nil, [], nil, nil)
+            return
+        }
+        let view = session.view
+        let key = MapSlice.Key(name: viewed.name, revision: session.variableRevisions[viewed.name] ?? 0,
+                               batch: view.batch, channel: view.channel, depth: view.depth)
+        if key != sliceKey {
+            slice = MapSlice(viewed.tensor, batch: view.batch, channel: view.channel, depth: view.depth)
+            sliceKey = key
+        }
+        let computation = ViewComputation(session: session, tensor: viewed)
+        guard computation.key != computedKey else { return }
+        let result = computations.result(for: computation)
+        (runs, diagnosis, computedKey) = (result.runs, result.diagnosis, computation.key)
     }
 
     func centreCursor() {
@@ -93,10 +114,14 @@ public final class ViewerModel {
         cursorY = slice.height / 2
     }
 
-    /// Keeps batch / channel / depth and the cursor inside the viewed tensor.
-    func clampSelection() {
-        guard let slice else { return }
-        cursorX = min(max(0, cursorX), slice.width - 1)
-        cursorY = min(max(0, cursorY), slice.height - 1)
+    /// Keeps the cursor on the map, the viewport inside it and the list offset inside the list.
+    func clampView() {
+        if let slice {
+            cursorX = min(max(0, cursorX), slice.width - 1)
+            cursorY = min(max(0, cursorY), slice.height - 1)
+            let pane = layout.pane
+            viewport.clamp(mapWidth: slice.width, mapHeight: slice.height, columns: pane.columns, rows: pane.rows)
+        }
+        listOffset = min(max(0, listOffset), max(0, listedKeypoints.count - 1))
     }
 }

@@ -2,12 +2,17 @@ import Foundation
 import Subpix
 import SubpixScript
 
-/// Renders a ``ViewerModel`` into a ``CellBuffer``: heatmap pane with keypoint
-/// overlays, side panel (input, parameters, keypoints, cursor inspector),
-/// message line, hint bar, and the help overlay or command line on top.
+/// Renders a ``ViewerModel`` into a ``CellBuffer`` of the model's screen size:
+/// heatmap pane with its layers (``MapLayer``: keypoints, ground truth, cursor),
+/// side panel, message line, hint bar, and the mode's overlay on top.
+///
+/// Rendering only reads the model; everything it shows was settled by `update`.
 public struct Renderer {
+    /// What is drawn over the heatmap, bottom to top. A new overlay is a new layer here.
+    static let mapLayers: [any MapLayer] = [KeypointLayer(), TruthLayer(), CursorLayer()]
+
     /// Glyph and colour of each method's markers (ASCII glyph, 256-colour index).
-    public static func marker(_ method: ViewMethod) -> (glyph: Character, color: Int16) {
+    public static func marker(_ method: ViewMethod) -> (glyph: Character, color: TerminalColor) {
         switch method {
         case .spatialSoftArgmax2d: ("+", 51)
         case .convSoftArgmax2d: ("x", 201)
@@ -19,86 +24,59 @@ public struct Renderer {
     }
 
     /// Ground-truth peaks of `gaussians(...)` maps.
-    public static let truthMarker: (glyph: Character, color: Int16) = ("G", 196)
+    public static let truthMarker: (glyph: Character, color: TerminalColor) = ("G", 196)
 
     public init() {}
 
-    public func render(_ model: ViewerModel, width: Int, height: Int) -> CellBuffer {
-        var buffer = CellBuffer(width: width, height: height)
-        let layout = Layout(width: width, height: height)
+    public func render(_ model: ViewerModel) -> CellBuffer {
+        let layout = model.layout
+        var buffer = CellBuffer(width: layout.width, height: layout.height)
         if layout.isTooSmall {
-            let text = "terminal too small (need \(Layout.minimumWidth)×\(Layout.minimumHeight))"
-            let lines = text.count <= width ? [text] : ["terminal too small", "(need \(Layout.minimumWidth)×\(Layout.minimumHeight))"]
-            for (index, line) in lines.enumerated() {
-                buffer.write(line, x: max(0, (width - line.count) / 2), y: max(0, (height - lines.count) / 2) + index, bold: true)
-            }
+            drawTooSmall(into: &buffer)
             return buffer
         }
         let pane = layout.pane
         if let slice = model.slice {
-            model.viewport.clamp(mapWidth: slice.width, mapHeight: slice.height, columns: pane.columns, rows: pane.rows)
             let heatmap = HeatmapRenderer(
-                slice: slice, palette: Palette.resolve(model.session.view.palette, signed: slice.isSigned),
+                slice: slice, palette: Palette.resolve(model.session.view.palette, signed: slice.isSigned, mode: model.colorMode),
                 mode: model.colorMode, viewport: model.viewport)
             heatmap.draw(into: &buffer, x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)
             let place = heatmap.placement(x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)
-            drawOverlays(model, place, into: &buffer)
-            drawCursor(model, place, into: &buffer)
+            for layer in Self.mapLayers { layer.draw(model, place, into: &buffer) }
             SidePanel(model: model, slice: slice, palette: heatmap.palette).draw(into: &buffer, x: layout.panelX, height: layout.messageRow)
         } else {
             buffer.write("no tensor to view — assign one with : (e.g. :x = randn((1, 1, 32, 32)))", x: 1, y: 1)
         }
-        buffer.write(model.message ?? "", x: 0, y: layout.messageRow, foreground: 214, limit: width)
+        buffer.write(model.message ?? "", x: 0, y: layout.messageRow, foreground: 214, limit: layout.width)
         drawHint(model, into: &buffer, row: layout.hintRow)
-        if model.mode == .help { HelpOverlay().draw(into: &buffer) }
-        if model.mode == .explain {
-            Overlay(title: "explain \(model.session.view.method.rawValue) — any key closes", lines: ExplainPane(model: model).lines)
-                .draw(into: &buffer)
-        }
-        if model.mode == .diagnosis, let diagnosis = model.diagnosis {
-            let lines = DiagnosisText.lines(diagnosis, radius: 2) + ["", "thresholds: docs/diagnose.md"]
-            Overlay(title: "diagnosis of \(model.session.view.method.rawValue), T \(model.session.view.temperature) — any key closes", lines: lines)
-                .draw(into: &buffer)
-        }
+        modalOverlay(model)?.draw(into: &buffer)
         return buffer
     }
 
-    private func drawOverlays(_ model: ViewerModel, _ place: HeatmapRenderer.Placement, into buffer: inout CellBuffer) {
-        let ascii = model.colorMode == .ascii
-        for run in model.runs {
-            let marker = Self.marker(run.method)
-            for point in run.keypoints { mark(point.x, point.y, marker, ascii: ascii, place, &buffer) }
+    /// The overlay of the model's mode, if it has one.
+    private func modalOverlay(_ model: ViewerModel) -> Overlay? {
+        let view = model.session.view
+        switch model.mode {
+        case .help:
+            return Overlay(title: "subpix keys — Esc or any key closes", lines: KeyTable.helpLines)
+        case .explain:
+            return Overlay(title: "explain \(view.method.rawValue) — any key closes", lines: ExplainPane(model: model).lines)
+        case .diagnosis:
+            guard let diagnosis = model.diagnosis else { return nil }
+            return Overlay(title: "diagnosis of \(view.method.rawValue), T \(view.temperature) — any key closes",
+                           lines: DiagnosisText.lines(diagnosis, radius: 2) + ["", "thresholds: docs/diagnose.md"])
+        case .normal, .command:
+            return nil
         }
-        for peak in model.groundTruth { mark(peak.x, peak.y, Self.truthMarker, ascii: ascii, place, &buffer) }
     }
 
-    /// Marks a sub-pixel position: in colour mode a braille dot at the sub-cell
-    /// position (2 across × 4 down per cell) over the heat colour; in ASCII mode the method's glyph.
-    private func mark(_ x: Double, _ y: Double, _ marker: (glyph: Character, color: Int16), ascii: Bool,
-                      _ place: HeatmapRenderer.Placement, _ buffer: inout CellBuffer) {
-        guard let spot = place.cell(x: x, y: y) else { return }
-        var cell = buffer[spot.column, spot.row]
-        if ascii {
-            cell = Cell(marker.glyph, bold: true)
-        } else {
-            let dots: [[UInt32]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
-            var bits = dots[spot.subX][spot.subY]
-            if let scalar = cell.glyph.unicodeScalars.first, (0x2800...0x28FF).contains(scalar.value), cell.foreground == marker.color {
-                bits |= scalar.value - 0x2800
-            }
-            cell = Cell(Character(UnicodeScalar(0x2800 + bits) ?? " "), foreground: marker.color,
-                        background: cell.glyph == "▀" ? cell.foreground : cell.background, bold: true)
+    private func drawTooSmall(into buffer: inout CellBuffer) {
+        let (width, height) = (buffer.width, buffer.height)
+        let text = "terminal too small (need \(Layout.minimumWidth)×\(Layout.minimumHeight))"
+        let lines = text.count <= width ? [text] : ["terminal too small", "(need \(Layout.minimumWidth)×\(Layout.minimumHeight))"]
+        for (index, line) in lines.enumerated() {
+            buffer.write(line, x: max(0, (width - line.count) / 2), y: max(0, (height - lines.count) / 2) + index, bold: true)
         }
-        buffer[spot.column, spot.row] = cell
-    }
-
-    private func drawCursor(_ model: ViewerModel, _ place: HeatmapRenderer.Placement, into buffer: inout CellBuffer) {
-        guard let spot = place.cell(x: Double(model.cursorX), y: Double(model.cursorY)) else { return }
-        var cell = buffer[spot.column, spot.row]
-        if model.colorMode == .ascii || cell.glyph == "▀" || cell.glyph == " " {
-            cell = Cell("□", foreground: 15, background: cell.glyph == "▀" ? cell.foreground : cell.background, bold: true)
-        }
-        buffer[spot.column, spot.row] = cell
     }
 
     private func drawHint(_ model: ViewerModel, into buffer: inout CellBuffer, row: Int) {
@@ -107,7 +85,6 @@ public struct Renderer {
             buffer.write(":" + visible + "▏", x: 0, y: row, bold: true)
             return
         }
-        let hint = "q quit  ? help  : command  t/T temp  k/K kernel  s/S stride  p/P pad  m method  o compare  v next map"
-        buffer.write(hint, x: 0, y: row, foreground: 244, limit: buffer.width)
+        buffer.write(KeyTable.hintBar, x: 0, y: row, foreground: 244, limit: buffer.width)
     }
 }

@@ -10,13 +10,13 @@ struct SidePanel {
     let slice: MapSlice
     let palette: Palette
 
-    private static let heading: Int16 = 117
-    private static let dim: Int16 = 245
+    private static let heading: TerminalColor = 117
+    private static let dim: TerminalColor = 245
 
     func draw(into buffer: inout CellBuffer, x: Int, height: Int) {
         let width = Layout.sidePanelWidth
         var row = 0
-        func line(_ text: String, _ color: Int16 = -1, bold: Bool = false) {
+        func line(_ text: String, _ color: TerminalColor = -1, bold: Bool = false) {
             guard row < height else { return }
             buffer.write(text, x: x, y: row, foreground: color, bold: bold, limit: width)
             row += 1
@@ -41,14 +41,14 @@ struct SidePanel {
                 if model.showsTimings { line(String(format: "  %.2f ms", run.milliseconds), Self.dim) }
             }
         }
+        line("\(palette.name.rawValue) · \(model.colorMode.label)", Self.dim)
         colourBar(&buffer, x: x, row: &row, width: width)
         line(String(format: "min %-12.4g max %.4g", slice.low, slice.high), Self.dim)
         truthErrors(runs).forEach { line($0, Renderer.truthMarker.color) }
         let inspector = inspectorLines(view, runs)
         let listRows = max(0, height - row - inspector.count - 1)
         line("── keypoints (x, y\(runs.first?.method.isVolumetric == true ? ", d" : ""), value) ──", Self.heading)
-        let points = runs.first?.keypoints ?? []
-        model.listOffset = min(model.listOffset, max(0, points.count - 1))
+        let points = model.listedKeypoints
         for point in points.dropFirst(model.listOffset).prefix(max(0, listRows - 1)) { line(format(point, view)) }
         row = max(row, height - inspector.count)
         inspector.forEach { line($0.0, $0.1) }
@@ -75,11 +75,15 @@ struct SidePanel {
         return lines
     }
 
+    /// The palette from low to high: two stops per cell (`▌`, left half in the foreground
+    /// colour, right half in the background), the ASCII ramp in ASCII mode.
     private func colourBar(_ buffer: inout CellBuffer, x: Int, row: inout Int, width: Int) {
-        for column in 0..<(width - 2) {
-            let t = Double(column) / Double(width - 3)
+        let cells = width - 2, halves = Double(2 * cells - 1)
+        for column in 0..<cells {
+            let (left, right) = (Double(2 * column) / halves, Double(2 * column + 1) / halves)
             buffer[x + column, row] = model.colorMode == .ascii
-                ? Cell(Palette.character(t)) : Cell("█", foreground: palette.color(t))
+                ? Cell(AsciiRamp.character(Double(column) / Double(cells - 1)))
+                : Cell("▌", foreground: palette.color(left), background: palette.color(right))
         }
         row += 1
     }
@@ -107,10 +111,10 @@ struct SidePanel {
     }
 
     /// The cursor's value, and for conv_soft_argmax2d the window's softmax weights and its coordinate.
-    private func inspectorLines(_ view: ViewSettings, _ runs: [MethodRun]) -> [(String, Int16)] {
+    private func inspectorLines(_ view: ViewSettings, _ runs: [MethodRun]) -> [(String, TerminalColor)] {
         let (cx, cy) = (model.cursorX, model.cursorY)
         guard cx < slice.width, cy < slice.height else { return [] }
-        var lines: [(String, Int16)] = [(String(format: "── cursor (%d, %d) = %.4g ──", cx, cy, slice[cx, cy]), Self.heading)]
+        var lines: [(String, TerminalColor)] = [(String(format: "── cursor (%d, %d) = %.4g ──", cx, cy, slice[cx, cy]), Self.heading)]
         guard view.method == .convSoftArgmax2d, !view.compare, let weights = WindowWeights(slice, x: cx, y: cy, view: view) else {
             return lines
         }
@@ -122,29 +126,6 @@ struct SidePanel {
             lines.append(("→ no output window centred here (stride)", Self.dim))
         }
         return lines
-    }
-}
-
-/// The window centred on a pixel: its values, `e = exp((x − max) / T)` and the
-/// normalised softmax weights (padding cells are nil, shown as `·`).
-struct WindowWeights {
-    let values: [[Double?]]
-    let exponentials: [[Double?]]
-    let rows: [[Double?]]
-
-    init?(_ slice: MapSlice, x: Int, y: Int, view: ViewSettings) {
-        let (kh, kw) = (view.kernelSize[0], view.kernelSize[1])
-        guard kh <= 7, kw <= 7 else { return nil }
-        let (top, left) = (y - (kh - 1) / 2, x - (kw - 1) / 2)
-        values = (0..<kh).map { r in (0..<kw).map { c in
-            let (yy, xx) = (top + r, left + c)
-            return xx >= 0 && yy >= 0 && xx < slice.width && yy < slice.height ? slice[xx, yy] : nil
-        } }
-        // kornia subtracts the map's maximum; the window's maximum gives the same normalised weights.
-        let peak = values.joined().compactMap { $0 }.max() ?? 0
-        exponentials = values.map { $0.map { $0.map { Foundation.exp(($0 - peak) / view.temperature) } } }
-        let total = exponentials.joined().compactMap { $0 }.reduce(0, +)
-        rows = exponentials.map { $0.map { $0.map { $0 / total } } }
     }
 }
 

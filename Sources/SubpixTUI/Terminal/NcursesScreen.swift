@@ -1,35 +1,79 @@
 import CNcurses
 import Foundation
+import SubpixScript
 
-/// The only code that talks to ncurses: starts and ends curses mode, copies a
-/// ``CellBuffer`` to the screen cell by cell (ncurses sends only what changed),
-/// and reads keys.
+/// The only code that talks to ncurses: picks the colour mode, starts and ends
+/// curses mode, copies a ``CellBuffer`` to the screen cell by cell (ncurses sends
+/// only what changed), and reads keys.
+///
+/// Colour: `requested` (`--colors`) or ``ColorMode/detect(terminfoColors:directColor:environment:)``
+/// decides the mode. True colour needs a direct-colour terminfo entry (ncurses then takes
+/// colour numbers as `0xRRGGBB`): the user's own when it is one (`xterm-direct`,
+/// `tmux-direct`, …), else ``DirectColorTerminfo`` derived from it. Without either the
+/// viewer stays with 256 colours and says so in the panel.
 final class NcursesScreen {
     let colorMode: ColorMode
-    private var pairs: [Int32: Int32] = [:]
+    private let screen: OpaquePointer
+    /// The terminal entry is a direct-colour one: colour numbers are 24-bit RGB values.
+    private let direct: Bool
+    private var pairs: [ColorPair: Int32] = [:]
     private var nextPair: Int32 = 1
 
-    /// Enters curses mode; `ascii` forces the character ramp.
-    init(ascii: Bool) {
+    /// Enters curses mode in the `requested` colour mode, or the detected one when nil.
+    init(requested: ColorMode?) throws {
         setlocale(LC_ALL, "")
-        initscr()
+        let environment = ProcessInfo.processInfo.environment
+        let term = environment["TERM"] ?? "unknown"
+        var colors: Int32 = 0, declaresDirect: Int32 = 0
+        guard subpix_probe_terminal(term, &colors, &declaresDirect) == 0 else {
+            throw ScriptError("subpix view: no terminfo entry for TERM=\(term); set TERM to your terminal's type (e.g. xterm-256color)")
+        }
+        let nativeDirect = declaresDirect != 0 || colors >= 1 << 24
+        let wanted = requested ?? ColorMode.detect(terminfoColors: Int(colors), directColor: nativeDirect, environment: environment)
+        var name = term, directory: URL?
+        if wanted == .trueColor, !nativeDirect {
+            let entry = DirectColorTerminfo(base: term)
+            directory = entry.compile(into: DirectColorTerminfo.directory(environment: environment))
+            if directory != nil { name = entry.name }
+        }
+        let opened: OpaquePointer? = Self.withTerminfo(directory) { subpix_newterm(name) }
+        guard let opened else { throw ScriptError("subpix view: cannot start the terminal TERM=\(name)") }
+        screen = opened
+        // Esc closes overlays at once: wait at most 25 ms for the rest of an escape sequence.
+        set_escdelay(25)
         cbreak()
         noecho()
         keypad(subpix_stdscr(), true)
         curs_set(0)
         timeout(100)
-        if !ascii && has_colors() {
+        if wanted != .ascii, has_colors() {
             start_color()
             use_default_colors()
         }
-        colorMode = !ascii && has_colors() && subpix_colors() >= 256 ? .xterm256 : .ascii
+        let available = has_colors() ? Int(subpix_colors()) : 0
+        direct = available >= 1 << 24
+        switch wanted {
+        case .ascii: colorMode = .ascii
+        case .trueColor: colorMode = direct ? .trueColor : (available >= 256 ? .xterm256 : .ascii)
+        case .xterm256: colorMode = available >= 256 ? .xterm256 : .ascii
+        }
         subpix_enable_clicks()
+    }
+
+    /// Runs `body` with `TERMINFO` pointing at `directory` (when given), restoring it after.
+    private static func withTerminfo<T>(_ directory: URL?, _ body: () -> T) -> T {
+        guard let directory else { return body() }
+        let previous = getenv("TERMINFO").map { String(cString: $0) }
+        setenv("TERMINFO", directory.path, 1)
+        defer { if let previous { setenv("TERMINFO", previous, 1) } else { unsetenv("TERMINFO") } }
+        return body()
     }
 
     /// Leaves curses mode and restores the terminal.
     func close() {
         curs_set(1)
         endwin()
+        delscreen(screen)
     }
 
     var size: (width: Int, height: Int) { (Int(subpix_cols()), Int(subpix_lines())) }
@@ -39,37 +83,52 @@ final class NcursesScreen {
             for x in 0..<buffer.width {
                 let cell = buffer[x, y]
                 let glyph = wchar_t(cell.glyph.unicodeScalars.first?.value ?? 32)
-                let pair = colorMode == .ascii ? 0 : self.pair(cell.foreground, cell.background)
+                let pair = colorMode == .ascii ? 0 : self.pair(ColorPair(foreground: number(cell.foreground), background: number(cell.background)))
                 _ = subpix_put_cell(Int32(y), Int32(x), glyph, pair, cell.bold ? 1 : 0)
             }
         }
         refresh()
     }
 
-    /// A colour pair for (fg, bg), allocated on first use; when the terminal's
-    /// pairs run out the cache starts over (the next frame redraws everything).
-    private func pair(_ foreground: Int16, _ background: Int16) -> Int32 {
-        let key = Int32(foreground) << 16 | Int32(UInt16(bitPattern: background))
-        if let existing = pairs[key] { return existing }
+    /// The ncurses colour number: `-1` for the default; on a direct-colour entry
+    /// `0xRRGGBB` (lifted to at least 8: entries such as `xterm-direct` read 0–7 as the
+    /// system colours), otherwise the xterm index.
+    private func number(_ color: TerminalColor) -> Int32 {
+        switch color {
+        case .standard: -1
+        case .indexed(let index): direct ? max(8, Int32(Xterm.rgb(index).hex)) : Int32(index)
+        case .rgb(let rgb): direct ? max(8, Int32(rgb.hex)) : Int32(Xterm.nearest(rgb))
+        }
+    }
+
+    private struct ColorPair: Hashable {
+        let foreground: Int32
+        let background: Int32
+    }
+
+    /// A colour pair, allocated on first use; when the terminal's pairs run out the
+    /// cache starts over (the next frame redraws everything).
+    private func pair(_ colors: ColorPair) -> Int32 {
+        if let existing = pairs[colors] { return existing }
         if nextPair >= min(subpix_color_pairs(), 65535) {
             pairs.removeAll()
             nextPair = 1
         }
         let number = nextPair
         nextPair += 1
-        init_extended_pair(number, Int32(foreground), Int32(background))
-        pairs[key] = number
+        init_extended_pair(number, colors.foreground, colors.background)
+        pairs[colors] = number
         return number
     }
 
-    /// The next key, `nil` after the 100 ms timeout; `.resize` on a terminal resize.
-    func readKey() -> Input? {
+    /// The next input as a viewer event, `nil` after the 100 ms timeout.
+    func readInput() -> ViewerEvent? {
         var character: wint_t = 0
         let status = get_wch(&character)
         if status == ERR { return nil }
         if status == KEY_CODE_YES {
             switch Int32(character) {
-            case KEY_RESIZE: return .resize
+            case KEY_RESIZE: return .resize(width: size.width, height: size.height)
             case KEY_MOUSE:
                 var event = MEVENT()
                 guard getmouse(&event) == OK else { return nil }
@@ -94,12 +153,5 @@ final class NcursesScreen {
             guard let scalar = UnicodeScalar(UInt32(character)) else { return nil }
             return .key(.character(Character(scalar)))
         }
-    }
-
-    enum Input {
-        case key(Key)
-        case resize
-        /// A left click at a screen cell.
-        case click(column: Int, row: Int)
     }
 }

@@ -6,11 +6,12 @@ import SubpixScript
 /// always leaves the terminal as it found it — also when an error escapes.
 public struct ViewerApp {
     public let session: Session
-    public var ascii: Bool
+    /// The colour mode to use (`--colors`); nil detects it from the terminal.
+    public var colors: ColorMode?
 
-    public init(session: Session, ascii: Bool = false) {
+    public init(session: Session, colors: ColorMode? = nil) {
         self.session = session
-        self.ascii = ascii
+        self.colors = colors
     }
 
     /// True when standard input and output are terminals.
@@ -21,29 +22,28 @@ public struct ViewerApp {
             throw ScriptError("subpix view needs a terminal; for scripts use `subpix run FILE` or `subpix repl`")
         }
         let previous = StopSignals.install()
-        let screen = NcursesScreen(ascii: ascii)
+        let screen: NcursesScreen
+        do {
+            screen = try NcursesScreen(requested: colors)
+        } catch {
+            StopSignals.restore(previous)
+            throw error
+        }
         defer {
             screen.close()
             StopSignals.restore(previous)
         }
-        let model = ViewerModel(session: session, colorMode: screen.colorMode)
+        let model = ViewerModel(session: session, colorMode: screen.colorMode, size: screen.size)
         let renderer = Renderer()
         var dirty = true
         while !model.shouldQuit && StopSignals.received == 0 {
-            let (width, height) = screen.size
             if dirty {
-                screen.draw(renderer.render(model, width: width, height: height))
+                screen.draw(renderer.render(model))
                 dirty = false
             }
-            switch screen.readKey() {
-            case .key(let key)?:
-                let pane = Layout(width: width, height: height).pane
-                model.update(key, pane: (pane.columns, pane.rows))
-                dirty = true
-            case .resize?:
-                dirty = true
-            case .click(let column, let row)?:
-                model.click(column: column, row: row, layout: Layout(width: width, height: height))
+            switch screen.readInput() {
+            case let event?:
+                model.update(event)
                 dirty = true
             case nil:
                 break

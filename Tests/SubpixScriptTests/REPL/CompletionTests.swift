@@ -10,7 +10,7 @@ final class CompletionTests: ScriptTestCase {
     func testBuiltinsVariablesAndConstantsAtTheStartOfAnExpression() throws {
         try value("heat = zeros((1, 1, 2, 2))\nhelper = 1")
         XCTAssertEqual(complete("conv_so"), ["conv_soft_argmax2d", "conv_soft_argmax3d"])
-        XCTAssertEqual(complete("he"), ["help", "heat", "helper"])
+        XCTAssertEqual(complete("he"), ["heatmap_maximum", "help", "heat", "helper"])
         XCTAssertEqual(complete("x = Tr"), ["True"])
         XCTAssertEqual(complete("vi"), ["view"])
     }

@@ -47,7 +47,7 @@ final class SessionTests: ScriptTestCase {
     }
 
     func testEveryViewFieldRoundTripsThroughItsAssignmentStatement() throws {
-        try value("heat = zeros((1, 1, 4, 4))")
+        try value("heat = zeros((2, 3, 4, 4, 4))")
         var changed = ViewSettings()
         changed.input = "heat"
         changed.method = .iterativeQuadInterp3d
@@ -68,6 +68,7 @@ final class SessionTests: ScriptTestCase {
         changed.depthBand = 1
         changed.topK = 12
         changed.minValue = -0.25
+        changed.threshold = 0.25
         changed.palette = .diverging
         let statements = ViewSettingsFields.all.map { ViewSettingsFields.assignment($0.name, $0.read(changed)) }
         XCTAssertEqual(statements[3], "view.temperature = 0.8")
@@ -75,6 +76,22 @@ final class SessionTests: ScriptTestCase {
         XCTAssertEqual(statements[1], "view.method = 'iterative_quad_interp3d'")
         try value(statements.joined(separator: "\n"))
         XCTAssertEqual(session.view, changed, "every field is settable and reads back what was set")
+    }
+
+    /// The selection must lie inside the viewed tensor, like every other checked setting;
+    /// switching `view.input` to a smaller tensor puts a selection that no longer fits back to 0.
+    func testSelectionOutsideTheTensorIsRefused() throws {
+        try value("heat = zeros((2, 3, 4, 4))\nsmall = zeros((1, 1, 4, 4))\nview.input = 'heat'")
+        for (statement, message) in [
+            ("view.batch = 99", "1:5: view.batch: expected an index below 2 (heat is (2, 3, 4, 4)), got 99"),
+            ("view.channel = 3", "1:5: view.channel: expected an index below 3 (heat is (2, 3, 4, 4)), got 3"),
+            ("view.depth = 1", "1:5: view.depth: expected an index below 1 (heat is (2, 3, 4, 4)), got 1"),
+        ] {
+            XCTAssertThrowsError(try session.execute(statement), statement) { XCTAssertEqual("\($0)", message) }
+        }
+        try value("view.batch, view.channel = 1, 2")
+        try value("view.input = 'small'")
+        XCTAssertEqual([session.view.batch, session.view.channel], [0, 0])
     }
 
     func testInvalidViewSettingsAreRefusedAndChangeNothing() throws {
@@ -194,5 +211,24 @@ final class SessionTests: ScriptTestCase {
         }
         XCTAssertThrowsError(try value("a = 1\nb = 2\nc = 3")) { XCTAssertEqual("\($0)", "interrupted") }
         XCTAssertEqual(session.variables.keys.sorted(), ["a"])
+    }
+}
+
+final class SessionRevisionTests: XCTestCase {
+    /// Every assignment and every change of a view setting counts; output and failures do not.
+    func testRevisionCountsChanges() throws {
+        let session = Session(output: { _ in })
+        XCTAssertEqual(session.revision, 0)
+        try session.execute("x = zeros((1, 1, 4, 4))")
+        XCTAssertEqual(session.revision, 1)
+        XCTAssertEqual(session.variableRevisions["x"], 1)
+        try session.execute("view.temperature = 2\nprint(x.shape)")
+        XCTAssertEqual(session.revision, 2)
+        try session.execute("view.temperature = 2")
+        XCTAssertEqual(session.revision, 2, "setting the value it already has changes nothing")
+        XCTAssertThrowsError(try session.execute("view.temperature = -1"))
+        XCTAssertEqual(session.revision, 2)
+        try session.execute("y = 3\nx = ones((1, 1, 4, 4))")
+        XCTAssertEqual(session.variableRevisions["x"], 4)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Subpix
 
-/// One golden case produced by kornia (see `Tests/SubpixTests/Fixtures/README.md`).
+/// One golden case produced by kornia or a field library (see `Tests/SubpixTests/Fixtures/README.md`).
 struct GoldenCase {
     struct Array: CustomStringConvertible {
         var shape: [Int]
@@ -13,7 +13,8 @@ struct GoldenCase {
     var file: String
     var op: String
     var name: String
-    var kornia: String
+    /// The library and version that produced the case (`kornia` 0.7.4, `mmpose 1.3.2`, ...).
+    var reference: String
     var dtype: DType
     var args: [String: Any]
     var inputs: [String: Array]
@@ -58,24 +59,34 @@ struct GoldenError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Reads every case of every `*.json` file in the fixture directory.
-enum GoldenFixtures {
-    /// `$SUBPIX_FIXTURES` when set, else the in-repo copy beside this file's target.
-    static var directory: URL {
-        if let override = ProcessInfo.processInfo.environment["SUBPIX_FIXTURES"], !override.isEmpty {
-            return URL(fileURLWithPath: override)
+/// Reads every case of every `*.json` file in one fixture directory.
+struct GoldenFixtures {
+    /// The in-repo folder under `Tests/SubpixTests/Fixtures/`.
+    var folder: String
+    /// The environment variable that points the harness at another copy.
+    var override: String
+
+    /// kornia's outputs; `$SUBPIX_FIXTURES` overrides.
+    static let kornia = GoldenFixtures(folder: "kornia", override: "SUBPIX_FIXTURES")
+    /// mmpose's, OpenPIV's and photutils' outputs; `$SUBPIX_FIELD_FIXTURES` overrides.
+    static let field = GoldenFixtures(folder: "field", override: "SUBPIX_FIELD_FIXTURES")
+
+    /// The override when set, else the in-repo copy beside this file's target.
+    var directory: URL {
+        if let path = ProcessInfo.processInfo.environment[override], !path.isEmpty {
+            return URL(fileURLWithPath: path)
         }
         return URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/kornia")
+            .appendingPathComponent("Fixtures/\(folder)")
     }
 
-    static func loadAll() throws -> [GoldenCase] {
+    func loadAll() throws -> [GoldenCase] {
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         guard !files.isEmpty else { throw GoldenError("no fixture files in \(directory.path)") }
-        return try files.flatMap(load)
+        return try files.flatMap(Self.load)
     }
 
     static func load(_ url: URL) throws -> [GoldenCase] {
@@ -91,7 +102,7 @@ enum GoldenFixtures {
             let inputs = try (raw["inputs"] as? [String: Any] ?? [:]).mapValues { try array($0, file, name) }
             let outputs = try (raw["outputs"] as? [Any] ?? []).map { try array($0, file, name) }
             return GoldenCase(
-                file: file, op: op, name: name, kornia: raw["kornia"] as? String ?? "?", dtype: dtype,
+                file: file, op: op, name: name, reference: raw["reference"] as? String ?? raw["kornia"] as? String ?? "?", dtype: dtype,
                 args: raw["args"] as? [String: Any] ?? [:], inputs: inputs, outputs: outputs,
                 atol: (raw["atol"] as? NSNumber)?.doubleValue ?? 0, rtol: (raw["rtol"] as? NSNumber)?.doubleValue ?? 0)
         }

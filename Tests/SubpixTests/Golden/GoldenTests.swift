@@ -1,28 +1,52 @@
 import XCTest
 import Subpix
 
-/// Runs every case of every kornia fixture file and compares each output
-/// within the case's tolerances (`|got - want| <= atol + rtol * |want|`;
-/// an expected NaN must come out NaN, an expected infinity must match exactly).
+/// Runs every case of every fixture file — kornia's, and the field libraries'
+/// (mmpose, OpenPIV, photutils) — and compares each output within the case's
+/// tolerances (`|got - want| <= atol + rtol * |want|`; an expected NaN must come
+/// out NaN, an expected infinity must match exactly). Each case runs in its dtype.
 final class GoldenTests: XCTestCase {
     func testEveryKorniaCaseMatches() throws {
-        let cases = try GoldenFixtures.loadAll()
+        let failures = try Self.check(.kornia, ops: GoldenOps.all)
+        for failure in failures { XCTFail(failure) }
+    }
+
+    func testEveryFieldCaseMatches() throws {
+        let failures = try Self.check(.field, ops: GoldenOps.field)
+        for failure in failures { XCTFail(failure) }
+    }
+
+    /// A fixture whose op the harness does not know is a failure, not a skip.
+    func testAnUnknownOpFails() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("golden-unknown-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixture = #"{"op": "made_up_op", "cases": [{"name": "one", "reference": "none", "dtype": "float32", "args": {}, "inputs": {}, "outputs": [], "atol": 0, "rtol": 0}]}"#
+        try fixture.write(to: folder.appendingPathComponent("made_up_op.json"), atomically: true, encoding: .utf8)
+        setenv("SUBPIX_FIELD_FIXTURES", folder.path, 1)
+        defer { unsetenv("SUBPIX_FIELD_FIXTURES") }
+        XCTAssertEqual(try Self.check(.field, ops: GoldenOps.field), ["made_up_op.json [one, float32]: unknown op made_up_op"])
+    }
+
+    /// The failures of every case in `fixtures`.
+    static func check(_ fixtures: GoldenFixtures, ops: [String: any GoldenOp.Type]) throws -> [String] {
+        let cases = try fixtures.loadAll()
         var failures: [String] = []
         for golden in cases {
-            guard let op = GoldenOps.all[golden.op] else {
+            guard let op = ops[golden.op] else {
                 failures.append("\(golden.label): unknown op \(golden.op)")
                 continue
             }
             do {
                 let results = try golden.dtype == .float32
                     ? op.run(golden, as: Float.self) : op.run(golden, as: Double.self)
-                failures += Self.compare(results, with: golden)
+                failures += compare(results, with: golden)
             } catch {
                 failures.append("\(golden.label): threw \(error)")
             }
         }
-        print("golden: checked \(cases.count) kornia cases from \(GoldenFixtures.directory.path), \(failures.count) failing")
-        for failure in failures { XCTFail(failure) }
+        print("golden: checked \(cases.count) cases from \(fixtures.directory.path), \(failures.count) failing")
+        return failures
     }
 
     static func compare(_ results: [GoldenResult], with golden: GoldenCase) -> [String] {

@@ -18,7 +18,7 @@ final class KeypointsTests: XCTestCase {
         return (try Tensor(shape: [1, 2, 2, 2, 2], elements: coords), try Tensor(shape: [1, 2, 2, 2], elements: values))
     }
 
-    private func summary(_ points: [Keypoint]) -> [String] {
+    private func summary(_ points: KeypointList) -> [String] {
         points.map { "c\($0.channel) (\($0.x), \($0.y)) \($0.value)" }
     }
 
@@ -29,6 +29,29 @@ final class KeypointsTests: XCTestCase {
             "c0 (10.0, 0.0) 4.0", "c0 (10.0, 10.0) 4.0", "c1 (1.0, 1.0) 4.0",   // ties: channel, row, column
             "c1 (1.0, 11.0) 3.0", "c0 (0.0, 10.0) 2.0", "c0 (0.0, 0.0) 1.0", "c1 (11.0, 1.0) 0.0",
         ])   // the NaN value is no keypoint
+        XCTAssertEqual(try keypoints(coords: coords, values: values).droppedNonFinite, 1)
+    }
+
+    /// The one rule: a position whose value or any coordinate is NaN or ±infinity is no
+    /// keypoint, never takes a top-k place from a finite one, and is counted.
+    func testNonFiniteValuesAndCoordinatesAreDroppedAndCounted() throws {
+        var (coords, values) = try outputs2D([9, .infinity, 2, 4,
+                                              .nan, 1, 3, 5])
+        var elements = coords.elements
+        elements[0] = .nan   // channel 0, position (0, 0): x is NaN (its value 9 is the best of the map)
+        coords = try Tensor(shape: coords.shape, elements: elements)
+        let best = try keypoints(coords: coords, values: values, topK: 1)
+        XCTAssertEqual(summary(best), ["c1 (11.0, 11.0) 5.0", "c0 (10.0, 10.0) 4.0"])
+        XCTAssertEqual(best.droppedNonFinite, 3, "NaN x, an infinite value and a NaN value")
+        XCTAssertEqual(best.droppedNote, "3 dropped: NaN/inf")
+        let masked = try keypoints(coords: coords, values: values, mask: Mask(shape: [1, 2, 2, 2], elements: [false, false, true, true, false, true, false, false]))
+        XCTAssertEqual(masked.droppedNonFinite, 0, "positions the mask leaves out are not counted")
+        values = try Tensor(shape: [1, 2, 2, 2], elements: [1, 2, 3, 4, 5, 6, 7, 8])
+        XCTAssertEqual(try keypoints(coords: coords, values: values).droppedNonFinite, 1, "finite values: only the NaN x")
+        let spatial = try Tensor<Float>(shape: [1, 3, 2], elements: [1, 2, .nan, 4, 5, .infinity])
+        let points = try keypoints(spatialSoftArgmax: spatial)
+        XCTAssertEqual(points.map(\.channel), [0])
+        XCTAssertEqual(points.droppedNonFinite, 2)
     }
 
     func testTopKIsPerMapAndMinValueFiltersFirst() throws {

@@ -40,7 +40,7 @@
 public func convSoftArgmax3d<S: SubpixScalar>(
     _ input: Tensor<S>, kernelSize: [Int] = [3, 3, 3], stride: [Int] = [1, 1, 1], padding: [Int] = [1, 1, 1],
     temperature: Double = 1.0, normalizedCoordinates: Bool = false, eps: Double = 1e-8, outputValue: Bool = true,
-    strictMaximaBonus: Double = 0
+    strictMaximaBonus: Double = KorniaDefaults.convSoftArgmax3dStrictMaximaBonus
 ) throws -> (coords: Tensor<S>, values: Tensor<S>?) {
     let op = "conv_soft_argmax3d"
     try input.requireShape(rank: 5, layout: "(B, C, D, H, W)", op: op)

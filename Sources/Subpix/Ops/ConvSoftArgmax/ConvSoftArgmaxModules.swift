@@ -54,7 +54,7 @@ public struct ConvSoftArgmax3d: Sendable, Equatable {
     public init(
         kernelSize: [Int] = [3, 3, 3], stride: [Int] = [1, 1, 1], padding: [Int] = [1, 1, 1],
         temperature: Double = 1.0, normalizedCoordinates: Bool = false, eps: Double = 1e-8,
-        outputValue: Bool = true, strictMaximaBonus: Double = 0
+        outputValue: Bool = true, strictMaximaBonus: Double = KorniaDefaults.convSoftArgmax3dStrictMaximaBonus
     ) {
         self.kernelSize = kernelSize
         self.stride = stride

@@ -47,7 +47,7 @@
 @_specialize(exported: true, where S == Float)
 @_specialize(exported: true, where S == Double)
 public func convQuadInterp3d<S: SubpixScalar>(
-    _ input: Tensor<S>, strictMaximaBonus: Double = 10, eps: Double = 1e-7
+    _ input: Tensor<S>, strictMaximaBonus: Double = KorniaDefaults.quadInterpStrictMaximaBonus, eps: Double = 1e-7
 ) throws -> (coords: Tensor<S>, values: Tensor<S>) {
     try input.requireShape(rank: 5, layout: "(B, C, D, H, W)", op: "conv_quad_interp3d")
     let volume = VoxelMaxima.Volume(input.shape)

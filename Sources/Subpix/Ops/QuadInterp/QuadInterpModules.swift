@@ -15,7 +15,7 @@ public struct ConvQuadInterp3d: Sendable, Equatable {
     public var eps: Double
 
     /// kornia's defaults: bonus 10, eps 1e-7.
-    public init(strictMaximaBonus: Double = 10, eps: Double = 1e-7) {
+    public init(strictMaximaBonus: Double = KorniaDefaults.quadInterpStrictMaximaBonus, eps: Double = 1e-7) {
         self.strictMaximaBonus = strictMaximaBonus
         self.eps = eps
     }

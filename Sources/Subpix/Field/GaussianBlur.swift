@@ -1,0 +1,86 @@
+/// DARK's distribution modulation — mmpose's `gaussian_blur`: each map blurred
+/// with OpenCV's Gaussian kernel for σ = 0, zero outside the map, then rescaled
+/// so its maximum is the map's original maximum.
+///
+///     b = (g ⊗ g) ∗ zero-padded(h),   out = b · max(h) / max(b)
+///
+/// `g` is `cv2.getGaussianKernel(kernel_size, 0)`: for sizes up to 7 OpenCV's
+/// fixed table (`[1]`, `[1, 2, 1] / 4`, `[1, 4, 6, 4, 1] / 16`,
+/// `[1, 3.5, 7, 9, 7, 3.5, 1] / 32` — the last is not binomial), above it
+/// `exp(−x² / (2σ²))` normalised, with `σ = 0.3 · ((kernel_size − 1) / 2 − 1) + 0.8`
+/// (σ = 2 for the default 11). A map that blurs to all zeros gives NaN (0 / 0),
+/// as in mmpose.
+///
+/// ```swift
+/// let modulated = try gaussianBlur(maps, kernelSize: 11)
+/// ```
+///
+/// - Parameters:
+///   - heatmaps: `(B, K, H, W)`.
+///   - kernelSize: odd and positive.
+/// - Returns: the modulated maps, `(B, K, H, W)`.
+/// - Throws: ``SubpixError`` for a bad shape or an even or non-positive kernel size.
+public func gaussianBlur<S: SubpixScalar>(_ heatmaps: Tensor<S>, kernelSize: Int = 11) throws -> Tensor<S> {
+    let maps = try HeatmapBatch(heatmaps, op: "gaussian_blur")
+    let blur = try GaussianModulation<S>(kernelSize: kernelSize, op: "gaussian_blur")
+    var out: [S] = []
+    out.reserveCapacity(heatmaps.count)
+    for index in 0..<maps.mapCount { out += blur(maps.plane(index)).values }
+    return Tensor(uncheckedShape: heatmaps.shape, elements: out)
+}
+
+/// The separable blur and rescale of ``gaussianBlur(_:kernelSize:)``, for one map.
+struct GaussianModulation<S: SubpixScalar> {
+    let weights: [S]
+
+    init(kernelSize: Int, op: String) throws {
+        guard kernelSize > 0, kernelSize % 2 == 1 else {
+            throw SubpixError(op, "expected an odd positive kernel size, got \(kernelSize)")
+        }
+        weights = Self.openCVKernel(kernelSize)
+    }
+
+    /// `cv2.getGaussianKernel(size, 0)` in the element type: each weight is
+    /// rounded to `S`, then divided by the sum of the rounded weights.
+    static func openCVKernel(_ size: Int) -> [S] {
+        let fixed: [Int: [Double]] = [
+            1: [1], 3: [1, 2, 1].map { $0 / 4 }, 5: [1, 4, 6, 4, 1].map { $0 / 16 },
+            7: [1, 3.5, 7, 9, 7, 3.5, 1].map { $0 / 32 },
+        ]
+        let sigma = 0.3 * (Double(size - 1) * 0.5 - 1) + 0.8
+        let raw = fixed[size] ?? (0..<size).map { index in
+            let x = Double(index) - Double(size - 1) * 0.5
+            return Double.exp(-0.5 / (sigma * sigma) * x * x)
+        }
+        let rounded = raw.map { Double(S($0)) }
+        let inverse = 1 / rounded.reduce(0, +)
+        return rounded.map { S($0 * inverse) }
+    }
+
+    func callAsFunction(_ plane: HeatPlane<S>) -> HeatPlane<S> {
+        // OpenCV filters the rows first, then the columns.
+        let blurred = pass(pass(plane, horizontal: true), horizontal: false)
+        let scale = plane.firstMaximum.value / blurred.firstMaximum.value
+        return blurred.map { $0 * scale }
+    }
+
+    /// One pass of the separable filter along x (`horizontal`) or y, zero outside the map.
+    private func pass(_ plane: HeatPlane<S>, horizontal: Bool) -> HeatPlane<S> {
+        var out = plane
+        let radius = weights.count / 2
+        let length = horizontal ? plane.width : plane.height
+        for y in 0..<plane.height {
+            for x in 0..<plane.width {
+                let position = horizontal ? x : y
+                var total: S = 0
+                for (tap, weight) in weights.enumerated() {
+                    let source = position + tap - radius
+                    guard source >= 0, source < length else { continue }
+                    total += weight * (horizontal ? plane[y, source] : plane[source, x])
+                }
+                out[y, x] = total
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,81 @@
+/// OpenPIV's three-point peak estimators (`find_subpixel_peak_position`).
+public enum SubpixelPeakMethod: String, Sendable, CaseIterable {
+    /// A parabola through the logs of the three samples — exact for a sampled
+    /// Gaussian; falls back to ``parabolic`` when a sample is negative.
+    case gaussian
+    /// A parabola through the three samples.
+    case parabolic
+    /// The centre of mass of the three samples.
+    case centroid
+}
+
+/// The sub-pixel peak of each heatmap from its first maximum and the four
+/// neighbours — OpenPIV's `find_subpixel_peak_position`, per axis:
+///
+///     gaussian:  x₀ + (ln l − ln r) / (2 ln l − 4 ln c + 2 ln r)   (0 when the denominator is 0)
+///     parabolic: x₀ + (l − r) / (2l − 4c + 2r)
+///     centroid:  ((x₀ − 1) l + x₀ c + (x₀ + 1) r) / (l + c + r)
+///
+/// where `c` is the maximum and `l`, `r` its neighbours on the axis, each plus
+/// `1e-7` as OpenPIV adds (so `ln 0` does not occur). A maximum on the map's
+/// border gives `(NaN, NaN)`.
+///
+/// ```swift
+/// let peaks = try subpixelPeak(maps, method: .gaussian)   // (B, K, 2)
+/// ```
+///
+/// - Parameters:
+///   - heatmaps: `(B, K, H, W)`.
+///   - method: the estimator.
+/// - Returns: `(B, K, 2)` in `(x, y)` order, pixels.
+/// - Throws: ``SubpixError`` when `heatmaps` is not a non-empty 4D tensor.
+public func subpixelPeak<S: SubpixScalar>(_ heatmaps: Tensor<S>, method: SubpixelPeakMethod = .gaussian) throws -> Tensor<S> {
+    try HeatmapBatch(heatmaps, op: "subpixel_peak").pointPerMap { plane in
+        let peak = plane.firstMaximum
+        guard let samples = ThreePointSamples(plane, x: peak.x, y: peak.y) else { return (.nan, .nan) }
+        return samples.peak(method)
+    }
+}
+
+/// The maximum of a map and its four neighbours (OpenPIV's `c, cl, cr, cd, cu`),
+/// each plus OpenPIV's `1e-7`.
+public struct ThreePointSamples<S: SubpixScalar>: Sendable {
+    /// The pixel of the maximum.
+    public var x: Int, y: Int
+    /// Left, centre, right along x.
+    public var row: (S, S, S)
+    /// Up, centre, down along y.
+    public var column: (S, S, S)
+
+    /// `nil` when `(x, y)` is on the border of the map (or outside it).
+    init?(_ plane: HeatPlane<S>, x: Int, y: Int) {
+        guard x > 0, y > 0, x < plane.width - 1, y < plane.height - 1 else { return nil }
+        let eps = S(1e-7)
+        (self.x, self.y) = (x, y)
+        let centre = plane[y, x] + eps
+        row = (plane[y, x - 1] + eps, centre, plane[y, x + 1] + eps)
+        column = (plane[y - 1, x] + eps, centre, plane[y + 1, x] + eps)
+    }
+
+    /// The estimate `(x, y)`; `gaussian` uses `parabolic` when any sample is negative.
+    public func peak(_ method: SubpixelPeakMethod) -> (x: S, y: S) {
+        let samples = [row.0, row.1, row.2, column.0, column.2]
+        let method = method == .gaussian && samples.contains(where: { $0 < 0 }) ? .parabolic : method
+        return (S(x) + Self.offset(row, method), S(y) + Self.offset(column, method))
+    }
+
+    /// The shift from the centre sample along one axis.
+    public static func offset(_ samples: (S, S, S), _ method: SubpixelPeakMethod) -> S {
+        let (low, centre, high) = samples
+        switch method {
+        case .centroid:
+            return (high - low) / (low + centre + high)
+        case .parabolic:
+            return (low - high) / (2 * low - 4 * centre + 2 * high)
+        case .gaussian:
+            let (l, c, h) = (S.log(low), S.log(centre), S.log(high))
+            let denominator = 2 * l - 4 * c + 2 * h
+            return denominator == 0 ? 0 : (l - h) / denominator
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Subpix
+
+/// What one method computes on one map.
+struct MethodOutput {
+    var keypoints: KeypointList
+    /// Shape of the op's coordinate output for this map (batch and channel 1).
+    var outputShape: [Int]
+    /// The dense `conv_soft_argmax2d` coordinates, for the cursor inspector.
+    var windowCoords: AnyTensor?
+}
+
+extension ViewMethod {
+    /// The keypoints of `map` — one `(1, 1, H, W)` map or `(1, 1, D, H, W)`
+    /// volume — with the view's parameters, in pixels, best first.
+    func extract<S: SubpixScalar>(_ map: Tensor<S>, view: ViewSettings) throws -> MethodOutput {
+        let (k, s, p, t) = (view.kernelSize, view.stride, view.padding, view.temperature)
+        let minValue = Self.minimumValue(view, applying: parameters, mapMaximum: { Self.finiteMaximum(map) })
+        switch self {
+        case .spatialSoftArgmax2d:
+            let coords = try Subpix.spatialSoftArgmax2d(map, temperature: t, normalizedCoordinates: false)
+            return MethodOutput(keypoints: try Subpix.keypoints(spatialSoftArgmax: coords), outputShape: coords.shape)
+        case .convSoftArgmax2d:
+            let (coords, values) = try Subpix.convSoftArgmax2d(
+                map, kernelSize: k, stride: s, padding: p, temperature: t, normalizedCoordinates: false, outputValue: true)
+            let pooled = values ?? coords
+            let points = try Subpix.keypoints(coords: coords, values: pooled, mask: Subpix.nms2dMask(pooled, kernelSize: k), topK: view.topK, minValue: minValue)
+            return MethodOutput(keypoints: points, outputShape: coords.shape, windowCoords: AnyTensor(coords))
+        case .nms2d:
+            let mask = try Subpix.nms2dMask(map, kernelSize: k)
+            let points = try Subpix.keypoints(coords: PixelCoordinates.grid(for: map.shape) as Tensor<S>, values: map, mask: mask, topK: view.topK, minValue: minValue)
+            return MethodOutput(keypoints: points, outputShape: mask.shape)
+        case .convSoftArgmax3d:
+            let (coords, values) = try Subpix.convSoftArgmax3d(
+                map, kernelSize: [view.depthKernel] + k, stride: [view.depthStride] + s, padding: [view.depthPadding] + p,
+                temperature: t, normalizedCoordinates: false, outputValue: true,
+                strictMaximaBonus: view.strictMaximaBonus ?? KorniaDefaults.convSoftArgmax3dStrictMaximaBonus)
+            let pooled = values ?? map
+            let points = try Subpix.keypoints(coords: coords, values: pooled, mask: nms3dMask(pooled, kernelSize: [3, 3, 3]), topK: view.topK, minValue: minValue)
+            return MethodOutput(keypoints: points, outputShape: coords.shape)
+        case .convQuadInterp3d:
+            let (coords, values) = try Subpix.convQuadInterp3d(map, strictMaximaBonus: view.strictMaximaBonus ?? KorniaDefaults.quadInterpStrictMaximaBonus)
+            let points = try Subpix.keypoints(coords: coords, values: values, mask: nms3dMask(map, kernelSize: [3, 3, 3]), topK: view.topK, minValue: minValue)
+            return MethodOutput(keypoints: points, outputShape: coords.shape)
+        case .iterativeQuadInterp3d:
+            let mask = try nms3dMask(map, kernelSize: [3, 3, 3])
+            let (coords, values) = try Subpix.iterativeQuadInterp3d(map, nIters: view.nIters, precomputedNMSMask: mask)
+            let points = try Subpix.keypoints(coords: coords, values: values, mask: mask, topK: view.topK, minValue: minValue)
+            return MethodOutput(keypoints: points, outputShape: coords.shape)
+        }
+    }
+
+    /// The smallest value a keypoint may have: the larger of `min_value` and
+    /// `threshold` × the map's largest finite value (when the method takes a
+    /// threshold and that maximum is positive); nil when neither applies.
+    static func minimumValue(_ view: ViewSettings, applying parameters: [MethodParameter], mapMaximum: () -> Double?) -> Double? {
+        var bounds: [Double] = []
+        if parameters.contains(.minValue), let minValue = view.minValue { bounds.append(minValue) }
+        if parameters.contains(.threshold), let threshold = view.threshold, let maximum = mapMaximum(), maximum > 0 {
+            bounds.append(threshold * maximum)
+        }
+        return bounds.max()
+    }
+
+    /// The largest finite element, or nil when there is none.
+    static func finiteMaximum<S: SubpixScalar>(_ tensor: Tensor<S>) -> Double? {
+        var best = -Double.infinity
+        tensor.elements.withUnsafeBufferPointer { values in
+            for value in values where value.isFinite && Double(value) > best { best = Double(value) }
+        }
+        return best > -.infinity ? best : nil
+    }
+}
+
+/// Integer pixel coordinates laid out like a `conv_soft_argmax2d` output, so
+/// integer NMS maxima become keypoints through the same `keypoints` call.
+enum PixelCoordinates {
+    /// `(B, C, 2, H, W)` holding (x, y) = (column, row) for a `(B, C, H, W)` shape.
+    static func grid<S: SubpixScalar>(for shape: [Int]) -> Tensor<S> {
+        let (maps, height, width) = (shape[0] * shape[1], shape[2], shape[3])
+        return Tensor<S>(validShape: [shape[0], shape[1], 2, height, width]) { out in
+            for map in 0..<maps {
+                for row in 0..<height {
+                    for column in 0..<width {
+                        out[(map * 2) * height * width + row * width + column] = S(column)
+                        out[(map * 2 + 1) * height * width + row * width + column] = S(row)
+                    }
+                }
+            }
+        }
+    }
+}

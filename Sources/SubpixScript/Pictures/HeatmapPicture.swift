@@ -1,0 +1,108 @@
+/// A 2D map as a picture: each data pixel an `upscale × upscale` block of its palette
+/// colour (nearest, so pixels stay crisp), keypoint markers on top, and a colour bar
+/// underneath spanning the palette from the scale's low end (left) to its high end.
+///
+/// ```swift
+/// let picture = HeatmapPicture(values: map, width: 64, height: 48, colorMap: ColorMap(.viridis),
+///                              scale: ColorScale(fitting: map), upscale: 8)
+/// let png = try PNGImage.encode(picture.render())
+/// ```
+public struct HeatmapPicture: Sendable {
+    /// Keypoints drawn with one style, in data pixel coordinates (pixel centres at integers).
+    public struct Layer: Sendable {
+        public var style: MarkerStyle
+        public var points: [(x: Double, y: Double)]
+
+        public init(style: MarkerStyle, points: [(x: Double, y: Double)]) {
+            self.style = style
+            self.points = points
+        }
+    }
+
+    public var values: [Double]
+    public var width: Int
+    public var height: Int
+    public var colorMap: ColorMap
+    public var scale: ColorScale
+    public var upscale: Int
+    public var layers: [Layer]
+
+    /// NaN and ±infinity (bright magenta, as in the viewer).
+    public static let nonFiniteColor = RGB(255, 95, 255)
+    /// Between the map and the colour bar.
+    static let gapColor = RGB(40, 40, 40)
+    /// The most pixels a picture may have (2²⁶, 192 MiB of RGB).
+    public static let maximumPixels = 1 << 26
+
+    public init(values: [Double], width: Int, height: Int, colorMap: ColorMap, scale: ColorScale,
+                upscale: Int = 1, layers: [Layer] = []) {
+        self.values = values
+        self.width = width
+        self.height = height
+        self.colorMap = colorMap
+        self.scale = scale
+        self.upscale = max(1, upscale)
+        self.layers = layers
+    }
+
+    /// Rows under the map: a gap and the colour bar.
+    public var gapHeight: Int { max(2, upscale / 2) }
+    public var colorBarHeight: Int { max(8, 2 * upscale) }
+
+    /// The picture's size: the map upscaled, plus the gap and the colour bar below it.
+    public var size: (width: Int, height: Int) {
+        (width * upscale, height * upscale + gapHeight + colorBarHeight)
+    }
+
+    /// Marker radius in pixels: one data pixel, at least 4, at most 16.
+    public var markerRadius: Double { min(16, max(4, Double(upscale))) }
+
+    /// The image pixel that holds data point (x, y): pixel `i` spans `[i·upscale, (i+1)·upscale)`.
+    public func pixel(x: Double, y: Double) -> (x: Int, y: Int) {
+        (Int(((x + 0.5) * Double(upscale)).rounded(.down)), Int(((y + 0.5) * Double(upscale)).rounded(.down)))
+    }
+
+    public func render() -> RGBImage {
+        let (pictureWidth, pictureHeight) = size
+        var image = RGBImage(width: pictureWidth, height: pictureHeight, color: Self.gapColor)
+        for y in 0..<height {
+            for x in 0..<width {
+                let value = values[y * width + x]
+                let color = value.isFinite ? colorMap.color(scale.position(value)) : Self.nonFiniteColor
+                image.fill(x: x * upscale, y: y * upscale, width: upscale, height: upscale, with: color)
+            }
+        }
+        let barTop = height * upscale + gapHeight
+        for column in 0..<pictureWidth {
+            let t = pictureWidth > 1 ? Double(column) / Double(pictureWidth - 1) : 0.5
+            image.fill(x: column, y: barTop, width: 1, height: colorBarHeight, with: colorMap.color(t))
+        }
+        for layer in layers {
+            for point in layer.points where point.x.isFinite && point.y.isFinite {
+                drawMarker(point, layer.style, into: &image)
+            }
+        }
+        return image
+    }
+
+    /// The marker in its colour made to contrast (≥ 3 : 1) with the map colour at its centre,
+    /// outlined one pixel wide in black or white, whichever stands out more from the marker.
+    private func drawMarker(_ point: (x: Double, y: Double), _ style: MarkerStyle, into image: inout RGBImage) {
+        let centre = pixel(x: point.x, y: point.y)
+        let mapBottom = height * upscale
+        guard centre.x >= 0, centre.y >= 0, centre.x < width * upscale, centre.y < mapBottom else { return }
+        let color = style.color.contrasting(against: image[centre.x, centre.y])
+        let outline = RGB.black.contrastRatio(with: color) >= RGB.white.contrastRatio(with: color) ? RGB.black : RGB.white
+        let radius = markerRadius, reach = Int(radius.rounded(.up)) + 1
+        func covers(_ dx: Int, _ dy: Int) -> Bool { style.shape.covers(dx: Double(dx), dy: Double(dy), radius: radius) }
+        for dy in -reach...reach {
+            for dx in -reach...reach where centre.y + dy < mapBottom {
+                if covers(dx, dy) {
+                    image[centre.x + dx, centre.y + dy] = color
+                } else if covers(dx - 1, dy) || covers(dx + 1, dy) || covers(dx, dy - 1) || covers(dx, dy + 1) {
+                    image[centre.x + dx, centre.y + dy] = outline
+                }
+            }
+        }
+    }
+}

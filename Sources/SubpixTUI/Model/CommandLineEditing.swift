@@ -1,0 +1,38 @@
+import Foundation
+import SubpixScript
+
+/// The `:` command line: typing, history, and running the statement.
+extension ViewerModel {
+    func editCommand(_ text: String, _ key: Key) {
+        switch key {
+        case .enter:
+            mode = .normal
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            commandHistory.append(text)
+            historyIndex = nil
+            let captured = CapturedOutput()
+            let previous = session.output
+            session.output = { captured.lines.append($0) }
+            defer { session.output = previous }
+            if run(text), let last = captured.lines.last { message = last.split(separator: "\n").first.map(String.init) }
+        case .escape:
+            mode = .normal
+        case .backspace:
+            mode = text.isEmpty ? .normal : .command(String(text.dropLast()))
+        case .up, .down:
+            guard !commandHistory.isEmpty else { return }
+            let index = key == .up ? max(0, (historyIndex ?? commandHistory.count) - 1) : min(commandHistory.count, (historyIndex ?? commandHistory.count) + 1)
+            historyIndex = index
+            mode = .command(index < commandHistory.count ? commandHistory[index] : "")
+        case .character(let character):
+            mode = .command(text.count < 10_000 ? text + String(character) : text)
+        default:
+            break
+        }
+    }
+}
+
+/// Collects what statements print while the viewer runs them.
+private final class CapturedOutput {
+    var lines: [String] = []
+}

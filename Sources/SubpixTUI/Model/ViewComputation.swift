@@ -1,0 +1,92 @@
+import Subpix
+import SubpixScript
+
+/// One computation the viewer needs: a snapshot of everything the keypoints
+/// of the shown map depend on, which computes them anywhere (it holds no
+/// reference to the session).
+struct ViewComputation: Sendable {
+    /// What the result depends on: the viewed variable at a session revision
+    /// and the settings that change keypoints (not the palette or the list's units).
+    struct Key: Hashable, Sendable {
+        var name: String
+        var revision: Int
+        var methods: [ViewMethod]
+        var settings: ViewSettings
+    }
+
+    let key: Key
+    let tensor: AnyTensor
+
+    init(session: Session, tensor viewed: (name: String, tensor: AnyTensor)) {
+        var settings = session.view
+        let methods = settings.compare ? ViewMethod.methods(forRank: viewed.tensor.shape.count) : [settings.method]
+        // Fields that change how results are shown, not the results.
+        (settings.palette, settings.normalizedCoordinates, settings.input, settings.compare) = (.auto, false, nil, false)
+        if viewed.tensor.shape.count != 5 { settings.depth = 0 }
+        key = Key(name: viewed.name, revision: session.variableRevisions[viewed.name] ?? 0, methods: methods, settings: settings)
+        tensor = viewed.tensor
+    }
+
+    /// Runs every method on the shown map, and diagnoses it when the active
+    /// method is `spatial_soft_argmax2d` alone.
+    func compute() -> ComputedView {
+        let view = key.settings
+        let runs = key.methods.map { MethodRun(method: $0, tensor: tensor, view: view) }
+        return ComputedView(runs: runs, diagnosis: key.methods == [.spatialSoftArgmax2d] ? diagnosis(view) : nil)
+    }
+
+    /// The diagnosis of the shown map (the whole-map soft-argmax that flat,
+    /// doubly-softmaxed and multi-modal maps mislead; the windowed methods are
+    /// not misled by several modes), named by its batch and channel.
+    private func diagnosis(_ view: ViewSettings) -> Diagnosis? {
+        let shape = tensor.shape
+        guard shape.count == 4, view.batch < shape[0], view.channel < shape[1] else { return nil }
+        let plane = shape[2] * shape[3]
+        let start = (view.batch * shape[1] + view.channel) * plane
+        guard let map = try? Tensor<Double>(shape: [1, 1, shape[2], shape[3]], elements: tensor.doubles(start..<(start + plane))),
+              var result = try? diagnose(map, convention: .spatialSoftArgmax2d, temperature: view.temperature).first
+        else { return nil }
+        (result.batch, result.channel) = (view.batch, view.channel)
+        return result
+    }
+}
+
+/// What a ``ViewComputation`` gives the viewer.
+struct ComputedView: Sendable {
+    var runs: [MethodRun]
+    var diagnosis: Diagnosis?
+}
+
+/// The results of recent computations by their key, so returning to earlier
+/// settings or a map seen before costs nothing (least recently used go first).
+struct ComputationCache {
+    var capacity = 64
+    private var entries: [ViewComputation.Key: ComputedView] = [:]
+    private var order: [ViewComputation.Key] = []
+
+    /// The cached result, or nil.
+    mutating func cached(_ key: ViewComputation.Key) -> ComputedView? {
+        guard let found = entries[key] else { return nil }
+        touch(key)
+        return found
+    }
+
+    mutating func store(_ result: ComputedView, for key: ViewComputation.Key) {
+        entries[key] = result
+        touch(key)
+        while order.count > capacity { entries[order.removeFirst()] = nil }
+    }
+
+    /// The result of `computation`, computed now when it is not cached.
+    mutating func result(for computation: ViewComputation) -> ComputedView {
+        if let found = cached(computation.key) { return found }
+        let result = computation.compute()
+        store(result, for: computation.key)
+        return result
+    }
+
+    private mutating func touch(_ key: ViewComputation.Key) {
+        order.removeAll { $0 == key }
+        order.append(key)
+    }
+}

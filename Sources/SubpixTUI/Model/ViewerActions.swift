@@ -1,0 +1,144 @@
+import Foundation
+import Subpix
+import SubpixScript
+
+/// What the keys of ``KeyTable`` do. Every change of a view setting is the
+/// statement ``ViewSettingsFields/assignment(_:_:)`` builds, run through the session.
+extension ViewerModel {
+    /// Runs `view.<field> = value` statements (several at once as one tuple
+    /// assignment, so nothing is applied half-way); a refusal becomes the message.
+    @discardableResult
+    func assign(_ changes: [(field: String, value: Value)]) -> Bool {
+        guard !changes.isEmpty else { return true }
+        return run(ViewSettingsFields.assignment(changes))
+    }
+
+    func moveCursor(dx: Int, dy: Int) {
+        guard let slice else { return }
+        cursorX = min(max(0, cursorX + dx), slice.width - 1)
+        cursorY = min(max(0, cursorY + dy), slice.height - 1)
+        let pane = layout.pane
+        viewport.reveal(x: cursorX, y: cursorY, mapWidth: slice.width, mapHeight: slice.height, columns: pane.columns, rows: pane.rows)
+    }
+
+    func zoom(by factor: Double) {
+        guard let slice else { return }
+        let pane = layout.pane
+        viewport.zoom = min(64, max(1, viewport.zoom * factor))
+        let s = viewport.scale(mapWidth: slice.width, mapHeight: slice.height, columns: pane.columns, rows: pane.rows)
+        viewport.originX = Double(cursorX) - Double(pane.columns) * s / 2
+        viewport.originY = Double(cursorY) - Double(pane.rows) * s
+    }
+
+    func fitViewport() { viewport = Viewport() }
+
+    /// Temperature × `factor`, rounded to 3 significant digits so that the
+    /// journal, the panel and saved scripts read `0.262`, not `0.26214400000000004`.
+    func scaleTemperature(by factor: Double) {
+        let scaled = Double(String(format: "%.3g", session.view.temperature * factor)) ?? session.view.temperature * factor
+        assign([("temperature", .float(scaled))])
+    }
+
+    /// Kernel one odd size up or down (3 → 5, 4 → 5, 5 → 3); the padding
+    /// follows at kernel // 2 when it was there, and otherwise stays (lowered
+    /// only as far as the smaller kernel requires).
+    func stepKernel(up: Bool) {
+        let view = session.view
+        let kernel = view.kernelSize.map { size in
+            up ? (size % 2 == 0 ? size + 1 : size + 2) : max(1, size % 2 == 0 ? size - 1 : size - 2)
+        }
+        guard kernel != view.kernelSize else { return message = "kernel_size is already at its minimum (1, 1)" }
+        let padding = (0..<2).map { axis in
+            view.padding[axis] == view.kernelSize[axis] / 2 ? kernel[axis] / 2 : min(view.padding[axis], kernel[axis] / 2)
+        }
+        assign([("kernel_size", Self.pair(kernel))] + (padding != view.padding ? [("padding", Self.pair(padding))] : []))
+    }
+
+    func stepStride(up: Bool) {
+        let stride = session.view.stride.map { max(1, $0 + (up ? 1 : -1)) }
+        guard stride != session.view.stride else { return message = "stride is already at its minimum (1, 1)" }
+        assign([("stride", Self.pair(stride))])
+    }
+
+    func stepPadding(up: Bool) {
+        let view = session.view
+        let padding = zip(view.padding, view.kernelSize).map { max(0, min($1 / 2, $0 + (up ? 1 : -1))) }
+        guard padding != view.padding else {
+            return message = up
+                ? "padding \(formatShape(view.padding)) is already half the kernel \(formatShape(view.kernelSize)); raise the kernel first"
+                : "padding is already (0, 0)"
+        }
+        assign([("padding", Self.pair(padding))])
+    }
+
+    func toggle(_ field: String, _ current: Bool) { assign([(field, .bool(!current))]) }
+
+    func cycleMethod() {
+        let methods = viewed.map { ViewMethod.methods(forRank: $0.tensor.shape.count) } ?? ViewMethod.allCases
+        guard !methods.isEmpty else { return message = "no keypoint method applies to a tensor of this rank" }
+        let next = methods[((methods.firstIndex(of: session.view.method) ?? -1) + 1) % methods.count]
+        assign([("method", .string(next.rawValue))])
+    }
+
+    func cyclePalette() {
+        let names = PaletteName.allCases
+        assign([("palette", .string(names[((names.firstIndex(of: session.view.palette) ?? 0) + 1) % names.count].rawValue))])
+    }
+
+    /// Batch (axis 0) or channel (axis 1) one step forward or back, wrapping around.
+    func stepSelection(axis: Int, by step: Int) {
+        guard let shape = viewed?.tensor.shape, shape.count >= 4 else { return message = "no batch or channel axis: the viewed tensor is not (B, C, ...)" }
+        let current = axis == 0 ? session.view.batch : session.view.channel
+        let next = ((current + step) % shape[axis] + shape[axis]) % shape[axis]
+        assign([(axis == 0 ? "batch" : "channel", .int(next))])
+    }
+
+    func stepDepth(by step: Int) {
+        guard let shape = viewed?.tensor.shape, shape.count == 5 else { return message = "no depth axis: the viewed tensor is not a volume" }
+        let depth = min(shape[2] - 1, max(0, session.view.depth + step))
+        if depth != session.view.depth { assign([("depth", .int(depth))]) }
+    }
+
+    /// The next tensor variable, with a method that applies to its rank and the selection reset.
+    func nextTensor() {
+        let names = session.variables.keys.sorted().filter { session.tensor(named: $0) != nil }
+        guard !names.isEmpty else { return }
+        let current = viewed?.name
+        let next = names[((current.flatMap { names.firstIndex(of: $0) } ?? -1) + 1) % names.count]
+        let rank = session.tensor(named: next)?.shape.count ?? 4
+        var changes: [(field: String, value: Value)] = [("input", .string(next)), ("batch", .int(0)), ("channel", .int(0)), ("depth", .int(0))]
+        if session.view.method.inputRank != rank, let first = ViewMethod.initial(forRank: rank) {
+            changes.append(("method", .string(first.rawValue)))
+        }
+        changes = changes.filter { (try? session.view.value(of: $0.field)) != $0.value || $0.field == "input" }
+        if assign(changes) {
+            viewport = Viewport()
+            refresh()
+            centreCursor()
+        }
+    }
+
+    func openDiagnosis() {
+        if diagnosis == nil {
+            message = "d diagnoses spatial_soft_argmax2d: press m to select it (diagnose(x, method=...) in : covers both)"
+        } else {
+            mode = .diagnosis
+        }
+    }
+
+    /// The parameters back to their defaults (kernel and padding together, so the pair stays valid).
+    func resetParameters() {
+        let defaults = ViewSettings()
+        let fields = ["temperature", "kernel_size", "padding", "stride", "normalized_coordinates", "strict_maxima_bonus", "n_iters", "threshold"]
+        let changes = fields.compactMap { field -> (field: String, value: Value)? in
+            guard let wanted = try? defaults.value(of: field), (try? session.view.value(of: field)) != wanted else { return nil }
+            return (field, wanted)
+        }
+        guard !changes.isEmpty else { return message = "parameters are already at their defaults" }
+        if assign(changes) { message = "parameters reset" }
+    }
+
+    func scrollList(by rows: Int) { listOffset += rows }
+
+    static func pair(_ values: [Int]) -> Value { .tuple(values.map { .int($0) }) }
+}

@@ -1,0 +1,10 @@
+/// Everything that can change the viewer, as ``ViewerModel/update(_:)`` takes it:
+/// the terminal backend turns input into these, and nothing else changes the model.
+public enum ViewerEvent: Sendable, Equatable {
+    /// A key press.
+    case key(Key)
+    /// The terminal now has this size, in cells.
+    case resize(width: Int, height: Int)
+    /// A left click at a screen cell.
+    case click(column: Int, row: Int)
+}

@@ -1,0 +1,48 @@
+import XCTest
+import Subpix
+@testable import SubpixScript
+
+/// The field decoders as script builtins: the issue's names and defaults, both
+/// dtypes, and one-line errors.
+final class FieldBuiltinTests: ScriptTestCase {
+    func testSignaturesUseTheLibrariesNamesAndDefaults() {
+        let signatures = Dictionary(uniqueKeysWithValues: BuiltinRegistry.standard.builtins(in: .field).map { ($0.name, $0.signature) })
+        XCTAssertEqual(signatures, [
+            "heatmap_maximum": "heatmap_maximum(input)",
+            "refine_quarter": "refine_quarter(input, coords)",
+            "gaussian_blur": "gaussian_blur(input, kernel_size=11)",
+            "refine_dark": "refine_dark(input, coords, blur_kernel_size=11)",
+            "refine_dark_udp": "refine_dark_udp(input, coords, blur_kernel_size=11)",
+            "subpixel_peak": "subpixel_peak(input, method='gaussian')",
+            "centroid_com": "centroid_com(input)",
+            "centroid_quadratic": "centroid_quadratic(input, fit_boxsize=5)",
+        ])
+    }
+
+    /// A noiseless Gaussian of σ = 1.5 at (7.3, 9.6): argmax finds pixel (7, 10), the
+    /// quarter step moves it to (7.25, 9.75), and the 3-point Gaussian fit is exact.
+    func testAPipelineDecodesAGaussian() throws {
+        try value("""
+            heat = gaussians(size=(20, 24), peaks=[(7.3, 9.6, 1.5)])
+            c, v = heatmap_maximum(heat)
+            q = refine_quarter(heat, c)
+            g = subpixel_peak(heat)
+            d = refine_dark(heat, c + zeros((1, 1, 2), dtype='float64'))
+            """)
+        XCTAssertEqual(try elements("c"), [7, 10])
+        XCTAssertEqual(try elements("q"), [7.25, 9.75])
+        let gaussian = try elements("g")
+        XCTAssertEqual(gaussian[0], 7.3, accuracy: 1e-4)
+        XCTAssertEqual(gaussian[1], 9.6, accuracy: 1e-4)
+        XCTAssertEqual(session.tensor(named: "d")?.dtype, .float32, "refiners run in the maps' dtype")
+    }
+
+    func testErrorsNameTheBuiltinAndTheExpectation() {
+        assertErrors([
+            ("subpixel_peak(zeros((1, 1, 3, 3)), method='cubic')",
+             "1:43: subpixel_peak(): expected method to be 'gaussian', 'parabolic' or 'centroid', got str 'cubic'"),
+            ("refine_dark(zeros((1, 1, 5, 5)), zeros((1, 2, 2)))",
+             "1:1: refine_dark: expected coords of shape (B, K, 2) or (B, K, N, 2) with (B, K) = (1, 1) of the heatmaps, got (1, 2, 2)"),
+        ])
+    }
+}

@@ -1,0 +1,93 @@
+import XCTest
+import SubpixScript
+@testable import SubpixTUI
+
+/// The palettes as the terminal draws them, in both colour modes.
+final class PaletteTests: XCTestCase {
+    private func colors(_ name: PaletteName, _ mode: ColorMode) -> [RGB] {
+        let palette = Palette(name, mode: mode)
+        return (0..<256).compactMap { palette.color((Double($0) + 0.5) / 256).rgb }
+    }
+
+    /// Along viridis, magma and gray, Oklab lightness never falls, and between
+    /// neighbouring distinct colours it strictly rises — in true colour and in 256 colours.
+    func testLightnessStrictlyIncreasesInBothModes() {
+        for mode in [ColorMode.trueColor, .xterm256] {
+            for name in [PaletteName.viridis, .magma, .gray] {
+                let distinct = colors(name, mode).reduce(into: [RGB]()) { if $0.last != $1 { $0.append($1) } }
+                let lightness = distinct.map { Oklab($0).lightness }
+                for i in 1..<lightness.count {
+                    XCTAssertGreaterThan(lightness[i], lightness[i - 1], "\(name) in \(mode) at colour \(i)")
+                }
+                XCTAssertEqual(Set(distinct).count, distinct.count, "\(name) in \(mode): no colour comes back")
+            }
+        }
+    }
+
+    /// No entry the 256-colour viridis or magma uses is a grey (neither the grey ramp nor
+    /// the cube's diagonal, nor a near-grey); gray uses only greys.
+    func testNoGreyInsideViridisOrMagma() {
+        for name in [PaletteName.viridis, .magma] {
+            for index in Set(XtermRamp.indices[name] ?? []) {
+                let color = Xterm.rgb(index)
+                XCTAssertFalse(color.isGrey, "\(name) uses grey entry \(index)")
+                XCTAssertGreaterThanOrEqual(Oklab(color).chroma, XtermRamp.greyChroma, "\(name) uses near-grey entry \(index)")
+                XCTAssertTrue((16...231).contains(index), "\(name) uses entry \(index) outside the cube")
+            }
+        }
+        XCTAssertTrue((XtermRamp.indices[.gray] ?? []).allSatisfy { Xterm.rgb($0).isGrey })
+    }
+
+    /// Distinct colours along each ramp: all 256 in true colour; in 256 colours as many as
+    /// the cube allows while staying monotonic (at least 24).
+    func testDistinctColoursPerMode() {
+        for name in [PaletteName.viridis, .magma, .gray, .diverging] {
+            XCTAssertEqual(Set(colors(name, .trueColor)).count, 256, "\(name)")
+            XCTAssertGreaterThanOrEqual(Set(XtermRamp.indices[name] ?? []).count, 24, "\(name)")
+        }
+    }
+
+    /// The diverging map darkens away from its light centre on both sides, in 256 colours too.
+    func testDivergingRampFallsAwayFromTheCentre() {
+        let lightness = colors(.diverging, .xterm256).map { Oklab($0).lightness }
+        let centre = lightness.indices.max { lightness[$0] < lightness[$1] } ?? 0
+        XCTAssertTrue((100...156).contains(centre), "lightest at \(centre)")
+        XCTAssertTrue(zip(lightness[..<centre], lightness[1...centre]).allSatisfy { $0 <= $1 })
+        XCTAssertTrue(zip(lightness[centre...], lightness[(centre + 1)...]).allSatisfy { $0 >= $1 })
+    }
+
+    /// Xterm's table: cube corners and the grey ramp's ends.
+    func testXtermTable() {
+        XCTAssertEqual(Xterm.rgb(16), .black)
+        XCTAssertEqual(Xterm.rgb(231), .white)
+        XCTAssertEqual(Xterm.rgb(196), RGB(255, 0, 0))
+        XCTAssertEqual(Xterm.rgb(67), RGB(95, 135, 175))
+        XCTAssertEqual(Xterm.rgb(232), RGB(8, 8, 8))
+        XCTAssertEqual(Xterm.rgb(255), RGB(238, 238, 238))
+        XCTAssertEqual(Xterm.nearest(RGB(250, 5, 3)), 196)
+    }
+
+    /// Detection: a direct-colour entry or COLORTERM gives true colour; a 256-colour entry
+    /// without COLORTERM gives 256; fewer gives ASCII.
+    func testColourModeDetection() {
+        XCTAssertEqual(ColorMode.detect(terminfoColors: 1 << 24, directColor: false, environment: [:]), .trueColor)
+        XCTAssertEqual(ColorMode.detect(terminfoColors: 256, directColor: true, environment: [:]), .trueColor)
+        XCTAssertEqual(ColorMode.detect(terminfoColors: 256, directColor: false, environment: ["COLORTERM": "truecolor"]), .trueColor)
+        XCTAssertEqual(ColorMode.detect(terminfoColors: 256, directColor: false, environment: ["COLORTERM": "24bit"]), .trueColor)
+        XCTAssertEqual(ColorMode.detect(terminfoColors: 256, directColor: false, environment: [:]), .xterm256)
+        XCTAssertEqual(ColorMode.detect(terminfoColors: 256, directColor: false, environment: ["COLORTERM": "yes"]), .xterm256)
+        XCTAssertEqual(ColorMode.detect(terminfoColors: 8, directColor: false, environment: [:]), .ascii)
+        XCTAssertEqual(ColorMode.detect(terminfoColors: -1, directColor: false, environment: ["COLORTERM": "truecolor"]), .ascii)
+    }
+
+    /// The derived direct-colour entry extends the user's one and sends `38;2;r;g;b`.
+    func testDirectColourEntrySource() {
+        let entry = DirectColorTerminfo(base: "xterm-256color")
+        XCTAssertTrue(entry.source.hasPrefix("subpix-direct+xterm-256color|"))
+        XCTAssertTrue(entry.source.contains("use=xterm-256color,"))
+        XCTAssertTrue(entry.source.contains("colors#0x1000000"))
+        XCTAssertTrue(entry.source.contains("setaf=\\E[38;2;%p1%{65536}%/%d;"))
+        XCTAssertFalse(DirectColorTerminfo.isUsable("xterm,\n\tsetaf=evil"))
+        XCTAssertFalse(DirectColorTerminfo.isUsable(""))
+    }
+}
