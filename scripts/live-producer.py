@@ -10,7 +10,7 @@ Options: --frames N (30), --fps F (20), --size H W (48 64), --sigma S (2.0),
 --truth CSV: after each frame, append "frame,x,y" (the peak's true position in
 pixels, x to the right, y down) so a test can compare what the viewer lists.
 """
-import argparse, os, sys, time
+import argparse, io, os, sys, time
 import numpy as np
 
 parser = argparse.ArgumentParser()
@@ -32,6 +32,13 @@ def heatmap(i):
     peak = np.exp(-((xs - x) ** 2 + (ys - y) ** 2) / (2 * args.sigma ** 2))
     return peak.astype(np.float32), x, y
 
+def npy_bytes(a):
+    """What np.save(f, a) writes. (np.save straight into a pipe or FIFO fails:
+    NumPy's fast path, ndarray.tofile, needs a file it can seek.)"""
+    buffer = io.BytesIO()
+    np.save(buffer, a)
+    return buffer.getvalue()
+
 def send_all(write):
     for i in range(args.frames):
         frame, x, y = heatmap(i)
@@ -43,10 +50,10 @@ def send_all(write):
 
 if args.mode == "fifo":
     with open(args.path, "wb") as f:           # blocks until the viewer opens the FIFO
-        send_all(lambda a: (np.save(f, a), f.flush()))
+        send_all(lambda a: (f.write(npy_bytes(a)), f.flush()))
 elif args.mode == "stdout":
     out = sys.stdout.buffer
-    send_all(lambda a: (np.save(out, a), out.flush()))
+    send_all(lambda a: (out.write(npy_bytes(a)), out.flush()))
 else:
     def replace(a):
         temporary = args.path + ".tmp.npy"      # np.save adds .npy unless the name has it
