@@ -34,10 +34,10 @@ extension ViewerModel {
     /// `,` / `.`: the previous / next kept frame (pausing first).
     func stepFrame(by step: Int) {
         guard let state = live, let shown = state.shown else { return notLive() }
-        live?.paused = true
         guard let target = state.ring.frame(number: shown + step) else {
             return message = step < 0 ? "frame \(shown) is the oldest kept (the ring holds \(state.ring.frames.count))" : "frame \(shown) is the newest"
         }
+        live?.paused = true
         show(target)
     }
 
