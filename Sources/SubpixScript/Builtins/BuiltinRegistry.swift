@@ -36,6 +36,6 @@ public struct BuiltinRegistry: Sendable {
 
     /// The kornia ops, the field's decoders, keypoints, diagnosis, generators, file and session builtins.
     public static let standard = BuiltinRegistry(
-        OpBuiltins.all + FieldBuiltins.all + KeypointBuiltins.all + [DiagnoseBuiltin.builtin, CompareBuiltin.builtin] + GeneratorBuiltins.all + FileBuiltins.all
+        OpBuiltins.all + FieldBuiltins.all + LabBuiltins.all + KeypointBuiltins.all + [DiagnoseBuiltin.builtin, CompareBuiltin.builtin] + GeneratorBuiltins.all + FileBuiltins.all
             + SessionBuiltins.all)
 }

@@ -4,7 +4,7 @@ import Subpix
 ///
 /// Scripts see Python-like types: `None`, `bool`, `int`, `float`, `str`,
 /// `tuple`, `list`, plus the subpix types `tensor` (float32 or float64),
-/// `mask` (the booleans of `nms2d(..., mask_only=True)`) and `keypoints`.
+/// `mask` (the booleans of `nms2d(..., mask_only=True)`), `keypoints` and `table`.
 public enum Value: Sendable, Equatable {
     case none
     case bool(Bool)
@@ -16,6 +16,8 @@ public enum Value: Sendable, Equatable {
     case tuple([Value])
     case list([Value])
     case keypoints(KeypointList)
+    /// A table of results (`accuracy(...)`).
+    case table(Table)
     /// A builtin function, by name.
     case function(String)
     /// The viewer's settings object (`view.temperature = 2`).
@@ -34,6 +36,7 @@ public enum Value: Sendable, Equatable {
         case .tuple: "tuple"
         case .list: "list"
         case .keypoints: "keypoints"
+        case .table: "table"
         case .function: "function"
         case .view: "view"
         }
@@ -94,6 +97,7 @@ extension Value: CustomStringConvertible {
         case .tuple(let items): "(" + items.map(\.repr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
         case .list(let items): "[" + items.map(\.repr).joined(separator: ", ") + "]"
         case .keypoints(let points): KeypointText.table(points)
+        case .table(let table): table.text
         case .function(let name): "<builtin \(name)>"
         case .view: "<view settings>"
         }

@@ -16,6 +16,8 @@ final class FieldBuiltinTests: ScriptTestCase {
             "subpixel_peak": "subpixel_peak(input, method='gaussian')",
             "centroid_com": "centroid_com(input)",
             "centroid_quadratic": "centroid_quadratic(input, fit_boxsize=5)",
+            "accuracy": "accuracy(methods=None, sigma=1.0, noise=0.0, trials=400, size=(64, 48), center=(20, 30), seed=0, temperature=1.0)",
+            "bias_plot": "bias_plot(methods=None, sigma=1.0, noise=0.0, trials=400, size=(64, 48), center=(20, 30), seed=0, temperature=1.0)",
         ])
     }
 
