@@ -69,6 +69,13 @@ public enum KeyTable {
         KeyCommand([.pageUp, .pageDown], "PgUp / PgDn", "scroll the keypoint list") { model, index in
             model.scrollList(by: index == 0 ? -5 : 5)
         },
+        KeyCommand(" ", "space", "live: pause on the shown frame / resume", details: "`subpix view --stream`, `--follow`, `-` (docs/live.md); frames keep arriving into the ring") { model, _ in
+            model.togglePause()
+        },
+        KeyCommand(",.", ", / .", "live: step back / forward through the kept frames", details: "pauses; the ring keeps the last frames within --max-bytes") { model, index in
+            model.stepFrame(by: index == 0 ? -1 : 1)
+        },
+        KeyCommand([.end], "End", "live: back to the newest frame") { model, _ in model.returnToLive() },
     ]
 
     /// The row and key position bound to `key`, if any.

@@ -9,7 +9,7 @@ import SubpixScript
 /// Rendering only reads the model; everything it shows was settled by `update`.
 public struct Renderer {
     /// What is drawn over the heatmap, bottom to top. A new overlay is a new layer here.
-    static let mapLayers: [any MapLayer] = [KeypointLayer(), TruthLayer(), CursorLayer()]
+    static let mapLayers: [any MapLayer] = [TrailLayer(), KeypointLayer(), TruthLayer(), CursorLayer()]
 
     /// Glyph and colour of each method's markers (ASCII glyph, 256-colour index);
     /// the field's decoders use their letter (``HeatmapDecoder/glyph``).
@@ -54,6 +54,9 @@ public struct Renderer {
             let place = heatmap.placement(x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)
             for layer in Self.mapLayers { layer.draw(model, place, into: &buffer) }
             SidePanel(model: model, slice: slice, palette: heatmap.palette).draw(into: &buffer, x: layout.panelX, height: layout.messageRow)
+        } else if let live = model.live {
+            buffer.write(live.ended == nil ? "waiting for the first frame from \(live.source) …" : "\(live.source) ended before its first frame", x: 1, y: 1)
+            LiveStatus.lines(live).enumerated().forEach { buffer.write($1.text, x: 1, y: 3 + $0, foreground: $1.color) }
         } else {
             buffer.write("no tensor to view — assign one with : (e.g. :x = randn((1, 1, 32, 32)))", x: 1, y: 1)
         }
