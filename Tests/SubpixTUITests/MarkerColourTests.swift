@@ -4,7 +4,7 @@ import SubpixScript
 
 /// Markers stand out from every colour of every palette, in both colour modes.
 final class MarkerColourTests: XCTestCase {
-    private let styles = MarkerStyle.sequence + [MarkerStyle.truth]
+    private let styles = ViewMethod.allCases.map(MarkerStyle.of) + [MarkerStyle.truth]
 
     /// Every marker style over every colour any palette can give a cell (all 256 stops in
     /// true colour, every ramp entry in 256 colours) reaches a 3 : 1 WCAG contrast.
@@ -33,10 +33,13 @@ final class MarkerColourTests: XCTestCase {
         }
     }
 
-    /// Each method has its own shape and glyph.
-    func testMethodsHaveDistinctGlyphs() {
-        let glyphs = styles.map(\.shape.glyph)
-        XCTAssertEqual(Set(glyphs).count, glyphs.count)
-        XCTAssertEqual(Set(styles.map(\.color)).count, styles.count)
+    /// Methods shown together (the 2D ones, the 3D ones), and the ground truth, each have
+    /// their own shape, glyph and colour.
+    func testMethodsShownTogetherHaveDistinctMarkers() {
+        for group in [ViewMethod.allCases.filter { !$0.isVolumetric }, ViewMethod.allCases.filter(\.isVolumetric)] {
+            let styles = group.map(MarkerStyle.of) + [MarkerStyle.truth]
+            XCTAssertEqual(Set(styles.map(\.shape.glyph)).count, styles.count, "\(group)")
+            XCTAssertEqual(Set(styles.map(\.color)).count, styles.count, "\(group)")
+        }
     }
 }

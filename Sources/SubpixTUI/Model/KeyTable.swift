@@ -1,3 +1,5 @@
+import SubpixScript
+
 /// The viewer's keys: the one table the `?` overlay, the hint bar and the key
 /// table of `docs/viewer.md` are generated from. To add a key, add a row here.
 public enum KeyTable {
@@ -29,7 +31,7 @@ public enum KeyTable {
                    hint: "pad", statement: "view.padding = (0, 0)") { model, index in
             model.stepPadding(up: index == 1)
         },
-        KeyCommand("m", "m", "next method for this tensor", details: "2D maps: spatial_soft_argmax2d, conv_soft_argmax2d, nms2d; volumes: conv_soft_argmax3d, conv_quad_interp3d, iterative_quad_interp3d",
+        KeyCommand("m", "m", "next method for this tensor", details: "2D maps: " + ViewMethod.methods(forRank: 4).map(\.rawValue).joined(separator: ", ") + "; volumes: " + ViewMethod.methods(forRank: 5).map(\.rawValue).joined(separator: ", "),
                    hint: "method", statement: "view.method = 'nms2d'") { model, _ in model.cycleMethod() },
         KeyCommand("o", "o", "compare: overlay every applicable method", hint: "compare", statement: "view.compare = True") { model, _ in
             model.toggle("compare", model.session.view.compare)
@@ -40,7 +42,7 @@ public enum KeyTable {
         KeyCommand("d", "d", "diagnose the spatial soft-argmax of this map", details: "docs/diagnose.md; a `⚠` badge in the side panel flags a verdict") { model, _ in
             model.openDiagnosis()
         },
-        KeyCommand("x", "x", "explain the method at the cursor", details: "conv_soft_argmax2d: the window's values, exp weights, softmax weights, x̂ and ŷ; quad-interp: gradient, Hessian, solved shift, the 0.7 rule") { model, _ in
+        KeyCommand("x", "x", "explain the method at the cursor", details: "conv_soft_argmax2d: the window's values, exp weights, softmax weights, x̂ and ŷ; quad-interp: gradient, Hessian, solved shift, the 0.7 rule; parabola/gaussian/centroid3: the three samples per axis and the fitted parabola; dark/dark_udp: gradient, Hessian and Newton step; quarter: the neighbours and the 0.25 step") { model, _ in
             model.mode = .explain
         },
         KeyCommand("bB", "b / B", "next / previous batch", hint: "batch", statement: "view.batch = 1") { model, index in
@@ -74,6 +76,13 @@ public enum KeyTable {
         KeyCommand([.pageUp, .pageDown], "PgUp / PgDn", "scroll the keypoint list") { model, index in
             model.scrollList(by: index == 0 ? -5 : 5)
         },
+        KeyCommand(" ", "space", "live: pause on the shown frame / resume", details: "`subpix view --stream`, `--follow`, `-` (docs/live.md); frames keep arriving into the ring") { model, _ in
+            model.togglePause()
+        },
+        KeyCommand(",.", ", / .", "live: step back / forward through the kept frames", details: "pauses; the ring keeps the last frames within --max-bytes") { model, index in
+            model.stepFrame(by: index == 0 ? -1 : 1)
+        },
+        KeyCommand([.end], "End", "live: back to the newest frame") { model, _ in model.returnToLive() },
     ]
 
     /// The row and key position bound to `key`, if any.

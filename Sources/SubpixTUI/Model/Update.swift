@@ -14,8 +14,13 @@ extension ViewerModel {
             click(column: column, row: row)
         case .key(let key):
             handle(key)
+        case .live(let delivery):
+            receive(delivery)
+        case .tick(let time):
+            tick(time)
         }
         refresh()
+        refreshTrails()
         clampView()
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything that can change the viewer, as ``ViewerModel/update(_:)`` takes it:
 /// the terminal backend turns input into these, and nothing else changes the model.
 public enum ViewerEvent: Sendable, Equatable {
@@ -7,4 +9,8 @@ public enum ViewerEvent: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// A left click at a screen cell.
     case click(column: Int, row: Int)
+    /// Frames, problems or the end from the live source (`--stream`, `--follow`, `-`).
+    case live(LiveDelivery)
+    /// Time passes (the age of the newest live frame).
+    case tick(Date)
 }

@@ -43,8 +43,21 @@ struct CursorLayer: MapLayer {
 /// point falls in), in a colour with ≥ 3 : 1 contrast against the heat colour of the
 /// half-cell under the point, which stays the cell's background.
 struct Marker {
-    let style: MarkerStyle
-    let palette: Palette
+    let glyph: Character
+    /// The glyph's colour over a heat colour.
+    let color: (TerminalColor) -> TerminalColor
+
+    /// A method's or the ground truth's marker, its colour chosen per cell by ``Palette/markerColor(_:over:)``.
+    init(style: MarkerStyle, palette: Palette) {
+        glyph = style.shape.glyph
+        color = { palette.markerColor(style, over: $0) }
+    }
+
+    /// A glyph in one colour (none in ASCII mode).
+    init(glyph: Character, color: TerminalColor, mode: ColorMode) {
+        self.glyph = glyph
+        self.color = { _ in mode == .ascii ? .standard : color }
+    }
 
     func mark(_ x: Double, _ y: Double, _ place: Placement, _ buffer: inout CellBuffer) {
         guard let spot = place.cell(x: x, y: y) else { return }
@@ -52,7 +65,6 @@ struct Marker {
         // A heat cell `▀` shows the top half in the foreground, the bottom in the background;
         // a cell already marked keeps its heat colour as the background.
         let heat = cell.glyph == "▀" && spot.subY < 2 ? cell.foreground : cell.background
-        buffer[spot.column, spot.row] = Cell(style.shape.glyph, foreground: palette.markerColor(style, over: heat),
-                                             background: heat, bold: true)
+        buffer[spot.column, spot.row] = Cell(glyph, foreground: color(heat), background: heat, bold: true)
     }
 }

@@ -10,7 +10,7 @@ import SubpixScript
 public struct Renderer {
     /// What is drawn over the heatmap, bottom to top. A new overlay is a new layer here.
     /// The ground truth goes under the methods' markers: where both share a cell the estimate shows.
-    static let mapLayers: [any MapLayer] = [TruthLayer(), KeypointLayer(), CursorLayer()]
+    static let mapLayers: [any MapLayer] = [TrailLayer(), TruthLayer(), KeypointLayer(), CursorLayer()]
 
     public init() {}
 
@@ -28,6 +28,9 @@ public struct Renderer {
             let place = heatmap.placement(x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)
             for layer in Self.mapLayers { layer.draw(model, place, into: &buffer) }
             SidePanel(model: model, slice: slice, palette: heatmap.palette).draw(into: &buffer, x: layout.panelX, height: layout.messageRow)
+        } else if let live = model.live {
+            buffer.write(live.ended == nil ? "waiting for the first frame from \(live.source) …" : "\(live.source) ended before its first frame", x: 1, y: 1)
+            LiveStatus.lines(live).enumerated().forEach { buffer.write($1.text, x: 1, y: 3 + $0, foreground: $1.color) }
         } else {
             buffer.write("no tensor to view — assign one with : (e.g. :x = randn((1, 1, 32, 32)))", x: 1, y: 1)
         }

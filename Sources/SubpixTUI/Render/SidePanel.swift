@@ -27,6 +27,7 @@ struct SidePanel {
             line("\(name) \(formatShape(tensor.shape)) \(tensor.dtype)", Self.heading, bold: true)
             line(selection(tensor.shape, view))
         }
+        if let live = model.live { LiveStatus.lines(live).forEach { line($0.text, $0.color, bold: $0.bold) } }
         line("method " + (view.compare ? "compare all" : view.method.rawValue), bold: true)
         if let verdict = model.diagnosis?.verdicts.first {
             line("⚠ \(verdict.label) — d for the diagnosis", 203, bold: true)
@@ -37,7 +38,10 @@ struct SidePanel {
             if let error = run.error {
                 line("\(marker.shape.glyph) \(error)", 203)
             } else {
-                line("\(marker.shape.glyph) \(run.keypoints.count) kp  out \(run.outputShape.map(formatShape) ?? "-")", palette.legendColor(marker), bold: true)
+                // Comparing, each line names its method so the glyphs on the map can be told apart.
+                let name = view.compare ? "\(run.method.rawValue) " : ""
+                line("\(marker.shape.glyph) \(name)\(run.keypoints.count) kp  out \(run.outputShape.map(formatShape) ?? "-")",
+                     palette.legendColor(marker), bold: true)
                 if model.showsTimings { line(String(format: "  %.2f ms", run.milliseconds), Self.dim) }
             }
         }

@@ -8,10 +8,13 @@ public struct ViewerApp {
     public let session: Session
     /// The colour mode to use (`--colors`); nil detects it from the terminal.
     public var colors: ColorMode?
+    /// A live source and the state it starts from (`--stream`, `--follow`, `-`).
+    public var live: (feed: LiveFeed, state: LiveState)?
 
-    public init(session: Session, colors: ColorMode? = nil) {
+    public init(session: Session, colors: ColorMode? = nil, live: (feed: LiveFeed, state: LiveState)? = nil) {
         self.session = session
         self.colors = colors
+        self.live = live
     }
 
     /// True when standard input and output are terminals.
@@ -33,10 +36,16 @@ public struct ViewerApp {
             screen.close()
             StopSignals.restore(previous)
         }
-        let model = ViewerModel(session: session, colorMode: screen.colorMode, size: screen.size)
+        let model = ViewerModel(session: session, colorMode: screen.colorMode, size: screen.size, live: live?.state)
+        defer { live?.feed.stop() }
         let renderer = Renderer()
         var dirty = true
+        var lastTick = Date()
         while !model.shouldQuit && StopSignals.received == 0 {
+            if let event = live?.feed.viewerEvent(lastEvent: &lastTick) {
+                model.update(event)
+                dirty = true
+            }
             if dirty {
                 screen.draw(renderer.render(model))
                 dirty = false
