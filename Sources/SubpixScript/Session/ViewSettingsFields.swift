@@ -24,9 +24,7 @@ public enum ViewSettingsFields {
               { $0.input.map { .string($0) } ?? .none }) { view, value, session in
             view.input = try value.optionalString()
             if let name = view.input, session.tensor(named: name) == nil {
-                let tensors = session.variables.keys.filter { session.tensor(named: $0) != nil }
-                let hint = Suggestion.closest(to: name, among: tensors).map { "; did you mean '\($0)'?" } ?? ""
-                throw ScriptError("view.input: expected the name of a tensor variable, got '\(name)'\(hint)")
+                throw ScriptError("view.input: expected the name of a tensor variable, got '\(name)'\(session.tensorHint(for: name))")
             }
         },
         field("method", "keypoint method: " + ViewMethod.allCases.map(\.rawValue).joined(separator: ", "),
