@@ -33,44 +33,14 @@ public func keypoints<S: SubpixScalar>(
     coords: Tensor<S>, values: Tensor<S>, mask: Mask? = nil, topK: Int? = nil, minValue: Double? = nil
 ) throws -> KeypointList {
     let layout = try KeypointLayout(coords: coords.shape, values: values.shape)
-    if let mask, mask.shape != values.shape {
-        throw SubpixError(
-            "keypoints", "expected a mask of the values' shape \(formatShape(values.shape)), got \(formatShape(mask.shape))")
+    let coordinates = coords.elements
+    let selection = try KeypointSelection(values: values, mask: mask, maps: layout.maps, topK: topK, minValue: minValue) {
+        layout.hasFiniteCoordinates(map: $0, at: $1, coords: coordinates)
     }
-    if let topK, topK < 0 { throw SubpixError("keypoints", "expected top_k >= 0, got \(topK)") }
-    if let minValue, minValue.isNaN { throw SubpixError("keypoints", "expected a number for min_value, got nan") }
-    let mapSize = layout.mapSize
-    var chosen: [(map: Int, candidate: BestCandidates.Candidate)] = []
-    var dropped = 0
-    values.withUnsafeBufferPointer { values in
-        coords.withUnsafeBufferPointer { coords in
-            for map in 0..<layout.maps {
-                var best = BestCandidates(capacity: topK ?? mapSize)
-                for local in 0..<mapSize {
-                    let index = map * mapSize + local
-                    guard mask?.elements[index] ?? true else { continue }
-                    let value = Double(values[index])
-                    guard value.isFinite, layout.hasFiniteCoordinates(map: map, at: local, coords: coords) else {
-                        dropped += 1
-                        continue
-                    }
-                    guard value >= minValue ?? -.infinity else { continue }
-                    best.offer(value, at: local)
-                }
-                chosen += best.sorted().map { (map, $0) }
-            }
-        }
+    let points = selection.chosen.map {
+        layout.keypoint(map: $0.map, at: $0.candidate.index, value: $0.candidate.value, coords: coordinates)
     }
-    // Across maps: value descending, then (batch, channel), then position.
-    chosen.sort { lhs, rhs in
-        lhs.candidate.value > rhs.candidate.value
-            || (lhs.candidate.value == rhs.candidate.value
-                && (lhs.map, lhs.candidate.index) < (rhs.map, rhs.candidate.index))
-    }
-    let points = coords.withUnsafeBufferPointer { coords in
-        chosen.map { layout.keypoint(map: $0.map, at: $0.candidate.index, value: $0.candidate.value, coords: coords) }
-    }
-    return KeypointList(points, droppedNonFinite: dropped)
+    return KeypointList(points, droppedNonFinite: selection.dropped)
 }
 
 /// One keypoint per channel from `spatial_soft_argmax2d`'s `(B, N, 2)` output
@@ -135,14 +105,14 @@ private struct KeypointLayout {
     }
 
     /// Whether every coordinate of position `local` of map `map` is finite.
-    func hasFiniteCoordinates<S: SubpixScalar>(map: Int, at local: Int, coords: UnsafeBufferPointer<S>) -> Bool {
+    func hasFiniteCoordinates<S: SubpixScalar>(map: Int, at local: Int, coords: [S]) -> Bool {
         let axes = hasDepth ? 3 : 2
         let base = map * axes * mapSize + local
         for axis in 0..<axes where !coords[base + axis * mapSize].isFinite { return false }
         return true
     }
 
-    func keypoint<S: SubpixScalar>(map: Int, at local: Int, value: Double, coords: UnsafeBufferPointer<S>) -> Keypoint {
+    func keypoint<S: SubpixScalar>(map: Int, at local: Int, value: Double, coords: [S]) -> Keypoint {
         let axes = hasDepth ? 3 : 2
         let base = map * axes * mapSize + local
         let component = { (axis: Int) in Double(coords[base + axis * mapSize]) }

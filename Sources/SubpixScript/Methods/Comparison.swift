@@ -20,10 +20,7 @@ public struct Comparison: Sendable {
     public init(_ tensor: AnyTensor, truth: [GaussianPeak], view: ViewSettings) {
         var view = view
         view.topK = max(1, truth.count)
-        func errors(_ points: KeypointList) -> (mean: Double, max: Double) {
-            let distances = truth.map { peak in points.map { hypot($0.x - peak.x, $0.y - peak.y) }.min() ?? .infinity }
-            return (distances.reduce(0, +) / Double(max(1, distances.count)), distances.max() ?? .infinity)
-        }
+        func errors(_ points: KeypointList) -> (mean: Double, max: Double) { Self.errors(points, truth: truth) }
         var rows: [Row] = []
         var integer = view
         integer.kernelSize = [3, 3]
@@ -37,6 +34,13 @@ public struct Comparison: Sendable {
             rows.append(Row(method: method.rawValue, meanError: e.mean, maxError: e.max, milliseconds: run.milliseconds, keypoints: run.keypoints.count))
         }
         self.rows = rows
+    }
+
+    /// Mean and max distance (px) from each true peak to its nearest keypoint
+    /// (infinite when there is no keypoint).
+    public static func errors(_ points: KeypointList, truth: [GaussianPeak]) -> (mean: Double, max: Double) {
+        let distances = truth.map { peak in points.map { hypot($0.x - peak.x, $0.y - peak.y) }.min() ?? .infinity }
+        return (distances.reduce(0, +) / Double(max(1, distances.count)), distances.max() ?? .infinity)
     }
 
     /// An aligned table; `timings: false` leaves the time column out (reproducible output).

@@ -1,3 +1,5 @@
+import SubpixScript
+
 /// The viewer's keys: the one table the `?` overlay, the hint bar and the key
 /// table of `docs/viewer.md` are generated from. To add a key, add a row here.
 public enum KeyTable {
@@ -54,7 +56,15 @@ public enum KeyTable {
         },
         KeyCommand("v", "v", "view the next tensor variable", details: "the demo's DoG volume is one press away",
                    hint: "next map", statement: "view.input = 'demo_dog'") { model, _ in model.nextTensor() },
-        KeyCommand("g", "g", "next palette", statement: "view.palette = 'magma'") { model, _ in model.cyclePalette() },
+        KeyCommand("lL", "l / L", "threshold lower / higher (fraction of the map's maximum)",
+                   details: "windowed methods drop keypoints below it; steps 0, 2, 5, 10, 20, 30, 50, 70, 90 %",
+                   hint: "threshold", statement: "view.threshold = 0.2") { model, index in
+            model.stepThreshold(up: index == 1)
+        },
+        KeyCommand("gG", "g / G", "next palette / colour range (per map, per tensor, fixed 0…1)",
+                   statement: "view.palette = 'magma' / view.range = 'tensor'") { model, index in
+            if index == 0 { model.cyclePalette() } else { model.assign([("range", Self.rangeValue(model.session.view.range.next))]) }
+        },
         KeyCommand("w", "w", "write the session as a script", details: "`subpix-session.subpix`, never overwriting") { model, _ in
             model.writeJournal()
         },
@@ -68,6 +78,15 @@ public enum KeyTable {
             model.scrollList(by: index == 0 ? -5 : 5)
         },
     ]
+
+    /// The statement value of a colour range.
+    static func rangeValue(_ range: ColorRange) -> SubpixScript.Value {
+        switch range {
+        case .map: .none
+        case .tensor: .string("tensor")
+        case .fixed(let low, let high): .tuple([.float(low), .float(high)])
+        }
+    }
 
     /// The row and key position bound to `key`, if any.
     static func command(for key: Key) -> (command: KeyCommand, index: Int)? {

@@ -14,9 +14,15 @@ extension ViewerModel {
             click(column: column, row: row)
         case .key(let key):
             handle(key)
+        case .tick(let time):
+            now = time
+        case .computed(let key, let result):
+            receive(result, for: key)
         }
+        reconcileMethod()
         refresh()
         clampView()
+        refreshImage()
     }
 
     /// A key press, shorthand for `update(.key(key))`.

@@ -34,21 +34,7 @@ public struct ViewerApp {
             StopSignals.restore(previous)
         }
         let model = ViewerModel(session: session, colorMode: screen.colorMode, size: screen.size)
-        let renderer = Renderer()
-        var dirty = true
-        while !model.shouldQuit && StopSignals.received == 0 {
-            if dirty {
-                screen.draw(renderer.render(model))
-                dirty = false
-            }
-            switch screen.readInput() {
-            case let event?:
-                model.update(event)
-                dirty = true
-            case nil:
-                break
-            }
-        }
+        ViewerLoop(model: model, source: screen).run(draw: screen.draw, shouldStop: { StopSignals.received != 0 })
     }
 }
 
