@@ -8,6 +8,9 @@ Tests/SubpixScriptTests/Resources/streams/:
   object, in several dtypes, byte orders, memory orders, ranks and .npy format
   versions. mixed.json lists each array (shape, itemsize, values in C order)
   and the byte offsets where each array and its data start.
+- moving.npys: 5 frames (24, 32) float32 of one Gaussian peak (sigma 2) moving at
+  sub-pixel steps, as a training loop would send them; moving.json holds each
+  frame's true peak position (x, y) in pixels.
 - garbage.npys: good arrays with bad bytes between them (text, a cut magic, an
   unsupported complex dtype). garbage.json lists what a reader must report:
   each good array's shape and values, and "problem" where bytes are skipped.
@@ -67,3 +70,13 @@ expected.append("problem")
 good(np.full((1, 2), 9, "<f4"))
 (out / "garbage.npys").write_bytes(stream.getvalue())
 (out / "garbage.json").write_text(json.dumps({"events": expected}, indent=1) + "\n")
+
+ys, xs = np.mgrid[0:24, 0:32].astype(np.float64)
+stream = io.BytesIO()
+truth = []
+for i in range(5):
+    x, y = 9.3 + 1.37 * i, 8.6 + 0.81 * i
+    np.save(stream, np.exp(-((xs - x) ** 2 + (ys - y) ** 2) / (2 * 2.0 ** 2)).astype("<f4"))
+    truth.append([x, y])
+(out / "moving.npys").write_bytes(stream.getvalue())
+(out / "moving.json").write_text(json.dumps({"truth": truth}, indent=1) + "\n")

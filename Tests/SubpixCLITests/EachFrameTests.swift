@@ -92,3 +92,28 @@ final class EachFrameTests: XCTestCase {
         XCTAssertTrue(both.stderr.contains("expected the script or the stream on standard input, not both"), both.stderr)
     }
 }
+
+/// The `subpix` block of docs/live.md, run on a recorded stream of a moving peak.
+final class LiveDocsExampleTests: XCTestCase {
+    func testTheDocsScriptFindsThePeakOfEveryFrame() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+        let docs = try String(contentsOf: root.appendingPathComponent("docs/live.md"), encoding: .utf8)
+        let block = try XCTUnwrap(docs.components(separatedBy: "```subpix\n").dropFirst().first?.components(separatedBy: "```").first)
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("live-doc-\(UUID().uuidString).subpix")
+        try block.write(to: script, atomically: true, encoding: .utf8)
+        let streams = root.appendingPathComponent("Tests/SubpixScriptTests/Resources/streams")
+        struct Moving: Decodable { var truth: [[Double]] }
+        let truth = try JSONDecoder().decode(Moving.self, from: Data(contentsOf: streams.appendingPathComponent("moving.json"))).truth
+        let result = try CLIRunner.run(["run", script.path, "--each-frame", streams.appendingPathComponent("moving.npys").path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n").map { $0.split(separator: ",").compactMap { Double($0) } }
+        XCTAssertEqual(lines.count, truth.count, result.stdout)
+        for (found, peak) in zip(lines, truth) {
+            // Softmax(10 g) of a σ = 2 peak is a σ ≈ 0.63 px blob; the flat background (weight e⁰ per pixel
+            // against ≈ e¹⁰·2π·0.4 for the blob, ~1.4 %) pulls it a few hundredths of a pixel toward the centre.
+            XCTAssertEqual(found.count, 2)
+            XCTAssertEqual(found[0], peak[0], accuracy: 0.1)
+            XCTAssertEqual(found[1], peak[1], accuracy: 0.1)
+        }
+    }
+}

@@ -66,19 +66,24 @@ struct GaussianModulation<S: SubpixScalar> {
 
     /// One pass of the separable filter along x (`horizontal`) or y, zero outside the map.
     private func pass(_ plane: HeatPlane<S>, horizontal: Bool) -> HeatPlane<S> {
+        let (height, width, taps, radius) = (plane.height, plane.width, weights.count, weights.count / 2)
+        // Along x neighbours are 1 apart in memory, along y a row apart.
+        let (length, step) = horizontal ? (width, 1) : (height, width)
         var out = plane
-        let radius = weights.count / 2
-        let length = horizontal ? plane.width : plane.height
-        for y in 0..<plane.height {
-            for x in 0..<plane.width {
-                let position = horizontal ? x : y
-                var total: S = 0
-                for (tap, weight) in weights.enumerated() {
-                    let source = position + tap - radius
-                    guard source >= 0, source < length else { continue }
-                    total += weight * (horizontal ? plane[y, source] : plane[source, x])
+        plane.values.withUnsafeBufferPointer { source in
+            weights.withUnsafeBufferPointer { weights in
+                out.values.withUnsafeMutableBufferPointer { out in
+                    for y in 0..<height {
+                        for x in 0..<width {
+                            let position = horizontal ? x : y
+                            let first = Swift.max(0, radius - position), last = Swift.min(taps, length + radius - position)
+                            let centre = y * width + x
+                            var total: S = 0
+                            for tap in first..<last { total += weights[tap] * source[centre + (tap - radius) * step] }
+                            out[centre] = total
+                        }
+                    }
                 }
-                out[y, x] = total
             }
         }
         return out

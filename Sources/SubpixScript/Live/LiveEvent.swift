@@ -1,7 +1,7 @@
 import Subpix
 
 /// What a live source (a stream of arrays, or a followed file) reports.
-public enum LiveEvent: Sendable {
+public enum LiveEvent: Sendable, Equatable {
     /// A new frame, with the batch and channel axes of the load shape rule.
     case frame(AnyTensor)
     /// A bad frame or a file that does not parse (yet); the source goes on.

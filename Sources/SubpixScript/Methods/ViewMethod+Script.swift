@@ -19,6 +19,11 @@ extension ViewMethod {
                     "kp = keypoints(coords, vals, mask=nms2d(vals, \(pair(view.kernelSize)), mask_only=True), \(filters.joined(separator: ", ")))"]
         case .nms2d:
             return ["kp = keypoints(\(x), mask=nms2d(\(x), \(pair(view.kernelSize)), mask_only=True), \(filters.joined(separator: ", ")), \(normalized))"]
+        case .quarter, .parabola, .gaussian, .centroid3, .quadratic, .dark, .darkUDP, .centroidCOM:
+            // The refiners take a coordinate tensor, which a keypoint list does not convert to yet:
+            // the script lists the maxima the viewer refines.
+            return ["# \(rawValue) refines these maxima in the viewer (docs/field.md has its script form)",
+                    "kp = keypoints(\(x), mask=nms2d(\(x), \(pair(view.kernelSize)), mask_only=True), \(filters.joined(separator: ", ")), \(normalized))"]
         case .convSoftArgmax3d:
             let window3 = "kernel_size=\(triple(view.depthKernel, view.kernelSize)), stride=\(triple(view.depthStride, view.stride)), padding=\(triple(view.depthPadding, view.padding))"
             return ["coords, vals = conv_soft_argmax3d(\(x), \(window3), \(temperature), \(normalized), output_value=True, strict_maxima_bonus=\(bonus(view)))",
@@ -36,6 +41,7 @@ extension ViewMethod {
     public var normalizes: Bool {
         switch self {
         case .spatialSoftArgmax2d, .convSoftArgmax2d, .nms2d, .convSoftArgmax3d: true
+        case .quarter, .parabola, .gaussian, .centroid3, .centroidCOM, .quadratic, .dark, .darkUDP: false
         case .convQuadInterp3d, .iterativeQuadInterp3d: false
         }
     }

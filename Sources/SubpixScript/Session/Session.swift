@@ -128,6 +128,10 @@ public final class Session {
     /// Forgets the journal (the viewer's reset starts a fresh record).
     public func clearJournal() { record.removeAll() }
 
+    /// Stores a tensor variable without a statement, unjournaled: the frames of
+    /// a live stream, which no script could replay (`subpix view --stream`).
+    public func bind(_ name: String, tensor: AnyTensor) { assign(name, .tensor(tensor)) }
+
     /// Stores a variable (for builtins; scripts assign with `name = value`).
     func assign(_ name: String, _ value: Value) {
         variables[name] = value

@@ -8,6 +8,7 @@ enum Printing {
         switch (format, value) {
         case (nil, _): return value.description
         case ("csv", .keypoints(let k)): return KeypointText.csv(k).trimmingCharacters(in: .newlines)
+        case ("csv", .table(let table)): return table.csv
         case ("json", .keypoints(let k)): return KeypointText.json(k).trimmingCharacters(in: .newlines)
         case ("csv", .tensor(let t)): return try TextGrid.encode(t, path: "print").trimmingCharacters(in: .newlines)
         case ("json", .tensor(let t)):

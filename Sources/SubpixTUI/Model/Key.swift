@@ -4,4 +4,5 @@ public enum Key: Sendable, Equatable {
     case up, down, left, right
     case enter, backspace, escape, tab
     case pageUp, pageDown
+    case home, end
 }

@@ -14,13 +14,17 @@ extension ViewerModel {
             click(column: column, row: row)
         case .key(let key):
             handle(key)
+        case .live(let delivery):
+            receive(delivery)
         case .tick(let time):
             now = time
+            tick(time)
         case .computed(let key, let result):
             receive(result, for: key)
         }
         reconcileMethod()
         refresh()
+        refreshTrails()
         clampView()
         refreshImage()
     }

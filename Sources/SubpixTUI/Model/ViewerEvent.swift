@@ -1,6 +1,8 @@
+import Foundation
+
 /// Everything that can change the viewer, as ``ViewerModel/update(_:)`` takes it:
-/// the terminal backend turns input into these, the compute worker posts its
-/// results as these, and nothing else changes the model.
+/// the terminal backend turns input into these, the compute worker and the live
+/// source post theirs as these, and nothing else changes the model.
 public enum ViewerEvent: Sendable {
     /// A key press.
     case key(Key)
@@ -8,9 +10,10 @@ public enum ViewerEvent: Sendable {
     case resize(width: Int, height: Int)
     /// A left click at a screen cell.
     case click(column: Int, row: Int)
-    /// The clock, in seconds of uptime: the loop sends it while a computation
-    /// runs, so the panel can say for how long.
-    case tick(Double)
+    /// Frames, problems or the end from the live source (`--stream`, `--follow`, `-`).
+    case live(LiveDelivery)
+    /// Time passes: the age of the newest live frame, and how long a computation has run.
+    case tick(Date)
     /// A computation finished: its key and result.
     case computed(ViewComputation.Key, ComputedView)
 }

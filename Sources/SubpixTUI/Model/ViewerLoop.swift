@@ -1,11 +1,12 @@
 import Foundation
+import SubpixScript
 
 /// Where the loop's input comes from: the terminal, or a script of events in tests.
 protocol InputSource: AnyObject {
     /// The next input event, waiting at most `timeout` milliseconds (0: only what is queued); nil when none came.
     func nextEvent(timeout milliseconds: Int) -> ViewerEvent?
-    /// Seconds of uptime, for ``ViewerEvent/tick(_:)``.
-    var now: Double { get }
+    /// The time now, for ``ViewerEvent/tick(_:)``.
+    var now: Date { get }
 }
 
 /// The viewer's main loop, apart from the terminal: takes every queued input
@@ -19,15 +20,19 @@ final class ViewerLoop {
     private let inbox = EventInbox()
     private let worker: ComputeWorker
     private var submitted: ViewComputation.Key?
+    /// The live source (`--stream`, `--follow`, `-`), polled each round.
+    private let live: LiveFeed?
+    private var lastLiveEvent = Date()
 
-    /// How long to wait for input while a computation runs (the progress and the result show this soon).
+    /// How long to wait for input while a computation runs or frames may arrive (progress, results and frames show this soon).
     static let busyTimeout = 40
     /// … and while nothing runs.
     static let idleTimeout = 250
 
-    init(model: ViewerModel, source: InputSource) {
+    init(model: ViewerModel, source: InputSource, live: LiveFeed? = nil) {
         self.model = model
         self.source = source
+        self.live = live
         worker = ComputeWorker(deliver: { [inbox] in inbox.post($0) })
         model.computesInline = false
     }
@@ -49,7 +54,11 @@ final class ViewerLoop {
     @discardableResult
     func round() -> Bool {
         var changed = false
-        let busy = model.awaited != nil
+        if let event = live?.viewerEvent(lastEvent: &lastLiveEvent) {
+            model.update(event)
+            changed = true
+        }
+        let busy = model.awaited != nil || live != nil
         if let first = source.nextEvent(timeout: busy ? Self.busyTimeout : Self.idleTimeout) {
             model.update(first)
             changed = true

@@ -30,6 +30,8 @@ public final class ViewerModel {
     /// One line under the heatmap: the last result or error.
     public internal(set) var message: String?
     public internal(set) var shouldQuit = false
+    /// The live source's frames and state; nil for a file, a script or the demo.
+    public internal(set) var live: LiveState?
     /// First row shown of the keypoint list.
     public internal(set) var listOffset = 0
     /// Show compute times in the side panel (off for reproducible snapshots).
@@ -54,9 +56,9 @@ public final class ViewerModel {
     public var computesInline = true
     /// The computation the view waits for (nil when it shows the current settings' keypoints).
     public internal(set) var awaited: ViewComputation?
-    /// When the awaited computation was asked for, and the latest clock tick (seconds of uptime).
-    public internal(set) var awaitedSince: Double?
-    public internal(set) var now: Double = 0
+    /// When the awaited computation was asked for, and the latest clock tick.
+    public internal(set) var awaitedSince: Date?
+    public internal(set) var now = Date()
     var computations = ComputationCache()
     private var sliceKey: MapSlice.Key?
     private var imageKey: PaneImage.Key?
@@ -65,8 +67,9 @@ public final class ViewerModel {
     private var computedKey: ViewComputation.Key?
 
     public init(session: Session, colorMode: ColorMode, size: (width: Int, height: Int) = (100, 32),
-                outputDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+                outputDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), live: LiveState? = nil) {
         self.session = session
+        self.live = live
         self.colorMode = colorMode
         self.layout = Layout(width: size.width, height: size.height)
         self.outputDirectory = outputDirectory

@@ -58,7 +58,9 @@ struct PanelText {
     func runLines(_ run: MethodRun) -> [String] {
         let glyph = String(Renderer.marker(run.method).glyph)
         if let error = run.error { return Renderer.wrap("\(glyph) \(error)", width: Layout.sidePanelWidth) }
-        var lines = ["\(glyph) \(run.keypoints.count) kp  out \(run.outputShape.map(formatShape) ?? "-")"]
+        // Comparing, each line names its method so the glyphs on the map can be told apart.
+        let name = model.session.view.compare ? "\(run.method.rawValue) " : ""
+        var lines = ["\(glyph) \(name)\(run.keypoints.count) kp  out \(run.outputShape.map(formatShape) ?? "-")"]
         if let note = run.keypoints.droppedNote { lines.append("  (\(note))") }
         if model.showsTimings { lines.append(String(format: "  %.2f ms", run.milliseconds)) }
         return lines
@@ -66,8 +68,9 @@ struct PanelText {
 
     /// `⋯ computing 0.42 s` while the worker runs longer than a frame.
     var progress: String? {
-        guard model.awaited != nil, let since = model.awaitedSince, model.now - since >= 0.04 else { return nil }
-        return String(format: "⋯ computing %.2f s", model.now - since)
+        guard model.awaited != nil, let since = model.awaitedSince else { return nil }
+        let elapsed = model.now.timeIntervalSince(since)
+        return elapsed >= 0.04 ? String(format: "⋯ computing %.2f s", elapsed) : nil
     }
 
     /// `⚠ 12 NaN, 1 inf in this map` when the map has non-finite pixels.

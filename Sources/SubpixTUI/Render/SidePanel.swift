@@ -28,6 +28,7 @@ struct SidePanel {
             line("\(name) \(formatShape(tensor.shape)) \(tensor.dtype)", Self.heading, bold: true)
             line(text.selection(tensor.shape, view))
         }
+        if let live = model.live { LiveStatus.lines(live).forEach { line($0.text, $0.color, bold: $0.bold) } }
         line("method " + (view.compare ? "compare all" : view.method.rawValue), bold: true)
         if let verdict = model.diagnosis?.verdicts.first {
             line("⚠ \(verdict.label) — d for the diagnosis", 203, bold: true)

@@ -44,6 +44,10 @@ final class NcursesScreen: InputSource {
         cbreak()
         noecho()
         keypad(subpix_stdscr(), true)
+        // Home and End as xterm, VT220/screen/tmux and rxvt send them, whatever TERM claims.
+        for (sequence, code) in [("[1~", KEY_HOME), ("[H", KEY_HOME), ("OH", KEY_HOME), ("[4~", KEY_END), ("[F", KEY_END), ("OF", KEY_END)] {
+            define_key("\u{1B}" + sequence, code)
+        }
         curs_set(0)
         timeout(100)
         if wanted != .ascii, has_colors() {
@@ -121,7 +125,7 @@ final class NcursesScreen: InputSource {
         return number
     }
 
-    var now: Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    var now: Date { Date() }
 
     func nextEvent(timeout milliseconds: Int) -> ViewerEvent? {
         timeout(Int32(milliseconds))
@@ -148,6 +152,8 @@ final class NcursesScreen: InputSource {
             case KEY_BACKSPACE: return .key(.backspace)
             case KEY_PPAGE: return .key(.pageUp)
             case KEY_NPAGE: return .key(.pageDown)
+            case KEY_HOME: return .key(.home)
+            case KEY_END: return .key(.end)
             default: return nil
             }
         }

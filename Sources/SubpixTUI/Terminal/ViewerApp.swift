@@ -8,10 +8,13 @@ public struct ViewerApp {
     public let session: Session
     /// The colour mode to use (`--colors`); nil detects it from the terminal.
     public var colors: ColorMode?
+    /// A live source and the state it starts from (`--stream`, `--follow`, `-`).
+    public var live: (feed: LiveFeed, state: LiveState)?
 
-    public init(session: Session, colors: ColorMode? = nil) {
+    public init(session: Session, colors: ColorMode? = nil, live: (feed: LiveFeed, state: LiveState)? = nil) {
         self.session = session
         self.colors = colors
+        self.live = live
     }
 
     /// True when standard input and output are terminals.
@@ -33,8 +36,9 @@ public struct ViewerApp {
             screen.close()
             StopSignals.restore(previous)
         }
-        let model = ViewerModel(session: session, colorMode: screen.colorMode, size: screen.size)
-        ViewerLoop(model: model, source: screen).run(draw: screen.draw, shouldStop: { StopSignals.received != 0 })
+        let model = ViewerModel(session: session, colorMode: screen.colorMode, size: screen.size, live: live?.state)
+        defer { live?.feed.stop() }
+        ViewerLoop(model: model, source: screen, live: live?.feed).run(draw: screen.draw, shouldStop: { StopSignals.received != 0 })
     }
 }
 

@@ -70,6 +70,8 @@ struct GoldenFixtures {
     static let kornia = GoldenFixtures(folder: "kornia", override: "SUBPIX_FIXTURES")
     /// mmpose's, OpenPIV's and photutils' outputs; `$SUBPIX_FIELD_FIXTURES` overrides.
     static let field = GoldenFixtures(folder: "field", override: "SUBPIX_FIELD_FIXTURES")
+    /// torch autograd's vector-Jacobian products through kornia; `$SUBPIX_GRAD_FIXTURES` overrides.
+    static let grad = GoldenFixtures(folder: "grad", override: "SUBPIX_GRAD_FIXTURES")
 
     /// The override when set, else the in-repo copy beside this file's target.
     var directory: URL {
@@ -82,33 +84,46 @@ struct GoldenFixtures {
     }
 
     func loadAll() throws -> [GoldenCase] {
+        try jsonFiles().flatMap(Self.load)
+    }
+
+    /// The `*.json` files of the directory, by name; throws when there are none.
+    func jsonFiles() throws -> [URL] {
         let files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         guard !files.isEmpty else { throw GoldenError("no fixture files in \(directory.path)") }
-        return try files.flatMap(Self.load)
+        return files
     }
 
     static func load(_ url: URL) throws -> [GoldenCase] {
+        try rawCases(url).map { try goldenCase($0.raw, op: $0.op, file: url.lastPathComponent) }
+    }
+
+    /// The fixture file's `op` and its cases as parsed JSON objects.
+    static func rawCases(_ url: URL) throws -> [(op: String, raw: [String: Any])] {
         let file = url.lastPathComponent
         guard let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any],
               let op = root["op"] as? String, let cases = root["cases"] as? [[String: Any]]
         else { throw GoldenError("\(file): expected an object with op and cases") }
-        return try cases.map { raw in
-            let name = raw["name"] as? String ?? "?"
-            guard let dtypeName = raw["dtype"] as? String, let dtype = DType(rawValue: dtypeName) else {
-                throw GoldenError("\(file) [\(name)]: unknown dtype \(raw["dtype"] ?? "nil")")
-            }
-            let inputs = try (raw["inputs"] as? [String: Any] ?? [:]).mapValues { try array($0, file, name) }
-            let outputs = try (raw["outputs"] as? [Any] ?? []).map { try array($0, file, name) }
-            return GoldenCase(
-                file: file, op: op, name: name, reference: raw["reference"] as? String ?? raw["kornia"] as? String ?? "?", dtype: dtype,
-                args: raw["args"] as? [String: Any] ?? [:], inputs: inputs, outputs: outputs,
-                atol: (raw["atol"] as? NSNumber)?.doubleValue ?? 0, rtol: (raw["rtol"] as? NSNumber)?.doubleValue ?? 0)
-        }
+        return cases.map { (op, $0) }
     }
 
-    private static func array(_ raw: Any, _ file: String, _ name: String) throws -> GoldenCase.Array {
+    /// One parsed case of the fixture file `file`.
+    static func goldenCase(_ raw: [String: Any], op: String, file: String) throws -> GoldenCase {
+        let name = raw["name"] as? String ?? "?"
+        guard let dtypeName = raw["dtype"] as? String, let dtype = DType(rawValue: dtypeName) else {
+            throw GoldenError("\(file) [\(name)]: unknown dtype \(raw["dtype"] ?? "nil")")
+        }
+        let inputs = try (raw["inputs"] as? [String: Any] ?? [:]).mapValues { try array($0, file, name) }
+        let outputs = try (raw["outputs"] as? [Any] ?? []).map { try array($0, file, name) }
+        return GoldenCase(
+            file: file, op: op, name: name, reference: raw["reference"] as? String ?? raw["kornia"] as? String ?? "?", dtype: dtype,
+            args: raw["args"] as? [String: Any] ?? [:], inputs: inputs, outputs: outputs,
+            atol: (raw["atol"] as? NSNumber)?.doubleValue ?? 0, rtol: (raw["rtol"] as? NSNumber)?.doubleValue ?? 0)
+    }
+
+    static func array(_ raw: Any, _ file: String, _ name: String) throws -> GoldenCase.Array {
         guard let object = raw as? [String: Any], let shape = object["shape"] as? [NSNumber],
               let data = object["data"] as? [Any]
         else { throw GoldenError("\(file) [\(name)]: expected {shape, dtype, data}") }

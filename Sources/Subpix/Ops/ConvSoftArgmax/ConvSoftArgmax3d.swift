@@ -67,18 +67,14 @@ private func applyStrictMaximaBonus<S: SubpixScalar>(
     let inputMap = depth.length * height.length * width.length
     let outputMap = depth.outputs * height.outputs * width.outputs
     let maps = values.count / outputMap
-    func centre(_ axis: WindowAxis, _ output: Int) -> Int? {
-        let cell = axis.start(output) + axis.kernel / 2
-        return cell < axis.length ? cell : nil
-    }
     values.withUnsafeMutableBufferPointer { values in
         for map in 0..<maps {
             for od in 0..<depth.outputs {
-                guard let d = centre(depth, od) else { continue }
+                guard let d = depth.centreCell(od) else { continue }
                 for oy in 0..<height.outputs {
-                    guard let y = centre(height, oy) else { continue }
+                    guard let y = height.centreCell(oy) else { continue }
                     for ox in 0..<width.outputs {
-                        guard let x = centre(width, ox) else { continue }
+                        guard let x = width.centreCell(ox) else { continue }
                         let peak = maxima.elements[map * inputMap + (d * height.length + y) * width.length + x]
                         values[map * outputMap + (od * height.outputs + oy) * width.outputs + ox] *= 1 + bonus * peak
                     }

@@ -37,6 +37,13 @@ struct WindowAxis: Sendable {
         return lower..<Swift.max(lower, Swift.min(length, start(last) + kernel))
     }
 
+    /// The input cell at the centre of output `o`'s window (`kernel / 2` taps in),
+    /// or `nil` when it falls on the trailing padding.
+    @inline(__always) func centreCell(_ output: Int) -> Int? {
+        let cell = start(output) + kernel / 2
+        return cell < length ? cell : nil
+    }
+
     /// The sum of the in-range centre cells' coordinates and how many are in range.
     @inline(__always) func centre(_ output: Int) -> (coordinateSum: Int, inRange: Int) {
         var sum = 0

@@ -66,15 +66,24 @@ private func validatedWindow3d<S: SubpixScalar>(
 ///   - kernelSize: a validated window of three positive sizes.
 ///   - op: the calling op, named in the error for an even window.
 func nms3dKornia074<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int], op: String) throws -> Tensor<S> {
-    let kernel = (depth: kernelSize[0], height: kernelSize[1], width: kernelSize[2])
-    let rule: NMSBorderRule
-    if kernel == (3, 3, 3) {
-        rule = .interior
-    } else if kernelSize.allSatisfy({ $0 % 2 == 1 }) {
-        rule = .replicatePadded
-    } else {
+    NMSRunner.suppressed(input, kernel: window(kernelSize), rule: try kornia074Rule(kernelSize, op: op))
+}
+
+/// Where ``nms3dKornia074(_:kernelSize:op:)`` keeps a value: its strict maxima as a mask.
+func nms3dKornia074Mask<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int], op: String) throws -> Mask {
+    NMSRunner.mask(input, kernel: window(kernelSize), rule: try kornia074Rule(kernelSize, op: op))
+}
+
+private func window(_ kernelSize: [Int]) -> (depth: Int, height: Int, width: Int) {
+    (kernelSize[0], kernelSize[1], kernelSize[2])
+}
+
+/// kornia 0.7.4's border rule for a window: 3×3×3 as 0.9, other odd windows replicate-padded.
+private func kornia074Rule(_ kernelSize: [Int], op: String) throws -> NMSBorderRule {
+    if kernelSize == [3, 3, 3] { return .interior }
+    guard kernelSize.allSatisfy({ $0 % 2 == 1 }) else {
         throw SubpixError(
             op, "expected an odd kernel_size with strict_maxima_bonus > 0 (kornia 0.7.4's strict maxima), got \(formatShape(kernelSize))")
     }
-    return NMSRunner.suppressed(input, kernel: kernel, rule: rule)
+    return .replicatePadded
 }

@@ -1,0 +1,126 @@
+/// The pullback of a windowed soft-argmax: from the cotangents of `coords` and,
+/// when the op returned them, of `values` (`nil` counts as zero) to the
+/// gradient of the input.
+public typealias WindowedSoftArgmaxPullbackFunction<S: SubpixScalar> =
+    @Sendable (_ coords: Tensor<S>, _ values: Tensor<S>?) throws -> Tensor<S>
+
+/// ``convSoftArgmax2d(_:kernelSize:stride:padding:temperature:normalizedCoordinates:eps:outputValue:)``
+/// and its pullback, as torch autograd differentiates kornia's op.
+///
+/// With `e = exp((x − m) / T)` (`m` the map's max, held constant as kornia
+/// detaches it), a window `X` with `D = Σ_X e + eps`, coordinates
+/// `c_a = f_a · (centre_a + Σ_X o_a · e / D) − shift` and value `v = Σ_X x · e / D`:
+///
+///     ∂c_a / ∂x(k) = f_a · e(k) · (o_a(k) − Σ_X o_a · e / D) / (T · D)
+///     ∂v / ∂x(k)   = e(k) · (x(k) − v + T) / (T · D)
+///
+/// for every pixel `k` of `X` (0 elsewhere); `o_a(k)` is the pixel's offset
+/// from the window centre (`2t / (k − 1) − 1`), `f_a` the normalisation factor
+/// (`2 / (size − 1)`, or 1 in pixels). The pullback sums these over every
+/// window that reads the pixel, weighted by the cotangents, in one fused pass
+/// per map. Because of `eps`, the gradient's sum over a map is not exactly 0.
+///
+/// ```swift
+/// let (value, pullback) = try convSoftArgmax2dWithPullback(x, kernelSize: [3, 3], outputValue: true)
+/// let gradient = try pullback(coordsCotangent, valuesCotangent)   // shape of x
+/// ```
+///
+/// - Returns: the op's `(coords, values)` and its pullback.
+/// - Throws: as the op; the pullback throws ``SubpixError`` for a cotangent of
+///   another shape than its output, or a values cotangent when the op returned no values.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
+public func convSoftArgmax2dWithPullback<S: SubpixScalar>(
+    _ input: Tensor<S>, kernelSize: [Int] = [3, 3], stride: [Int] = [1, 1], padding: [Int] = [1, 1],
+    temperature: Double = 1.0, normalizedCoordinates: Bool = true, eps: Double = 1e-8, outputValue: Bool = false
+) throws -> (value: (coords: Tensor<S>, values: Tensor<S>?), pullback: WindowedSoftArgmaxPullbackFunction<S>) {
+    let op = "conv_soft_argmax2d"
+    let value = try convSoftArgmax2d(
+        input, kernelSize: kernelSize, stride: stride, padding: padding, temperature: temperature,
+        normalizedCoordinates: normalizedCoordinates, eps: eps, outputValue: outputValue)
+    let axes = try WindowAxis.validated(op: op, input: input.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature)
+    let engine = WindowedSoftArgmaxPullback(forward: WindowedSoftArgmax<S>(
+        depth: WindowAxis(length: 1, kernel: 1, stride: 1, padding: 0, outputs: 1), height: axes[0], width: axes[1],
+        temperature: S(temperature), eps: S(eps), normalized: normalizedCoordinates, volumetric: false))
+    return (value, { coords, values in
+        try engine.gradient(of: input, value: value, cotangents: (coords, values), op: op)
+    })
+}
+
+/// ``convSoftArgmax3d(_:kernelSize:stride:padding:temperature:normalizedCoordinates:eps:outputValue:strictMaximaBonus:)``
+/// and its pullback.
+///
+/// The derivatives are those of ``convSoftArgmax2dWithPullback(_:kernelSize:stride:padding:temperature:normalizedCoordinates:eps:outputValue:)``
+/// with a third (depth) axis. With a strict-maxima bonus, the value of a window
+/// whose centre voxel `c` is a strict maximum is `v · (1 + bonus · x(c))`, so
+/// its cotangent reaches the window as `v̄ · (1 + bonus · x(c))` and the centre
+/// voxel gets `v̄ · v · bonus` besides (the maxima mask itself is piecewise constant).
+///
+/// ```swift
+/// let (value, pullback) = try convSoftArgmax3dWithPullback(x, kernelSize: [3, 3, 3], stride: [1, 2, 2], padding: [0, 1, 1])
+/// let gradient = try pullback(coordsCotangent, valuesCotangent)
+/// ```
+///
+/// - Returns: the op's `(coords, values)` and its pullback.
+/// - Throws: as the op; the pullback as the 2D one's.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
+public func convSoftArgmax3dWithPullback<S: SubpixScalar>(
+    _ input: Tensor<S>, kernelSize: [Int] = [3, 3, 3], stride: [Int] = [1, 1, 1], padding: [Int] = [1, 1, 1],
+    temperature: Double = 1.0, normalizedCoordinates: Bool = false, eps: Double = 1e-8, outputValue: Bool = true,
+    strictMaximaBonus: Double = 0
+) throws -> (value: (coords: Tensor<S>, values: Tensor<S>?), pullback: WindowedSoftArgmaxPullbackFunction<S>) {
+    let op = "conv_soft_argmax3d"
+    let value = try convSoftArgmax3d(
+        input, kernelSize: kernelSize, stride: stride, padding: padding, temperature: temperature,
+        normalizedCoordinates: normalizedCoordinates, eps: eps, outputValue: outputValue, strictMaximaBonus: strictMaximaBonus)
+    let axes = try WindowAxis.validated(op: op, input: input.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature)
+    let engine = WindowedSoftArgmaxPullback(forward: WindowedSoftArgmax<S>(
+        depth: axes[0], height: axes[1], width: axes[2],
+        temperature: S(temperature), eps: S(eps), normalized: normalizedCoordinates, volumetric: true))
+    guard strictMaximaBonus > 0, outputValue else {
+        return (value, { coords, values in try engine.gradient(of: input, value: value, cotangents: (coords, values), op: op) })
+    }
+    let bonus = StrictMaximaBonusPullback<S>(
+        bonus: S(strictMaximaBonus), maxima: try nms3dKornia074Mask(input, kernelSize: kernelSize, op: op), axes: axes)
+    return (value, { coords, values in
+        guard let values else { return try engine.gradient(of: input, value: value, cotangents: (coords, nil), op: op) }
+        try values.requireCotangent(of: value.values?.shape ?? [], output: "values", op: op)
+        let pooled = try convSoftArgmax3d(
+            input, kernelSize: kernelSize, stride: stride, padding: padding, temperature: temperature,
+            normalizedCoordinates: normalizedCoordinates, eps: eps, outputValue: true).values ?? values
+        var gradient = try engine.gradient(
+            of: input, value: value, cotangents: (coords, bonus.windowCotangent(values, input: input)), op: op)
+        bonus.addCentreGradient(values, pooled: pooled, to: &gradient)
+        return gradient
+    })
+}
+
+extension WindowedSoftArgmaxPullback {
+    /// Checks the cotangents against the op's outputs and runs the backward pass over every map of `input`.
+    func gradient(
+        of input: Tensor<S>, value: (coords: Tensor<S>, values: Tensor<S>?),
+        cotangents: (coords: Tensor<S>, values: Tensor<S>?), op: String
+    ) throws -> Tensor<S> {
+        try cotangents.coords.requireCotangent(of: value.coords.shape, output: "coords", op: op)
+        if let values = cotangents.values {
+            guard let shape = value.values?.shape else {
+                throw SubpixError(op, "expected no values cotangent (output_value is False), got \(formatShape(values.shape))")
+            }
+            try values.requireCotangent(of: shape, output: "values", op: op)
+        }
+        let maps = input.shape[0] * input.shape[1]
+        return input.withUnsafeBufferPointer { x in
+            cotangents.coords.withUnsafeBufferPointer { coords in
+                Tensor<S>(validShape: input.shape) { output in
+                    guard let x = x.baseAddress, let coords = coords.baseAddress, let out = output.baseAddress else { return }
+                    if let values = cotangents.values {
+                        values.withUnsafeBufferPointer { gradient(x, maps: maps, coords: coords, values: $0.baseAddress, into: out) }
+                    } else {
+                        gradient(x, maps: maps, coords: coords, values: nil, into: out)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Subpix
+import SubpixScript
+
+/// The live side of the viewer (`subpix view --stream`, `--follow`, `-`):
+/// the kept frames, which one is shown, and what the source last said.
+public struct LiveState: Sendable {
+    public enum Kind: Sendable {
+        /// Consecutive arrays from a FIFO, pipe, growing file or standard input.
+        case stream
+        /// A file rewritten by its producer.
+        case follow
+    }
+
+    /// The frames of the last this many arrivals up to the shown one make its trails.
+    public static let trailLength = 8
+    /// The session variable that holds the shown frame.
+    public static let variable = "heat"
+
+    /// The source, as the panel names it (a path, or `<stdin>`).
+    public let source: String
+    public let kind: Kind
+    public internal(set) var ring: FrameRing
+    /// The number of the frame shown (``FrameRing/Frame/number``); nil before the first.
+    public internal(set) var shown: Int?
+    /// Paused: new frames are kept but the shown one stays.
+    public internal(set) var paused = false
+    /// The stream has ended after this many good frames.
+    public internal(set) var ended: Int?
+    /// Frames dropped before the viewer took them (the viewer was slower than the producer).
+    public internal(set) var dropped = 0
+    /// The time of the last delivery or tick, for the age of the newest frame.
+    public internal(set) var now = Date()
+    /// For each keypoint listed for the shown map, its positions back through the earlier frames, newest first.
+    public internal(set) var trails: [[SIMD2<Double>]] = []
+    /// Keypoint positions of the shown map per frame number, for the settings in `trailKey`.
+    var trailPoints: [Int: [SIMD2<Double>]] = [:]
+    var trailKey: ViewSettings?
+
+    public init(source: String, kind: Kind, maxBytes: Int = FrameRing.defaultMaxBytes) {
+        self.source = source
+        self.kind = kind
+        ring = FrameRing(maxBytes: maxBytes)
+    }
+
+    /// Seconds since the newest frame arrived.
+    public var age: TimeInterval? { ring.latest.map { now.timeIntervalSince($0.arrival) } }
+
+    /// Whether the newest frame is the one shown.
+    public var isLive: Bool { !paused && shown == ring.latest?.number }
+}
+
+/// What the live source delivered since the viewer last looked: a ``ViewerEvent/live(_:)``.
+public struct LiveDelivery: Sendable, Equatable {
+    public var events: [LiveEvent]
+    /// Frames dropped so far before the viewer took them (``LiveFeed/dropped``).
+    public var dropped: Int
+    public var time: Date
+
+    public init(events: [LiveEvent], dropped: Int = 0, time: Date) {
+        self.events = events
+        self.dropped = dropped
+        self.time = time
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Subpix
+import SubpixScript
+
+/// How `update` handles the live events and keys: frames into the ring, the
+/// newest shown unless paused, stepping through the kept frames, and trails.
+extension ViewerModel {
+    /// Takes what the source delivered: frames go into the ring (the newest is
+    /// shown unless paused), a problem becomes the message, the end is noted.
+    func receive(_ delivery: LiveDelivery) {
+        guard var state = live else { return }
+        state.now = delivery.time
+        state.dropped = delivery.dropped
+        for event in delivery.events {
+            switch event {
+            case .frame(let tensor): state.ring.append(tensor, arrival: delivery.time)
+            case .problem(let error): message = "\(error)"
+            case .ended(let frames): state.ended = frames
+            }
+        }
+        live = state
+        if !state.paused, let newest = state.ring.latest, newest.number != state.shown { show(newest) }
+    }
+
+    /// Moves the clock on (the panel's age of the newest frame).
+    func tick(_ time: Date) { live?.now = time }
+
+    /// `space`: pause on the shown frame, or go back to the newest.
+    func togglePause() {
+        guard let state = live else { return notLive() }
+        if state.paused { returnToLive() } else { live?.paused = true }
+    }
+
+    /// `,` / `.`: the previous / next kept frame (pausing first).
+    func stepFrame(by step: Int) {
+        guard let state = live, let shown = state.shown else { return notLive() }
+        guard let target = state.ring.frame(number: shown + step) else {
+            return message = step < 0 ? "frame \(shown) is the oldest kept (the ring holds \(state.ring.frames.count))" : "frame \(shown) is the newest"
+        }
+        live?.paused = true
+        show(target)
+    }
+
+    /// `End`: back to the newest frame, following the stream again.
+    func returnToLive() {
+        guard let state = live else { return notLive() }
+        live?.paused = false
+        if let newest = state.ring.latest, newest.number != state.shown { show(newest) }
+    }
+
+    private func notLive() { message = "no live source: open one with subpix view --stream PATH, --follow FILE or -" }
+
+    /// Shows a kept frame: it becomes the viewed variable; the selection is
+    /// reset only where it no longer fits the frame's shape.
+    private func show(_ frame: FrameRing.Frame) {
+        let previousShape = viewed?.tensor.shape
+        session.bind(LiveState.variable, tensor: frame.tensor)
+        live?.shown = frame.number
+        let shape = frame.tensor.shape
+        guard shape != previousShape else { return }
+        var changes: [(field: String, value: Value)] = []
+        if session.view.input != nil && session.view.input != LiveState.variable { changes.append(("input", .string(LiveState.variable))) }
+        if shape.count >= 4 {
+            if session.view.batch >= shape[0] { changes.append(("batch", .int(0))) }
+            if session.view.channel >= shape[1] { changes.append(("channel", .int(0))) }
+            if shape.count == 5, session.view.depth >= shape[2] { changes.append(("depth", .int(0))) }
+        }
+        if session.view.method.inputRank != shape.count, let first = ViewMethod.initial(forRank: shape.count) {
+            changes.append(("method", .string(first.rawValue)))
+        }
+        assign(changes)
+        if previousShape == nil, shape.count >= 2 {
+            // The first frame: the cursor starts at the centre, as for a file.
+            (cursorX, cursorY) = (shape[shape.count - 1] / 2, shape[shape.count - 2] / 2)
+        }
+    }
+
+    /// The trails of the shown map's keypoints over the kept frames before it,
+    /// for the current settings (each frame's keypoints computed once per settings).
+    func refreshTrails() {
+        guard var state = live, let shown = state.shown, let first = runs.first, first.error == nil else {
+            if live?.trails.isEmpty == false { live?.trails = [] }
+            return
+        }
+        if state.trailKey != session.view {
+            state.trailPoints = [:]
+            state.trailKey = session.view
+        }
+        let frames = state.ring.frames(endingAt: shown, count: LiveState.trailLength)
+        state.trailPoints = state.trailPoints.filter { number, _ in frames.contains { $0.number == number } }
+        var positions: [[SIMD2<Double>]] = []
+        for frame in frames {
+            if frame.number == shown {
+                positions.append(first.keypoints.map { SIMD2($0.x, $0.y) })
+            } else if let known = state.trailPoints[frame.number] {
+                positions.append(known)
+            } else {
+                let run = MethodRun(method: first.method, tensor: frame.tensor, view: session.view)
+                let points = run.keypoints.map { SIMD2($0.x, $0.y) }
+                state.trailPoints[frame.number] = points
+                positions.append(points)
+            }
+        }
+        state.trails = KeypointTrails.trails(positions)
+        live = state
+    }
+}

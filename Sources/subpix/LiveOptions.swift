@@ -1,0 +1,39 @@
+import ArgumentParser
+import SubpixScript
+import SubpixTUI
+
+/// `subpix view --stream PATH`, `--follow FILE` and `subpix view -`: a live source for the viewer.
+struct LiveOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Show consecutive .npy arrays from a FIFO or a growing file as they arrive (docs/live.md).", valueName: "path"))
+    var stream: String?
+
+    @Option(help: ArgumentHelp("Show FILE again each time it is rewritten (an atomic replace or a write in place).", valueName: "file"))
+    var follow: String?
+
+    /// The live source chosen by `--stream`, `--follow` or the file `-`, started, and
+    /// the viewer's state for it; nil when none was asked for. `ringBytes` bounds the
+    /// kept frames, and no single frame may be larger.
+    func start(file: String?, ringBytes: Int) throws -> (feed: LiveFeed, state: LiveState)? {
+        let frameLimit = min(ringBytes, ReadLimits.maxBytes)
+        let source: LiveSource
+        let state: LiveState
+        if let follow {
+            source = try FileFollower(path: follow, maxBytes: frameLimit)
+            state = LiveState(source: follow, kind: .follow, maxBytes: ringBytes)
+        } else if let path = stream ?? (file == "-" ? "-" : nil) {
+            let reader = try NPYStreamSource(path: path, maxBytes: frameLimit, followsGrowth: true)
+            if path == "-" { try ControllingTerminal.becomeStandardInput() }
+            source = reader
+            state = LiveState(source: path == "-" ? "<stdin>" : path, kind: .stream, maxBytes: ringBytes)
+        } else {
+            return nil
+        }
+        // Frames the screen has not taken yet may use a quarter of the ring's budget.
+        return (LiveFeed(source: source, pendingBytes: max(1, ringBytes / 4)), state)
+    }
+
+    /// How many of the viewer's inputs (a file, --script, --stream, --follow) were given.
+    func count(file: String?, script: String?) -> Int {
+        [file, script, stream, follow].compactMap { $0 }.count
+    }
+}

@@ -1,0 +1,118 @@
+import XCTest
+import Subpix
+import SubpixScript
+@testable import SubpixTUI
+
+/// The live viewer without a terminal: deliveries and keys go through `update`,
+/// the render reads the result.
+final class LiveUpdateTests: XCTestCase {
+    private let start = Date(timeIntervalSince1970: 1_000_000)
+
+    /// A (1, C, 24, 32) frame: one Gaussian peak (σ = 1.5) at (x, y) in every channel.
+    private func frame(_ x: Double, _ y: Double, channels: Int = 1) throws -> AnyTensor {
+        var values: [Float] = []
+        for _ in 0..<channels {
+            for row in 0..<24 {
+                for column in 0..<32 {
+                    let d2 = (Double(column) - x) * (Double(column) - x) + (Double(row) - y) * (Double(row) - y)
+                    values.append(Float(exp(-d2 / (2 * 1.5 * 1.5))))
+                }
+            }
+        }
+        return .float32(try Tensor(shape: [1, channels, 24, 32], elements: values))
+    }
+
+    private func liveModel() -> ViewerModel {
+        let model = ViewerModel(session: Session(output: { _ in }), colorMode: .xterm256, live: LiveState(source: "heat.fifo", kind: .stream))
+        model.showsTimings = false
+        return model
+    }
+
+    private func deliver(_ model: ViewerModel, _ events: [LiveEvent], after seconds: Double) {
+        model.update(.live(LiveDelivery(events: events, time: start.addingTimeInterval(seconds))))
+    }
+
+    private func panel(_ model: ViewerModel) -> String { Renderer().render(model).textPlane }
+
+    func testTheNewestFrameIsShownAndThePanelSaysWhichAndHowOld() throws {
+        let model = liveModel()
+        XCTAssertTrue(panel(model).contains("waiting for the first frame from heat.fifo"))
+        deliver(model, [.frame(try frame(10, 8))], after: 0)
+        deliver(model, [.frame(try frame(11, 8)), .frame(try frame(12, 8))], after: 1)
+        XCTAssertEqual(model.live?.shown, 3)
+        XCTAssertEqual(model.viewed?.name, "heat")
+        XCTAssertEqual(model.viewed?.tensor, try frame(12, 8))
+        XCTAssertEqual(model.runs.first?.keypoints.first.map { ($0.x * 2).rounded() / 2 }, 12, "the keypoint is the newest peak's")
+        XCTAssertEqual((model.cursorX, model.cursorY).0, 16, "the first frame centres the cursor")
+        model.update(.tick(start.addingTimeInterval(3.5)))
+        XCTAssertTrue(panel(model).contains("● live frame 3 · 2.5 s ago"), panel(model))
+        deliver(model, [.problem(FormatError("heat.fifo", "frame 4: expected the .npy magic")), .ended(frames: 3)], after: 4)
+        XCTAssertEqual(model.message, "heat.fifo: frame 4: expected the .npy magic")
+        XCTAssertTrue(panel(model).contains("stream ended (3 frames)"))
+        XCTAssertFalse(model.shouldQuit, "the end of the stream is not an exit")
+    }
+
+    func testSpacePausesCommaAndDotStepEndReturns() throws {
+        let model = liveModel()
+        for (index, x) in [10.0, 11, 12, 13].enumerated() { deliver(model, [.frame(try frame(x, 8))], after: Double(index)) }
+        model.update(.character(" "))
+        deliver(model, [.frame(try frame(14, 8))], after: 5)
+        XCTAssertEqual(model.live?.shown, 4, "paused: a new frame is kept, not shown")
+        XCTAssertEqual(model.live?.ring.received, 5)
+        model.update(.character(","))
+        model.update(.character(","))
+        XCTAssertEqual(model.live?.shown, 2)
+        XCTAssertEqual(model.viewed?.tensor, try frame(11, 8))
+        XCTAssertTrue(panel(model).contains("❚❚ frame 2 of 5"), panel(model))
+        model.update(.character("."))
+        XCTAssertEqual(model.live?.shown, 3)
+        model.update(.end)
+        XCTAssertEqual(model.live?.shown, 5)
+        XCTAssertEqual(model.live?.paused, false)
+        model.update(.character("."))
+        XCTAssertEqual(model.message, "frame 5 is the newest")
+        XCTAssertEqual(model.live?.paused, false, "nothing newer: still live")
+        model.update(.character(" "))
+        XCTAssertEqual(model.live?.paused, true)
+        model.update(.character(" "))
+        XCTAssertEqual(model.live?.paused, false, "space again resumes")
+    }
+
+    func testParametersStayAndOnlyWhatNoLongerFitsIsReset() throws {
+        let model = liveModel()
+        deliver(model, [.frame(try frame(10, 8, channels: 3))], after: 0)
+        model.update(.character("T"))
+        model.update(.character("c"))
+        model.update(.character("c"))
+        XCTAssertEqual(model.session.view.channel, 2)
+        deliver(model, [.frame(try frame(10, 8, channels: 3))], after: 1)
+        XCTAssertEqual(model.session.view.channel, 2, "the same shape keeps the channel")
+        deliver(model, [.frame(try frame(10, 8, channels: 1))], after: 2)
+        XCTAssertEqual(model.session.view.channel, 0, "channel 2 no longer exists")
+        XCTAssertEqual(model.session.view.temperature, 1.25, "parameters stay")
+    }
+
+    func testTrailsFollowTheShownMapsKeypointBackThroughTheFrames() throws {
+        let model = liveModel()
+        let xs = [8.0, 9, 10, 11, 12, 13, 14, 15, 16, 17]
+        for (index, x) in xs.enumerated() { deliver(model, [.frame(try frame(x, 8.3))], after: Double(index)) }
+        let trails = try XCTUnwrap(model.live?.trails)
+        XCTAssertEqual(trails.count, model.listedKeypoints.count)
+        // The trail covers the last 8 frames (LiveState.trailLength), newest first, each point near its frame's peak.
+        let trail = try XCTUnwrap(trails.first)
+        XCTAssertEqual(trail.count, LiveState.trailLength)
+        for (age, point) in trail.enumerated() {
+            XCTAssertEqual(point.x, xs[xs.count - 1 - age], accuracy: 0.5, "age \(age)")
+            XCTAssertEqual(point.y, 8.3, accuracy: 0.5)
+        }
+        // Stepping back shows the trail up to that frame.
+        model.update(.character(","))
+        XCTAssertEqual(model.live?.trails.first?.first?.x ?? 0, 16, accuracy: 0.5)
+    }
+
+    func testLiveKeysWithoutALiveSourceSaySo() throws {
+        let model = try demoModel()
+        model.update(.character(" "))
+        XCTAssertEqual(model.message, "no live source: open one with subpix view --stream PATH, --follow FILE or -")
+    }
+}
