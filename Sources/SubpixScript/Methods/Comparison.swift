@@ -25,19 +25,30 @@ public struct Comparison: Sendable {
             var (errors, milliseconds, count) = ([Double](), 0.0, 0)
             for (map, points) in maps {
                 var single = view
-                (single.batch, single.channel, single.topK) = (map[0], map[1], max(1, points.count))
+                (single.batch, single.channel, single.topK) = (map[0], map[1], Swift.max(1, points.count))
                 let run = MethodRun(method: method, tensor: tensor, view: single)
                 errors += TruePoint.errors(of: points, to: run.keypoints)
                 milliseconds += run.milliseconds
                 count += run.keypoints.count
             }
-            return Row(method: name, meanError: errors.reduce(0, +) / Double(max(1, errors.count)), maxError: errors.max() ?? .infinity,
-                       milliseconds: milliseconds, keypoints: count)
+            let (mean, max) = Self.summary(errors)
+            return Row(method: name, meanError: mean, maxError: max, milliseconds: milliseconds, keypoints: count)
         }
         var integer = view
         integer.kernelSize = [3, 3]
         rows = [row("hard argmax (nms2d 3x3)", .nms2d, integer)]
             + [ViewMethod.spatialSoftArgmax2d, .convSoftArgmax2d].map { row($0.rawValue, $0, view) }
+    }
+
+    /// Mean and max distance (px) from each true peak to its nearest keypoint
+    /// (infinite when there is no keypoint).
+    public static func errors(_ points: KeypointList, truth: [GaussianPeak]) -> (mean: Double, max: Double) {
+        summary(TruePoint.errors(of: truth.map(TruePoint.init), to: points))
+    }
+
+    /// The mean and the largest of `distances` (infinite when there are none).
+    private static func summary(_ distances: [Double]) -> (mean: Double, max: Double) {
+        (distances.reduce(0, +) / Double(Swift.max(1, distances.count)), distances.max() ?? .infinity)
     }
 
     /// An aligned table; `timings: false` leaves the time column out (reproducible output).

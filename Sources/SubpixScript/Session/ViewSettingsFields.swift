@@ -95,6 +95,20 @@ public enum ViewSettingsFields {
               { .string($0.palette.rawValue) }) { view, value, _ in
             view.palette = try value.choice(PaletteName.self)
         },
+        field("range", "colour scale: None (each map its own min…max), \"tensor\" (the whole tensor's), or (low, high)",
+              { range in
+                  switch range.range {
+                  case .map: .none
+                  case .tensor: .string("tensor")
+                  case .fixed(let low, let high): .tuple([.float(low), .float(high)])
+                  }
+              }) { view, value, _ in
+            view.range = try value.colorRange()
+        },
+        field("resample", "a screen pixel covering several data pixels shows their max (by magnitude on signed maps) or mean",
+              { .string($0.resample.rawValue) }) { view, value, _ in
+            view.resample = try value.choice(BlockReduction.self)
+        },
     ]
 
     /// The field names, in the order `help(view)` lists them.
@@ -204,6 +218,18 @@ struct FieldValue {
             return number
         }
         throw error("a number > 0")
+    }
+
+    func colorRange() throws -> ColorRange {
+        switch value {
+        case .none, .string("map"): return .map
+        case .string("tensor"): return .tensor
+        default:
+            guard let items = value.items, items.count == 2, let low = items[0].number, let high = items[1].number,
+                  low.isFinite, high.isFinite, low < high
+            else { throw error("None, \"tensor\" or (low, high) with low < high") }
+            return .fixed(low, high)
+        }
     }
 
     func optionalFraction() throws -> Double? {
