@@ -4,12 +4,16 @@ protocol MapLayer: Sendable {
     func draw(_ model: ViewerModel, _ place: Placement, into buffer: inout CellBuffer)
 }
 
-/// Each run's keypoints, in its method's marker.
+/// Each run's keypoints, in its method's marker; for volumes those within
+/// `view.depth_band` slices of the shown depth.
 struct KeypointLayer: MapLayer {
     func draw(_ model: ViewerModel, _ place: Placement, into buffer: inout CellBuffer) {
+        let view = model.session.view
         for run in model.runs {
             let marker = Renderer.marker(run.method)
-            for point in run.keypoints { Marker(marker).mark(point.x, point.y, ascii: model.colorMode == .ascii, place, &buffer) }
+            for point in run.keypoints where point.depth.map({ abs($0 - Double(view.depth)) <= Double(view.depthBand) + 0.5 }) ?? true {
+                Marker(marker).mark(point.x, point.y, ascii: model.colorMode == .ascii, place, &buffer)
+            }
         }
     }
 }
