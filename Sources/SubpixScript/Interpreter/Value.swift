@@ -112,7 +112,7 @@ extension Value: CustomStringConvertible {
     }
 
     /// Python's float repr for the common cases: shortest round-trip digits, `1.0` not `1`.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
         if value == value.rounded(), Swift.abs(value) < 1e16 { return String(Int(value)) + ".0" }

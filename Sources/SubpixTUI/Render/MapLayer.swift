@@ -6,13 +6,14 @@ protocol MapLayer: Sendable {
     func draw(_ model: ViewerModel, _ place: Placement, into buffer: inout CellBuffer)
 }
 
-/// Each run's keypoints, in its method's marker (unless `view.markers` is off).
+/// Each run's keypoints, in its method's marker (unless `view.markers` is off); for
+/// volumes those within `view.depth_band` slices of the shown depth.
 struct KeypointLayer: MapLayer {
     func draw(_ model: ViewerModel, _ place: Placement, into buffer: inout CellBuffer) {
         guard model.session.view.markers, let palette = model.palette else { return }
         for run in model.runs {
             let marker = Marker(style: .of(run.method), palette: palette)
-            for point in run.keypoints { marker.mark(point.x, point.y, place, &buffer) }
+            for point in model.drawnKeypoints(run) { marker.mark(point.x, point.y, place, &buffer) }
         }
     }
 }

@@ -35,15 +35,14 @@ public struct ViewSnapshot {
         func shifted(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
             points.map { ($0.x - Double(left), $0.y - Double(top)) }
         }
-        // Ground truth first: the methods' markers sit inside its ring.
-        let layers = [HeatmapPicture.Layer(style: .truth, points: shifted(model.groundTruth.map { ($0.x, $0.y) }))]
+        // Ground truth first: the methods' markers sit inside its ring. Hidden markers (`h`) stay hidden.
+        let layers = !model.session.view.markers ? [] : [HeatmapPicture.Layer(style: .truth, points: shifted(model.groundTruth.map { ($0.x, $0.y) }))]
             + model.runs.map { run in
-                HeatmapPicture.Layer(style: MarkerStyle.of(run.method), points: shifted(run.keypoints.map { ($0.x, $0.y) }))
+                HeatmapPicture.Layer(style: MarkerStyle.of(run.method), points: shifted(model.drawnKeypoints(run).map { ($0.x, $0.y) }))
             }
-        let colorScale = ColorScale(low: slice.low, high: slice.high, centred: slice.isSigned)
         return HeatmapPicture(values: window, width: right - left, height: bottom - top,
-                              colorMap: ColorMap.resolve(model.session.view.palette, signed: slice.isSigned),
-                              scale: colorScale, upscale: upscale, layers: layers)
+                              colorMap: ColorMap.resolve(model.session.view.palette, signed: model.colorScale.centred),
+                              scale: model.colorScale, upscale: upscale, layers: layers)
     }
 
     /// Writes the picture to `path` as a PNG; returns the path written.
