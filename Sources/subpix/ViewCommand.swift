@@ -37,7 +37,7 @@ struct ViewCommand: ParsableCommand {
     func run() throws {
         memory.apply()
         // First, so that `-` can hand standard input to the stream and take the keys from the terminal.
-        let live = try liveOptions.start(file: file, ringBytes: memory.maxBytes ?? FrameRing.defaultMaxBytes)
+        let live = try liveOptions.start(file: file, maxBytes: memory.maxBytes ?? FrameRing.defaultMaxBytes)
         guard ViewerApp.hasTerminal else {
             throw ValidationError("subpix view needs a terminal (a TTY); for scripts use `subpix run FILE` or `subpix repl`")
         }

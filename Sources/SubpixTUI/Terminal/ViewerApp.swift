@@ -37,6 +37,8 @@ public struct ViewerApp {
             StopSignals.restore(previous)
         }
         let model = ViewerModel(session: session, colorMode: screen.colorMode, size: screen.size, live: live?.state)
+        // Each live frame is a new computation: keep only a few (stepping back and forth), not one per frame.
+        if live != nil { model.computationCacheCapacity = 2 }
         defer { live?.feed.stop() }
         let renderer = Renderer()
         var dirty = true
