@@ -38,7 +38,7 @@ public struct ViewerApp {
         }
         let model = ViewerModel(session: session, colorMode: screen.colorMode, size: screen.size, live: live?.state)
         // Each live frame is a new computation: keep only a few (stepping back and forth), not one per frame.
-        if live != nil { model.computationCacheCapacity = 2 }
+        if live != nil { model.computationCacheCapacity = 1 }
         defer { live?.feed.stop() }
         let renderer = Renderer()
         var dirty = true
