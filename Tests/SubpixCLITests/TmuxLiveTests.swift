@@ -142,4 +142,11 @@ final class TmuxLiveTests: XCTestCase {
         try tmux.send("q")
         XCTAssertEqual(tmux.waitForFile(status, timeout: 30), "EXIT=0\n")
     }
+
+    func testViewDashOnATerminalSaysToPipeAProducer() throws {
+        let status = directory.appendingPathComponent("status").path
+        try tmux.start("\(CLIRunner.binary.path) view -; echo EXIT=$? > \(status); sleep 5", width: 200, height: 10)
+        try tmux.waitFor("reads .npy arrays from standard input, which is the terminal here; pipe a producer into it", timeout: 60)
+        XCTAssertEqual(tmux.waitForFile(status, timeout: 30), "EXIT=1\n")
+    }
 }
