@@ -72,7 +72,8 @@ final class TmuxLiveTests: XCTestCase {
             if let frame = liveFrame(screen), seen.last != frame { seen.append(frame) }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        screen = try tmux.waitFor("stream ended (30 frames)", timeout: 60)
+        // The keypoints are computed off the screen's thread: wait for the list, not only the label.
+        screen = try tmux.waitUntil("the last frame's keypoint") { $0.contains("stream ended (30 frames)") && !$0.contains("computing") && listedKeypoint($0) != nil }
         XCTAssertEqual(seen, seen.sorted(), "frame numbers only rise: \(seen)")
         XCTAssertGreaterThanOrEqual(seen.count, 2, "the count was seen rising: \(seen)")
         XCTAssertEqual(liveFrame(screen), 30)
@@ -87,7 +88,7 @@ final class TmuxLiveTests: XCTestCase {
         try tmux.send("Space")
         try tmux.waitFor("frame 30 of 30")
         try tmux.type(",")
-        let earlier = try tmux.waitFor("frame 29 of 30")
+        let earlier = try tmux.waitUntil("frame 29's keypoint") { $0.contains("frame 29 of 30") && !$0.contains("computing") && listedKeypoint($0) != nil }
         let previous = try XCTUnwrap(listedKeypoint(earlier), earlier)
         XCTAssertLessThan(hypot(previous.x - peaks[28].x, previous.y - peaks[28].y), 0.5, "listed \(previous), truth \(peaks[28])")
         XCTAssertLessThan(previous.x, last.x, "the peak moves right: the earlier frame's keypoint is further left")
