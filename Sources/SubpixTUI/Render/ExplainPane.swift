@@ -54,7 +54,7 @@ struct ExplainPane {
         func trace<S: SubpixScalar>(_ volume: Tensor<S>) -> IterativeQuadTrace? {
             IterativeQuadTrace(volume, batch: view.batch, channel: view.channel, depth: depth, y: cy, x: cx, nIters: view.nIters)
         }
-        guard let trace = tensor.dtype == .float32 ? trace(tensor.tensor(as: Float.self)) : trace(tensor.tensor(as: Double.self)) else {
+        guard let trace = tensor.visit(trace, trace) else {
             return ["the volume is too small for a 3×3×3 fit"]
         }
         func vector(_ v: [Double]) -> String { "(" + v.map { String(format: "%.3g", $0) }.joined(separator: ", ") + ")" }
@@ -91,7 +91,7 @@ struct ExplainPane {
         func explain<S: SubpixScalar>(_ volume: Tensor<S>) -> QuadraticStep? {
             QuadraticStep(volume, batch: view.batch, channel: view.channel, depth: depth, y: cy, x: cx)
         }
-        guard let step = tensor.dtype == .float32 ? explain(tensor.tensor(as: Float.self)) : explain(tensor.tensor(as: Double.self)) else {
+        guard let step = tensor.visit(explain, explain) else {
             return ["voxel (\(cx), \(cy), \(depth)) touches the border: no 3×3×3 neighbourhood"]
         }
         func vector(_ v: [Double]) -> String { "(" + v.map { String(format: "%.4g", $0) }.joined(separator: ", ") + ")" }
