@@ -39,9 +39,9 @@ struct SidePanel {
             for (index, item) in text.runLines(run).enumerated() { line(item, index == 0 ? marker.color : Self.dim) }
         }
         if let progress = text.progress { line(progress, 226, bold: true) }
-        line("\(palette.name.rawValue) · \(model.colorMode.label) · \(view.range.label)", Self.dim)
+        line("\(palette.name.rawValue) · \(model.colorMode.label)", Self.dim)
         colourBar(&buffer, x: x, row: &row, width: width)
-        line(String(format: "min %-12.4g max %.4g", model.colorScale.low, model.colorScale.high), Self.dim)
+        line(String(format: "%@ %.4g … %.4g", view.range.label, model.colorScale.low, model.colorScale.high), Self.dim)
         if let nonFinite = text.nonFiniteNote { line(nonFinite, 203) }
         text.truthErrors(runs).forEach { line($0, Renderer.truthMarker.color) }
         let inspector = inspectorLines(view, runs)
