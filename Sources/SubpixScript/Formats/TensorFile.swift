@@ -23,7 +23,7 @@ public enum TensorFile {
             throw FormatError(path, "unknown file type '.\(ext)'; expected one of \(readable.map { "." + $0 }.joined(separator: ", "))")
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let size = attributes?[.size] as? Int else { throw FormatError(path, "no such file") }
+        guard let size = attributes?[.size] as? Int else { throw FormatError(path, MissingFile.message(path)) }
         guard size <= maxBytes + (1 << 20) else { throw FormatError(path, "file of \(size) bytes exceeds the \(maxBytes)-byte limit") }
         guard let data = FileManager.default.contents(atPath: path) else { throw FormatError(path, "cannot read the file") }
         return try decode(data, path: path, maxBytes: maxBytes)

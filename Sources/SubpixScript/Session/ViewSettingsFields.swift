@@ -24,9 +24,7 @@ public enum ViewSettingsFields {
               { $0.input.map { .string($0) } ?? .none }) { view, value, session in
             view.input = try value.optionalString()
             if let name = view.input, session.tensor(named: name) == nil {
-                let tensors = session.variables.keys.filter { session.tensor(named: $0) != nil }
-                let hint = Suggestion.closest(to: name, among: tensors).map { "; did you mean '\($0)'?" } ?? ""
-                throw ScriptError("view.input: expected the name of a tensor variable, got '\(name)'\(hint)")
+                throw ScriptError("view.input: expected the name of a tensor variable, got '\(name)'\(session.tensorHint(for: name))")
             }
         },
         field("method", "keypoint method: " + ViewMethod.allCases.map(\.rawValue).joined(separator: ", "),
@@ -110,6 +108,9 @@ public enum ViewSettingsFields {
         field("resample", "a screen pixel covering several data pixels shows their max (by magnitude on signed maps) or mean",
               { .string($0.resample.rawValue) }) { view, value, _ in
             view.resample = try value.choice(BlockReduction.self)
+        },
+        field("markers", "draw the keypoint and ground-truth markers (True/False)", { .bool($0.markers) }) { view, value, _ in
+            view.markers = try value.bool()
         },
     ]
 

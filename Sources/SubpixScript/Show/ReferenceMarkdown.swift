@@ -90,8 +90,17 @@ public enum ReferenceMarkdown {
         stops at the first one with `FILE:LINE:COL: error: message`, the line and a caret, and
         exit status 1; `--keep-going` reports every failing statement instead (a syntax error
         still stops the script before anything runs). An unknown name gets a "did you mean"
-        suggestion; a wrong keyword lists the valid ones. A failing statement changes nothing,
-        and in the REPL an error never ends the session or loses variables.
+        suggestion; a wrong keyword lists the valid ones; a missing file suggests a name from its
+        directory. A failing statement changes nothing, and in the REPL an error never ends the
+        session or loses variables; piped into `subpix repl`, input with any failed statement
+        exits 1 (as `python < file` does).
+
+        ## Output
+
+        stdout carries only what a script prints (`print`, `show`, `help`, `vars`, `compare`,
+        `diagnose`), so `subpix run x.subpix > out.csv` holds just the data. Status messages —
+        `saved PATH`, `time`'s report — and errors go to stderr; `subpix run --quiet` (or
+        `repl --quiet`) silences the status messages.
 
         ## REPL
 
