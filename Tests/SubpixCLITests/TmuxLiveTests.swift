@@ -128,4 +128,19 @@ final class TmuxLiveTests: XCTestCase {
         try tmux.send("q")
         XCTAssertEqual(tmux.waitForFile(status, timeout: 30), "EXIT=0\n")
     }
+
+    func testStandardInputIsAStreamAndTheKeysComeFromTheTerminal() throws {
+        let status = directory.appendingPathComponent("status").path
+        let truthPath = directory.appendingPathComponent("truth.csv").path
+        try tmux.start("python3 \(script) stdout - --frames 5 --fps 10 --truth \(truthPath) | TERM=xterm-256color \(CLIRunner.binary.path) view -; "
+                       + "echo EXIT=$? > \(status); sleep 5", width: 120, height: 36)
+        let screen = try tmux.waitFor("stream ended (5 frames)", timeout: 90)
+        let peaks = try truth(truthPath)
+        let shown = try XCTUnwrap(listedKeypoint(screen), screen)
+        XCTAssertLessThan(hypot(shown.x - peaks[4].x, shown.y - peaks[4].y), 0.5, "listed \(shown), truth \(peaks[4])")
+        try tmux.type(",")
+        try tmux.waitFor("frame 4 of 5")
+        try tmux.send("q")
+        XCTAssertEqual(tmux.waitForFile(status, timeout: 30), "EXIT=0\n")
+    }
 }

@@ -40,6 +40,16 @@ enum FileBuiltins {
             session.report("saved \(written)")
             return .none
         },
+        Builtin("snapshot", [.init("path"), .init("overwrite", .bool(false))], category: .file,
+                summary: "in the viewer (`:snapshot(\"view.png\")`): write what the heatmap pane shows, markers and colour bar included, as a PNG",
+                details: "Only inside subpix view (the `i` key does the same with a fresh name); elsewhere use save(x, \"map.png\", palette=..., scale=..., keypoints=...) or subpix view FILE --snapshot out.png.") { a, session in
+            let path = try a.string("path")
+            guard let written = try session.writeSnapshot?(path, try a.bool("overwrite") || session.overwritesFiles) else {
+                throw ScriptError("snapshot(): only in the viewer (subpix view); in scripts use save(x, \"map.png\", ...) or subpix view FILE --snapshot out.png")
+            }
+            session.output("saved \(written)")
+            return .none
+        },
         Builtin("source", [.init("path")], category: .file,
                 summary: "run a script file in this session (its variables and view settings stay); returns its last expression's value",
                 details: "Relative paths are relative to the working directory. Scripts may source others up to \(maximumSourceDepth) deep.") { a, session in

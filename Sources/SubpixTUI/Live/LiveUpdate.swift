@@ -56,6 +56,7 @@ extension ViewerModel {
         let previousShape = viewed?.tensor.shape
         session.bind(LiveState.variable, tensor: frame.tensor)
         live?.shown = frame.number
+        live?.remember(shown: frame.number)
         let shape = frame.tensor.shape
         guard shape != previousShape else { return }
         var changes: [(field: String, value: Value)] = []
@@ -75,8 +76,10 @@ extension ViewerModel {
         }
     }
 
-    /// The trails of the shown map's keypoints over the kept frames before it,
-    /// for the current settings (each frame's keypoints computed once per settings).
+    /// The trails of the shown map's keypoints over the frames shown before it
+    /// (frames that arrived faster than the screen showed them are skipped, so a
+    /// fast producer costs no extra computation); after a settings change the
+    /// earlier frames of the trail are computed once with the new settings.
     func refreshTrails() {
         guard var state = live, let shown = state.shown, let first = runs.first, first.error == nil else {
             if live?.trails.isEmpty == false { live?.trails = [] }
@@ -86,21 +89,18 @@ extension ViewerModel {
             state.trailPoints = [:]
             state.trailKey = session.view
         }
-        let frames = state.ring.frames(endingAt: shown, count: LiveState.trailLength)
-        state.trailPoints = state.trailPoints.filter { number, _ in frames.contains { $0.number == number } }
+        let numbers = state.shownHistory.filter { $0 <= shown }.sorted().suffix(LiveState.trailLength)
         var positions: [[SIMD2<Double>]] = []
-        for frame in frames {
-            if frame.number == shown {
-                positions.append(first.keypoints.map { SIMD2($0.x, $0.y) })
-            } else if let known = state.trailPoints[frame.number] {
-                positions.append(known)
-            } else {
-                let run = MethodRun(method: first.method, tensor: frame.tensor, view: session.view)
-                let points = run.keypoints.map { SIMD2($0.x, $0.y) }
-                state.trailPoints[frame.number] = points
-                positions.append(points)
-            }
+        var points: [Int: [SIMD2<Double>]] = [:]
+        for number in numbers {
+            guard let frame = state.ring.frame(number: number) else { continue }
+            let found = number == shown
+                ? first.keypoints.map { SIMD2($0.x, $0.y) }
+                : state.trailPoints[number] ?? MethodRun(method: first.method, tensor: frame.tensor, view: session.view).keypoints.map { SIMD2($0.x, $0.y) }
+            points[number] = found
+            positions.append(found)
         }
+        state.trailPoints = points
         state.trails = KeypointTrails.trails(positions)
         live = state
     }

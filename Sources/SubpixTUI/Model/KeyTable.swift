@@ -65,6 +65,13 @@ public enum KeyTable {
                    statement: "view.palette = 'magma' / view.range = 'tensor'") { model, index in
             if index == 0 { model.cyclePalette() } else { model.assign([("range", Self.rangeValue(model.session.view.range.next))]) }
         },
+        KeyCommand("h", "h", "hide / show the markers (the map alone)", hint: "markers", statement: "view.markers = False") { model, _ in
+            model.toggle("markers", model.session.view.markers)
+        },
+        KeyCommand("i", "i", "write the view as a picture (.png)",
+                   details: "`subpix-view.png`, never overwriting: the heatmap pane with its markers and colour bar, as `:snapshot(\"view.png\")` does") { model, _ in
+            model.writeSnapshot()
+        },
         KeyCommand("w", "w", "write a script of this view", details: "`subpix-session.subpix`, never overwriting: the load, one op call, keypoints(...), print(kp)") { model, _ in
             model.writeJournal()
         },

@@ -1,7 +1,7 @@
 import Foundation
 import SubpixScript
 
-/// `w` and `e`: the files the viewer writes, never overwriting one.
+/// `w` and `e` (and `i`, ``writeSnapshot()``): the files the viewer writes, never overwriting one.
 extension ViewerModel {
     /// `w`: a script that recomputes and prints what the list shows (``ViewScript``).
     func writeJournal() {
@@ -29,7 +29,7 @@ extension ViewerModel {
         } catch { message = "\(error)" }
     }
 
-    private func uniqueFile(_ stem: String, _ ext: String) -> URL {
+    func uniqueFile(_ stem: String, _ ext: String) -> URL {
         var index = 1
         var url = outputDirectory.appendingPathComponent("\(stem).\(ext)")
         while FileManager.default.fileExists(atPath: url.path) {

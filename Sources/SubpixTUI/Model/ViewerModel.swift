@@ -73,6 +73,7 @@ public final class ViewerModel {
         self.colorMode = colorMode
         self.layout = Layout(width: size.width, height: size.height)
         self.outputDirectory = outputDirectory
+        installSnapshotHook()
         reconcileMethod()
         refresh()
         centreCursor()
