@@ -87,7 +87,8 @@ final class TmuxLiveTests: XCTestCase {
             if let frame = liveFrame(screen), seen.last != frame { seen.append(frame) }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        screen = try tmux.waitFor("stream ended (30 frames)", timeout: 60)
+        // The keypoints are computed off the screen's thread: wait for the list, not only the label.
+        screen = try tmux.waitUntil("the last frame's keypoint") { $0.contains("stream ended (30 frames)") && !$0.contains("computing") && listedKeypoint($0) != nil }
         XCTAssertEqual(seen, seen.sorted(), "frame numbers only rise: \(seen)")
         XCTAssertGreaterThanOrEqual(seen.count, 2, "the count was seen rising: \(seen)")
         XCTAssertEqual(liveFrame(screen), 30)
