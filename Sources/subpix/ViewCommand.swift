@@ -59,7 +59,7 @@ struct ViewCommand: ParsableCommand {
     func run() throws {
         memory.apply()
         // First, so that `-` can hand standard input to the stream and take the keys from the terminal.
-        let live = try liveOptions.start(file: file, ringBytes: memory.maxBytes ?? FrameRing.defaultMaxBytes)
+        let live = try liveOptions.start(file: file, maxBytes: memory.maxBytes ?? FrameRing.defaultMaxBytes)
         let session = Session(output: { _ in })
         if let script {
             var arguments = inputs
