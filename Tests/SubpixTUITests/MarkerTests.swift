@@ -71,7 +71,7 @@ final class MarkerTests: XCTestCase {
         let place = viewport.placement(mapWidth: 32, mapHeight: 24, pane: (0, 0, 40, 20))
         XCTAssertLessThanOrEqual(place.scale, 0.25, "at least 4 cells per data pixel")
         var buffer = CellBuffer(width: 40, height: 20)
-        HeatmapRenderer(image: PaneImage(slice, placement: place, reduction: .max), palette: palette, mode: .trueColor, scale: slice.colorScale)
+        HeatmapRenderer(image: PaneImage(slice, placement: place, reduction: .max), palette: palette, scale: slice.colorScale)
             .draw(into: &buffer, x: 0, y: 0)
         Marker(style: .of(.convSoftArgmax2d), palette: palette).mark(10.75, 5, place, &buffer)
         // Columns by hand: data x spans [x + ½ − origin] / scale screen pixels from the pane's left.

@@ -33,10 +33,10 @@ func rendered(_ model: ViewerModel, _ width: Int, _ height: Int) -> CellBuffer {
 }
 
 /// Draws `slice` fitted into a `columns × rows` pane at the buffer's origin (its top-left corner at the pane's), on the map's own colour scale.
-func drawMap(_ slice: MapSlice, palette: Palette, mode: ColorMode, columns: Int, rows: Int, reduction: BlockReduction = .max,
+func drawMap(_ slice: MapSlice, palette: Palette, columns: Int, rows: Int, reduction: BlockReduction = .max,
              into buffer: inout CellBuffer) {
     let viewport = Viewport()
     let place = viewport.placement(mapWidth: slice.width, mapHeight: slice.height, pane: (0, 0, columns, rows))
-    HeatmapRenderer(image: PaneImage(slice, placement: place, reduction: reduction), palette: palette, mode: mode, scale: slice.colorScale)
+    HeatmapRenderer(image: PaneImage(slice, placement: place, reduction: reduction), palette: palette, scale: slice.colorScale)
         .draw(into: &buffer, x: 0, y: 0)
 }

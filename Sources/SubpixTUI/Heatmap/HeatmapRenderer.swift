@@ -8,14 +8,13 @@ import SubpixScript
 /// the scale.
 public struct HeatmapRenderer {
     public var image: PaneImage
+    /// The palette in the terminal's colour mode (which also decides ASCII drawing).
     public var palette: Palette
-    public var mode: ColorMode
     public var scale: ColorScale
 
-    public init(image: PaneImage, palette: Palette, mode: ColorMode, scale: ColorScale) {
+    public init(image: PaneImage, palette: Palette, scale: ColorScale) {
         self.image = image
         self.palette = palette
-        self.mode = mode
         self.scale = scale
     }
 
@@ -33,9 +32,10 @@ public struct HeatmapRenderer {
         let values = [top] + (bottom.map { [$0] } ?? [])
         if let bad = values.first(where: { !$0.isFinite }) {
             let glyph: Character = bad.isNaN ? "?" : (bad > 0 ? "+" : "-")
-            return Cell(glyph, foreground: mode == .ascii ? -1 : 231, background: mode == .ascii ? -1 : Palette.nanColor, bold: true)
+            let ascii = palette.mode == .ascii
+            return Cell(glyph, foreground: ascii ? -1 : 231, background: ascii ? -1 : Palette.nanColor, bold: true)
         }
-        switch mode {
+        switch palette.mode {
         case .ascii:
             return Cell(AsciiRamp.character(scale.position(values.reduce(0, +) / Double(values.count))))
         case .xterm256, .trueColor:

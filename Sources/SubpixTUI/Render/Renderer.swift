@@ -23,7 +23,7 @@ public struct Renderer {
         }
         let pane = layout.pane
         if let slice = model.slice, let image = model.image, let place = model.placement, let palette = model.palette {
-            HeatmapRenderer(image: image, palette: palette, mode: model.colorMode, scale: model.colorScale)
+            HeatmapRenderer(image: image, palette: palette, scale: model.colorScale)
                 .draw(into: &buffer, x: pane.x, y: pane.y)
             for layer in Self.mapLayers { layer.draw(model, place, into: &buffer) }
             SidePanel(model: model, slice: slice, palette: palette).draw(into: &buffer, x: layout.panelX, height: layout.messageRow)
