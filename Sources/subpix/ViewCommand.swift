@@ -28,8 +28,15 @@ struct ViewCommand: ParsableCommand {
     @Flag(help: "Short for --colors ascii: the character ramp ' .:-=+*#%@' instead of colours.")
     var ascii = false
 
+    @Option(help: ArgumentHelp("Write the heatmap pane (with markers and colour bar) as a PNG to this path and exit; needs no terminal.", valueName: "out.png"))
+    var snapshot: String?
+
+    @Option(help: "The terminal size --snapshot pictures, in cells (at most 2000x1000).")
+    var size = TerminalSize(columns: 120, rows: 40)
+
     @OptionGroup var liveOptions: LiveOptions
     @OptionGroup var memory: MemoryLimitOption
+    @OptionGroup var force: ForceOption
 
     /// The heatmap file (`inputs` are the script's arguments when there is a script).
     private var file: String? { script == nil ? inputs.first : nil }
@@ -44,12 +51,15 @@ struct ViewCommand: ParsableCommand {
         guard liveOptions.count(file: file, script: script) <= 1 else {
             throw ValidationError("expected one of FILE, --script, --stream and --follow, got \(liveOptions.count(file: file, script: script))")
         }
+        guard snapshot == nil || (liveOptions.stream == nil && liveOptions.follow == nil && file != "-") else {
+            throw ValidationError("--snapshot pictures a FILE, a --script's tensor or the demo, not a live --stream, --follow or -")
+        }
     }
 
     func run() throws {
         memory.apply()
         // First, so that `-` can hand standard input to the stream and take the keys from the terminal.
-        let live = try liveOptions.start(file: file, ringBytes: memory.maxBytes ?? FrameRing.defaultMaxBytes)
+        let live = try liveOptions.start(file: file, maxBytes: memory.maxBytes ?? FrameRing.defaultMaxBytes)
         let session = Session(output: { _ in })
         if let script {
             var arguments = inputs
@@ -71,6 +81,12 @@ struct ViewCommand: ParsableCommand {
         }
         // Plain one-line errors (no usage text: the command line itself was fine), after any file error.
         guard session.viewedTensor() != nil || live != nil else { throw ScriptError("nothing to view: no tensor variable") }
+        if let snapshot {
+            let model = ViewerModel(session: session, colorMode: .trueColor, size: (size.columns, size.rows))
+            let written = try ViewSnapshot(model).write(to: snapshot, overwrite: force.force)
+            print("saved \(written)")
+            return
+        }
         guard ViewerApp.hasTerminal else {
             throw ScriptError("subpix view needs a terminal (a TTY); for scripts use `subpix run FILE` or `subpix repl`")
         }
@@ -94,4 +110,25 @@ struct ViewCommand: ParsableCommand {
 
 extension ColorMode: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+/// `--size 120x40`: a terminal size in cells, up to 2000 × 1000 (the pane's cells are
+/// computed like a real terminal's, so the bound keeps memory modest).
+struct TerminalSize: ExpressibleByArgument {
+    var columns: Int
+    var rows: Int
+
+    init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    init?(argument: String) {
+        let parts = argument.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]),
+              (1...2000).contains(columns), (1...1000).contains(rows) else { return nil }
+        self.init(columns: columns, rows: rows)
+    }
+
+    var defaultValueDescription: String { "\(columns)x\(rows)" }
 }

@@ -62,6 +62,9 @@ public final class Session {
     /// Opens the viewer on a tensor variable; installed by the viewer layer
     /// for `view(x)` (without it, `view(x)` only selects `x`).
     public var openViewer: ((Session, String) throws -> Void)?
+    /// Writes what the viewer shows as a PNG (path, overwrite) and returns the path
+    /// written, or nil when no viewer is open; installed by the viewer for `snapshot(path)`.
+    public var writeSnapshot: ((String, Bool) throws -> String?)?
 
     private var record = Journal()
     /// Nested `source(...)` calls in progress (bounded to stop runaway recursion).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The colour ramps of the viewer; `auto` picks `diverging` for signed data
 /// (such as a DoG volume) and `viridis` otherwise.
 public enum PaletteName: String, Sendable, CaseIterable {
@@ -27,7 +29,7 @@ public enum ColorRange: Sendable, Hashable {
         switch self {
         case .map: "per map"
         case .tensor: "per tensor"
-        case .fixed(let low, let high): "fixed \(Value.format(low))…\(Value.format(high))"
+        case .fixed(let low, let high): String(format: "fixed %g…%g", low, high)
         }
     }
 }
@@ -45,6 +47,8 @@ public struct ViewSettings: Sendable, Hashable {
     public var method: ViewMethod = .convSoftArgmax2d
     /// Overlay the keypoints of every applicable method at once, to compare them.
     public var compare: Bool = false
+    /// Draw the keypoint and ground-truth markers (off: the map alone).
+    public var markers: Bool = true
     /// Soft-argmax temperature (multiplies in `spatial_soft_argmax2d`, divides in `conv_soft_argmax*`).
     public var temperature: Double = 1.0
     /// Window size (H, W) of `conv_soft_argmax2d`/`3d` and `nms2d`.

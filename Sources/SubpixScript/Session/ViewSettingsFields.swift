@@ -109,6 +109,9 @@ public enum ViewSettingsFields {
               { .string($0.resample.rawValue) }) { view, value, _ in
             view.resample = try value.choice(BlockReduction.self)
         },
+        field("markers", "draw the keypoint and ground-truth markers (True/False)", { .bool($0.markers) }) { view, value, _ in
+            view.markers = try value.bool()
+        },
     ]
 
     /// The field names, in the order `help(view)` lists them.

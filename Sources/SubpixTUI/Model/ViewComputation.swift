@@ -27,6 +27,7 @@ public struct ViewComputation: Sendable {
         let methods = settings.compare ? ViewMethod.methods(forRank: viewed.tensor.shape.count) : [settings.method]
         // Fields that change how results are shown, not the results.
         (settings.palette, settings.normalizedCoordinates, settings.input, settings.compare) = (.auto, false, nil, false)
+        settings.markers = true
         if viewed.tensor.shape.count != 5 { settings.depth = 0 }
         key = Key(name: viewed.name, revision: session.variableRevisions[viewed.name] ?? 0, methods: methods, settings: settings)
         tensor = viewed.tensor
@@ -68,6 +69,9 @@ struct ComputationCache {
     var capacity = 64
     private var entries: [ViewComputation.Key: ComputedView] = [:]
     private var order: [ViewComputation.Key] = []
+
+    /// How many results are kept.
+    var count: Int { entries.count }
 
     /// The cached result, or nil.
     mutating func cached(_ key: ViewComputation.Key) -> ComputedView? {

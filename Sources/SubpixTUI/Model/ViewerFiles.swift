@@ -1,12 +1,14 @@
 import Foundation
 import SubpixScript
 
-/// `w` and `e`: the files the viewer writes, never overwriting one.
+/// `w` and `e` (and `i`, ``writeSnapshot()``): the files the viewer writes, never overwriting one.
 extension ViewerModel {
     /// `w`: a script that recomputes and prints what the list shows (``ViewScript``).
     func writeJournal() {
         let url = uniqueFile("subpix-session", "subpix")
-        let script = "# subpix view, replay with: subpix run \(url.lastPathComponent)\n" + ViewScript.text(session, methods: runs.map(\.method))
+        let replay = live.map { "on every frame with: subpix run \(url.lastPathComponent) --each-frame \($0.source)" }
+            ?? "with: subpix run \(url.lastPathComponent)"
+        let script = "# subpix view, replay \(replay)\n" + ViewScript.text(session, methods: runs.map(\.method))
         write(script, to: url) { "wrote \(url.path)" }
     }
 
@@ -29,7 +31,7 @@ extension ViewerModel {
         } catch { message = "\(error)" }
     }
 
-    private func uniqueFile(_ stem: String, _ ext: String) -> URL {
+    func uniqueFile(_ stem: String, _ ext: String) -> URL {
         var index = 1
         var url = outputDirectory.appendingPathComponent("\(stem).\(ext)")
         while FileManager.default.fileExists(atPath: url.path) {

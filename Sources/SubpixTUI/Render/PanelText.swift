@@ -56,7 +56,7 @@ struct PanelText {
 
     /// A run's count line, the reason for missing points, and its time.
     func runLines(_ run: MethodRun) -> [String] {
-        let glyph = String(Renderer.marker(run.method).glyph)
+        let glyph = String(MarkerStyle.of(run.method).shape.glyph)
         if let error = run.error { return Renderer.wrap("\(glyph) \(error)", width: Layout.sidePanelWidth) }
         // Comparing, each line names its method so the glyphs on the map can be told apart.
         let name = model.session.view.compare ? "\(run.method.rawValue) " : ""
@@ -84,10 +84,10 @@ struct PanelText {
     func truthErrors(_ runs: [MethodRun]) -> [String] {
         let truth = model.groundTruth
         guard !truth.isEmpty else { return [] }
-        return ["G truth: \(truth.count) peaks"] + runs.compactMap { run in
+        return ["\(MarkerStyle.truth.shape.glyph) truth: \(truth.count) peaks"] + runs.compactMap { run in
             guard !run.keypoints.isEmpty else { return nil }
             let errors = Comparison.errors(run.keypoints, truth: truth)
-            return String(format: "  %@ err mean %.3f max %.3f px", String(Renderer.marker(run.method).glyph), errors.mean, errors.max)
+            return String(format: "  %@ err mean %.3f max %.3f px", String(MarkerStyle.of(run.method).shape.glyph), errors.mean, errors.max)
         }
     }
 
@@ -95,8 +95,7 @@ struct PanelText {
     var listHeading: String {
         let depth = model.runs.contains { $0.method.isVolumetric } ? ", d" : ""
         let method = model.runs.count > 1 ? "m, " : ""
-        let unit = model.listsNormalized ? " [-1, 1]" : ""
-        return "── keypoints (\(method)x, y\(depth), value)\(unit) ──"
+        return "── \(model.listsNormalized ? "normalised" : "keypoints") (\(method)x, y\(depth), value) ──"
     }
 
     /// One line per listed keypoint: the method's glyph first in compare mode.
@@ -106,7 +105,7 @@ struct PanelText {
             points.map { point in
                 let depth = point.depth.map { String(format: " %5.2f", $0) } ?? ""
                 let text = String(format: "%8.3f %8.3f%@ %9.4g", point.x, point.y, depth, point.value)
-                return compare ? "\(Renderer.marker(method).glyph)\(text)" : text
+                return compare ? "\(MarkerStyle.of(method).shape.glyph)\(text)" : text
             }
         }
     }

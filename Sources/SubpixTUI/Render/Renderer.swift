@@ -9,32 +9,8 @@ import SubpixScript
 /// Rendering only reads the model; everything it shows was settled by `update`.
 public struct Renderer {
     /// What is drawn over the heatmap, bottom to top. A new overlay is a new layer here.
-    static let mapLayers: [any MapLayer] = [TrailLayer(), KeypointLayer(), TruthLayer(), CursorLayer()]
-
-    /// Glyph and colour of each method's markers (ASCII glyph, 256-colour index);
-    /// the field's decoders use their letter (``HeatmapDecoder/glyph``).
-    public static func marker(_ method: ViewMethod) -> (glyph: Character, color: TerminalColor) {
-        let letter = method.decoder?.glyph ?? "?"
-        switch method {
-        case .spatialSoftArgmax2d: return ("+", 51)
-        case .convSoftArgmax2d: return ("x", 201)
-        case .nms2d: return ("o", 46)
-        case .quarter: return (letter, 208)
-        case .parabola: return (letter, 117)
-        case .gaussian: return (letter, 121)
-        case .centroid3: return (letter, 222)
-        case .centroidCOM: return (letter, 255)
-        case .quadratic: return (letter, 147)
-        case .dark: return (letter, 211)
-        case .darkUDP: return (letter, 155)
-        case .convSoftArgmax3d: return ("x", 213)
-        case .convQuadInterp3d: return ("*", 226)
-        case .iterativeQuadInterp3d: return ("#", 208)
-        }
-    }
-
-    /// Ground-truth peaks of `gaussians(...)` maps.
-    public static let truthMarker: (glyph: Character, color: TerminalColor) = ("G", 196)
+    /// The ground truth goes under the methods' markers: where both share a cell the estimate shows.
+    static let mapLayers: [any MapLayer] = [TrailLayer(), TruthLayer(), KeypointLayer(), CursorLayer()]
 
     public init() {}
 
@@ -46,8 +22,7 @@ public struct Renderer {
             return buffer
         }
         let pane = layout.pane
-        if let slice = model.slice, let image = model.image, let place = model.placement {
-            let palette = Palette.resolve(model.session.view.palette, signed: model.colorScale.centred, mode: model.colorMode)
+        if let slice = model.slice, let image = model.image, let place = model.placement, let palette = model.palette {
             HeatmapRenderer(image: image, palette: palette, mode: model.colorMode, scale: model.colorScale)
                 .draw(into: &buffer, x: pane.x, y: pane.y)
             for layer in Self.mapLayers { layer.draw(model, place, into: &buffer) }

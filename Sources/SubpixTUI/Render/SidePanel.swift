@@ -35,15 +35,17 @@ struct SidePanel {
         }
         for parameter in text.parameters(view) { line(parameter) }
         for run in runs {
-            let marker = Renderer.marker(run.method)
-            for (index, item) in text.runLines(run).enumerated() { line(item, index == 0 ? marker.color : Self.dim) }
+            let marker = MarkerStyle.of(run.method)
+            for (index, item) in text.runLines(run).enumerated() {
+                line(item, index == 0 ? palette.legendColor(marker) : Self.dim, bold: index == 0)
+            }
         }
         if let progress = text.progress { line(progress, 226, bold: true) }
-        line("\(palette.name.rawValue) · \(model.colorMode.label) · \(view.range.label)", Self.dim)
+        line("\(palette.name.rawValue) · \(model.colorMode.label)", Self.dim)
         colourBar(&buffer, x: x, row: &row, width: width)
-        line(String(format: "min %-12.4g max %.4g", model.colorScale.low, model.colorScale.high), Self.dim)
+        line(String(format: "%@ %.4g … %.4g", view.range.label, model.colorScale.low, model.colorScale.high), Self.dim)
         if let nonFinite = text.nonFiniteNote { line(nonFinite, 203) }
-        text.truthErrors(runs).forEach { line($0, Renderer.truthMarker.color) }
+        text.truthErrors(runs).forEach { line($0, palette.legendColor(.truth)) }
         let inspector = inspectorLines(view, runs)
         let listRows = max(0, height - row - inspector.count - 1)
         line(text.listHeading, Self.heading)

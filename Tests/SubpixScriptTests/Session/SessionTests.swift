@@ -70,6 +70,7 @@ final class SessionTests: ScriptTestCase {
         changed.minValue = -0.25
         changed.threshold = 0.25
         changed.palette = .diverging
+        changed.markers = false
         let statements = ViewSettingsFields.all.map { ViewSettingsFields.assignment($0.name, $0.read(changed)) }
         XCTAssertEqual(statements[3], "view.temperature = 0.8")
         XCTAssertEqual(statements[4], "view.kernel_size = (7, 5)")

@@ -48,6 +48,9 @@ final class FieldDecoderTests: XCTestCase {
         XCTAssertThrowsError(try gaussianBlur(map, kernelSize: 4)) {
             XCTAssertEqual("\($0)", "gaussian_blur: expected an odd positive kernel size, got 4")
         }
+        XCTAssertThrowsError(try refineDark(map, coords: Tensor(shape: [1, 1, 2], elements: [2, 2]), blurKernelSize: 1_000_001)) {
+            XCTAssertEqual("\($0)", "refine_dark: expected a kernel size of at most 1001, got 1000001")
+        }
         XCTAssertThrowsError(try heatmapMaximum(Tensor<Double>(shape: [2, 3], repeating: 0))) {
             XCTAssertEqual("\($0)", "heatmap_maximum: expected input of shape (B, K, H, W), got (2, 3)")
         }
@@ -163,5 +166,18 @@ final class FieldDecoderTests: XCTestCase {
         XCTAssertEqual(quadratic[3], 6.2, accuracy: 0.1)
         XCTAssertEqual(Array(quadratic[4...5]), [0, 5], "an edge pixel is returned unfitted")
         XCTAssertTrue(quadratic[6].isNaN && quadratic[7].isNaN, "outside the map")
+    }
+
+    /// mmpose's refiners leave a non-finite point where it is; the point forms of the
+    /// OpenPIV and photutils fits give NaN for it. Nothing traps on NaN or huge values.
+    func testNonFinitePointsNeitherTrapNorMove() throws {
+        let map = try gaussian()
+        let points = try Tensor<Double>(shape: [1, 1, 3, 2], elements: [.nan, 2, .infinity, 2, 1e300, -1e300])
+        for refined in [try refineQuarter(map, coords: points), try refineDark(map, coords: points), try refineDarkUDP(map, coords: points)] {
+            XCTAssertTrue(refined.elements[0].isNaN)
+            XCTAssertEqual(Array(refined.elements[1...]), [2, .infinity, 2, 1e300, -1e300])
+        }
+        XCTAssertTrue(try subpixelPeak(map, coords: points).elements.allSatisfy(\.isNaN))
+        XCTAssertTrue(try centroidQuadratic(map, coords: points, fitBoxSize: 3).elements.allSatisfy(\.isNaN))
     }
 }
