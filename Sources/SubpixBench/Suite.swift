@@ -57,7 +57,7 @@ public enum Suite {
         },
         frame("frame_256", size: 256),
         frame("frame_512", size: 512),
-    ]
+    ] + gradientWorkloads
 
     /// Opt-in workloads, run only when named: the cost of conv_soft_argmax2d
     /// against its kernel size (k × k, stride 1, padding k / 2) on one 512 × 512 map.
@@ -84,7 +84,7 @@ public enum Suite {
     }
 
     /// Seeded float32 standard-normal noise, a different seed per shape.
-    private static func noise(_ shape: [Int]) throws -> Tensor<Float> {
+    static func noise(_ shape: [Int]) throws -> Tensor<Float> {
         try randn(shape: shape, seed: UInt64(shape.reduce(17, { $0 &* 31 &+ $1 })))
     }
 }
