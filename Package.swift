@@ -28,10 +28,14 @@ let package = Package(
             name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
 
+        // The float32 hot loops in C, compiled for the baseline and for AVX2 + FMA,
+        // chosen at run time (Sources/CSubpixKernels/include/SubpixKernels.h).
+        .target(name: "CSubpixKernels"),
+
         // Layers: subpix -> SubpixBench -> SubpixTUI -> SubpixScript -> Subpix.
         .target(
             name: "Subpix",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+            dependencies: ["CSubpixKernels", .product(name: "RealModule", package: "swift-numerics")]),
         .target(
             name: "SubpixScript",
             dependencies: ["Subpix", "CPNG", "CReadline", "CZlib"]),

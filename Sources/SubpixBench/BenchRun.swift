@@ -37,7 +37,7 @@ public struct BenchRun {
     /// One aligned line per workload, as the kornia suite prints them.
     public static func table(_ results: [(name: String, timing: Measurement)]) -> String {
         results.map {
-            $0.name.padding(toLength: 14, withPad: " ", startingAt: 0)
+            Suite.column($0.name)
                 + " median " + String(format: "%9.3f", $0.timing.medianMilliseconds) + " ms   min "
                 + String(format: "%9.3f", $0.timing.minimumMilliseconds) + " ms"
         }.joined(separator: "\n")

@@ -57,6 +57,8 @@ public enum Suite {
         },
         frame("frame_256", size: 256),
         frame("frame_512", size: 512),
+        keypointsPose,
+        keypointsLarge,
     ] + gradientWorkloads
 
     /// Opt-in workloads, run only when named: the cost of conv_soft_argmax2d
@@ -69,7 +71,7 @@ public enum Suite {
     }
 
     /// Every workload: the default suite, then the opt-in ones.
-    public static var all: [Workload] { workloads + scaling }
+    public static var all: [Workload] { workloads + scaling + [convSoftArgmaxPose] }
 
     /// The workloads named in `names` (the default suite when empty), in suite order.
     ///
@@ -82,6 +84,13 @@ public enum Suite {
         }
         return names.isEmpty ? workloads : all.filter { names.contains($0.name) }
     }
+
+    /// `name` padded to the longest workload name, for aligned tables.
+    public static func column(_ name: String) -> String {
+        name.padding(toLength: max(name.count, nameWidth), withPad: " ", startingAt: 0)
+    }
+
+    private static let nameWidth = all.map(\.name.count).max() ?? 0
 
     /// Seeded float32 standard-normal noise, a different seed per shape.
     static func noise(_ shape: [Int]) throws -> Tensor<Float> {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Subpix
 import SubpixBench
 
 /// `subpix bench`: times the built-in workloads (the same as kornia's reference suite).
@@ -31,7 +32,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         let workloads = try Suite.select(only.split(separator: ",").map(String.init))
         if list {
-            for workload in Suite.all { print(workload.name.padding(toLength: 14, withPad: " ", startingAt: 0) + workload.summary) }
+            for workload in Suite.all { print(Suite.column(workload.name) + " " + workload.summary) }
             return
         }
         let showProgress = isatty(STDERR_FILENO) == 1
@@ -39,6 +40,9 @@ struct BenchCommand: ParsableCommand {
             if showProgress { FileHandle.standardError.write(Data("  \(name) ...\n".utf8)) }
         }
         let results = try run.measure(workloads)
+        // Which float32 kernels ran (SUBPIX_KERNELS=baseline forces the portable ones).
+        let kernels = "kernels: \(KernelPath.current) (fastest this CPU runs: \(KernelPath.fastestAvailable))\n"
+        if json { FileHandle.standardError.write(Data(kernels.utf8)) } else { print(kernels, terminator: "") }
         print(json ? BenchRun.json(results) : BenchRun.table(results))
     }
 }

@@ -39,38 +39,90 @@ public func keypoints<S: SubpixScalar>(
     }
     if let topK, topK < 0 { throw SubpixError("keypoints", "expected top_k >= 0, got \(topK)") }
     if let minValue, minValue.isNaN { throw SubpixError("keypoints", "expected a number for min_value, got nan") }
-    let mapSize = layout.mapSize
-    var chosen: [(map: Int, candidate: BestCandidates.Candidate)] = []
+    // Candidates in position order, then one stable sort by value: keypoint order.
+    var found = Candidates(coords: coords, values: values, layout: layout, mask: mask, minValue: minValue)
+    found.ranked.sort()
+    var kept = [Int](repeating: 0, count: topK == nil ? 0 : layout.maps)
+    var points: [Keypoint] = []
+    points.reserveCapacity(topK.map { min(found.ranked.count, $0 * layout.maps) } ?? found.ranked.count)
+    for (key, candidate) in zip(found.ranked.keys, found.ranked.items) {
+        let map = found.maps[candidate]
+        if let topK {
+            guard kept[map] < topK else { continue }
+            kept[map] += 1
+        }
+        points.append(found.keypoint(candidate, map: map, value: RankedCandidates.value(key), layout: layout))
+    }
+    return KeypointList(points, droppedNonFinite: found.dropped)
+}
+
+/// The positions the mask keeps whose value and coordinates are finite and
+/// whose value is at least `minValue`, in position order, with their maps and
+/// coordinates (read in position order, so the sorted walk never touches the
+/// large coordinate tensor); and how many masked positions were dropped for a
+/// non-finite value or coordinate.
+private struct Candidates {
+    /// Values with candidate numbers (indices into ``maps`` and ``coordinates``).
+    var ranked = RankedCandidates()
+    var maps: [Int] = []
+    /// Per candidate, its `axes` coordinates in the layout's order.
+    var coordinates: [Double] = []
     var dropped = 0
-    values.withUnsafeBufferPointer { values in
-        coords.withUnsafeBufferPointer { coords in
-            for map in 0..<layout.maps {
-                var best = BestCandidates(capacity: topK ?? mapSize)
-                for local in 0..<mapSize {
-                    let index = map * mapSize + local
-                    guard mask?.elements[index] ?? true else { continue }
-                    let value = Double(values[index])
-                    guard value.isFinite, layout.hasFiniteCoordinates(map: map, at: local, coords: coords) else {
+    let axes: Int
+
+    init<S: SubpixScalar>(coords: Tensor<S>, values: Tensor<S>, layout: KeypointLayout, mask: Mask?, minValue: Double?) {
+        axes = layout.hasDepth ? 3 : 2
+        let floor = minValue ?? -.infinity
+        values.withUnsafeBufferPointer { values in
+            coords.withUnsafeBufferPointer { coords in
+                func consider(_ position: Int) {
+                    let value = Double(values[position])
+                    let map = position / layout.mapSize
+                    let base = map * axes * layout.mapSize + position - map * layout.mapSize
+                    guard value.isFinite, (0..<axes).allSatisfy({ coords[base + $0 * layout.mapSize].isFinite }) else {
                         dropped += 1
-                        continue
+                        return
                     }
-                    guard value >= minValue ?? -.infinity else { continue }
-                    best.offer(value, at: local)
+                    guard value >= floor else { return }
+                    ranked.append(value: value, item: maps.count)
+                    maps.append(map)
+                    for axis in 0..<axes { coordinates.append(Double(coords[base + axis * layout.mapSize])) }
                 }
-                chosen += best.sorted().map { (map, $0) }
+                guard let mask else {
+                    for position in values.indices { consider(position) }
+                    return
+                }
+                // The masked positions first, without a branch per position (an NMS
+                // mask of noise is an unpredictable one in nine), then each of them.
+                let masked = UnsafeMutablePointer<Int>.allocate(capacity: mask.count)
+                defer { masked.deallocate() }
+                var count = 0
+                mask.elements.withUnsafeBufferPointer { mask in
+                    for position in mask.indices {
+                        masked[count] = position
+                        count &+= mask[position] ? 1 : 0
+                    }
+                }
+                reserve(count)
+                for index in 0..<count { consider(masked[index]) }
             }
         }
     }
-    // Across maps: value descending, then (batch, channel), then position.
-    chosen.sort { lhs, rhs in
-        lhs.candidate.value > rhs.candidate.value
-            || (lhs.candidate.value == rhs.candidate.value
-                && (lhs.map, lhs.candidate.index) < (rhs.map, rhs.candidate.index))
+
+    private mutating func reserve(_ count: Int) {
+        ranked.reserve(count)
+        maps.reserveCapacity(count)
+        coordinates.reserveCapacity(axes * count)
     }
-    let points = coords.withUnsafeBufferPointer { coords in
-        chosen.map { layout.keypoint(map: $0.map, at: $0.candidate.index, value: $0.candidate.value, coords: coords) }
+
+    func keypoint(_ candidate: Int, map: Int, value: Double, layout: KeypointLayout) -> Keypoint {
+        let point = coordinates[(axes * candidate)...]
+        let start = point.startIndex
+        return Keypoint(
+            batch: map / layout.channels, channel: map % layout.channels,
+            x: point[start + (axes == 3 ? 1 : 0)], y: point[start + (axes == 3 ? 2 : 1)],
+            depth: axes == 3 ? point[start] : nil, value: value)
     }
-    return KeypointList(points, droppedNonFinite: dropped)
 }
 
 /// One keypoint per channel from `spatial_soft_argmax2d`'s `(B, N, 2)` output
@@ -135,20 +187,4 @@ private struct KeypointLayout {
     }
 
     /// Whether every coordinate of position `local` of map `map` is finite.
-    func hasFiniteCoordinates<S: SubpixScalar>(map: Int, at local: Int, coords: UnsafeBufferPointer<S>) -> Bool {
-        let axes = hasDepth ? 3 : 2
-        let base = map * axes * mapSize + local
-        for axis in 0..<axes where !coords[base + axis * mapSize].isFinite { return false }
-        return true
-    }
-
-    func keypoint<S: SubpixScalar>(map: Int, at local: Int, value: Double, coords: UnsafeBufferPointer<S>) -> Keypoint {
-        let axes = hasDepth ? 3 : 2
-        let base = map * axes * mapSize + local
-        let component = { (axis: Int) in Double(coords[base + axis * mapSize]) }
-        return Keypoint(
-            batch: map / channels, channel: map % channels,
-            x: component(hasDepth ? 1 : 0), y: component(hasDepth ? 2 : 1),
-            depth: hasDepth ? component(0) : nil, value: value)
-    }
 }

@@ -4,10 +4,19 @@ import Subpix
 /// Runs every case of every fixture file — kornia's, and the field libraries'
 /// (mmpose, OpenPIV, photutils) — and compares each output within the case's
 /// tolerances (`|got - want| <= atol + rtol * |want|`; an expected NaN must come
-/// out NaN, an expected infinity must match exactly). Each case runs in its dtype.
+/// out NaN, an expected infinity must match exactly). Each case runs in its dtype;
+/// the kornia cases run once on the fastest float32 kernel path of this CPU and
+/// once on the portable baseline.
 final class GoldenTests: XCTestCase {
     func testEveryKorniaCaseMatches() throws {
-        let failures = try Self.check(.kornia, ops: GoldenOps.all)
+        let failures = try withKernelPath(.fastestAvailable) { try Self.check(.kornia, ops: GoldenOps.all) }
+        for failure in failures { XCTFail(failure) }
+    }
+
+    /// `SUBPIX_KERNELS=baseline` (or `KernelPath.current = .baseline`) runs the
+    /// portable float32 kernels even where AVX2 + FMA are available.
+    func testEveryKorniaCaseMatchesOnTheBaselinePath() throws {
+        let failures = try withKernelPath(.baseline) { try Self.check(.kornia, ops: GoldenOps.all) }
         for failure in failures { XCTFail(failure) }
     }
 
@@ -45,7 +54,7 @@ final class GoldenTests: XCTestCase {
                 failures.append("\(golden.label): threw \(error)")
             }
         }
-        print("golden: checked \(cases.count) cases from \(fixtures.directory.path), \(failures.count) failing")
+        print("golden: checked \(cases.count) cases (\(KernelPath.current) kernels) from \(fixtures.directory.path), \(failures.count) failing")
         return failures
     }
 
@@ -77,4 +86,12 @@ final class GoldenTests: XCTestCase {
         }
         return failures
     }
+}
+
+/// Runs `body` with the float32 kernels on `path`, then restores the previous path.
+func withKernelPath<R>(_ path: KernelPath, _ body: () throws -> R) rethrows -> R {
+    let previous = KernelPath.current
+    KernelPath.current = path
+    defer { KernelPath.current = previous }
+    return try body()
 }

@@ -106,15 +106,58 @@ final class KeypointsTests: XCTestCase {
         XCTAssertEqual(try keypoints(spatialSoftArgmax: coords, values: values).map(\.value), [9, 8, 7, 6])
     }
 
-    func testBestCandidatesAgreesWithAFullSort() {
+    /// The radix order equals a comparison sort by value descending, then
+    /// position, over values with ties, both zeros, negatives and 300 decades.
+    func testRankedCandidatesSortAsAComparisonSortDoes() {
         var random = SeededRandom(seed: 11)
-        let values = (0..<500).map { _ in Double(random.next() % 40) }
-        for capacity in [1, 7, 64, 500, 900] {
-            var best = BestCandidates(capacity: capacity)
-            for (index, value) in values.enumerated() { best.offer(value, at: index) }
+        let specials: [Double] = [0, -0.0, 1, -1, 1e-300, -1e-300, 1e300, -1e300, .leastNonzeroMagnitude, Double(Float.greatestFiniteMagnitude)]
+        for count in [0, 1, 2, 7, 500, 5000] {
+            let values = (0..<count).map { index -> Double in
+                switch random.next() % 4 {
+                case 0: return specials[Int(random.next() % UInt64(specials.count))]
+                case 1: return Double(random.next() % 40) - 20
+                case 2: return Double(Float(Double(random.next() % 1_000_000) / 1_000_000 - 0.5))
+                default: return Double(bitPattern: random.next() % 0x7FE0_0000_0000_0000) * (index % 2 == 0 ? 1 : -1)
+                }
+            }
+            var ranked = RankedCandidates()
+            for (position, value) in values.enumerated() { ranked.append(value: value, item: position) }
+            ranked.sort()
             let expected = values.enumerated().sorted { $0.element > $1.element || ($0.element == $1.element && $0.offset < $1.offset) }
-                .prefix(capacity).map(\.offset)
-            XCTAssertEqual(best.sorted().map(\.index), Array(expected), "capacity \(capacity)")
+            XCTAssertEqual(ranked.items, expected.map(\.offset), "count \(count)")
+            XCTAssertEqual(ranked.keys.map(RankedCandidates.value), expected.map { $0.element == 0 ? 0 : $0.element }, "count \(count)")
+        }
+    }
+
+    /// keypoints(...) on noise with an NMS mask, top_k and min_value, against
+    /// the rule written out here: filter per position, sort by value descending
+    /// then (map, position), keep each map's first top_k.
+    func testKeypointsEqualTheRuleWrittenOut() throws {
+        var random = SeededRandom(seed: 12)
+        let shape = [2, 3, 9, 11]
+        let input = try Tensor<Float>(shape: shape, elements: (0..<594).map { _ in Float(random.next() % 1000) / 100 - 5 })
+        let (coords, pooled) = try convSoftArgmax2d(input, outputValue: true)
+        let values = try XCTUnwrap(pooled)
+        let mask = try nms2dMask(values, kernelSize: [3, 3])
+        for (topK, minValue) in [(nil, nil), (2, nil), (nil, 0.5), (3, -1.0), (0, nil)] as [(Int?, Double?)] {
+            let got = try keypoints(coords: coords, values: values, mask: mask, topK: topK, minValue: minValue)
+            let mapSize = 99
+            var expected: [(map: Int, local: Int, value: Double)] = []
+            for position in 0..<values.count where mask.elements[position] && Double(values.elements[position]) >= minValue ?? -.infinity {
+                expected.append((position / mapSize, position % mapSize, Double(values.elements[position])))
+            }
+            expected.sort { $0.value > $1.value || ($0.value == $1.value && ($0.map, $0.local) < ($1.map, $1.local)) }
+            var perMap = [Int: Int]()
+            expected = expected.filter { point in
+                perMap[point.map, default: 0] += 1
+                return perMap[point.map, default: 0] <= topK ?? .max
+            }
+            let want = expected.map { point in
+                Keypoint(batch: point.map / 3, channel: point.map % 3,
+                         x: Double(coords.elements[point.map * 2 * mapSize + point.local]),
+                         y: Double(coords.elements[(point.map * 2 + 1) * mapSize + point.local]), value: point.value)
+            }
+            XCTAssertEqual(Array(got), want, "top_k \(String(describing: topK)) min_value \(String(describing: minValue))")
         }
     }
 

@@ -7,11 +7,14 @@
 /// writes coordinates `centre + (scale·St − shift·S) / (S + eps)` and values
 /// `V / (S + eps)`. A 2D map is a volume of depth 1 with a one-cell depth window.
 ///
-/// Work items are blocks of output rows of one map. Each exponentiates the input
-/// rows it reads once (``ExponentialRows``; rows shared by two blocks are
-/// recomputed at the seam), then builds each output row's sums separably
-/// (``WindowRowSums``) and writes that row, so nothing larger than a few rows of
-/// the input is ever materialised.
+/// Work items are blocks of output rows of one map. For `Float` each runs the C
+/// kernel (`subpix_window_soft_argmax_f32`: exponentials once per input element,
+/// van Herk / Gil-Werman window sums along both axes). The Swift implementation
+/// below — what `Double` runs, and the reference the kernel is tested against —
+/// exponentiates the input rows a block reads once (``ExponentialRows``; rows
+/// shared by two blocks are recomputed at the seam), then builds each output
+/// row's sums separably (``WindowRowSums``, `kernel` additions per window and
+/// axis) and writes that row.
 struct WindowedSoftArgmax<S: SubpixScalar> {
     let depth: WindowAxis
     let height: WindowAxis
@@ -21,6 +24,8 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
     let normalized: Bool
     /// Write `(d, x, y)` coordinates (3D) instead of `(x, y)` (2D).
     let volumetric: Bool
+    /// Run `Float` maps through the C kernel (tests turn it off to get the Swift reference).
+    var usesKernel = true
 
     var coordinateAxes: Int { volumetric ? 3 : 2 }
     var outputPlane: Int { height.outputs * width.outputs }
@@ -43,11 +48,16 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
         let rowsPerChunk = (height.outputs + chunks - 1) / chunks
         let work = maps * mapSize * (depth.kernel * height.kernel + width.kernel + 8)
         let centres = ColumnCentres<S>(width)
+        let kernel = usesKernel ? WindowKernel(self, centres: centres) : nil
         parallelFor(maps * chunks, work: work) { item in
             let (map, chunk) = item.quotientAndRemainder(dividingBy: chunks)
             let firstRow = Swift.min(height.outputs, chunk * rowsPerChunk)
             let rows = firstRow..<Swift.min(height.outputs, firstRow + rowsPerChunk)
             guard !rows.isEmpty else { return }
+            let mapCoords = coords + map * coordinateAxes * outputMap, mapValues = values.map { $0 + map * outputMap }
+            if let kernel, kernel.run(x + map * mapSize, peak: peaks[map], rows: rows, coords: mapCoords, values: mapValues) {
+                return
+            }
             let block = ExponentialRows<S>(
                 map: x + map * mapSize, planes: depth.length, height: height.length,
                 rows: height.inputSpan(rows), width: width.length,
@@ -71,12 +81,7 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
     ) {
         let columns = width.outputs
         let position = (od * height.outputs + oy) * columns
-        // kornia averages the grid over the window's centre cells, padding counting as 0.
-        let (centreD, centreY) = (depth.centre(od), height.centre(oy))
-        let perCentreCell = 1 / S(depth.centreTaps.count * height.centreTaps.count * width.centreTaps.count)
-        let xWeight = S(centreY.inRange * centreD.inRange) * perCentreCell
-        let yBase = S(centreY.coordinateSum * centreD.inRange) * perCentreCell
-        let dBase = S(centreD.coordinateSum * centreY.inRange) * perCentreCell
+        let (xWeight, yBase, dBase) = rowCentre(od: od, oy: oy)
         let (s, epsilon) = (sums.s, eps)
         let inverse = sums.sx   // reused in place: each sx is read before its slot is overwritten
         let outX = coords + (map * coordinateAxes + (volumetric ? 1 : 0)) * outputMap + position
@@ -105,9 +110,23 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
     }
 }
 
+extension WindowedSoftArgmax {
+    /// How output row `(od, oy)` turns the column centres (``ColumnCentres``) into
+    /// its windows' centre: `x = columnSum · xWeight`, `y = yBase · inRange`,
+    /// `d = dBase · inRange`. kornia averages the grid over the window's centre
+    /// cells, padding counting as 0.
+    func rowCentre(od: Int, oy: Int) -> (xWeight: S, yBase: S, dBase: S) {
+        let (centreD, centreY) = (depth.centre(od), height.centre(oy))
+        let perCentreCell = 1 / S(depth.centreTaps.count * height.centreTaps.count * width.centreTaps.count)
+        return (S(centreY.inRange * centreD.inRange) * perCentreCell,
+                S(centreY.coordinateSum * centreD.inRange) * perCentreCell,
+                S(centreD.coordinateSum * centreY.inRange) * perCentreCell)
+    }
+}
+
 /// Per output column, kornia's window centre along the width: the sum of the
 /// in-range centre cells' coordinates and how many are in range.
-private final class ColumnCentres<S: SubpixScalar> {
+final class ColumnCentres<S: SubpixScalar> {
     let coordinateSum: UnsafeMutablePointer<S>
     let inRange: UnsafeMutablePointer<S>
 
@@ -126,7 +145,7 @@ private final class ColumnCentres<S: SubpixScalar> {
 
 /// How one axis turns window sums into an output coordinate: the tap offsets
 /// `scale · t − shift` and, for normalised coordinates, `c · factor − offset`.
-private struct OutputAxis<S: SubpixScalar> {
+struct OutputAxis<S: SubpixScalar> {
     let scale, shift, factor, offset: S
 
     init(_ axis: WindowAxis, normalized: Bool) {

@@ -47,20 +47,23 @@ func weightedPositions<S: SubpixScalar>(
             guard let values = source.baseAddress, let out = output.baseAddress else { return }
             xs.withUnsafeBufferPointer { xs in
                 guard let xs = xs.baseAddress else { return }
-                parallelFor(maps, work: input.count * 8) { map in
+                let perItem = mapsPerItem(maps)
+                parallelFor((maps + perItem - 1) / perItem, work: input.count * 8) { item in
                     let weights = UnsafeMutablePointer<S>.allocate(capacity: planeSize)
                     defer { weights.deallocate() }
-                    weigh(values + map * planeSize, planeSize, weights)
-                    var mass: S = 0, sumX: S = 0, sumY: S = 0
-                    for row in 0..<height {
-                        let (rowMass, rowX) = MapReduction.massAndMoment(weights + row * width, xs, count: width)
-                        mass += rowMass
-                        sumX += rowX
-                        sumY += rowMass * ys[row]
+                    for map in (item * perItem)..<min(maps, (item + 1) * perItem) {
+                        weigh(values + map * planeSize, planeSize, weights)
+                        var mass: S = 0, sumX: S = 0, sumY: S = 0
+                        for row in 0..<height {
+                            let (rowMass, rowX) = MapReduction.massAndMoment(weights + row * width, xs, count: width)
+                            mass += rowMass
+                            sumX += rowX
+                            sumY += rowMass * ys[row]
+                        }
+                        let scale = dividingByMass ? 1 / mass : 1
+                        out[2 * map] = sumX * scale
+                        out[2 * map + 1] = sumY * scale
                     }
-                    let scale = dividingByMass ? 1 / mass : 1
-                    out[2 * map] = sumX * scale
-                    out[2 * map + 1] = sumY * scale
                 }
             }
         }

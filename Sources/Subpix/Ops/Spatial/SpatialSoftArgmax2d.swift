@@ -1,3 +1,5 @@
+import CSubpixKernels
+
 /// The soft-argmax of each map — kornia's `spatial_soft_argmax2d`: the
 /// expected position under the map's spatial softmax (DSNT).
 ///
@@ -27,8 +29,30 @@ public func spatialSoftArgmax2d<S: SubpixScalar>(
 }
 
 /// softmax and expectation per map without storing the softmax tensor:
-/// `(x, y) = Σ e·(x_j, y_i) / Σ e` with `e = exp(T·x − max(T·x))`.
+/// `(x, y) = Σ e·(x_j, y_i) / Σ e` with `e = exp(T·x − max(T·x))`. Float
+/// tensors run the C kernel (``KernelPath``), Double ones the Swift reference.
 private func fusedSoftArgmax<S: SubpixScalar>(_ input: Tensor<S>, temperature: S, normalized: Bool) -> Tensor<S> {
+    guard S.self == Float.self else { return spatialSoftArgmaxReference(input, temperature: temperature, normalized: normalized) }
+    let (height, width) = (input.shape[2], input.shape[3])
+    let (maps, perItem) = (input.shape[0] * input.shape[1], mapsPerItem(input.shape[0] * input.shape[1]))
+    let xs: [Float] = PixelGrid.coordinates(width, normalized: normalized)
+    let ys: [Float] = PixelGrid.coordinates(height, normalized: normalized)
+    return input.withUnsafeBufferPointer { source in
+        Tensor<S>(validShape: [input.shape[0], input.shape[1], 2]) { output in
+            guard let source = source.baseAddress, let target = output.baseAddress,
+                  let floats = floatPointers(source, target) else { return }
+            let temperature = Float(temperature)
+            parallelFor((maps + perItem - 1) / perItem, work: input.count * 8) { item in
+                subpix_spatial_soft_argmax_f32(
+                    floats.input, item * perItem, min(maps, (item + 1) * perItem), height, width, temperature, xs, ys, floats.output)
+            }
+        }
+    }
+}
+
+/// The Swift implementation of ``spatialSoftArgmax2d(_:temperature:normalizedCoordinates:eps:)``:
+/// what `Double` tensors run and what tests compare the float32 kernel against.
+func spatialSoftArgmaxReference<S: SubpixScalar>(_ input: Tensor<S>, temperature: S, normalized: Bool) -> Tensor<S> {
     weightedPositions(of: input, normalized: normalized, dividingByMass: true) { plane, count, weights in
         let peak = MapReduction.maximum(plane, count: count) * temperature
         S.exponentials(plane, count: count, scale: temperature, offset: peak, into: weights)

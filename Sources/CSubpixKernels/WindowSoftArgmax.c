@@ -1,0 +1,218 @@
+#include <stdlib.h>
+
+#include "Dispatch.h"
+#include "WindowSums.h"
+
+/// Lane `l` of row `rows[l]`, column `column`: eight rows of a row-major block
+/// interleaved into `(column, lane)` order, so that the width window sums of
+/// eight output rows run as one sequence of eight-lane rows.
+SUBPIX_INLINE void interleave_rows(
+    const float *const rows[8], ptrdiff_t width, ptrdiff_t padding, ptrdiff_t span, float *restrict out
+) {
+    ptrdiff_t before = padding < span ? padding : span;
+    for (ptrdiff_t i = 0; i < before * 8; i++) out[i] = 0;
+    ptrdiff_t inside = width < span - before ? width : span - before;
+    ptrdiff_t whole = inside - inside % 8;
+    for (ptrdiff_t column = 0; column < whole; column += 8) {
+        v8f block[8];
+        for (int l = 0; l < 8; l++) block[l] = v8f_load(rows[l] + column);
+        v8f_transpose(block);
+        for (int j = 0; j < 8; j++) v8f_store(out + (before + column + j) * 8, block[j]);
+    }
+    for (ptrdiff_t column = whole; column < inside; column++) {
+        float *cell = out + (before + column) * 8;
+        for (int l = 0; l < 8; l++) cell[l] = rows[l][column];
+    }
+    for (ptrdiff_t i = (before + inside) * 8; i < span * 8; i++) out[i] = 0;
+}
+
+/// The inverse of `interleave_rows` for the first `count` lanes.
+SUBPIX_INLINE void deinterleave_rows(const float *restrict lanes, ptrdiff_t columns, int count, float *const rows[8]) {
+    ptrdiff_t whole = columns - columns % 8;
+    for (ptrdiff_t column = 0; column < whole; column += 8) {
+        v8f block[8];
+        for (int j = 0; j < 8; j++) block[j] = v8f_load(lanes + (column + j) * 8);
+        v8f_transpose(block);
+        for (int l = 0; l < count; l++) v8f_store(rows[l] + column, block[l]);
+    }
+    for (int l = 0; l < count; l++) {
+        float *row = rows[l];
+        for (ptrdiff_t column = whole; column < columns; column++) row[column] = lanes[column * 8 + l];
+    }
+}
+
+/// Scratch buffers of one call, carved from one allocation.
+typedef struct {
+    float *e, *v;                 // per input plane and band row: exp and exp·x
+    float *depthE, *depthT, *depthV;   // the depth window's planes summed (3D)
+    float *rowS, *rowT, *rowD, *rowV;  // height window sums per output row and input column
+    float *laneS, *laneT, *laneD, *laneV;   // eight output rows interleaved
+    float *outS, *outX, *outY, *outD, *outV;   // width window sums, eight rows a lane
+    float *sums;                   // window_sums_rows scratch
+    float *zeros;                  // a zero row for missing lanes
+} scratch_t;
+
+SUBPIX_INLINE int subpix_window_soft_argmax_f32_body(
+    const subpix_window_soft_argmax *op, const float *x, float peak,
+    ptrdiff_t first_row, ptrdiff_t last_row, float *coords, float *values
+) {
+    const subpix_window_axis *depth = &op->depth, *height = &op->height, *width = &op->width;
+    ptrdiff_t rows = last_row - first_row;
+    if (rows <= 0) return 0;
+    ptrdiff_t W = width->length, Wo = width->outputs, Ho = height->outputs;
+    ptrdiff_t P = (W + 7) & ~(ptrdiff_t)7;   // scratch rows: whole vectors, zero past W
+    ptrdiff_t top = first_row * height->stride - height->padding;   // input row of band row 0
+    ptrdiff_t band = (rows - 1) * height->stride + height->kernel;
+    ptrdiff_t plane = band * P;
+    ptrdiff_t span = (Wo - 1) * width->stride + width->kernel;
+    int wantValues = values != NULL, volumetric = op->volumetric;
+    int collapse = volumetric;   // 3D: sum each depth window's planes first
+    ptrdiff_t kernelRows = height->kernel * P > width->kernel * 8 ? height->kernel * P : width->kernel * 8;
+
+    ptrdiff_t count = depth->length * plane * (1 + wantValues) + (collapse ? 3 * plane : 0)
+        + 4 * rows * P + 4 * span * 8 + 5 * Wo * 8 + 4 * kernelRows + P;
+    float *memory = malloc((size_t)count * sizeof(float));
+    if (memory == NULL) return -1;
+    scratch_t s;
+    float *next = memory;
+#define TAKE(n) (next += (n), next - (n))
+    s.e = TAKE(depth->length * plane);
+    s.v = wantValues ? TAKE(depth->length * plane) : NULL;
+    s.depthE = collapse ? TAKE(plane) : s.e;
+    s.depthT = collapse ? TAKE(plane) : NULL;
+    s.depthV = collapse ? TAKE(plane) : s.v;
+    s.rowS = TAKE(rows * P); s.rowT = TAKE(rows * P); s.rowD = TAKE(rows * P); s.rowV = TAKE(rows * P);
+    s.laneS = TAKE(span * 8); s.laneT = TAKE(span * 8); s.laneD = TAKE(span * 8); s.laneV = TAKE(span * 8);
+    s.outS = TAKE(Wo * 8); s.outX = TAKE(Wo * 8); s.outY = TAKE(Wo * 8); s.outD = TAKE(Wo * 8); s.outV = TAKE(Wo * 8);
+    s.sums = TAKE(4 * kernelRows);
+    s.zeros = TAKE(P);
+#undef TAKE
+    for (ptrdiff_t c = 0; c < P; c++) s.zeros[c] = 0;
+
+    // e = exp((x − peak) / T) = 2^(a·x − b), once per input element of the band;
+    // rows in the padding are zero.
+    float a = SUBPIX_LOG2E / op->temperature, b = peak * a;
+    ptrdiff_t whole = W - W % 8;
+    for (ptrdiff_t d = 0; d < depth->length; d++) {
+        for (ptrdiff_t i = 0; i < band; i++) {
+            ptrdiff_t r = top + i;
+            float *e = s.e + d * plane + i * P, *v = wantValues ? s.v + d * plane + i * P : NULL;
+            if (r < 0 || r >= height->length) {
+                for (ptrdiff_t c = 0; c < P; c++) e[c] = 0;
+                if (v) for (ptrdiff_t c = 0; c < P; c++) v[c] = 0;
+                continue;
+            }
+            const float *line = x + (d * height->length + r) * W;
+            for (ptrdiff_t c = 0; c < whole; c += 8) v8f_store(e + c, v8f_exp2_nonpositive(v8f_load(line + c) * a - b));
+            for (ptrdiff_t c = whole; c < W; c++) e[c] = exp2_nonpositive(line[c] * a - b);
+            for (ptrdiff_t c = W; c < P; c++) e[c] = 0;
+            if (v) {
+                for (ptrdiff_t c = 0; c < W; c++) v[c] = e[c] * line[c];
+                for (ptrdiff_t c = W; c < P; c++) v[c] = 0;
+            }
+        }
+    }
+
+    ptrdiff_t outputMap = depth->outputs * Ho * Wo;
+    float *planeX = coords + (volumetric ? outputMap : 0), *planeY = planeX + outputMap, *planeD = coords;
+    for (ptrdiff_t od = 0; od < depth->outputs; od++) {
+        if (collapse) {
+            // The depth window's planes, summed (with the depth tap as weight for Σ t_d·e).
+            ptrdiff_t start = od * depth->stride - depth->padding;
+            for (ptrdiff_t i = 0; i < plane; i++) { s.depthE[i] = 0; s.depthT[i] = 0; }
+            if (wantValues) for (ptrdiff_t i = 0; i < plane; i++) s.depthV[i] = 0;
+            for (ptrdiff_t t = 0; t < depth->kernel; t++) {
+                ptrdiff_t d = start + t;
+                if (d < 0 || d >= depth->length) continue;
+                const float *e = s.e + d * plane;
+                float tap = (float)t;
+                for (ptrdiff_t i = 0; i < plane; i++) { s.depthE[i] += e[i]; s.depthT[i] += tap * e[i]; }
+                if (wantValues) { const float *v = s.v + d * plane; for (ptrdiff_t i = 0; i < plane; i++) s.depthV[i] += v[i]; }
+            }
+        }
+        // Height windows: per output row, per input column.
+        window_sums_rows(s.depthE, P, P, height->kernel, height->stride, rows, s.rowS, s.rowT, P, s.sums);
+        if (volumetric) window_sums_rows(s.depthT, P, P, height->kernel, height->stride, rows, s.rowD, NULL, P, s.sums);
+        if (wantValues) window_sums_rows(s.depthV, P, P, height->kernel, height->stride, rows, s.rowV, NULL, P, s.sums);
+
+        // Width windows, eight output rows at a time (one per lane).
+        for (ptrdiff_t group = 0; group < rows; group += 8) {
+            int lanes = rows - group < 8 ? (int)(rows - group) : 8;
+            const float *rowsS[8], *rowsT[8], *rowsD[8], *rowsV[8];
+            v8f xWeight, yBase, dBase;
+            for (int l = 0; l < 8; l++) {
+                int live = l < lanes;
+                ptrdiff_t offset = (group + l) * P;
+                rowsS[l] = live ? s.rowS + offset : s.zeros;
+                rowsT[l] = live ? s.rowT + offset : s.zeros;
+                rowsD[l] = live ? s.rowD + offset : s.zeros;
+                rowsV[l] = live ? s.rowV + offset : s.zeros;
+                ptrdiff_t row = od * Ho + first_row + group + (live ? l : 0);
+                xWeight[l] = op->row_x_weight[row];
+                yBase[l] = op->row_y_base[row];
+                dBase[l] = op->row_d_base[row];
+            }
+            interleave_rows(rowsS, W, width->padding, span, s.laneS);
+            interleave_rows(rowsT, W, width->padding, span, s.laneT);
+            window_sums_rows(s.laneS, 8, 8, width->kernel, width->stride, Wo, s.outS, s.outX, 8, s.sums);
+            window_sums_rows(s.laneT, 8, 8, width->kernel, width->stride, Wo, s.outY, NULL, 8, s.sums);
+            if (volumetric) {
+                interleave_rows(rowsD, W, width->padding, span, s.laneD);
+                window_sums_rows(s.laneD, 8, 8, width->kernel, width->stride, Wo, s.outD, NULL, 8, s.sums);
+            }
+            if (wantValues) {
+                interleave_rows(rowsV, W, width->padding, span, s.laneV);
+                window_sums_rows(s.laneV, 8, 8, width->kernel, width->stride, Wo, s.outV, NULL, 8, s.sums);
+            }
+            // Coordinates (and values) in place of the sums, eight rows a vector.
+            v8f eps = v8f_splat(op->eps);
+            for (ptrdiff_t ox = 0; ox < Wo; ox++) {
+                v8f sum = v8f_load(s.outS + ox * 8);
+                v8f reciprocal = 1.0f / (sum + eps);
+                v8f centreSum = v8f_splat(op->column_centre_sum[ox]), inRange = v8f_splat(op->column_in_range[ox]);
+                v8f cx = centreSum * xWeight + (width->scale * v8f_load(s.outX + ox * 8) - width->shift * sum) * reciprocal;
+                v8f cy = yBase * inRange + (height->scale * v8f_load(s.outY + ox * 8) - height->shift * sum) * reciprocal;
+                v8f_store(s.outX + ox * 8, cx * width->factor - width->offset);
+                v8f_store(s.outY + ox * 8, cy * height->factor - height->offset);
+                if (volumetric) {
+                    v8f cd = dBase * inRange + (depth->scale * v8f_load(s.outD + ox * 8) - depth->shift * sum) * reciprocal;
+                    v8f_store(s.outD + ox * 8, cd * depth->factor - depth->offset);
+                }
+                if (wantValues) v8f_store(s.outV + ox * 8, v8f_load(s.outV + ox * 8) * reciprocal);
+            }
+            float *outX[8], *outY[8], *outD[8], *outV[8];
+            for (int l = 0; l < lanes; l++) {
+                ptrdiff_t position = (od * Ho + first_row + group + l) * Wo;
+                outX[l] = planeX + position;
+                outY[l] = planeY + position;
+                outD[l] = planeD + position;
+                outV[l] = wantValues ? values + position : NULL;
+            }
+            deinterleave_rows(s.outX, Wo, lanes, outX);
+            deinterleave_rows(s.outY, Wo, lanes, outY);
+            if (volumetric) deinterleave_rows(s.outD, Wo, lanes, outD);
+            if (wantValues) deinterleave_rows(s.outV, Wo, lanes, outV);
+        }
+    }
+    free(memory);
+    return 0;
+}
+
+SUBPIX_INLINE int subpix_window_sums_f32_body(
+    const float *x, ptrdiff_t kernel, ptrdiff_t stride, ptrdiff_t outputs, float *sums, float *weighted
+) {
+    float *scratch = malloc((size_t)(4 * kernel * 8) * sizeof(float));
+    if (scratch == NULL) return -1;
+    window_sums_rows(x, 8, 8, kernel, stride, outputs, sums, weighted, 8, scratch);
+    free(scratch);
+    return 0;
+}
+
+SUBPIX_DISPATCHED(int, subpix_window_soft_argmax_f32,
+    (const subpix_window_soft_argmax *op, const float *x, float peak,
+     ptrdiff_t first_row, ptrdiff_t last_row, float *coords, float *values),
+    (op, x, peak, first_row, last_row, coords, values))
+
+SUBPIX_DISPATCHED(int, subpix_window_sums_f32,
+    (const float *x, ptrdiff_t kernel, ptrdiff_t stride, ptrdiff_t outputs, float *sums, float *weighted),
+    (x, kernel, stride, outputs, sums, weighted))

@@ -1,0 +1,82 @@
+// The float32 hot loops of subpix, compiled twice: once for the portable
+// baseline (SSE2 on x86-64, NEON on arm64) and, on x86-64, once for AVX2 + FMA.
+// Which one runs is chosen at run time from the CPU's features (see
+// `subpix_kernel_path`); the Swift implementations in `Subpix` stay the
+// reference that tests compare these against.
+#ifndef SUBPIX_KERNELS_H
+#define SUBPIX_KERNELS_H
+
+#include <stddef.h>
+
+/// The code paths the kernels are compiled for.
+typedef enum {
+    SUBPIX_PATH_BASELINE = 0,
+    SUBPIX_PATH_AVX2_FMA = 1,
+} subpix_path;
+
+/// Whether this CPU runs the AVX2 + FMA path (always 0 off x86-64).
+int subpix_cpu_has_avx2_fma(void);
+
+/// The path the kernels take: AVX2 + FMA when the CPU has them, unless the
+/// environment variable `SUBPIX_KERNELS` is `baseline` (read on first use) or
+/// `subpix_set_kernel_path` chose the baseline.
+subpix_path subpix_kernel_path(void);
+
+/// Chooses the path; a path the CPU cannot run falls back to the baseline.
+/// Returns the path now in effect.
+subpix_path subpix_set_kernel_path(subpix_path path);
+
+/// kornia's `spatial_soft_argmax2d` for the maps `first ..< last` of `x`
+/// (each `height × width`, row-major): per map `e = exp(t·x − max(t·x))`
+/// and `out[2m], out[2m+1] = Σ e·xs[j] / Σ e, Σ e·ys[i] / Σ e`.
+/// A NaN anywhere in a map makes its output NaN. Returns 0.
+int subpix_spatial_soft_argmax_f32(
+    const float *x, ptrdiff_t first, ptrdiff_t last, ptrdiff_t height, ptrdiff_t width,
+    float temperature, const float *xs, const float *ys, float *out);
+
+/// One axis of a sliding window: `length` input cells, windows of `kernel`
+/// cells moved by `stride` over the input zero-padded by `padding`, giving
+/// `outputs` windows; and how a window's sums become a coordinate on it:
+/// `(scale · Σ t·e − shift · Σ e) / (Σ e + eps)` with `t` the tap (0 ..< kernel),
+/// then added to the window centre and mapped by `c · factor − offset`.
+typedef struct {
+    ptrdiff_t length, kernel, stride, padding, outputs;
+    float scale, shift, factor, offset;
+} subpix_window_axis;
+
+/// kornia's `conv_soft_argmax2d` / `3d` over one `depth × height × width` map
+/// (a 2D map is a volume of depth 1 with a one-cell depth window).
+typedef struct {
+    subpix_window_axis depth, height, width;
+    float temperature, eps;
+    /// Write the depth coordinate (3D): coordinates are `(d, x, y)`, else `(x, y)`.
+    int volumetric;
+    /// Per output column: the sum of the window's in-range centre cells'
+    /// column indices, and how many are in range (kornia's window centre).
+    const float *column_centre_sum, *column_in_range;
+    /// Per output row `(od, oy)`: the weights that turn the column centres
+    /// into the centre coordinate, as `WindowedSoftArgmax.write` derives them.
+    const float *row_x_weight, *row_y_base, *row_d_base;
+} subpix_window_soft_argmax;
+
+/// Output rows `first_row ..< last_row` (of every depth output) of one map `x`
+/// whose maximum is `peak`: `e = exp((x − peak) / T)` once per input element,
+/// window sums by the van Herk / Gil-Werman scheme along height and width
+/// (a suffix plus a prefix within blocks of the kernel size: non-negative
+/// additions only, about three per element whatever the kernel), then the
+/// coordinates `coords` (`axes × D_out × H_out × W_out` of this map) and, when
+/// `values` is not NULL, the pooled values (`D_out × H_out × W_out`).
+/// Returns 0, or −1 when scratch memory could not be allocated.
+int subpix_window_soft_argmax_f32(
+    const subpix_window_soft_argmax *op, const float *x, float peak,
+    ptrdiff_t first_row, ptrdiff_t last_row, float *coords, float *values);
+
+/// The window sums of `conv_soft_argmax` alone, for tests: eight sequences at
+/// once, interleaved (`x[i · 8 + lane]`; the same layout for the outputs):
+/// `sums[o] = Σ_t x[o·stride + t]` and `weighted[o] = Σ_t t · x[o·stride + t]`
+/// over `t < kernel`, where `x` (already padded) holds at least
+/// `(outputs − 1) · stride + kernel` rows. Returns 0, or −1 when out of memory.
+int subpix_window_sums_f32(
+    const float *x, ptrdiff_t kernel, ptrdiff_t stride, ptrdiff_t outputs, float *sums, float *weighted);
+
+#endif

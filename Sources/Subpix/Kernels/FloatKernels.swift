@@ -1,0 +1,21 @@
+import CSubpixKernels
+
+/// Rebinds the element pointers of a generic op to `Float` when `S` is `Float`,
+/// so the op can hand them to the C kernels; `nil` for any other element type.
+///
+/// In a specialised op the check folds away: the `Float` version calls the
+/// kernel, the `Double` version the Swift implementation.
+@inline(__always)
+func floatPointers<S: SubpixScalar>(
+    _ input: UnsafePointer<S>, _ output: UnsafeMutablePointer<S>
+) -> (input: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>)? {
+    guard S.self == Float.self else { return nil }
+    return (UnsafeRawPointer(input).assumingMemoryBound(to: Float.self),
+            UnsafeMutableRawPointer(output).assumingMemoryBound(to: Float.self))
+}
+
+/// How many maps one work item of a per-map kernel takes: enough items for
+/// ``parallelPieces`` (so uneven items still keep every core busy), no more.
+func mapsPerItem(_ maps: Int) -> Int {
+    max(1, (maps + parallelPieces - 1) / parallelPieces)
+}

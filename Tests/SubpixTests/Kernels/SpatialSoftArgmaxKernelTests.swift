@@ -1,0 +1,53 @@
+import XCTest
+@testable import Subpix
+
+/// The float32 `spatial_soft_argmax2d` kernel against the Swift reference, on
+/// every kernel path: widths with and without a tail of fewer than eight columns,
+/// temperatures, normalised and pixel coordinates, and NaN / infinity in a map.
+final class SpatialSoftArgmaxKernelTests: XCTestCase {
+    func testKernelMatchesTheSwiftReferenceOnEveryPath() throws {
+        var random = SeededRandom(seed: 3)
+        for path in KernelPath.allCases {
+            try withKernelPath(path) {
+                for (height, width) in [(1, 1), (3, 5), (64, 48), (7, 13), (2, 17)] {
+                    for temperature in [0.5, 1.0, 10.0] {
+                        for normalized in [true, false] {
+                            let elements = (0..<(3 * 2 * height * width)).map { _ in Float.random(in: -3...3, using: &random) }
+                            let input = try Tensor<Float>(shape: [3, 2, height, width], elements: elements)
+                            let got = try spatialSoftArgmax2d(input, temperature: temperature, normalizedCoordinates: normalized)
+                            let want = spatialSoftArgmaxReference(input, temperature: Float(temperature), normalized: normalized)
+                            assertClose(got, want, "\(path) \(height)x\(width) T=\(temperature) normalized=\(normalized)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func testNaNMakesOnlyItsMapNaNAndInfinityMatchesTheReference() throws {
+        for path in KernelPath.allCases {
+            try withKernelPath(path) {
+                for poison in [Float.nan, .infinity, -.infinity] {
+                    for position in [0, 9, 23] {
+                        var elements = (0..<(2 * 3 * 8)).map { Float($0 % 7) }
+                        elements[position] = poison
+                        let input = try Tensor<Float>(shape: [1, 2, 3, 8], elements: elements)
+                        let got = try spatialSoftArgmax2d(input, normalizedCoordinates: false)
+                        let want = spatialSoftArgmaxReference(input, temperature: 1, normalized: false)
+                        assertClose(got, want, "\(path) \(poison) at \(position)")
+                        if poison.isNaN { XCTAssertTrue(got.elements[0].isNaN && got.elements[1].isNaN) }
+                        XCTAssertFalse(got.elements[2].isNaN || got.elements[3].isNaN, "the other map is untouched")
+                    }
+                }
+            }
+        }
+    }
+
+    private func assertClose(_ got: Tensor<Float>, _ want: Tensor<Float>, _ label: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(got.shape, want.shape, label, file: file, line: line)
+        for (index, (g, w)) in zip(got.elements, want.elements).enumerated() {
+            let ok = w.isNaN ? g.isNaN : abs(g - w) <= 1e-5 + 1e-5 * abs(w)
+            XCTAssertTrue(ok, "\(label): element \(index) is \(g), the reference \(w)", file: file, line: line)
+        }
+    }
+}
