@@ -50,6 +50,9 @@ public struct ViewSettings: Sendable, Hashable {
     /// Keypoints whose value is below this are dropped (`nil`: keep all).
     public var minValue: Double?
     public var palette: PaletteName = .auto
+    /// The gradient overlay: the influence `∂(x or y of the keypoint nearest the
+    /// cursor) / ∂map` drawn over the heatmap (`nil`: off).
+    public var influence: CoordinateAxis?
 
     public init() {}
 }

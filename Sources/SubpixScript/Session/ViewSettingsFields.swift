@@ -97,6 +97,10 @@ public enum ViewSettingsFields {
               { .string($0.palette.rawValue) }) { view, value, _ in
             view.palette = try value.choice(PaletteName.self)
         },
+        field("influence", "gradient overlay: ∂(x or y of the keypoint nearest the cursor)/∂map — 'x', 'y' or None (off)",
+              { $0.influence.map { .string($0.rawValue) } ?? .none }) { view, value, _ in
+            view.influence = value.value == .none ? nil : try value.choice(CoordinateAxis.self)
+        },
     ]
 
     /// The field names, in the order `help(view)` lists them.

@@ -40,6 +40,9 @@ public enum KeyTable {
         KeyCommand("d", "d", "diagnose the spatial soft-argmax of this map", details: "docs/diagnose.md; a `⚠` badge in the side panel flags a verdict") { model, _ in
             model.openDiagnosis()
         },
+        KeyCommand("f", "f", "gradient overlay: x, then y, then off",
+                   details: "how hard each pixel pulls the keypoint nearest the cursor, ∂x/∂map (or ∂y) through the method's pullback, in the diverging palette; the panel splits its mass within 2 px vs elsewhere (docs/tutorial.md, \"Why soft-argmax trains\")",
+                   statement: "view.influence = 'x'") { model, _ in model.cycleInfluence() },
         KeyCommand("x", "x", "explain the method at the cursor", details: "conv_soft_argmax2d: the window's values, exp weights, softmax weights, x̂ and ŷ; quad-interp: gradient, Hessian, solved shift, the 0.7 rule") { model, _ in
             model.mode = .explain
         },

@@ -22,6 +22,7 @@ extension ViewerModel {
         refresh()
         refreshTrails()
         clampView()
+        refreshInfluence()
     }
 
     /// A key press, shorthand for `update(.key(key))`.

@@ -47,9 +47,11 @@ public final class ViewerModel {
     public internal(set) var runs: [MethodRun] = []
     /// The diagnosis of the shown map (see ``ViewComputation/diagnosis``).
     public internal(set) var diagnosis: Diagnosis?
+    /// The gradient overlay when `view.influence` is on (see ``InfluenceOverlay``).
+    public internal(set) var influence: InfluenceOverlay?
     var computations = ComputationCache()
     private var sliceKey: MapSlice.Key?
-    private var computedKey: ViewComputation.Key?
+    private(set) var computedKey: ViewComputation.Key?
 
     public init(session: Session, colorMode: ColorMode, size: (width: Int, height: Int) = (100, 32),
                 outputDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), live: LiveState? = nil) {
@@ -61,6 +63,7 @@ public final class ViewerModel {
         refresh()
         centreCursor()
         clampView()
+        refreshInfluence()
     }
 
     /// How many computed settings are kept for returning to them (0: none; benchmarks measure every press).

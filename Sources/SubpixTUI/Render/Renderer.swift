@@ -36,10 +36,13 @@ public struct Renderer {
             return buffer
         }
         let pane = layout.pane
-        if let slice = model.slice {
-            let heatmap = HeatmapRenderer(
-                slice: slice, palette: Palette.resolve(model.session.view.palette, signed: slice.isSigned, mode: model.colorMode),
-                mode: model.colorMode, viewport: model.viewport)
+        if let mapSlice = model.slice {
+            // The gradient overlay, when on, is drawn instead of the map, in the diverging palette.
+            let slice = model.influence?.slice ?? mapSlice
+            let palette = model.influence == nil
+                ? Palette.resolve(model.session.view.palette, signed: slice.isSigned, mode: model.colorMode)
+                : Palette(.diverging, mode: model.colorMode)
+            let heatmap = HeatmapRenderer(slice: slice, palette: palette, mode: model.colorMode, viewport: model.viewport)
             heatmap.draw(into: &buffer, x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)
             let place = heatmap.placement(x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)
             for layer in Self.mapLayers { layer.draw(model, place, into: &buffer) }

@@ -45,6 +45,7 @@ struct SidePanel {
         line("\(palette.name.rawValue) · \(model.colorMode.label)", Self.dim)
         colourBar(&buffer, x: x, row: &row, width: width)
         line(String(format: "min %-12.4g max %.4g", slice.low, slice.high), Self.dim)
+        model.influence?.panelLines.forEach { line($0, Self.heading) }
         truthErrors(runs).forEach { line($0, Renderer.truthMarker.color) }
         let inspector = inspectorLines(view, runs)
         let listRows = max(0, height - row - inspector.count - 1)
