@@ -23,9 +23,11 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(press(.character("s"), model), ["view.stride = (1, 1)"])
         XCTAssertEqual(press(.character("p"), model), ["view.padding = (0, 0)"])
         XCTAssertEqual(press(.character("m"), model), ["view.method = 'nms2d'"])
-        XCTAssertEqual(press(.character("m"), model), ["view.method = 'spatial_soft_argmax2d'"])
+        XCTAssertEqual(press(.character("m"), model), ["view.method = 'quarter'"], "the field's decoders follow")
         XCTAssertEqual(press(.character("o"), model), ["view.compare = True"])
-        XCTAssertEqual(model.runs.count, 3, "compare overlays every 2D method")
+        XCTAssertEqual(model.runs.map(\.method.rawValue), ["spatial_soft_argmax2d", "conv_soft_argmax2d", "nms2d", "quarter", "parabola",
+                                                           "gaussian", "centroid3", "centroid_com", "quadratic", "dark", "dark_udp"],
+                       "compare overlays every 2D method")
         XCTAssertEqual(press(.character("n"), model), ["view.normalized_coordinates = True"])
         XCTAssertEqual(press(.character("g"), model), ["view.palette = 'viridis'"])
         XCTAssertEqual(press(.character("b"), model), ["view.batch = 0"], "one batch: wraps to 0")

@@ -24,29 +24,57 @@
 /// - Returns: `(B, K, 2)` in `(x, y)` order, pixels.
 /// - Throws: ``SubpixError`` for a bad shape or box size.
 public func centroidQuadratic<S: SubpixScalar>(_ heatmaps: Tensor<S>, fitBoxSize: Int = 5) throws -> Tensor<S> {
-    let op = "centroid_quadratic"
-    let maps = try HeatmapBatch(heatmaps, op: op)
-    guard fitBoxSize >= 3, fitBoxSize % 2 == 1 else {
-        throw SubpixError(op, "expected an odd fit_boxsize of at least 3 (6 values fit a quadratic), got \(fitBoxSize)")
-    }
-    guard fitBoxSize <= min(maps.height, maps.width) else {
-        throw SubpixError(
-            op, "expected fit_boxsize at most the map's size (\(maps.height), \(maps.width)), got \(fitBoxSize)")
-    }
+    let maps = try HeatmapBatch(heatmaps, op: "centroid_quadratic")
+    try requireFitBox(fitBoxSize, height: maps.height, width: maps.width)
     return maps.pointPerMap { plane in
         let finite = plane.map { $0.isFinite ? $0 : .nan }
         guard finite.values.contains(where: { !$0.isNaN }) else { return (.nan, .nan) }
         let peak = finite.firstMaximum(ignoringNaN: true)
-        if peak.x == 0 || peak.y == 0 || peak.x == plane.width - 1 || peak.y == plane.height - 1 {
-            return (S(peak.x), S(peak.y))
-        }
-        guard let fit = QuadraticSurface(finite, around: (peak.x, peak.y), box: fitBoxSize),
-              let top = fit.maximum
-        else { return (.nan, .nan) }
-        let (x, y) = (top.x + Double(peak.x), top.y + Double(peak.y))
-        guard 0 < x, x < Double(plane.width - 1), 0 < y, y < Double(plane.height - 1) else { return (.nan, .nan) }
-        return (S(x), S(y))
+        return quadraticCentroid(finite, peak: (peak.x, peak.y), box: fitBoxSize)
     }
+}
+
+/// photutils' `centroid_quadratic(data, xpeak, ypeak, fit_boxsize)` at given points
+/// (each rounded to its pixel, halves away from zero) instead of each map's maximum —
+/// for multi-peak maps. A point outside the map gives NaN (photutils raises).
+///
+/// - Parameters:
+///   - heatmaps: `(B, K, H, W)`.
+///   - coords: `(B, K, 2)` or `(B, K, N, 2)` in `(x, y)` order, pixels.
+///   - fitBoxSize: odd, at least 3, at most the map's height and width.
+/// - Returns: the centroids, shaped like `coords`.
+/// - Throws: ``SubpixError`` for bad shapes or box size.
+public func centroidQuadratic<S: SubpixScalar>(_ heatmaps: Tensor<S>, coords: Tensor<S>, fitBoxSize: Int = 5) throws -> Tensor<S> {
+    let maps = try HeatmapBatch(heatmaps, op: "centroid_quadratic")
+    try requireFitBox(fitBoxSize, height: maps.height, width: maps.width)
+    return try FieldPoints.refine(heatmaps, coords: coords, op: "centroid_quadratic", prepare: { plane in
+        plane.map { $0.isFinite ? $0 : .nan }
+    }) { finite, px, py in
+        guard let x = roundedPixel(px), let y = roundedPixel(py), (0..<finite.width).contains(x), (0..<finite.height).contains(y)
+        else { return (.nan, .nan) }
+        return quadraticCentroid(finite, peak: (x, y), box: fitBoxSize)
+    }
+}
+
+private func requireFitBox(_ box: Int, height: Int, width: Int) throws {
+    let op = "centroid_quadratic"
+    guard box >= 3, box % 2 == 1 else {
+        throw SubpixError(op, "expected an odd fit_boxsize of at least 3 (6 values fit a quadratic), got \(box)")
+    }
+    guard box <= min(height, width) else {
+        throw SubpixError(op, "expected fit_boxsize at most the map's size (\(height), \(width)), got \(box)")
+    }
+}
+
+/// The fitted maximum around `peak` of a map whose non-finite values are NaN;
+/// a peak on the edge is returned unfitted, a failed fit is NaN.
+private func quadraticCentroid<S: SubpixScalar>(_ finite: HeatPlane<S>, peak: (x: Int, y: Int), box: Int) -> (x: S, y: S) {
+    let (width, height) = (finite.width, finite.height)
+    if peak.x == 0 || peak.y == 0 || peak.x == width - 1 || peak.y == height - 1 { return (S(peak.x), S(peak.y)) }
+    guard let fit = QuadraticSurface(finite, around: peak, box: box), let top = fit.maximum else { return (.nan, .nan) }
+    let (x, y) = (top.x + Double(peak.x), top.y + Double(peak.y))
+    guard 0 < x, x < Double(width - 1), 0 < y, y < Double(height - 1) else { return (.nan, .nan) }
+    return (S(x), S(y))
 }
 
 extension HeatPlane {

@@ -75,3 +75,10 @@ func truncatedPixel<S: SubpixScalar>(_ coordinate: S) -> Int? {
     guard coordinate.isFinite, Swift.abs(coordinate) < 1e9 else { return nil }
     return Int(coordinate)
 }
+
+/// The pixel nearest a coordinate, halves away from zero (photutils' `round_half_away`);
+/// `nil` for NaN, ±∞ and magnitudes beyond any map.
+func roundedPixel<S: SubpixScalar>(_ coordinate: S) -> Int? {
+    guard coordinate.isFinite, Swift.abs(coordinate) < 1e9 else { return nil }
+    return Int(coordinate.rounded(.toNearestOrAwayFromZero))
+}

@@ -27,9 +27,7 @@
 public func refineDark<S: SubpixScalar>(_ heatmaps: Tensor<S>, coords: Tensor<S>, blurKernelSize: Int = 11) throws -> Tensor<S> {
     let op = "refine_dark"
     let blur = try GaussianModulation<S>(kernelSize: blurKernelSize, op: op)
-    return try FieldPoints.refine(heatmaps, coords: coords, op: op, prepare: { plane in
-        blur(plane).map { value in value.isNaN ? value : S.log(Swift.max(value, S(1e-10))) }
-    }) { logMap, px, py in
+    return try FieldPoints.refine(heatmaps, coords: coords, op: op, prepare: { blur($0).map(darkLog) }) { logMap, px, py in
         guard let x = truncatedPixel(px), let y = truncatedPixel(py),
               1 < x, x < logMap.width - 2, 1 < y, y < logMap.height - 2
         else { return (px, py) }
@@ -55,6 +53,24 @@ public struct DarkStep<S: SubpixScalar>: Sendable {
             0.25 * (map[y + 2, x] - 2 * map[y, x] + map[y - 2, x]))
     }
 
+    /// DARK's (or, with `udp`, UDP's) derivatives at pixel `(x, y)` of map
+    /// `(batch, channel)`, after the modulation and log of ``refineDark(_:coords:blurKernelSize:)``;
+    /// `nil` where that refiner would not move the point.
+    public static func at(
+        _ heatmaps: Tensor<S>, batch: Int, channel: Int, x: Int, y: Int, blurKernelSize: Int = 11, udp: Bool = false
+    ) -> DarkStep? {
+        guard let maps = try? HeatmapBatch(heatmaps, op: "refine_dark"), (0..<maps.batch).contains(batch),
+              (0..<maps.keypoints).contains(channel), let blur = try? GaussianModulation<S>(kernelSize: blurKernelSize, op: "refine_dark")
+        else { return nil }
+        let blurred = blur(maps.plane(batch * maps.keypoints + channel))
+        if udp {
+            guard (0..<maps.width).contains(x), (0..<maps.height).contains(y) else { return nil }
+            return udpStep(blurred.map(udpLog), x: x, y: y)
+        }
+        guard 1 < x, x < maps.width - 2, 1 < y, y < maps.height - 2 else { return nil }
+        return DarkStep(logMap: blurred.map(darkLog), x: x, y: y)
+    }
+
     init(gradient: (x: S, y: S), hessian: (xx: S, xy: S, yy: S)) {
         self.gradient = gradient
         self.hessian = hessian
@@ -67,4 +83,9 @@ public struct DarkStep<S: SubpixScalar>: Sendable {
         return (-(hessian.yy * gradient.x - hessian.xy * gradient.y) / determinant,
                 -(hessian.xx * gradient.y - hessian.xy * gradient.x) / determinant)
     }
+}
+
+/// DARK's log: `log(max(v, 1e-10))`, NaN staying NaN.
+func darkLog<S: SubpixScalar>(_ value: S) -> S {
+    value.isNaN ? value : S.log(Swift.max(value, S(1e-10)))
 }

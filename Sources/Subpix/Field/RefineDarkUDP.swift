@@ -24,9 +24,7 @@
 public func refineDarkUDP<S: SubpixScalar>(_ heatmaps: Tensor<S>, coords: Tensor<S>, blurKernelSize: Int = 11) throws -> Tensor<S> {
     let op = "refine_dark_udp"
     let blur = try GaussianModulation<S>(kernelSize: blurKernelSize, op: op)
-    return try FieldPoints.refine(heatmaps, coords: coords, op: op, prepare: { plane in
-        blur(plane).map { value in value.isNaN ? value : S.log(Swift.min(Swift.max(value, S(1e-3)), 50)) }
-    }) { map, px, py in
+    return try FieldPoints.refine(heatmaps, coords: coords, op: op, prepare: { blur($0).map(udpLog) }) { map, px, py in
         guard let x = truncatedPixel(px), let y = truncatedPixel(py),
               px >= 0, py >= 0, x < map.width, y < map.height
         else { return (px, py) }
@@ -46,4 +44,9 @@ func udpStep<S: SubpixScalar>(_ map: HeatPlane<S>, x: Int, y: Int) -> DarkStep<S
     return DarkStep(
         gradient: (0.5 * (right - left), 0.5 * (down - up)),
         hessian: (right - 2 * centre + left + epsilon, mixed, down - 2 * centre + up + epsilon))
+}
+
+/// UDP's log: `log(clip(v, 1e-3, 50))`, NaN staying NaN.
+func udpLog<S: SubpixScalar>(_ value: S) -> S {
+    value.isNaN ? value : S.log(Swift.min(Swift.max(value, S(1e-3)), 50))
 }

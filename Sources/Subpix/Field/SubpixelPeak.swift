@@ -37,6 +37,27 @@ public func subpixelPeak<S: SubpixScalar>(_ heatmaps: Tensor<S>, method: Subpixe
     }
 }
 
+/// OpenPIV's estimators at given points instead of each map's first maximum —
+/// for multi-peak maps, e.g. at the NMS maxima of `keypoints`. Each point is
+/// rounded to its pixel; a point on the border or outside the map gives NaN.
+///
+/// - Parameters:
+///   - heatmaps: `(B, K, H, W)`.
+///   - coords: `(B, K, 2)` or `(B, K, N, 2)` in `(x, y)` order, pixels.
+///   - method: the estimator.
+/// - Returns: the estimates, shaped like `coords`.
+/// - Throws: ``SubpixError`` when the shapes do not fit together.
+public func subpixelPeak<S: SubpixScalar>(
+    _ heatmaps: Tensor<S>, coords: Tensor<S>, method: SubpixelPeakMethod = .gaussian
+) throws -> Tensor<S> {
+    try FieldPoints.refine(heatmaps, coords: coords, op: "subpixel_peak") { plane, px, py in
+        guard let x = roundedPixel(px), let y = roundedPixel(py), let samples = ThreePointSamples(plane, x: x, y: y) else {
+            return (.nan, .nan)
+        }
+        return samples.peak(method)
+    }
+}
+
 /// The maximum of a map and its four neighbours (OpenPIV's `c, cl, cr, cd, cu`),
 /// each plus OpenPIV's `1e-7`.
 public struct ThreePointSamples<S: SubpixScalar>: Sendable {
@@ -46,6 +67,15 @@ public struct ThreePointSamples<S: SubpixScalar>: Sendable {
     public var row: (S, S, S)
     /// Up, centre, down along y.
     public var column: (S, S, S)
+
+    /// The samples around pixel `(x, y)` of map `(batch, channel)` of `(B, K, H, W)`
+    /// heatmaps (the viewer's explanation); `nil` on the border or outside.
+    public init?(_ heatmaps: Tensor<S>, batch: Int, channel: Int, x: Int, y: Int) {
+        guard let maps = try? HeatmapBatch(heatmaps, op: "subpixel_peak"), (0..<maps.batch).contains(batch),
+              (0..<maps.keypoints).contains(channel)
+        else { return nil }
+        self.init(maps.plane(batch * maps.keypoints + channel), x: x, y: y)
+    }
 
     /// `nil` when `(x, y)` is on the border of the map (or outside it).
     init?(_ plane: HeatPlane<S>, x: Int, y: Int) {

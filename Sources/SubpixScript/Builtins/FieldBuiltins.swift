@@ -47,14 +47,17 @@ enum FieldBuiltins {
             }
             return try a.tensor("input").visit(run, run)
         },
-        Builtin("subpixel_peak", [.init("input"), .init("method", .string("gaussian"))], category: .field,
+        Builtin("subpixel_peak", [.init("input"), .init("method", .string("gaussian")), .init("coords", Value.none)], category: .field,
                 summary: "OpenPIV's 3-point peak fit per axis at each map's first maximum -> (B, K, 2) in (x, y)",
-                details: "method: 'gaussian' (log-parabola; 'parabolic' when a sample is negative), 'parabolic', 'centroid'. NaN when the maximum is on the border.") { a, _ in
+                details: "method: 'gaussian' (log-parabola; 'parabolic' when a sample is negative), 'parabolic', 'centroid'. NaN when the maximum is on the border. coords (B, K, 2) or (B, K, N, 2): fit at those pixels instead (multi-peak maps).") { a, _ in
             let name = try a.string("method")
             guard let method = SubpixelPeakMethod(rawValue: name) else {
                 throw a.error("method", "'gaussian', 'parabolic' or 'centroid'")
             }
-            func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value { .tensor(AnyTensor(try subpixelPeak(x, method: method))) }
+            let coords = try a.optionalTensor("coords")
+            func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
+                .tensor(AnyTensor(try coords.map { try subpixelPeak(x, coords: $0.tensor(), method: method) } ?? subpixelPeak(x, method: method)))
+            }
             return try a.tensor("input").visit(run, run)
         },
         Builtin("centroid_com", [.init("input")], category: .field,
@@ -63,11 +66,13 @@ enum FieldBuiltins {
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value { .tensor(AnyTensor(try centroidCOM(x))) }
             return try a.tensor("input").visit(run, run)
         },
-        Builtin("centroid_quadratic", [.init("input"), .init("fit_boxsize", .int(5))], category: .field,
+        Builtin("centroid_quadratic", [.init("input"), .init("fit_boxsize", .int(5)), .init("coords", Value.none)], category: .field,
                 summary: "maximum of a least-squares 2D quadratic around each map's peak -> (B, K, 2) in (x, y) (photutils centroid_quadratic)",
-                details: "fit_boxsize is odd, >= 3. NaN when the fit has no maximum or it falls outside the map; a peak on the edge is returned unfitted.") { a, _ in
-            let box = try a.int("fit_boxsize")
-            func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value { .tensor(AnyTensor(try centroidQuadratic(x, fitBoxSize: box))) }
+                details: "fit_boxsize is odd, >= 3. NaN when the fit has no maximum or it falls outside the map; a peak on the edge is returned unfitted. coords (B, K, 2) or (B, K, N, 2): fit around those pixels instead (photutils' xpeak, ypeak).") { a, _ in
+            let (box, coords) = (try a.int("fit_boxsize"), try a.optionalTensor("coords"))
+            func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
+                .tensor(AnyTensor(try coords.map { try centroidQuadratic(x, coords: $0.tensor(), fitBoxSize: box) } ?? centroidQuadratic(x, fitBoxSize: box)))
+            }
             return try a.tensor("input").visit(run, run)
         },
     ]

@@ -29,6 +29,10 @@ extension ViewMethod {
             let mask = try Subpix.nms2dMask(map, kernelSize: k)
             let points = try Subpix.keypoints(coords: PixelCoordinates.grid(for: map.shape) as Tensor<S>, values: map, mask: mask, topK: view.topK, minValue: minValue)
             return MethodOutput(keypoints: points, outputShape: mask.shape)
+        case .quarter, .parabola, .gaussian, .centroid3, .quadratic, .dark, .darkUDP:
+            return try refineMaxima(map, view: view, minValue: minValue)
+        case .centroidCOM:
+            return try decodeOnePoint(map)
         case .convSoftArgmax3d:
             let (coords, values) = try Subpix.convSoftArgmax3d(
                 map, kernelSize: [view.depthKernel] + k, stride: [view.depthStride] + s, padding: [view.depthPadding] + p,

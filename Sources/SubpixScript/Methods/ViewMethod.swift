@@ -5,11 +5,30 @@ import Subpix
 /// To add a method: a case here, its ``inputRank`` and ``parameters``, its
 /// computation in `ViewMethod+Extraction.swift` and its script form in
 /// `ViewMethod+Script.swift` (the compiler points at each switch), and a
-/// marker in the viewer's `Renderer.marker(_:)`.
+/// marker in the viewer's `Renderer.marker(_:)`. The field's decoders share
+/// their computation with the accuracy lab (``HeatmapDecoder``), see
+/// `ViewMethod+FieldDecoders.swift`.
 public enum ViewMethod: String, Sendable, CaseIterable {
     case spatialSoftArgmax2d = "spatial_soft_argmax2d"
     case convSoftArgmax2d = "conv_soft_argmax2d"
     case nms2d = "nms2d"
+    // The field's decoders (`docs/field.md`), under the accuracy lab's names.
+    /// mmpose's quarter-pixel step at every NMS maximum.
+    case quarter
+    /// OpenPIV's 3-point parabola at every NMS maximum.
+    case parabola
+    /// OpenPIV's 3-point Gaussian (log-parabola) at every NMS maximum.
+    case gaussian
+    /// OpenPIV's 3-point centre of mass at every NMS maximum.
+    case centroid3
+    /// photutils' centre of mass of the whole map (one point).
+    case centroidCOM = "centroid_com"
+    /// photutils' least-squares quadratic around every NMS maximum.
+    case quadratic
+    /// DARK's Newton step at every NMS maximum.
+    case dark
+    /// UDP's DARK step at every NMS maximum.
+    case darkUDP = "dark_udp"
     case convSoftArgmax3d = "conv_soft_argmax3d"
     case convQuadInterp3d = "conv_quad_interp3d"
     case iterativeQuadInterp3d = "iterative_quad_interp3d"
@@ -18,6 +37,7 @@ public enum ViewMethod: String, Sendable, CaseIterable {
     public var inputRank: Int {
         switch self {
         case .spatialSoftArgmax2d, .convSoftArgmax2d, .nms2d: 4
+        case .quarter, .parabola, .gaussian, .centroid3, .centroidCOM, .quadratic, .dark, .darkUDP: 4
         case .convSoftArgmax3d, .convQuadInterp3d, .iterativeQuadInterp3d: 5
         }
     }
@@ -32,6 +52,8 @@ public enum ViewMethod: String, Sendable, CaseIterable {
         case .spatialSoftArgmax2d: [.temperature]
         case .convSoftArgmax2d: [.temperature, .kernelSize, .stride, .padding, .threshold, .minValue, .topK]
         case .nms2d: [.kernelSize, .threshold, .minValue, .topK]
+        case .quarter, .parabola, .gaussian, .centroid3, .quadratic, .dark, .darkUDP: [.kernelSize, .threshold, .minValue, .topK]
+        case .centroidCOM: []
         case .convSoftArgmax3d: [.temperature, .kernelSize, .stride, .padding, .depthWindow, .strictMaximaBonus, .threshold, .minValue, .topK]
         case .convQuadInterp3d: [.strictMaximaBonus, .minValue, .topK]
         case .iterativeQuadInterp3d: [.nIters, .minValue, .topK]

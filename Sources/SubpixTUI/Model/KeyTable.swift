@@ -1,3 +1,5 @@
+import SubpixScript
+
 /// The viewer's keys: the one table the `?` overlay, the hint bar and the key
 /// table of `docs/viewer.md` are generated from. To add a key, add a row here.
 public enum KeyTable {
@@ -29,7 +31,7 @@ public enum KeyTable {
                    hint: "pad", statement: "view.padding = (0, 0)") { model, index in
             model.stepPadding(up: index == 1)
         },
-        KeyCommand("m", "m", "next method for this tensor", details: "2D maps: spatial_soft_argmax2d, conv_soft_argmax2d, nms2d; volumes: conv_soft_argmax3d, conv_quad_interp3d, iterative_quad_interp3d",
+        KeyCommand("m", "m", "next method for this tensor", details: "2D maps: " + ViewMethod.methods(forRank: 4).map(\.rawValue).joined(separator: ", ") + "; volumes: " + ViewMethod.methods(forRank: 5).map(\.rawValue).joined(separator: ", "),
                    hint: "method", statement: "view.method = 'nms2d'") { model, _ in model.cycleMethod() },
         KeyCommand("o", "o", "compare: overlay every applicable method", hint: "compare", statement: "view.compare = True") { model, _ in
             model.toggle("compare", model.session.view.compare)
@@ -43,7 +45,7 @@ public enum KeyTable {
         KeyCommand("f", "f", "gradient overlay: x, then y, then off",
                    details: "how hard each pixel pulls the keypoint nearest the cursor, ∂x/∂map (or ∂y) through the method's pullback, in the diverging palette; the panel splits its mass within 2 px vs elsewhere (docs/tutorial.md, \"Why soft-argmax trains\")",
                    statement: "view.influence = 'x'") { model, _ in model.cycleInfluence() },
-        KeyCommand("x", "x", "explain the method at the cursor", details: "conv_soft_argmax2d: the window's values, exp weights, softmax weights, x̂ and ŷ; quad-interp: gradient, Hessian, solved shift, the 0.7 rule") { model, _ in
+        KeyCommand("x", "x", "explain the method at the cursor", details: "conv_soft_argmax2d: the window's values, exp weights, softmax weights, x̂ and ŷ; quad-interp: gradient, Hessian, solved shift, the 0.7 rule; parabola/gaussian/centroid3: the three samples per axis and the fitted parabola; dark/dark_udp: gradient, Hessian and Newton step; quarter: the neighbours and the 0.25 step") { model, _ in
             model.mode = .explain
         },
         KeyCommand("bB", "b / B", "next / previous batch", hint: "batch", statement: "view.batch = 1") { model, index in

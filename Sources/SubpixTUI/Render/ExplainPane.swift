@@ -2,8 +2,8 @@ import Foundation
 import Subpix
 import SubpixScript
 
-/// The `x` pane: the active method's formula with the numbers of the window or
-/// voxel under the cursor plugged in.
+/// The `x` pane: the active method's formula with the numbers of the window,
+/// voxel or pixel under the cursor plugged in.
 struct ExplainPane {
     let model: ViewerModel
 
@@ -14,9 +14,12 @@ struct ExplainPane {
         switch view.method {
         case .convSoftArgmax2d: return windowLines(slice, view)
         case .convQuadInterp3d, .iterativeQuadInterp3d: return quadLines(view)
+        case .quarter, .parabola, .gaussian, .centroid3, .centroidCOM, .quadratic, .dark, .darkUDP:
+            guard let tensor = model.viewed?.tensor else { return ["no tensor"] }
+            return FieldExplanation(method: view.method, tensor: tensor, view: view, x: model.cursorX, y: model.cursorY).lines
         default:
-            return ["x explains conv_soft_argmax2d (a window) and the quad-interp methods (a voxel):",
-                    "press m to select one; the cursor picks the window or voxel."]
+            return ["x explains conv_soft_argmax2d (a window), the quad-interp methods (a voxel) and the field's",
+                    "decoders (samples, parabola, DARK's step): press m to select one; the cursor picks the pixel."]
         }
     }
 

@@ -11,15 +11,25 @@ public struct Renderer {
     /// What is drawn over the heatmap, bottom to top. A new overlay is a new layer here.
     static let mapLayers: [any MapLayer] = [TrailLayer(), KeypointLayer(), TruthLayer(), CursorLayer()]
 
-    /// Glyph and colour of each method's markers (ASCII glyph, 256-colour index).
+    /// Glyph and colour of each method's markers (ASCII glyph, 256-colour index);
+    /// the field's decoders use their letter (``HeatmapDecoder/glyph``).
     public static func marker(_ method: ViewMethod) -> (glyph: Character, color: TerminalColor) {
+        let letter = method.decoder?.glyph ?? "?"
         switch method {
-        case .spatialSoftArgmax2d: ("+", 51)
-        case .convSoftArgmax2d: ("x", 201)
-        case .nms2d: ("o", 46)
-        case .convSoftArgmax3d: ("x", 213)
-        case .convQuadInterp3d: ("*", 226)
-        case .iterativeQuadInterp3d: ("#", 208)
+        case .spatialSoftArgmax2d: return ("+", 51)
+        case .convSoftArgmax2d: return ("x", 201)
+        case .nms2d: return ("o", 46)
+        case .quarter: return (letter, 208)
+        case .parabola: return (letter, 117)
+        case .gaussian: return (letter, 121)
+        case .centroid3: return (letter, 222)
+        case .centroidCOM: return (letter, 255)
+        case .quadratic: return (letter, 147)
+        case .dark: return (letter, 211)
+        case .darkUDP: return (letter, 155)
+        case .convSoftArgmax3d: return ("x", 213)
+        case .convQuadInterp3d: return ("*", 226)
+        case .iterativeQuadInterp3d: return ("#", 208)
         }
     }
 

@@ -38,7 +38,9 @@ struct SidePanel {
             if let error = run.error {
                 line("\(marker.glyph) \(error)", 203)
             } else {
-                line("\(marker.glyph) \(run.keypoints.count) kp  out \(run.outputShape.map(formatShape) ?? "-")", marker.color)
+                // Comparing, each line names its method so the glyphs on the map can be told apart.
+                let name = view.compare ? "\(run.method.rawValue) " : ""
+                line("\(marker.glyph) \(name)\(run.keypoints.count) kp  out \(run.outputShape.map(formatShape) ?? "-")", marker.color)
                 if model.showsTimings { line(String(format: "  %.2f ms", run.milliseconds), Self.dim) }
             }
         }

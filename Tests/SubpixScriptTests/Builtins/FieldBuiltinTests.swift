@@ -13,9 +13,9 @@ final class FieldBuiltinTests: ScriptTestCase {
             "gaussian_blur": "gaussian_blur(input, kernel_size=11)",
             "refine_dark": "refine_dark(input, coords, blur_kernel_size=11)",
             "refine_dark_udp": "refine_dark_udp(input, coords, blur_kernel_size=11)",
-            "subpixel_peak": "subpixel_peak(input, method='gaussian')",
+            "subpixel_peak": "subpixel_peak(input, method='gaussian', coords=None)",
             "centroid_com": "centroid_com(input)",
-            "centroid_quadratic": "centroid_quadratic(input, fit_boxsize=5)",
+            "centroid_quadratic": "centroid_quadratic(input, fit_boxsize=5, coords=None)",
             "accuracy": "accuracy(methods=None, sigma=1.0, noise=0.0, trials=400, size=(64, 48), center=(20, 30), seed=0, temperature=1.0)",
             "bias_plot": "bias_plot(methods=None, sigma=1.0, noise=0.0, trials=400, size=(64, 48), center=(20, 30), seed=0, temperature=1.0)",
         ])

@@ -142,4 +142,26 @@ final class FieldDecoderTests: XCTestCase {
         XCTAssertEqual(udp.elements[1], 3.8, accuracy: 0.05)
         XCTAssertEqual(Array(udp.elements[2...]), [-1, -1])
     }
+
+    /// Two Gaussians (σ = 1) at (2.3, 1.8) and (7.6, 6.2) on a 10×10 map: the 3-point
+    /// Gaussian fit at each one's pixel recovers both (exact up to OpenPIV's 1e-7), the
+    /// quadratic fit lands near each; a point on the border or outside gives NaN.
+    func testPointFormsDecodeEveryPeakOfAMultiPeakMap() throws {
+        let map = try maps(10, 10, (0..<100).map { index in
+            let (y, x) = (Double(index / 10), Double(index % 10))
+            return [(2.3, 1.8), (7.6, 6.2)].map { exp(-((x - $0.0) * (x - $0.0) + (y - $0.1) * (y - $0.1)) / 2) }.reduce(0, +)
+        })
+        let points = try Tensor<Double>(shape: [1, 1, 4, 2], elements: [2, 2, 8, 6, 0, 5, 12, 3])
+        let fitted = try subpixelPeak(map, coords: points, method: .gaussian).elements
+        XCTAssertEqual(fitted[0], 2.3, accuracy: 1e-3)
+        XCTAssertEqual(fitted[1], 1.8, accuracy: 1e-3)
+        XCTAssertEqual(fitted[2], 7.6, accuracy: 1e-3)
+        XCTAssertEqual(fitted[3], 6.2, accuracy: 1e-3)
+        XCTAssertTrue(fitted[4...].allSatisfy(\.isNaN), "border and outside")
+        let quadratic = try centroidQuadratic(map, coords: points, fitBoxSize: 3).elements
+        XCTAssertEqual(quadratic[0], 2.3, accuracy: 0.1)
+        XCTAssertEqual(quadratic[3], 6.2, accuracy: 0.1)
+        XCTAssertEqual(Array(quadratic[4...5]), [0, 5], "an edge pixel is returned unfitted")
+        XCTAssertTrue(quadratic[6].isNaN && quadratic[7].isNaN, "outside the map")
+    }
 }

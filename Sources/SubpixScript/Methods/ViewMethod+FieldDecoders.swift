@@ -1,0 +1,44 @@
+import Subpix
+
+extension ViewMethod {
+    /// The accuracy lab's decoder of the same name (every 2D method has one).
+    public var decoder: HeatmapDecoder? { HeatmapDecoder(rawValue: rawValue) }
+
+    /// The decoders that take points (quarter, the 3-point fits, quadratic, dark,
+    /// dark_udp): every strict maximum of the view's NMS window (with `top_k`,
+    /// `min_value` and `threshold`), refined on the map.
+    func refineMaxima<S: SubpixScalar>(_ map: Tensor<S>, view: ViewSettings, minValue: Double?) throws -> MethodOutput {
+        let mask = try Subpix.nms2dMask(map, kernelSize: view.kernelSize)
+        let maxima = try Subpix.keypoints(
+            coords: PixelCoordinates.grid(for: map.shape) as Tensor<S>, values: map, mask: mask, topK: view.topK, minValue: minValue)
+        let coords = try Tensor<S>(shape: [1, 1, maxima.count, 2], elements: maxima.flatMap { [S($0.x), S($0.y)] })
+        let refined: Tensor<S>
+        switch self {
+        case .quarter: refined = try refineQuarter(map, coords: coords)
+        case .parabola: refined = try subpixelPeak(map, coords: coords, method: .parabolic)
+        case .gaussian: refined = try subpixelPeak(map, coords: coords, method: .gaussian)
+        case .centroid3: refined = try subpixelPeak(map, coords: coords, method: .centroid)
+        case .quadratic: refined = try centroidQuadratic(map, coords: coords)
+        case .dark: refined = try refineDark(map, coords: coords)
+        default: refined = try refineDarkUDP(map, coords: coords)
+        }
+        let points = maxima.points.enumerated().map { index, point in
+            Keypoint(batch: 0, channel: 0, x: Double(refined.elements[2 * index]), y: Double(refined.elements[2 * index + 1]), value: point.value)
+        }
+        let finite = points.filter { $0.x.isFinite && $0.y.isFinite }
+        return MethodOutput(
+            keypoints: KeypointList(finite, droppedNonFinite: maxima.droppedNonFinite + points.count - finite.count),
+            outputShape: coords.shape)
+    }
+
+    /// A whole-map decoder (centroid_com): one keypoint at the decoded point, valued
+    /// at the map's maximum; none when the decoder fails (NaN).
+    func decodeOnePoint<S: SubpixScalar>(_ map: Tensor<S>) throws -> MethodOutput {
+        guard let decoder else { throw SubpixError(rawValue, "is not a single-point decoder") }
+        let point = try decoder.decode(map).elements.map(Double.init)
+        let value = Self.finiteMaximum(map) ?? .nan
+        let keypoint = Keypoint(batch: 0, channel: 0, x: point[0], y: point[1], value: value)
+        let kept = point.allSatisfy(\.isFinite) && value.isFinite
+        return MethodOutput(keypoints: KeypointList(kept ? [keypoint] : [], droppedNonFinite: kept ? 0 : 1), outputShape: [1, 1, 2])
+    }
+}
