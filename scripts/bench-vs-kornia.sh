@@ -1,6 +1,13 @@
 #!/usr/bin/env bash
-# Runs `subpix bench` and kornia's side (scripts/kornia_suite.py) on this machine
-# with the same thread count and prints: name · kornia ms · subpix ms · speed-up.
+# Runs `subpix bench`, kornia's side (scripts/kornia_suite.py) and the C floors
+# on this machine and prints per workload: kornia ms · subpix ms · floor ms ·
+# subpix / floor · kornia / subpix.
+#
+# The floors (../shared/bench/floors/*.c and scripts/floors/*.c) are minimal,
+# fused, single-thread C versions of the workloads, built as the given ones are
+# (gcc -O3 -ffast-math -march=native: every instruction set this CPU has); the
+# floor column is their best-of time on one thread, so with --threads 2 a
+# subpix / floor ratio of 0.5 means "as fast as the floor split perfectly".
 #
 #   scripts/bench-vs-kornia.sh [--threads N] [--reps R] [--rounds K] [--only a,b]
 #
@@ -41,26 +48,41 @@ fi
 swift build -c release --product subpix >&2
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
+floors=()
+for source in ../shared/bench/floors/*.c scripts/floors/*.c; do
+    [ -f "$source" ] || continue
+    binary="$results/$(basename "$source" .c)"
+    gcc -O3 -ffast-math -march=native -Iscripts/floors "$source" -lm -o "$binary"
+    floors+=("$binary")
+done
 for round in $(seq "$rounds"); do
     echo "round $round of $rounds ..." >&2
-    .build/release/subpix bench --threads "$threads" --reps "$reps" --only "$only" --json > "$results/subpix-$round.json"
+    .build/release/subpix bench --threads "$threads" --reps "$reps" --only "$only" --json \
+        > "$results/subpix-$round.json" 2> "$results/kernels.txt"
     OMP_NUM_THREADS="$threads" "$venv/bin/python" scripts/kornia_suite.py \
         --threads "$threads" --reps "$reps" --only "$only" --json > "$results/kornia-$round.json"
+    for floor in "${floors[@]}"; do "$floor"; done > "$results/floor-$round.txt"
 done
 
 python3 - "$results" "$threads" "$rounds" <<'PY'
-import glob, json, statistics, sys
+import glob, json, re, statistics, sys
 folder, threads, rounds = sys.argv[1:]
-def medians(side):
-    runs = [json.load(open(f)) for f in sorted(glob.glob(f"{folder}/{side}-*.json"))]
+def medians(runs):
     names = [n for run in runs for n in run]
-    return {n: statistics.median(run[n]["median_ms"] for run in runs if n in run) for n in dict.fromkeys(names)}
-kornia, subpix = medians("kornia"), medians("subpix")
-print(f"threads: {threads}; rounds: {rounds}; median over rounds of per-round medians, ms")
-print(f"{'workload':14s} {'kornia':>10s} {'subpix':>10s} {'speed-up':>9s}")
+    return {n: statistics.median(run[n] for run in runs if n in run) for n in dict.fromkeys(names)}
+def suite(side):
+    return medians([{n: v["median_ms"] for n, v in json.load(open(f)).items()}
+                    for f in sorted(glob.glob(f"{folder}/{side}-*.json"))])
+floor_line = re.compile(r"floor (\S+) 1 thread: ([0-9.]+) ms")
+floor = medians([{m[1]: float(m[2]) for m in floor_line.finditer(open(f).read())}
+                 for f in sorted(glob.glob(f"{folder}/floor-*.txt"))])
+kornia, subpix = suite("kornia"), suite("subpix")
+print(open(f"{folder}/kernels.txt").read().strip())
+print(f"threads: {threads}; rounds: {rounds}; median over rounds of per-round medians, ms; floor: 1 thread, best of its runs")
+print(f"{'workload':16s} {'kornia':>9s} {'subpix':>9s} {'floor':>9s} {'subpix/floor':>13s} {'kornia/subpix':>14s}")
 for name in list(kornia) + [n for n in subpix if n not in kornia]:
-    k, s = kornia.get(name), subpix.get(name)
-    ratio = f"{k / s:8.1f}x" if k and s else "       -"
-    fmt = lambda v: f"{v:10.3f}" if v is not None else f"{'-':>10s}"
-    print(f"{name:14s} {fmt(k)} {fmt(s)} {ratio}")
+    k, s, f = kornia.get(name), subpix.get(name), floor.get(name)
+    fmt = lambda v: f"{v:9.3f}" if v is not None else f"{'-':>9s}"
+    ratio = lambda a, b, width: f"{a / b:{width - 1}.2f}x" if a and b else f"{'-':>{width}s}"
+    print(f"{name:16s} {fmt(k)} {fmt(s)} {fmt(f)} {ratio(s, f, 13)} {ratio(k, s, 14)}")
 PY

@@ -5,19 +5,23 @@ import SubpixTUI
 /// `subpix repl`: the interactive command language.
 struct ReplCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "repl", abstract: "Interactive REPL: kornia-style calls, file I/O, help().")
+        commandName: "repl", abstract: "Interactive REPL: kornia-style calls, file I/O, help().",
+        discussion: "With piped input there is no prompt; the exit status is 1 when any statement failed.")
 
     @OptionGroup var memory: MemoryLimitOption
     @OptionGroup var force: ForceOption
+    @OptionGroup var quiet: QuietOption
 
     func run() throws {
         memory.apply()
         let session = Session()
         session.overwritesFiles = force.force
+        quiet.apply(to: session)
         session.openViewer = { session, name in
             try session.execute("view.input = \"\(name)\"")
             try ViewerApp(session: session).run()
         }
-        REPL(session: session).run()
+        let status = REPL(session: session).run()
+        if status != 0 { throw ExitCode(status) }
     }
 }

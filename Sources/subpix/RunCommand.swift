@@ -8,7 +8,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a script file (or - for standard input); extra arguments become args[0], args[1], ...",
         discussion: """
-            Stops at the first error (FILE:LINE:COL: error: message) with exit status 1. Arguments after -- reach the script unparsed.
+            Stops at the first error (FILE:LINE:COL: error: message) with exit status 1. Arguments after -- reach the script unparsed. stdout carries only what the script prints; status messages (saved PATH) go to stderr.
             With --each-frame STREAM the script runs once per .npy array of STREAM (a file of arrays written by repeated np.save, \
             a FIFO, or - for standard input), the array in the variable `frame` and its number in `frame_index`.
             """)
@@ -30,6 +30,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var memory: MemoryLimitOption
     @OptionGroup var force: ForceOption
+    @OptionGroup var quiet: QuietOption
 
     func validate() throws {
         guard frameVariable.first.map({ $0 == "_" || $0.isLetter }) == true, frameVariable.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }) else {
@@ -46,6 +47,7 @@ struct RunCommand: ParsableCommand {
         if let terminator = scriptArguments.firstIndex(of: "--") { scriptArguments.remove(at: terminator) }
         let session = Session()
         session.overwritesFiles = force.force
+        quiet.apply(to: session)
         let runner = ScriptRunner(path: file, arguments: scriptArguments, keepGoing: keepGoing)
         let report: (String) -> Void = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) }
         let status: Int32

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SubpixScript
 
 /// The `subpix` command: sub-pixel keypoint extraction from heatmaps, in the terminal.
 @main
@@ -6,6 +7,7 @@ struct SubpixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "subpix",
         abstract: "Sub-pixel keypoint extraction from heatmaps (a port of kornia.geometry.subpix).",
+        version: SubpixVersion.string,
         subcommands: [ViewCommand.self, ReplCommand.self, RunCommand.self, HelpCommand.self, BenchCommand.self],
         defaultSubcommand: ViewCommand.self)
 }

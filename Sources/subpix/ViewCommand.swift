@@ -3,20 +3,23 @@ import Foundation
 import SubpixScript
 import SubpixTUI
 
-/// `subpix view [FILE | -]`: the ncurses viewer (the built-in demo without a file);
-/// `-`, `--stream` and `--follow` show live frames (docs/live.md).
+/// `subpix view [FILE | -]`, `subpix view --script FILE [ARG...]`: the ncurses viewer
+/// (the built-in demo without a file); `-`, `--stream` and `--follow` show live
+/// frames (docs/live.md).
 struct ViewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "view",
-        abstract: "Open the heatmap viewer on FILE (.npy .npz .png .pgm .csv), a script's tensor, or the built-in demo.")
+        abstract: "Open the heatmap viewer on FILE (.npy .npz .png .pgm .csv), a script's tensor, or the built-in demo.",
+        discussion: "With --script, the arguments after it reach the script as args, as with `subpix run`. A file or script error is reported before the viewer asks for a terminal.")
 
-    @Argument(help: "A heatmap file, or - for a stream of .npy arrays on standard input; without one the built-in demo opens.")
-    var file: String?
+    @Argument(parsing: .allUnrecognized,
+              help: "A heatmap file, or - for a stream of .npy arrays on standard input (without one the built-in demo opens); with --script, the script's arguments.")
+    var inputs: [String] = []
 
     @Option(help: "Run this script first and view its last tensor (or --var).")
     var script: String?
 
-    @Option(help: "The variable to view after --script.")
+    @Option(help: "The variable to view after --script, or the array of an .npz FILE (default: its first).")
     var `var`: String?
 
     @Option(help: "Colours: truecolor, 256 or ascii (default: detected from the terminal; see docs/viewer.md).")
@@ -25,12 +28,31 @@ struct ViewCommand: ParsableCommand {
     @Flag(help: "Short for --colors ascii: the character ramp ' .:-=+*#%@' instead of colours.")
     var ascii = false
 
+    @Option(help: ArgumentHelp("Write the heatmap pane (with markers and colour bar) as a PNG to this path and exit; needs no terminal.", valueName: "out.png"))
+    var snapshot: String?
+
+    @Option(help: "The terminal size --snapshot pictures, in cells.")
+    var size = TerminalSize(columns: 120, rows: 40)
+
     @OptionGroup var liveOptions: LiveOptions
     @OptionGroup var memory: MemoryLimitOption
+    @OptionGroup var force: ForceOption
+
+    /// The heatmap file (`inputs` are the script's arguments when there is a script).
+    private var file: String? { script == nil ? inputs.first : nil }
 
     func validate() throws {
+        if script == nil {
+            if let option = inputs.first(where: { $0.hasPrefix("-") && $0 != "-" }) { throw ValidationError("unknown option '\(option)'") }
+            guard inputs.count <= 1 else {
+                throw ValidationError("expected one heatmap file, got \(inputs.count); to pass arguments to a script use --script FILE ARG...")
+            }
+        }
         guard liveOptions.count(file: file, script: script) <= 1 else {
             throw ValidationError("expected one of FILE, --script, --stream and --follow, got \(liveOptions.count(file: file, script: script))")
+        }
+        guard snapshot == nil || (liveOptions.stream == nil && liveOptions.follow == nil && file != "-") else {
+            throw ValidationError("--snapshot pictures a FILE, a --script's tensor or the demo, not a live --stream, --follow or -")
         }
     }
 
@@ -38,28 +60,74 @@ struct ViewCommand: ParsableCommand {
         memory.apply()
         // First, so that `-` can hand standard input to the stream and take the keys from the terminal.
         let live = try liveOptions.start(file: file, ringBytes: memory.maxBytes ?? FrameRing.defaultMaxBytes)
-        guard ViewerApp.hasTerminal else {
-            throw ValidationError("subpix view needs a terminal (a TTY); for scripts use `subpix run FILE` or `subpix repl`")
-        }
         let session = Session(output: { _ in })
         if let script {
-            let status = ScriptRunner(path: script, arguments: [], keepGoing: false).run(in: session) { message in
+            var arguments = inputs
+            if let terminator = arguments.firstIndex(of: "--") { arguments.remove(at: terminator) }
+            let status = ScriptRunner(path: script, arguments: arguments, keepGoing: false).run(in: session) { message in
                 FileHandle.standardError.write(Data((message + "\n").utf8))
             }
             if status != 0 { throw ExitCode(status) }
-            if let name = `var` { try session.execute("view.input = \"\(name)\"") }
+            if let name = `var` { try command("view.input = \(quoted(name))", in: session) }
         } else if live == nil {
             if let file {
-                try session.execute("heat = load(\"\(file.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\")")
+                try command("heat = load(\(quoted(file)))", in: session)
+                if case .archive(let archive)? = session.variables["heat"], let member = `var` ?? archive.names.first {
+                    try command("heat = load(\(quoted(file)), \(quoted(member)))", in: session)
+                }
             } else {
                 try Demo.load(into: session)
             }
         }
-        guard session.viewedTensor() != nil || live != nil else { throw ValidationError("nothing to view: no tensor variable") }
+        // Plain one-line errors (no usage text: the command line itself was fine), after any file error.
+        guard session.viewedTensor() != nil || live != nil else { throw ScriptError("nothing to view: no tensor variable") }
+        if let snapshot {
+            let model = ViewerModel(session: session, colorMode: .trueColor, size: (size.columns, size.rows))
+            let written = try ViewSnapshot(model).write(to: snapshot, overwrite: force.force)
+            print("saved \(written)")
+            return
+        }
+        guard ViewerApp.hasTerminal else {
+            throw ScriptError("subpix view needs a terminal (a TTY); for scripts use `subpix run FILE` or `subpix repl`")
+        }
         try ViewerApp(session: session, colors: ascii ? .ascii : colors, live: live).run()
+    }
+
+    /// Runs a statement the command line implies; its errors name the problem
+    /// without a position inside that statement (which the user never typed).
+    private func command(_ statement: String, in session: Session) throws {
+        do {
+            try session.execute(statement)
+        } catch let error as ScriptError {
+            throw ScriptError(error.message)
+        }
+    }
+
+    private func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
 
 extension ColorMode: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+/// `--size 120x40`: a terminal size in cells.
+struct TerminalSize: ExpressibleByArgument {
+    var columns: Int
+    var rows: Int
+
+    init(columns: Int, rows: Int) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    init?(argument: String) {
+        let parts = argument.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]),
+              (1...10_000).contains(columns), (1...10_000).contains(rows) else { return nil }
+        self.init(columns: columns, rows: rows)
+    }
+
+    var defaultValueDescription: String { "\(columns)x\(rows)" }
 }

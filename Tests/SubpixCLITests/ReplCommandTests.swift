@@ -20,7 +20,7 @@ final class ReplCommandTests: XCTestCase {
         XCTAssertFalse(result.stdout.contains(">>>"))
         XCTAssertEqual(result.stderr, "<stdin>:6:1: error: name 'nope' is not defined\n    nope\n    ^\n",
                        "line numbers count from the start of the input")
-        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.status, 1, "piped input with a failed statement exits 1, as `python < file` does")
     }
 
     func testPipedInputEndingInsideABracketReportsIt() throws {

@@ -108,7 +108,7 @@ final class RunCommandTests: XCTestCase {
     func testMissingScriptFileIsAOneLineError() throws {
         let result = try CLIRunner.run(["run", "/no/such/script.subpix"])
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.stderr, "/no/such/script.subpix: error: cannot read the script file\n")
+        XCTAssertEqual(result.stderr, "/no/such/script.subpix: error: no such file\n")
     }
 
     func testABatchLoopOverFilesWithArguments() throws {
@@ -123,7 +123,8 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(try CLIRunner.run(["run", make, map]).status, 0)
         let result = try CLIRunner.run(["run", extract, map, out])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "saved \(out)\n")
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, "saved \(out)\n", "status messages go to stderr")
         let table = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(table[0], "batch,channel,x,y,value")
         let fields = table[1].split(separator: ",").compactMap { Double($0) }
@@ -147,7 +148,7 @@ final class ForceFlagTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: target, encoding: .utf8), "keep me")
         let forced = try CLIRunner.run(["run", "--force", script.path])
         XCTAssertEqual(forced.status, 0, forced.stderr)
-        XCTAssertEqual(forced.stdout, "saved \(target)\n")
+        XCTAssertEqual(forced.stderr, "saved \(target)\n")
         XCTAssertEqual(FileManager.default.contents(atPath: target)?.prefix(6), Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]))
     }
 }

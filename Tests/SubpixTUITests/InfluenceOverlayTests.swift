@@ -34,7 +34,7 @@ final class InfluenceOverlayTests: XCTestCase {
         // A softmax with nearly all its mass on the peak's pixels: the pull sits there.
         XCTAssertGreaterThan(share(sharp), 0.95)
         XCTAssertEqual(sharp.axis, .x)
-        XCTAssertEqual(sharp.slice.values.reduce(0, +), 0, accuracy: 1e-4, "adding a constant does not move a soft-argmax")
+        XCTAssertEqual(values(sharp.slice).reduce(0, +), 0, accuracy: 1e-4, "adding a constant does not move a soft-argmax")
     }
 
     func testTheOverlayIsTheKeypointsInfluenceMapInTheDivergingPalette() throws {
@@ -42,8 +42,10 @@ final class InfluenceOverlayTests: XCTestCase {
         let overlay = try XCTUnwrap(model.influence)
         let map = try XCTUnwrap(model.viewed).tensor.tensor(as: Float.self)
         let expected = try Influence.map(map, method: .convSoftArgmax2d, keypoint: overlay.keypoint, axis: .x, options: Influence.Options(model.session.view))
-        XCTAssertEqual(overlay.slice.values, expected.elements.map(Double.init))
-        XCTAssertEqual(overlay.slice.low, -overlay.slice.high, "the colour scale is symmetric about zero")
+        XCTAssertEqual(values(overlay.slice), expected.elements.map(Double.init))
+        XCTAssertEqual(model.colorScale, overlay.scale)
+        XCTAssertEqual(overlay.scale.low, -overlay.scale.high, "the colour scale is symmetric about zero")
+        XCTAssertGreaterThan(overlay.scale.high, 0)
         let buffer = rendered(model, 100, 32)
         let palette = Palette(.diverging, mode: .xterm256)
         let heatCells = (0..<60).flatMap { column in (0..<28).map { buffer[column, $0] } }.filter { $0.glyph == "▀" }
@@ -55,7 +57,7 @@ final class InfluenceOverlayTests: XCTestCase {
     func testHardArgmaxHasNoInfluence() throws {
         let model = try overlayModel(sigma: 2, amplitude: 3, method: .nms2d)
         let overlay = try XCTUnwrap(model.influence)
-        XCTAssertTrue(overlay.slice.values.allSatisfy { $0 == 0 })
+        XCTAssertTrue(values(overlay.slice).allSatisfy { $0 == 0 })
         XCTAssertEqual(overlay.panelLines.dropFirst().joined(separator: " "), "zero everywhere: a hard argmax has no gradient")
     }
 
@@ -68,5 +70,9 @@ final class InfluenceOverlayTests: XCTestCase {
         XCTAssertNil(model.influence)
         XCTAssertEqual(
             model.session.journal.suffix(3), ["view.influence = 'x'", "view.influence = 'y'", "view.influence = None"])
+    }
+
+    private func values(_ slice: MapSlice) -> [Double] {
+        (0..<slice.height).flatMap { y in (0..<slice.width).map { x in slice[x, y] } }
     }
 }

@@ -38,12 +38,12 @@ final class ModelStateTests: XCTestCase {
         let session = Session(output: { _ in })
         try session.execute("x = gaussians(size=(32, 32), peaks=[(10.0, 12.0, 2.0)])")
         let model = ViewerModel(session: session, colorMode: .ascii)
-        XCTAssertEqual(model.listedKeypoints.first?.x ?? .nan, 10, accuracy: 0.05)
+        XCTAssertEqual(model.runs.first?.keypoints.first?.x ?? .nan, 10, accuracy: 0.05)
         session.clearJournal()
         try session.execute("x = gaussians(size=(32, 32), peaks=[(20.0, 5.0, 2.0)])")
         model.update(.character("0"))
-        XCTAssertEqual(model.listedKeypoints.first?.x ?? .nan, 20, accuracy: 0.05, "the new x's peak, not the cached one")
-        XCTAssertEqual(model.listedKeypoints.first?.y ?? .nan, 5, accuracy: 0.05)
+        XCTAssertEqual(model.runs.first?.keypoints.first?.x ?? .nan, 20, accuracy: 0.05, "the new x's peak, not the cached one")
+        XCTAssertEqual(model.runs.first?.keypoints.first?.y ?? .nan, 5, accuracy: 0.05)
     }
 
     /// `t` then `T` returns to the settings computed before: the same result, from the cache.

@@ -32,12 +32,12 @@ final class RenderTests: XCTestCase {
         let slice = MapSlice(tensor, batch: 0, channel: 0, depth: 0)
         let palette = Palette(.viridis, mode: .xterm256)
         var buffer = CellBuffer(width: 4, height: 2)
-        HeatmapRenderer(slice: slice, palette: palette, mode: .xterm256, viewport: Viewport()).draw(into: &buffer, x: 0, y: 0, columns: 4, rows: 2)
+        drawMap(slice, palette: palette, mode: .xterm256, columns: 4, rows: 2, into: &buffer)
         // Pixel (1, 1) is the bottom half of cell (1, 0): background = top of the ramp.
         XCTAssertEqual(buffer[1, 0].background, .indexed(XtermRamp.indices[.viridis]?.last ?? 0))
         XCTAssertEqual(buffer[1, 0].foreground, .indexed(XtermRamp.indices[.viridis]?.first ?? 0))
         let exact = Palette(.viridis, mode: .trueColor)
-        HeatmapRenderer(slice: slice, palette: exact, mode: .trueColor, viewport: Viewport()).draw(into: &buffer, x: 0, y: 0, columns: 4, rows: 2)
+        drawMap(slice, palette: exact, mode: .trueColor, columns: 4, rows: 2, into: &buffer)
         XCTAssertEqual(buffer[1, 0].background, .rgb(RGB(hex: 0xFDE725)), "true colour: viridis' published top colour")
         XCTAssertEqual(buffer[1, 0].foreground, .rgb(RGB(hex: 0x440154)))
         XCTAssertEqual(buffer[2, 1].glyph, "?")
@@ -54,7 +54,7 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(Palette.resolve(.auto, signed: true, mode: .xterm256).name, .diverging)
         XCTAssertEqual(signed.scale(0), 0.5)
         var buffer = CellBuffer(width: 2, height: 1)
-        HeatmapRenderer(slice: signed, palette: Palette(.gray, mode: .ascii), mode: .ascii, viewport: Viewport()).draw(into: &buffer, x: 0, y: 0, columns: 2, rows: 1)
+        drawMap(signed, palette: Palette(.gray, mode: .ascii), mode: .ascii, columns: 2, rows: 1, into: &buffer)
         XCTAssertEqual(buffer.textPlane, " @")
     }
 

@@ -31,3 +31,12 @@ func rendered(_ model: ViewerModel, _ width: Int, _ height: Int) -> CellBuffer {
     model.update(.resize(width: width, height: height))
     return Renderer().render(model)
 }
+
+/// Draws `slice` fitted into a `columns × rows` pane at the buffer's origin (its top-left corner at the pane's), on the map's own colour scale.
+func drawMap(_ slice: MapSlice, palette: Palette, mode: ColorMode, columns: Int, rows: Int, reduction: BlockReduction = .max,
+             into buffer: inout CellBuffer) {
+    let viewport = Viewport()
+    let place = viewport.placement(mapWidth: slice.width, mapHeight: slice.height, pane: (0, 0, columns, rows))
+    HeatmapRenderer(image: PaneImage(slice, placement: place, reduction: reduction), palette: palette, mode: mode, scale: slice.colorScale)
+        .draw(into: &buffer, x: 0, y: 0)
+}

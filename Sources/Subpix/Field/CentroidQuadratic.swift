@@ -29,7 +29,7 @@ public func centroidQuadratic<S: SubpixScalar>(_ heatmaps: Tensor<S>, fitBoxSize
     return maps.pointPerMap { plane in
         let finite = plane.map { $0.isFinite ? $0 : .nan }
         guard finite.values.contains(where: { !$0.isNaN }) else { return (.nan, .nan) }
-        let peak = finite.firstMaximum(ignoringNaN: true)
+        let peak = finite.firstMaximumIgnoringNaN
         return quadraticCentroid(finite, peak: (peak.x, peak.y), box: fitBoxSize)
     }
 }
@@ -75,19 +75,6 @@ private func quadraticCentroid<S: SubpixScalar>(_ finite: HeatPlane<S>, peak: (x
     let (x, y) = (top.x + Double(peak.x), top.y + Double(peak.y))
     guard 0 < x, x < Double(width - 1), 0 < y, y < Double(height - 1) else { return (.nan, .nan) }
     return (S(x), S(y))
-}
-
-extension HeatPlane {
-    /// The first largest value; with `ignoringNaN`, NumPy's `nanargmax`.
-    func firstMaximum(ignoringNaN: Bool) -> (y: Int, x: Int, value: S) {
-        guard ignoringNaN else { return firstMaximum }
-        var best: Int?
-        for index in values.indices where !values[index].isNaN {
-            if best.map({ values[index] > values[$0] }) ?? true { best = index }
-        }
-        let found = best ?? 0
-        return (found / width, found % width, values[found])
-    }
 }
 
 /// `c₀ + c₁₀x + c₀₁y + c₁₁xy + c₂₀x² + c₀₂y²` fitted by least squares to the finite

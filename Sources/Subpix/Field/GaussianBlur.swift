@@ -17,7 +17,7 @@
 ///
 /// - Parameters:
 ///   - heatmaps: `(B, K, H, W)`.
-///   - kernelSize: odd and positive.
+///   - kernelSize: odd, positive, at most 1001.
 /// - Returns: the modulated maps, `(B, K, H, W)`.
 /// - Throws: ``SubpixError`` for a bad shape or an even or non-positive kernel size.
 public func gaussianBlur<S: SubpixScalar>(_ heatmaps: Tensor<S>, kernelSize: Int = 11) throws -> Tensor<S> {
@@ -33,9 +33,15 @@ public func gaussianBlur<S: SubpixScalar>(_ heatmaps: Tensor<S>, kernelSize: Int
 struct GaussianModulation<S: SubpixScalar> {
     let weights: [S]
 
+    /// Far wider than any heatmap's Gaussian (σ ≈ 150); it keeps a typo from allocating gigabytes.
+    static var largestKernel: Int { 1001 }
+
     init(kernelSize: Int, op: String) throws {
         guard kernelSize > 0, kernelSize % 2 == 1 else {
             throw SubpixError(op, "expected an odd positive kernel size, got \(kernelSize)")
+        }
+        guard kernelSize <= Self.largestKernel else {
+            throw SubpixError(op, "expected a kernel size of at most \(Self.largestKernel), got \(kernelSize)")
         }
         weights = Self.openCVKernel(kernelSize)
     }

@@ -29,6 +29,16 @@ struct HeatPlane<S: SubpixScalar> {
         return (best / width, best % width, values[best])
     }
 
+    /// The first largest value that is not NaN, as NumPy's `nanargmax` finds it.
+    var firstMaximumIgnoringNaN: (y: Int, x: Int, value: S) {
+        var best: Int?
+        for index in values.indices where !values[index].isNaN {
+            if best.map({ values[index] > values[$0] }) ?? true { best = index }
+        }
+        let found = best ?? 0
+        return (found / width, found % width, values[found])
+    }
+
     /// Every value transformed.
     func map(_ transform: (S) -> S) -> HeatPlane {
         HeatPlane(values: values.map(transform), height: height, width: width)

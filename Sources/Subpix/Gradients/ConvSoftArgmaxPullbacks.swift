@@ -86,9 +86,12 @@ public func convSoftArgmax3dWithPullback<S: SubpixScalar>(
     return (value, { coords, values in
         guard let values else { return try engine.gradient(of: input, value: value, cotangents: (coords, nil), op: op) }
         try values.requireCotangent(of: value.values?.shape ?? [], output: "values", op: op)
+        // Every argument spelled out: with a defaulted one, Swift 6.3's release build
+        // refers to an exported Double pre-specialisation of the default that it never
+        // emits, and linking fails.
         let pooled = try convSoftArgmax3d(
             input, kernelSize: kernelSize, stride: stride, padding: padding, temperature: temperature,
-            normalizedCoordinates: normalizedCoordinates, eps: eps, outputValue: true).values ?? values
+            normalizedCoordinates: normalizedCoordinates, eps: eps, outputValue: true, strictMaximaBonus: 0).values ?? values
         var gradient = try engine.gradient(
             of: input, value: value, cotangents: (coords, bonus.windowCotangent(values, input: input)), op: op)
         bonus.addCentreGradient(values, pooled: pooled, to: &gradient)

@@ -65,8 +65,8 @@ public struct AccuracyLab: Sendable {
         guard (3...1024).contains(size.height), (3...1024).contains(size.width) else {
             throw SubpixError(op, "expected a size (H, W) between 3 and 1024, got (\(size.height), \(size.width))")
         }
-        guard trials * size.height * size.width <= 50_000_000 else {
-            throw SubpixError(op, "expected trials · H · W <= 50000000, got \(trials) · \(size.height) · \(size.width)")
+        guard trials * size.height * size.width <= 10_000_000 else {
+            throw SubpixError(op, "expected trials · H · W <= 10000000 (80 MB of float64 maps), got \(trials) · \(size.height) · \(size.width)")
         }
         guard center.x >= 0, center.y >= 0, center.x <= Double(size.width - 1), center.y <= Double(size.height - 1) else {
             throw SubpixError(

@@ -47,6 +47,10 @@ public enum HeatmapDecoder: String, CaseIterable, Sendable {
 
     /// `(x, y)` per map, `(B, K, 2)` pixels, of `(B, K, H, W)` heatmaps.
     /// `temperature` is `spatial_soft_argmax2d`'s (it multiplies the map).
+    // Never specialised: a specialised copy here makes Swift 6.3's release build
+    // refer to exported Double pre-specialisations of the ops it calls (nms2d, the
+    // soft-argmax default arguments) that it never emits, and linking fails.
+    @_semantics("optimize.sil.specialize.generic.never")
     public func decode<S: SubpixScalar>(_ heatmaps: Tensor<S>, temperature: Double = 1) throws -> Tensor<S> {
         switch self {
         case .argmax: return try heatmapMaximum(heatmaps).coords
@@ -58,12 +62,26 @@ public enum HeatmapDecoder: String, CaseIterable, Sendable {
         case .quadratic: return try centroidQuadratic(heatmaps)
         case .dark: return try refineDark(heatmaps, coords: heatmapMaximum(heatmaps).coords)
         case .darkUDP: return try refineDarkUDP(heatmaps, coords: heatmapMaximum(heatmaps).coords)
+        case .spatialSoftArgmax2d, .convSoftArgmax2d, .nms2d:
+            return try korniaDecode(heatmaps, temperature: temperature)
+        }
+    }
+
+    /// kornia's ops, called through their generic entry points (which dispatch to
+    /// their exported float32/float64 specialisations at run time). Specialised into a
+    /// caller in this module, the optimiser would reference exported specialisations
+    /// that function merging removed: a release link error with this toolchain.
+    @inline(never) @_semantics("optimize.sil.specialize.generic.never")
+    private func korniaDecode<S: SubpixScalar>(_ heatmaps: Tensor<S>, temperature: Double) throws -> Tensor<S> {
+        switch self {
         case .spatialSoftArgmax2d:
-            return try Subpix.spatialSoftArgmax2d(heatmaps, temperature: temperature, normalizedCoordinates: false)
+            return try Subpix.spatialSoftArgmax2d(heatmaps, temperature: temperature, normalizedCoordinates: false, eps: 1e-8)
         case .convSoftArgmax2d:
-            let (windows, _) = try Subpix.convSoftArgmax2d(heatmaps, normalizedCoordinates: false)
+            let (windows, _) = try Subpix.convSoftArgmax2d(
+                heatmaps, kernelSize: [3, 3], stride: [1, 1], padding: [1, 1], temperature: 1, normalizedCoordinates: false,
+                eps: 1e-8, outputValue: false)
             return try Self.windowAtMaximum(windows, of: heatmaps)
-        case .nms2d:
+        default:
             let suppressed = try Subpix.nms2d(heatmaps, kernelSize: [3, 3])
             return try heatmapMaximum(suppressed).coords
         }

@@ -18,16 +18,22 @@ public struct Arguments {
 
     /// Binds `arguments` to `builtin`'s parameters, then evaluates them in
     /// source order with `evaluate` (deferred parameters are kept unevaluated).
+    /// A method call's `receiver` (`x` of `x.reshape(...)`) is the first parameter.
     ///
     /// Binding comes first, so a misspelt keyword is reported before any
     /// argument is computed.
-    init(binding arguments: [Argument], to builtin: Builtin, at position: SourcePosition,
+    init(binding arguments: [Argument], to builtin: Builtin, at position: SourcePosition, receiver: Value? = nil,
          evaluate: @escaping (Expression) throws -> Value) throws {
         function = builtin.name
         let names = builtin.parameters.map(\.name)
         var target: [String?] = []   // parameter of each argument; nil: collected in `rest`
         var seen: Set<String> = []
         var positionalCount = 0
+        if let receiver, let first = names.first {
+            values[first] = receiver
+            seen.insert(first)
+            positionalCount = 1
+        }
         for argument in arguments {
             let name: String?
             if let label = argument.label {
@@ -125,8 +131,12 @@ public struct Arguments {
     }
 
     public func tensor(_ name: String) throws -> AnyTensor {
-        guard case .tensor(let t) = self[name] else { throw error(name, "a tensor") }
-        return t
+        switch self[name] {
+        case .tensor(let t): return t
+        case .archive(let archive):
+            throw error(name, "a tensor", got: "an npz archive; pick one of its arrays: f[\"\(archive.names.first ?? "name")\"]")
+        default: throw error(name, "a tensor")
+        }
     }
 
     public func optionalTensor(_ name: String) throws -> AnyTensor? {

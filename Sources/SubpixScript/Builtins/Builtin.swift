@@ -31,6 +31,8 @@ public struct Builtin: Sendable {
         case keypoints = "keypoints"
         case diagnosis = "diagnosis"
         case generator = "generators"
+        case shape = "shapes"
+        case conversion = "numbers and conversions"
         case file = "files"
         case session = "output and session"
     }

@@ -9,18 +9,22 @@ enum FileBuiltins {
     static let runaway = "source(): scripts nested deeper than \(maximumSourceDepth)"
 
     static let all: [Builtin] = [
-        Builtin("load", [.init("path")], category: .file,
-                summary: "read a tensor from .npy .npz .csv .txt .pgm .png, or keypoints from a keypoint .csv/.json",
-                details: "Shapes: a 2D array or image loads as (1, 1, H, W), a 3D .npy as (1, 1, D, H, W), 1D as (1, 1, 1, N); 4D and 5D arrays keep their shape (they already have batch and channel axes). .npy: float32/float64 (integers and bools become float32), either byte order, C or Fortran order. Images scale to [0, 1]; colour becomes luminance. An .npz gives one tensor, or a tuple of its arrays in file order. Files larger than SUBPIX_MAX_BYTES (default 2 GiB) are refused.") { a, _ in
-            switch try TensorFile.load(try a.string("path")) {
-            case .tensor(let t): return .tensor(t)
-            case .keypoints(let k): return .keypoints(k)
-            case .arrays(let arrays): return arrays.count == 1 ? .tensor(arrays[0].tensor) : .tuple(arrays.map { .tensor($0.tensor) })
+        Builtin("load", [.init("path"), .init("name", Value.none)], category: .file,
+                summary: "read a tensor from .npy .csv .txt .pgm .png, the arrays of an .npz by name, or keypoints from a keypoint .csv/.json",
+                details: "Shapes: a 2D array or image loads as (1, 1, H, W), a 3D .npy as (1, 1, D, H, W), 1D as (1, 1, 1, N); 4D and 5D arrays keep their shape (they already have batch and channel axes). .npy: float32/float64 (integers and bools become float32), either byte order, C or Fortran order. Images scale to [0, 1]; colour becomes luminance. An .npz gives its arrays by name, as np.load does: f = load(\"a.npz\"); f[\"heatmaps\"], f.keys(); load(\"a.npz\", \"heatmaps\") reads one; a, b = load(\"pair.npz\") unpacks them in file order. Files larger than SUBPIX_MAX_BYTES (default 2 GiB) are refused.") { a, _ in
+            let (path, name) = (try a.string("path"), try a.optionalString("name"))
+            switch try TensorFile.load(path) {
+            case .arrays(let arrays):
+                let archive = TensorArchive(path: path, members: arrays)
+                return try name.map { .tensor(try archive.tensor(named: $0)) } ?? .archive(archive)
+            case .tensor(let t) where name == nil: return .tensor(t)
+            case .keypoints(let k) where name == nil: return .keypoints(k)
+            default: throw a.error("name", "None for a file that is not an .npz")
             }
         },
         Builtin("save", [.init("value"), .init("path"), .init("overwrite", .bool(false))] + PictureOptions.parameters, category: .file,
-                summary: "write a tensor or mask (.npy, .csv, or a picture .png) or keypoints (.csv, .json); never replaces a file unless overwrite=True (or subpix repl/run --force)",
-                details: "The file is written whole or not at all (temporary file, then rename); the path written is reported. A 4D tensor saves as CSV only when it is a single (1, 1, H, W) map. A .png is a picture of a single map: grey unless palette= names one (viridis, magma, gray, diverging, auto), scaled to the map's range (signed maps centred on 0) or to range=(lo, hi), each pixel scale×scale (1 to \(PictureOptions.largestUpscale)), keypoints= (keypoints, or a list of them) marked with the viewer's method glyphs in order, and a colour bar underneath.") { a, session in
+                summary: "write a tensor or mask (.npy, .csv, or a picture .png; a mask as a bool .npy) or keypoints (.csv, .json); never replaces a file unless overwrite=True (or subpix repl/run --force)",
+                details: "The file is written whole or not at all (temporary file, then rename); the path written is reported on stderr (subpix run/repl --quiet silences it). A 4D tensor saves as CSV only when it is a single (1, 1, H, W) map. A .png is a picture of a single map: grey unless palette= names one (viridis, magma, gray, diverging, auto), scaled to the map's range (signed maps centred on 0) or to range=(lo, hi), each pixel scale×scale (1 to \(PictureOptions.largestUpscale)), keypoints= (keypoints, or a list of them) marked with the viewer's method glyphs in order, and a colour bar underneath.") { a, session in
             let path = try a.string("path")
             let saved: SavedValue
             switch a["value"] {
@@ -28,11 +32,21 @@ enum FileBuiltins {
             case .mask(let m) where PictureOptions.isPicture(path): saved = .picture(try PictureOptions.picture(of: .float32(m.map { $0 ? 1 : 0 }), a))
             case .tensor(let t): saved = .tensor(t)
             case .keypoints(let k): saved = .keypoints(k)
-            case .mask(let m): saved = .tensor(.float32(m.map { $0 ? 1 : 0 }))
+            case .mask(let m): saved = .mask(m)
             default: throw a.error("value", "a tensor, a mask or keypoints")
             }
             if !PictureOptions.isPicture(path) { try PictureOptions.requireNone(a, path: path) }
             let written = try AtomicFile.write(try TensorFile.encode(saved, for: path), to: path, overwrite: try a.bool("overwrite") || session.overwritesFiles)
+            session.report("saved \(written)")
+            return .none
+        },
+        Builtin("snapshot", [.init("path"), .init("overwrite", .bool(false))], category: .file,
+                summary: "in the viewer (`:snapshot(\"view.png\")`): write what the heatmap pane shows, markers and colour bar included, as a PNG",
+                details: "Only inside subpix view (the `i` key does the same with a fresh name); elsewhere use save(x, \"map.png\", palette=..., scale=..., keypoints=...) or subpix view FILE --snapshot out.png.") { a, session in
+            let path = try a.string("path")
+            guard let written = try session.writeSnapshot?(path, try a.bool("overwrite") || session.overwritesFiles) else {
+                throw ScriptError("snapshot(): only in the viewer (subpix view); in scripts use save(x, \"map.png\", ...) or subpix view FILE --snapshot out.png")
+            }
             session.output("saved \(written)")
             return .none
         },

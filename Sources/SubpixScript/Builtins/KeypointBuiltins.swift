@@ -4,13 +4,19 @@ import Subpix
 enum KeypointBuiltins {
     static let all: [Builtin] = [
         Builtin("keypoints",
-                [.init("coords"), .init("values", Value.none), .init("mask", Value.none), .init("top_k", Value.none), .init("min_value", Value.none)],
+                [.init("coords"), .init("values", Value.none), .init("mask", Value.none), .init("top_k", Value.none), .init("min_value", Value.none),
+                 .init("normalized_coordinates", .bool(false))],
                 category: .keypoints,
                 summary: "dense op outputs -> keypoints (batch, channel, x, y, [depth,] value), best first",
-                details: "coords (B, C, 2, H, W) with values (B, C, H, W) from conv_soft_argmax2d, or (B, C, 3, D, H, W) with (B, C, D, H, W) from the 3D ops; or coords (B, N, 2) from spatial_soft_argmax2d (one point per map, value 1 unless values (B, N) is given). mask (from nms2d/nms3d(..., mask_only=True)) keeps only masked positions; min_value drops lower values; top_k keeps the best per (batch, channel). A point whose coordinate or value is NaN or infinite is dropped and counted: print(kp) ends with \"2 dropped: NaN/inf\", kp.dropped is the count. kp.count, kp[i], print(kp, format=\"csv\"), save(kp, \"out.csv\").") { a, _ in
+                details: "coords (B, C, 2, H, W) with values (B, C, H, W) from conv_soft_argmax2d, or (B, C, 3, D, H, W) with (B, C, D, H, W) from the 3D ops; or coords (B, N, 2) from spatial_soft_argmax2d (one point per map, value 1 unless values (B, N) is given), or a (B, C, H, W) map alone: its pixels (with mask=nms2d(..., mask_only=True), the integer maxima; normalized_coordinates=True for kornia's [-1, 1] grid). mask (from nms2d/nms3d(..., mask_only=True)) keeps only masked positions; min_value drops lower values; top_k keeps the best per (batch, channel). A point whose coordinate or value is NaN or infinite is dropped and counted: print(kp) ends with \"2 dropped: NaN/inf\", kp.dropped is the count. kp.count, kp[i], print(kp, format=\"csv\"), save(kp, \"out.csv\").") { a, _ in
             let coords = try a.tensor("coords")
             let values = try a.optionalTensor("values")
             let (mask, topK, minValue) = (try a.optionalMask("mask"), try a.optionalInt("top_k"), try a.optionalDouble("min_value"))
+            if coords.shape.count == 4, values == nil {
+                return .keypoints(try keypoints(
+                    pixelsOf: coords.tensor(as: Double.self), mask: mask, topK: topK, minValue: minValue,
+                    normalizedCoordinates: try a.bool("normalized_coordinates")))
+            }
             if coords.shape.count == 3 {
                 guard mask == nil else { throw a.error("mask", "None for spatial_soft_argmax2d coordinates (one point per map)") }
                 let points = try keypoints(spatialSoftArgmax: coords.tensor(as: Double.self), values: values?.tensor(as: Double.self))

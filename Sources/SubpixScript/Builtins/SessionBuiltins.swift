@@ -74,7 +74,7 @@ enum SessionBuiltins {
 
     static let time = Builtin(
         "time", [.init("expr", deferred: true), .init("repeat", .int(5))], category: .session,
-        summary: "evaluate expr repeat times; print the median and minimum in milliseconds; return its value",
+        summary: "evaluate expr repeat times; report the median and minimum in milliseconds (on stderr); return its value",
         details: "e.g. time(conv_soft_argmax2d(heat, (5, 5)), repeat=20). expr is evaluated by time itself, once per repetition."
     ) { a, session in
         let repeats = try a.int("repeat")
@@ -88,7 +88,7 @@ enum SessionBuiltins {
             samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         samples.sort()
-        session.output(String(format: "time: median %.3f ms, min %.3f ms over %d runs", samples[samples.count / 2], samples[0], repeats))
+        session.report(String(format: "time: median %.3f ms, min %.3f ms over %d runs", samples[samples.count / 2], samples[0], repeats))
         return result
     }
 
@@ -104,7 +104,9 @@ enum SessionBuiltins {
             guard let viewed = session.viewedTensor() else { throw a.error("x", "a tensor (there is no tensor to view yet)") }
             name = viewed.name
         case .string(let text):
-            guard session.tensor(named: text) != nil else { throw a.error("x", "the name of a tensor variable") }
+            guard session.tensor(named: text) != nil else {
+                throw a.error("x", "the name of a tensor variable", got: "str '\(text)'\(session.tensorHint(for: text))")
+            }
             name = text
         case .tensor(let t):
             if let variable = a.variableName("x") {

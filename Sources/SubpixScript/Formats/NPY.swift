@@ -2,7 +2,7 @@ import Foundation
 import Subpix
 
 /// NumPy `.npy` files: read float32/float64, integers, uint8 and bool (little or
-/// big endian, C or Fortran order, format versions 1–3); write float32/float64.
+/// big endian, C or Fortran order, format versions 1–3); write float32/float64 and bool.
 /// Integer and bool arrays load as float32.
 public enum NPY {
     /// Reads an `.npy` file held in `data`; `path` names it in errors.
@@ -22,9 +22,25 @@ public enum NPY {
 
     /// An `.npy` (version 1.0, little endian, C order) holding `tensor`.
     public static func encode(_ tensor: AnyTensor) -> Data {
-        let descr = tensor.dtype == .float32 ? "<f4" : "<f8"
-        let shapeText = tensor.shape.isEmpty ? "()" : tensor.shape.count == 1
-            ? "(\(tensor.shape[0]),)" : "(" + tensor.shape.map(String.init).joined(separator: ", ") + ")"
+        var data = preamble(descr: tensor.dtype == .float32 ? "<f4" : "<f8", shape: tensor.shape)
+        switch tensor {
+        case .float32(let t): t.elements.forEach { data.append(contentsOf: withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init)) }
+        case .float64(let t): t.elements.forEach { data.append(contentsOf: withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init)) }
+        }
+        return data
+    }
+
+    /// An `.npy` of NumPy's `bool` (`|b1`, one byte of 0 or 1 per element) holding `mask`.
+    public static func encode(_ mask: Mask) -> Data {
+        var data = preamble(descr: "|b1", shape: mask.shape)
+        data.append(contentsOf: mask.elements.map { $0 ? 1 : 0 })
+        return data
+    }
+
+    /// The magic, version 1.0 and the header dictionary, padded to a multiple of 64 bytes.
+    private static func preamble(descr: String, shape: [Int]) -> Data {
+        let shapeText = shape.isEmpty ? "()" : shape.count == 1
+            ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
         var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': \(shapeText), }"
         let unpadded = 10 + header.utf8.count + 1
         header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
@@ -32,10 +48,6 @@ public enum NPY {
         let length = UInt16(header.utf8.count)
         data.append(contentsOf: [UInt8(length & 0xFF), UInt8(length >> 8)])
         data.append(contentsOf: Array(header.utf8))
-        switch tensor {
-        case .float32(let t): t.elements.forEach { data.append(contentsOf: withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init)) }
-        case .float64(let t): t.elements.forEach { data.append(contentsOf: withUnsafeBytes(of: $0.bitPattern.littleEndian, Array.init)) }
-        }
         return data
     }
 

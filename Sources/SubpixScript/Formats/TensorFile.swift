@@ -23,7 +23,7 @@ public enum TensorFile {
             throw FormatError(path, "unknown file type '.\(ext)'; expected one of \(readable.map { "." + $0 }.joined(separator: ", "))")
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let size = attributes?[.size] as? Int else { throw FormatError(path, "no such file") }
+        guard let size = attributes?[.size] as? Int else { throw FormatError(path, MissingFile.message(path)) }
         guard size <= maxBytes + (1 << 20) else { throw FormatError(path, "file of \(size) bytes exceeds the \(maxBytes)-byte limit") }
         guard let data = FileManager.default.contents(atPath: path) else { throw FormatError(path, "cannot read the file") }
         return try decode(data, path: path, maxBytes: maxBytes)
@@ -53,17 +53,20 @@ public enum TensorFile {
         }
     }
 
-    /// Encodes a tensor (`.npy`, `.csv`), keypoints (`.csv`, `.json`) or a picture (`.png`) by the path's extension.
+    /// Encodes a tensor or mask (`.npy`, `.csv`), keypoints (`.csv`, `.json`) or a picture (`.png`) by the path's extension.
     public static func encode(_ value: SavedValue, for path: String) throws -> Data {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         switch (value, ext) {
         case (.tensor(let t), "npy"): return NPY.encode(t)
+        case (.mask(let m), "npy"): return NPY.encode(m)
         case (.tensor(let t), "csv"), (.tensor(let t), "txt"): return Data(try TextGrid.encode(t, path: path).utf8)
+        case (.mask(let m), "csv"), (.mask(let m), "txt"): return Data(try TextGrid.encode(.float32(m.map { $0 ? 1 : 0 }), path: path).utf8)
         case (.keypoints(let k), "csv"): return Data(KeypointText.csv(k).utf8)
         case (.keypoints(let k), "json"): return Data(KeypointText.json(k).utf8)
         case (.picture(let image), "png"): return try PNGImage.encode(image, path: path)
         case (.picture, _): throw FormatError(path, "cannot save a picture as '.\(ext)'; expected .png")
         case (.tensor, _): throw FormatError(path, "cannot save a tensor as '.\(ext)'; expected .npy, .csv or .png")
+        case (.mask, _): throw FormatError(path, "cannot save a mask as '.\(ext)'; expected .npy or .csv")
         case (.keypoints, _): throw FormatError(path, "cannot save keypoints as '.\(ext)'; expected .csv or .json")
         }
     }
@@ -72,6 +75,8 @@ public enum TensorFile {
 /// Something `save` can write.
 public enum SavedValue: Sendable {
     case tensor(AnyTensor)
+    /// Saved as a `bool` `.npy` (`|b1`), or 0/1 in a CSV grid.
+    case mask(Mask)
     case keypoints(KeypointList)
     /// A rendered heatmap (``HeatmapPicture``), for `.png`.
     case picture(RGBImage)

@@ -1,10 +1,14 @@
+import Foundation
 import Subpix
 
-/// `+ - * /` and unary `-` on numbers, tensors and masks.
+/// `+ - * / // % **` and unary `-` on numbers, tensors and masks.
 ///
 /// - Two numbers give an int when both are ints and the result fits (`/` always
-///   gives a float, as in Python 3), else a float. Division by zero gives
-///   `inf`/`nan`, as NumPy does, rather than an error.
+///   gives a float, as in Python 3, and so does `**` with a negative exponent),
+///   else a float. Division by zero gives `inf`/`nan`, as NumPy does, rather than
+///   an error — except `//` and `%` of two ints, which have no integer answer.
+/// - `//` floors and `%` takes the sign of the divisor, as in Python and NumPy
+///   (`-7 // 2 == -4`, `-7 % 2 == 1`, `7 % -2 == -1`).
 /// - A number (or a 0-d tensor) broadcasts over a tensor: `heat * 2`, `1 - heat`.
 /// - Two tensors of the same shape combine elementwise; the result is float64
 ///   when either side is, float32 otherwise.
@@ -13,14 +17,11 @@ import Subpix
 enum Arithmetic {
     static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value, at position: SourcePosition) throws -> Value {
         switch (promoted(left), promoted(right)) {
-        case (.int(let a), .int(let b)) where op != .divide:
-            let (result, overflow): (Int, Bool)
-            switch op {
-            case .add: (result, overflow) = a.addingReportingOverflow(b)
-            case .subtract: (result, overflow) = a.subtractingReportingOverflow(b)
-            default: (result, overflow) = a.multipliedReportingOverflow(by: b)
+        case (.int(let a), .int(let b)) where op != .divide && !(op == .power && b < 0):
+            if b == 0 && (op == .floorDivide || op == .remainder) {
+                throw ScriptError("integer \(op == .floorDivide ? "division" : "modulo") by zero: \(a) \(op.rawValue) 0", at: position)
             }
-            return overflow ? .float(combine(op, Double(a), Double(b))) : .int(result)
+            return integer(op, a, b).map(Value.int) ?? .float(combine(op, Double(a), Double(b)))
         case (.string(let a), .string(let b)) where op == .add:
             return .string(a + b)
         case (.tensor(let a), .tensor(let b)) where a.shape == b.shape:
@@ -68,13 +69,76 @@ enum Arithmetic {
         }
     }
 
-    private static func combine(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Double {
+    /// `a op b` on ints, or `nil` when the result overflows (`b != 0` for `//` and `%`, `b >= 0` for `**`).
+    private static func integer(_ op: BinaryOperator, _ a: Int, _ b: Int) -> Int? {
+        let (result, overflow): (Int, Bool)
+        switch op {
+        case .add: (result, overflow) = a.addingReportingOverflow(b)
+        case .subtract: (result, overflow) = a.subtractingReportingOverflow(b)
+        case .multiply: (result, overflow) = a.multipliedReportingOverflow(by: b)
+        case .floorDivide:
+            (result, overflow) = a.dividedReportingOverflow(by: b)
+            let inexact = !overflow && result * b != a
+            return overflow ? nil : result - (inexact && (a < 0) != (b < 0) ? 1 : 0)
+        case .remainder:
+            if b == -1 { return 0 }   // (Int.min % -1 overflows in the quotient)
+            let r = a % b
+            return r != 0 && (r < 0) != (b < 0) ? r + b : r
+        case .power: return power(a, b)
+        case .divide: return nil
+        }
+        return overflow ? nil : result
+    }
+
+    /// `base ** exponent` by repeated squaring, `nil` on overflow (`exponent >= 0`).
+    private static func power(_ base: Int, _ exponent: Int) -> Int? {
+        var (result, square, rest) = (1, base, exponent)
+        while rest > 0 {
+            if rest & 1 == 1 {
+                let (product, overflow) = result.multipliedReportingOverflow(by: square)
+                if overflow { return nil }
+                result = product
+            }
+            rest >>= 1
+            if rest > 0 {
+                let (next, overflow) = square.multipliedReportingOverflow(by: square)
+                if overflow { return nil }
+                square = next
+            }
+        }
+        return result
+    }
+
+    static func combine(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Double {
         switch op {
         case .add: a + b
         case .subtract: a - b
         case .multiply: a * b
         case .divide: a / b
+        case .floorDivide: floorDivision(a, b).quotient
+        case .remainder: floorDivision(a, b).remainder
+        case .power: Foundation.pow(a, b)
         }
+    }
+
+    /// Python's (and NumPy's) float `divmod`: the quotient floored, the remainder
+    /// with the divisor's sign, `a == quotient * b + remainder`; by zero, NumPy's `inf`/`nan`.
+    static func floorDivision(_ a: Double, _ b: Double) -> (quotient: Double, remainder: Double) {
+        guard b != 0 else { return (a / b, .nan) }
+        var remainder = a.truncatingRemainder(dividingBy: b)
+        var division = (a - remainder) / b
+        if remainder != 0 {
+            if (b < 0) != (remainder < 0) {
+                remainder += b
+                division -= 1
+            }
+        } else {
+            remainder = Double(signOf: b, magnitudeOf: 0)
+        }
+        guard division != 0 else { return (Double(signOf: a / b, magnitudeOf: 0), remainder) }
+        var quotient = division.rounded(.down)
+        if division - quotient > 0.5 { quotient += 1 }
+        return (quotient, remainder)
     }
 
     /// `tensor` in float64 when `other` is float64 (dtype promotion), else unchanged.
@@ -96,6 +160,9 @@ enum Arithmetic {
         case .subtract: "subtract"
         case .multiply: "multiply"
         case .divide: "divide"
+        case .floorDivide: "floor-divide"
+        case .remainder: "take the remainder of"
+        case .power: "raise"
         }
     }
 }

@@ -1,66 +1,74 @@
 import Subpix
 
-/// `x[i]`, `x[i, j]`, `x.shape` and the other attributes.
+/// `x[i]`, `x[a:b, None, ...]`, `f["name"]`, `x.shape` and the other attributes.
 enum Indexing {
-    /// Picks along the leading axes of a tensor or mask, dropping them as NumPy
-    /// does (`heat[0, 1]` of a `(B, C, H, W)` map is the `(H, W)` map of batch 0,
-    /// channel 1), or one item of a tuple, list or keypoint list. Negative
-    /// indices count from the end.
-    static func index(_ base: Value, _ indices: [Value], at position: SourcePosition) throws -> Value {
-        let picks = try indices.map { value -> Int in
-            guard case .int(let index) = value else {
-                throw ScriptError("expected integer indices, got \(value.typeWithArticle)", at: position)
-            }
-            return index
-        }
+    /// Indexes a tensor or mask with NumPy's basic indexing (``BasicIndex``:
+    /// `heat[0, 1]` of a `(B, C, H, W)` map is the `(H, W)` map of batch 0,
+    /// channel 1; `heat[0:1, 1:2]` keeps `(1, 1, H, W)`); a tuple, list, string or
+    /// keypoint list with one integer or slice; an npz archive by member name.
+    static func index(_ base: Value, _ items: [IndexItem], at position: SourcePosition) throws -> Value {
         switch base {
-        case .tensor(.float32(let t)): return .tensor(.float32(try pick(t, picks, at: position)))
-        case .tensor(.float64(let t)): return .tensor(.float64(try pick(t, picks, at: position)))
-        case .mask(let m): return .mask(try pick(m, picks, at: position))
-        case .keypoints(let points):
-            return try index(.list(points.map(Self.row)), indices, at: position)
-        case .tuple(let items), .list(let items):
-            guard picks.count == 1 else {
-                throw ScriptError("expected one index for \(base.typeWithArticle), got \(picks.count)", at: position)
+        case .tensor(.float32(let t)): return .tensor(.float32(try BasicIndex(items, shape: t.shape, at: position).apply(t, at: position)))
+        case .tensor(.float64(let t)): return .tensor(.float64(try BasicIndex(items, shape: t.shape, at: position).apply(t, at: position)))
+        case .mask(let m): return .mask(try BasicIndex(items, shape: m.shape, at: position).apply(m, at: position))
+        case .archive(let archive):
+            guard items.count == 1, case .key(let name) = items[0] else {
+                throw ScriptError("expected a member name to index an npz archive (f[\"\(archive.names.first ?? "name")\"]), got [\(spelling(items))]", at: position)
             }
-            return items[try resolve(picks[0], size: items.count, what: "\(base.typeWithArticle) of length \(items.count)", at: position)]
+            do { return .tensor(try archive.tensor(named: name)) } catch let error as ScriptError { throw ScriptError(error.message, at: position) }
+        case .keypoints(let points):
+            return try sequence(points.points, of: base, items, at: position, item: Self.row, slice: { .keypoints(KeypointList($0)) })
+        case .tuple(let values):
+            return try sequence(values, of: base, items, at: position, item: { $0 }, slice: Value.tuple)
+        case .list(let values):
+            return try sequence(values, of: base, items, at: position, item: { $0 }, slice: Value.list)
+        case .string(let text):
+            return try sequence(Array(text), of: base, items, at: position, item: { .string(String($0)) }, slice: { .string(String($0)) })
         default:
             throw ScriptError("\(base.typeWithArticle) cannot be indexed", at: position)
         }
     }
 
-    /// The sub-tensor at `picks` along the leading axes.
-    private static func pick<E>(_ tensor: Tensor<E>, _ picks: [Int], at position: SourcePosition) throws -> Tensor<E> {
-        guard picks.count <= tensor.rank else {
-            throw ScriptError("too many indices (\(picks.count)) for a tensor of shape \(formatShape(tensor.shape))", at: position)
+    /// One item (an integer) or a sub-sequence (a slice) of a one-dimensional sequence.
+    private static func sequence<T>(
+        _ elements: [T], of base: Value, _ items: [IndexItem], at position: SourcePosition,
+        item: (T) -> Value, slice: ([T]) -> Value
+    ) throws -> Value {
+        let what = "\(base.typeWithArticle) of length \(elements.count)"
+        guard items.count == 1 else {
+            throw ScriptError("expected one index or slice for \(what), got \(items.count)", at: position)
         }
-        var offset = 0
-        for (axis, pick) in picks.enumerated() {
-            let size = tensor.shape[axis]
-            offset = offset * size + (try resolve(pick, size: size, what: "axis \(axis) of size \(size)", at: position))
-        }
-        let rest = Array(tensor.shape[picks.count...])
-        let span = rest.reduce(1, *)
-        do {
-            return try Tensor(shape: rest, elements: Array(tensor.elements[(offset * span)..<((offset + 1) * span)]))
-        } catch {
-            throw ScriptError("\(error)", at: position)
+        switch items[0] {
+        case .position(let index):
+            guard (-elements.count..<elements.count).contains(index) else {
+                throw ScriptError("index \(index) is out of range for \(what)", at: position)
+            }
+            return item(elements[index < 0 ? index + elements.count : index])
+        case .slice(let start, let stop, let step):
+            let kept = try BasicIndex.slice(start: start, stop: stop, step: step, size: elements.count, axis: what, at: position)
+            return slice(kept.map { elements[$0] })
+        case let other:
+            throw ScriptError("expected an integer or a slice to index \(what), got \(other.spelling)", at: position)
         }
     }
 
-    private static func resolve(_ index: Int, size: Int, what: String, at position: SourcePosition) throws -> Int {
-        let resolved = index < 0 ? index + size : index
-        guard resolved >= 0, resolved < size else {
-            throw ScriptError("index \(index) is out of range for \(what)", at: position)
-        }
-        return resolved
-    }
+    private static func spelling(_ items: [IndexItem]) -> String { items.map(\.spelling).joined(separator: ", ") }
 
     /// The attributes each type has, as `help` and error messages list them.
     static func attributes(of value: Value) -> [String] {
         switch value {
         case .tensor, .mask: ["shape", "dtype", "ndim", "size"]
         case .keypoints: ["count", "dropped"]
+        default: []
+        }
+    }
+
+    /// The methods each type has: `x.reshape(...)` calls the builtin `reshape(x, ...)`;
+    /// an npz archive's `f.keys()` lists its member names.
+    static func methods(of value: Value) -> [String] {
+        switch value {
+        case .tensor, .mask: ["reshape", "squeeze", "unsqueeze"]
+        case .archive: ["keys"]
         default: []
         }
     }
@@ -78,8 +86,10 @@ enum Indexing {
         case (.mask(let m), "size"): return .int(m.count)
         case (.keypoints(let k), "count"): return .int(k.count)
         case (.keypoints(let k), "dropped"): return .int(k.droppedNonFinite)
+        case (_, _) where methods(of: base).contains(name):
+            throw ScriptError("'\(name)' is a method of \(base.typeWithArticle); call it: .\(name)(...)", at: position)
         default:
-            let known = attributes(of: base)
+            let known = attributes(of: base) + methods(of: base).map { $0 + "()" }
             let hint = known.isEmpty ? "" : "; expected one of \(known.joined(separator: ", "))"
             throw ScriptError("\(base.typeWithArticle) has no attribute '\(name)'\(hint)", at: position)
         }

@@ -31,7 +31,9 @@ struct Interpreter {
             if targets.count == 1 {
                 values = [value]
             } else {
-                guard let items = value.items else {
+                // An npz archive unpacks into its arrays in file order: `a, b = load("pair.npz")`.
+                let unpacked = if case .archive(let archive) = value { archive.members.map { Value.tensor($0.tensor) } } else { value.items }
+                guard let items = unpacked else {
                     throw ScriptError("cannot unpack \(value.typeWithArticle) into \(targets.count) names", at: expression.start)
                 }
                 guard items.count == targets.count else {
@@ -87,8 +89,8 @@ struct Interpreter {
             return try Arithmetic.negate(evaluate(operand), at: position)
         case .binary(let op, let left, let right, let position):
             return try Arithmetic.apply(op, evaluate(left), evaluate(right), at: position)
-        case .index(let base, let indices, let position):
-            return try Indexing.index(evaluate(base), indices.map(evaluate), at: position)
+        case .index(let base, let subscripts, let position):
+            return try Indexing.index(evaluate(base), subscripts.map { try item($0, at: position) }, at: position)
         case .attribute(let base, let name, let position):
             let value = try evaluate(base)
             guard case .view = value else { return try Indexing.attribute(value, name, at: position) }
@@ -99,6 +101,31 @@ struct Interpreter {
             }
         case .call(let callee, let arguments, _):
             return try call(callee, arguments)
+        }
+    }
+
+    /// Evaluates one subscript: an integer, `None`, a member name, a slice or `...`.
+    private func item(_ part: Subscript, at position: SourcePosition) throws -> IndexItem {
+        switch part {
+        case .ellipsis:
+            return .ellipsis
+        case .index(let expression):
+            switch try evaluate(expression) {
+            case .int(let index): return .position(index)
+            case .none: return .newAxis
+            case .string(let key): return .key(key)
+            case let other: throw ScriptError("expected integer indices, got \(other.typeWithArticle)", at: position)
+            }
+        case .slice(let start, let stop, let step):
+            func bound(_ expression: Expression?) throws -> Int? {
+                guard let expression else { return nil }
+                switch try evaluate(expression) {
+                case .int(let bound): return bound
+                case .none: return nil
+                case let other: throw ScriptError("expected integer slice bounds (start:stop:step), got \(other.typeWithArticle)", at: expression.start)
+                }
+            }
+            return .slice(start: try bound(start), stop: try bound(stop), step: try bound(step))
         }
     }
 
@@ -117,6 +144,12 @@ struct Interpreter {
     /// registry has one (the name is also the settings object).
     private func call(_ callee: Expression, _ arguments: [Argument]) throws -> Value {
         let position = callee.position
+        if case .attribute(let base, let method, _) = callee {
+            let receiver = try evaluate(base)
+            if Indexing.methods(of: receiver).contains(method) {
+                return try call(method: method, of: receiver, arguments, at: position)
+            }
+        }
         let name: String
         switch try evaluate(callee) {
         case .function(let function): name = function
@@ -126,7 +159,28 @@ struct Interpreter {
         guard let builtin = session.registry[name] else {
             throw ScriptError("'\(name)' is not callable here", at: position)
         }
-        let bound = try Arguments(binding: arguments, to: builtin, at: position, evaluate: evaluate)
+        return try invoke(builtin, try Arguments(binding: arguments, to: builtin, at: position, evaluate: evaluate), at: position)
+    }
+
+    /// `f.keys()`, or `x.reshape(...)` as the builtin `reshape(x, ...)`; as in NumPy,
+    /// `x.reshape(2, 3)` may spell the shape without its parentheses.
+    private func call(method: String, of receiver: Value, _ arguments: [Argument], at position: SourcePosition) throws -> Value {
+        if case .archive(let archive) = receiver {
+            guard arguments.isEmpty else { throw ScriptError("keys() takes no arguments, got \(arguments.count)", at: position) }
+            return .list(archive.names.map(Value.string))
+        }
+        guard let builtin = session.registry[method] else { throw ScriptError("'\(method)' is not callable here", at: position) }
+        var arguments = arguments
+        let positional = arguments.filter { $0.label == nil }
+        if method == "reshape", positional.count > 1, let first = positional.first {
+            arguments = [Argument(label: nil, value: .tuple(positional.map(\.value), first.position), position: first.position)]
+                + arguments.filter { $0.label != nil }
+        }
+        let bound = try Arguments(binding: arguments, to: builtin, at: position, receiver: receiver, evaluate: evaluate)
+        return try invoke(builtin, bound, at: position)
+    }
+
+    private func invoke(_ builtin: Builtin, _ bound: Arguments, at position: SourcePosition) throws -> Value {
         do {
             return try builtin.body(bound, session)
         } catch let error as ScriptError {

@@ -4,7 +4,8 @@ import Subpix
 ///
 /// Scripts see Python-like types: `None`, `bool`, `int`, `float`, `str`,
 /// `tuple`, `list`, plus the subpix types `tensor` (float32 or float64),
-/// `mask` (the booleans of `nms2d(..., mask_only=True)`), `keypoints` and `table`.
+/// `mask` (the booleans of `nms2d(..., mask_only=True)`), `keypoints`, `table` and
+/// `npz` (the named arrays of an `.npz` file).
 public enum Value: Sendable, Equatable {
     case none
     case bool(Bool)
@@ -18,6 +19,8 @@ public enum Value: Sendable, Equatable {
     case keypoints(KeypointList)
     /// A table of results (`accuracy(...)`).
     case table(Table)
+    /// The arrays of an `.npz` file, by name.
+    case archive(TensorArchive)
     /// A builtin function, by name.
     case function(String)
     /// The viewer's settings object (`view.temperature = 2`).
@@ -37,6 +40,7 @@ public enum Value: Sendable, Equatable {
         case .list: "list"
         case .keypoints: "keypoints"
         case .table: "table"
+        case .archive: "npz"
         case .function: "function"
         case .view: "view"
         }
@@ -47,6 +51,7 @@ public enum Value: Sendable, Equatable {
         switch self {
         case .none: "None"
         case .int: "an int"
+        case .archive: "an npz archive"
         default: "a \(typeName)"
         }
     }
@@ -98,13 +103,16 @@ extension Value: CustomStringConvertible {
         case .list(let items): "[" + items.map(\.repr).joined(separator: ", ") + "]"
         case .keypoints(let points): KeypointText.table(points)
         case .table(let table): table.text
+        case .archive(let archive):
+            "npz '\(archive.path)': " + archive.members.map { "\($0.name) \(formatShape($0.tensor.shape)) \($0.tensor.dtype.rawValue)" }
+                .joined(separator: ", ")
         case .function(let name): "<builtin \(name)>"
         case .view: "<view settings>"
         }
     }
 
     /// Python's float repr for the common cases: shortest round-trip digits, `1.0` not `1`.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
         if value == value.rounded(), Swift.abs(value) < 1e16 { return String(Int(value)) + ".0" }

@@ -7,7 +7,8 @@
 /// - Numbers: `3`, `2.5`, `.5`, `1e-8`, `1_000`. Strings: `"..."` or `'...'` on
 ///   one line, with the escapes `\n \t \\ \" \'` (any other backslash stays as
 ///   typed, so Windows paths read as written).
-/// - Symbols: `+ - * / = ( ) [ ] , . :`; anything else is refused with its position.
+/// - Symbols: the ``Symbol`` cases (`**`, `//` and `...` read as one); anything else is
+///   refused with its position.
 struct Lexer {
     private let characters: [Character]
     private var index = 0
@@ -87,14 +88,24 @@ struct Lexer {
         if Self.isDigit(character) || (character == "." && peekIsDigit()) { return try number(start, offset) }
         if character.isLetter || character == "_" { return identifier(start, offset) }
         if character == "\"" || character == "'" { return try string(start, offset, quote: character) }
-        advance()
-        switch character {
-        case "(", "[": depth += 1
-        case ")", "]": depth = max(0, depth - 1)
-        case "+", "-", "*", "/", "=", ",", ".", ":", ";": break
-        default: throw ScriptError("unexpected character '\(character)'", at: start)
+        guard let symbol = symbol() else { throw ScriptError("unexpected character '\(character)'", at: start) }
+        switch symbol {
+        case .leftParenthesis, .leftBracket: depth += 1
+        case .rightParenthesis, .rightBracket: depth = max(0, depth - 1)
+        default: break
         }
-        return token(.symbol(String(character)), from: start, offset)
+        return token(.symbol(symbol), from: start, offset)
+    }
+
+    /// Reads the longest symbol at the cursor (`**` before `*`, `...` before `.`).
+    private mutating func symbol() -> Symbol? {
+        for length in [3, 2, 1] where index + length <= characters.count {
+            if let symbol = Symbol(rawValue: String(characters[index..<(index + length)])) {
+                for _ in 0..<length { advance() }
+                return symbol
+            }
+        }
+        return nil
     }
 
     private static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }

@@ -24,8 +24,7 @@ struct Token: Sendable, Equatable {
         case number(Double, isInteger: Bool)
         case string(String)
         case identifier(String)
-        /// One of `+ - * / = ( ) [ ] , .`
-        case symbol(String)
+        case symbol(Symbol)
         /// The end of a statement: a line break outside brackets, or `;`.
         case newline
         case end
@@ -44,9 +43,17 @@ struct Token: Sendable, Equatable {
             isInteger && Swift.abs(value) < 9e18 ? String(Int(value)) : String(value)
         case .string(let text): "\"\(text)\""
         case .identifier(let name): "'\(name)'"
-        case .symbol(let symbol): "'\(symbol)'"
+        case .symbol(let symbol): "'\(symbol.rawValue)'"
         case .newline: "end of line"
         case .end: "end of input"
         }
     }
+}
+
+/// The punctuation and operators of the language, spelled as in the source.
+enum Symbol: String, Sendable, Equatable, CaseIterable {
+    case plus = "+", minus = "-", star = "*", slash = "/"
+    case doubleSlash = "//", percent = "%", doubleStar = "**"
+    case equals = "=", comma = ",", dot = ".", colon = ":", semicolon = ";", ellipsis = "..."
+    case leftParenthesis = "(", rightParenthesis = ")", leftBracket = "[", rightBracket = "]"
 }

@@ -1,9 +1,10 @@
 import Foundation
 import Subpix
 
-/// How well each 2D method recovers the known peaks of a heatmap made by
-/// `gaussians(...)`: per method, the mean and max distance (px) from each true
-/// peak to the nearest keypoint, and the run time.
+/// How well each 2D method recovers known peaks — of a heatmap made by
+/// `gaussians(...)`, or the user's own ground truth: per method, the mean and
+/// max distance (px) from each true point to the nearest keypoint of its map,
+/// and the run time.
 public struct Comparison: Sendable {
     public struct Row: Sendable {
         public var method: String
@@ -15,28 +16,39 @@ public struct Comparison: Sendable {
 
     public var rows: [Row]
 
-    /// The 2D methods with the view's parameters, plus the hard argmax as the baseline;
-    /// each method keeps as many keypoints as there are true peaks (its strongest).
-    public init(_ tensor: AnyTensor, truth: [GaussianPeak], view: ViewSettings) {
-        var view = view
-        view.topK = max(1, truth.count)
-        func errors(_ points: KeypointList) -> (mean: Double, max: Double) {
-            let distances = truth.map { peak in points.map { hypot($0.x - peak.x, $0.y - peak.y) }.min() ?? .infinity }
-            return (distances.reduce(0, +) / Double(max(1, distances.count)), distances.max() ?? .infinity)
+    /// The 2D methods with the view's parameters, plus the hard argmax as the baseline.
+    /// Each map that has true points is measured on its own (a pose model's channel k
+    /// against keypoint k), keeping as many keypoints as the map has true points.
+    public init(_ tensor: AnyTensor, truth: [TruePoint], view: ViewSettings) {
+        let maps = Dictionary(grouping: truth) { [$0.batch, $0.channel] }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        func row(_ name: String, _ method: ViewMethod, _ view: ViewSettings) -> Row {
+            var (errors, milliseconds, count) = ([Double](), 0.0, 0)
+            for (map, points) in maps {
+                var single = view
+                (single.batch, single.channel, single.topK) = (map[0], map[1], Swift.max(1, points.count))
+                let run = MethodRun(method: method, tensor: tensor, view: single)
+                errors += TruePoint.errors(of: points, to: run.keypoints)
+                milliseconds += run.milliseconds
+                count += run.keypoints.count
+            }
+            let (mean, max) = Self.summary(errors)
+            return Row(method: name, meanError: mean, maxError: max, milliseconds: milliseconds, keypoints: count)
         }
-        var rows: [Row] = []
         var integer = view
         integer.kernelSize = [3, 3]
-        let hard = MethodRun(method: .nms2d, tensor: tensor, view: integer)
-        let hardErrors = errors(hard.keypoints)
-        rows.append(Row(method: "hard argmax (nms2d 3x3)", meanError: hardErrors.mean, maxError: hardErrors.max,
-                        milliseconds: hard.milliseconds, keypoints: hard.keypoints.count))
-        for method in [ViewMethod.spatialSoftArgmax2d, .convSoftArgmax2d] {
-            let run = MethodRun(method: method, tensor: tensor, view: view)
-            let e = errors(run.keypoints)
-            rows.append(Row(method: method.rawValue, meanError: e.mean, maxError: e.max, milliseconds: run.milliseconds, keypoints: run.keypoints.count))
-        }
-        self.rows = rows
+        rows = [row("hard argmax (nms2d 3x3)", .nms2d, integer)]
+            + [ViewMethod.spatialSoftArgmax2d, .convSoftArgmax2d].map { row($0.rawValue, $0, view) }
+    }
+
+    /// Mean and max distance (px) from each true peak to its nearest keypoint
+    /// (infinite when there is no keypoint).
+    public static func errors(_ points: KeypointList, truth: [GaussianPeak]) -> (mean: Double, max: Double) {
+        summary(TruePoint.errors(of: truth.map(TruePoint.init), to: points))
+    }
+
+    /// The mean and the largest of `distances` (infinite when there are none).
+    private static func summary(_ distances: [Double]) -> (mean: Double, max: Double) {
+        (distances.reduce(0, +) / Double(Swift.max(1, distances.count)), distances.max() ?? .infinity)
     }
 
     /// An aligned table; `timings: false` leaves the time column out (reproducible output).

@@ -2,9 +2,8 @@ import Dispatch
 import Subpix
 
 /// The keypoints one method finds on the shown map of the viewed tensor —
-/// the `(batch, channel)` the view selects — with the view's parameters, in
-/// pixel coordinates (for volumes, those within `depth_band` slices of the
-/// shown depth).
+/// the `(batch, channel)` the view selects (for volumes, every depth) — with
+/// the view's parameters, in pixel coordinates.
 ///
 /// Only that one map is computed, however many maps the tensor has.
 public struct MethodRun: Sendable {
@@ -40,9 +39,7 @@ public struct MethodRun: Sendable {
             let output = try tensor.dtype == .float32 ? run(tensor.tensor(as: Float.self)) : run(tensor.tensor(as: Double.self))
             outputShape = [shape[0], shape[1]] + output.outputShape.dropFirst(2)
             windowCoords = output.windowCoords
-            keypoints = output.keypoints.filter { point in
-                point.depth.map { abs($0 - Double(view.depth)) <= Double(view.depthBand) + 0.5 } ?? true
-            }
+            keypoints = output.keypoints
             keypoints.points = keypoints.points.map { point in
                 var point = point
                 (point.batch, point.channel) = (view.batch, view.channel)

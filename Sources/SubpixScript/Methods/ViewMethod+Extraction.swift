@@ -14,7 +14,7 @@ extension ViewMethod {
     /// volume — with the view's parameters, in pixels, best first.
     func extract<S: SubpixScalar>(_ map: Tensor<S>, view: ViewSettings) throws -> MethodOutput {
         let (k, s, p, t) = (view.kernelSize, view.stride, view.padding, view.temperature)
-        let minValue = Self.minimumValue(view, applying: parameters, mapMaximum: { Self.finiteMaximum(map) })
+        let minValue = minimumValue(view, map: map)
         switch self {
         case .spatialSoftArgmax2d:
             let coords = try Subpix.spatialSoftArgmax2d(map, temperature: t, normalizedCoordinates: false)
@@ -27,7 +27,7 @@ extension ViewMethod {
             return MethodOutput(keypoints: points, outputShape: coords.shape, windowCoords: AnyTensor(coords))
         case .nms2d:
             let mask = try Subpix.nms2dMask(map, kernelSize: k)
-            let points = try Subpix.keypoints(coords: PixelCoordinates.grid(for: map.shape) as Tensor<S>, values: map, mask: mask, topK: view.topK, minValue: minValue)
+            let points = try Subpix.keypoints(pixelsOf: map, mask: mask, topK: view.topK, minValue: minValue)
             return MethodOutput(keypoints: points, outputShape: mask.shape)
         case .quarter, .parabola, .gaussian, .centroid3, .quadratic, .dark, .darkUDP:
             return try refineMaxima(map, view: view, minValue: minValue)
@@ -53,6 +53,11 @@ extension ViewMethod {
         }
     }
 
+    /// The smallest value a keypoint of `map` may have with `view`'s threshold and `min_value`.
+    func minimumValue<S: SubpixScalar>(_ view: ViewSettings, map: Tensor<S>) -> Double? {
+        Self.minimumValue(view, applying: parameters, mapMaximum: { Self.finiteMaximum(map) })
+    }
+
     /// The smallest value a keypoint may have: the larger of `min_value` and
     /// `threshold` × the map's largest finite value (when the method takes a
     /// threshold and that maximum is positive); nil when neither applies.
@@ -60,7 +65,8 @@ extension ViewMethod {
         var bounds: [Double] = []
         if parameters.contains(.minValue), let minValue = view.minValue { bounds.append(minValue) }
         if parameters.contains(.threshold), let threshold = view.threshold, let maximum = mapMaximum(), maximum > 0 {
-            bounds.append(threshold * maximum)
+            // 4 significant digits: the number a saved script shows is the one applied.
+            bounds.append(Double(String(format: "%.4g", threshold * maximum)) ?? threshold * maximum)
         }
         return bounds.max()
     }
@@ -72,24 +78,5 @@ extension ViewMethod {
             for value in values where value.isFinite && Double(value) > best { best = Double(value) }
         }
         return best > -.infinity ? best : nil
-    }
-}
-
-/// Integer pixel coordinates laid out like a `conv_soft_argmax2d` output, so
-/// integer NMS maxima become keypoints through the same `keypoints` call.
-enum PixelCoordinates {
-    /// `(B, C, 2, H, W)` holding (x, y) = (column, row) for a `(B, C, H, W)` shape.
-    static func grid<S: SubpixScalar>(for shape: [Int]) -> Tensor<S> {
-        let (maps, height, width) = (shape[0] * shape[1], shape[2], shape[3])
-        return Tensor<S>(validShape: [shape[0], shape[1], 2, height, width]) { out in
-            for map in 0..<maps {
-                for row in 0..<height {
-                    for column in 0..<width {
-                        out[(map * 2) * height * width + row * width + column] = S(column)
-                        out[(map * 2 + 1) * height * width + row * width + column] = S(row)
-                    }
-                }
-            }
-        }
     }
 }

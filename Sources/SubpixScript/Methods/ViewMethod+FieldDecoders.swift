@@ -9,8 +9,7 @@ extension ViewMethod {
     /// `min_value` and `threshold`), refined on the map.
     func refineMaxima<S: SubpixScalar>(_ map: Tensor<S>, view: ViewSettings, minValue: Double?) throws -> MethodOutput {
         let mask = try Subpix.nms2dMask(map, kernelSize: view.kernelSize)
-        let maxima = try Subpix.keypoints(
-            coords: PixelCoordinates.grid(for: map.shape) as Tensor<S>, values: map, mask: mask, topK: view.topK, minValue: minValue)
+        let maxima = try Subpix.keypoints(pixelsOf: map, mask: mask, topK: view.topK, minValue: minValue)
         let coords = try Tensor<S>(shape: [1, 1, maxima.count, 2], elements: maxima.flatMap { [S($0.x), S($0.y)] })
         let refined: Tensor<S>
         switch self {

@@ -5,7 +5,7 @@ import Subpix
 /// To add a method: a case here, its ``inputRank`` and ``parameters``, its
 /// computation in `ViewMethod+Extraction.swift` and its script form in
 /// `ViewMethod+Script.swift` (the compiler points at each switch), and a
-/// marker in the viewer's `Renderer.marker(_:)`. The field's decoders share
+/// marker in `MarkerStyle.of(_:)`. The field's decoders share
 /// their computation with the accuracy lab (``HeatmapDecoder``), see
 /// `ViewMethod+FieldDecoders.swift`.
 public enum ViewMethod: String, Sendable, CaseIterable {

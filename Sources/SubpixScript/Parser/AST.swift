@@ -8,7 +8,7 @@ indirect enum Expression: Sendable, Equatable {
     case unaryMinus(Expression, SourcePosition)
     case binary(BinaryOperator, Expression, Expression, SourcePosition)
     case call(Expression, [Argument], SourcePosition)
-    case index(Expression, [Expression], SourcePosition)
+    case index(Expression, [Subscript], SourcePosition)
     case attribute(Expression, String, SourcePosition)
 
     /// Where the expression's own token is: the operator of `a + b`, the `(` of
@@ -32,8 +32,19 @@ indirect enum Expression: Sendable, Equatable {
     }
 }
 
-enum BinaryOperator: String, Sendable, Equatable {
+enum BinaryOperator: String, Sendable, Equatable, CaseIterable {
     case add = "+", subtract = "-", multiply = "*", divide = "/"
+    case floorDivide = "//", remainder = "%", power = "**"
+}
+
+/// One item between the brackets of `x[...]`, as NumPy's basic indexing has them.
+enum Subscript: Sendable, Equatable {
+    /// An integer (drops the axis), or `None` (inserts an axis of size 1).
+    case index(Expression)
+    /// `start:stop:step`, each part optional.
+    case slice(start: Expression?, stop: Expression?, step: Expression?)
+    /// `...`: as many full slices as the other items leave.
+    case ellipsis
 }
 
 /// A call argument: positional (`label == nil`) or keyword.

@@ -13,9 +13,12 @@ struct ParsedStatement: Sendable, Equatable {
 ///     targets    := target (',' target)*        target := NAME | postfix '.' NAME
 ///     exprs      := expr (',' expr)* [',']      (two or more make a tuple)
 ///     expr       := term (('+' | '-') term)*
-///     term       := unary (('*' | '/') unary)*
-///     unary      := ('-' | '+') unary | postfix
-///     postfix    := atom ( '(' args ')' | '[' expr (',' expr)* ']' | '.' NAME )*
+///     term       := unary (('*' | '/' | '//' | '%') unary)*
+///     unary      := ('-' | '+') unary | power
+///     power      := postfix ['**' unary]          (right-associative; -2**2 is -4)
+///     postfix    := atom ( '(' args ')' | '[' subscripts ']' | '.' NAME )*
+///     subscripts := subscript (',' subscript)* [',']
+///     subscript  := '...' | expr | [expr] ':' [expr] [':' [expr]]
 ///     args       := [arg (',' arg)* [',']]      arg := [NAME '='] expr (keywords last)
 ///     atom       := NUMBER | STRING | NAME | '(' ')' | '(' expr ')' | '(' expr ',' ... ')' | '[' ... ']'
 ///
@@ -42,12 +45,18 @@ struct Parser {
 
     private mutating func advance() { if index < tokens.count - 1 { index += 1 } }
 
-    private func isSymbol(_ symbol: String) -> Bool { current.kind == .symbol(symbol) }
+    private func isSymbol(_ symbol: Symbol) -> Bool { current.kind == .symbol(symbol) }
+
+    /// The current token's symbol when it is one of `symbols`.
+    private func symbol(among symbols: Set<Symbol>) -> Symbol? {
+        if case .symbol(let symbol) = current.kind, symbols.contains(symbol) { return symbol }
+        return nil
+    }
 
     private var atEndOfStatement: Bool { current.kind == .newline || current.kind == .end }
 
-    private mutating func expect(_ symbol: String, _ context: String) throws {
-        guard isSymbol(symbol) else { throw unexpected("expected '\(symbol)' \(context)") }
+    private mutating func expect(_ symbol: Symbol, _ context: String) throws {
+        guard isSymbol(symbol) else { throw unexpected("expected '\(symbol.rawValue)' \(context)") }
         advance()
     }
 
@@ -83,7 +92,7 @@ struct Parser {
 
     private mutating func statement() throws -> Statement {
         let left = try expressions()
-        guard isSymbol("=") else { return .expression(left.single) }
+        guard isSymbol(.equals) else { return .expression(left.single) }
         advance()
         let targets = try left.items.map(Self.target)
         return .assignment(targets, try expressions().single)
@@ -94,10 +103,10 @@ struct Parser {
         let first = try expression()
         var items = [first]
         var trailingComma = false
-        while isSymbol(",") {
+        while isSymbol(.comma) {
             advance()
             trailingComma = true
-            if atEndOfStatement || isSymbol("=") { break }
+            if atEndOfStatement || isSymbol(.equals) { break }
             items.append(try expression())
             trailingComma = false
         }
@@ -118,11 +127,11 @@ struct Parser {
         defer { depth = saved }
         try descend(at: current.position)
         var left = try term()
-        while case .symbol(let symbol) = current.kind, symbol == "+" || symbol == "-" {
+        while let symbol = symbol(among: [.plus, .minus]) {
             let position = current.position
             try descend(at: position)
             advance()
-            left = .binary(symbol == "+" ? .add : .subtract, left, try term(), position)
+            left = .binary(symbol == .plus ? .add : .subtract, left, try term(), position)
         }
         return left
     }
@@ -131,18 +140,24 @@ struct Parser {
         let saved = depth
         defer { depth = saved }
         var left = try unary()
-        while case .symbol(let symbol) = current.kind, symbol == "*" || symbol == "/" {
+        while let symbol = symbol(among: [.star, .slash, .doubleSlash, .percent]) {
             let position = current.position
             try descend(at: position)
             advance()
-            left = .binary(symbol == "*" ? .multiply : .divide, left, try unary(), position)
+            let op: BinaryOperator = switch symbol {
+            case .star: .multiply
+            case .slash: .divide
+            case .doubleSlash: .floorDivide
+            default: .remainder
+            }
+            left = .binary(op, left, try unary(), position)
         }
         return left
     }
 
     private mutating func unary() throws -> Expression {
-        guard isSymbol("-") || isSymbol("+") else { return try postfix() }
-        let (position, negate) = (current.position, isSymbol("-"))
+        guard isSymbol(.minus) || isSymbol(.plus) else { return try power() }
+        let (position, negate) = (current.position, isSymbol(.minus))
         let saved = depth
         defer { depth = saved }
         try descend(at: position)
@@ -151,19 +166,31 @@ struct Parser {
         return negate ? .unaryMinus(operand, position) : operand
     }
 
+    /// `base ** exponent`; the exponent may carry a sign (`2 ** -1`) and is itself a power.
+    private mutating func power() throws -> Expression {
+        let base = try postfix()
+        guard isSymbol(.doubleStar) else { return base }
+        let position = current.position
+        let saved = depth
+        defer { depth = saved }
+        try descend(at: position)
+        advance()
+        return .binary(.power, base, try unary(), position)
+    }
+
     private mutating func postfix() throws -> Expression {
         let saved = depth
         defer { depth = saved }
         var base = try atom()
-        while isSymbol("(") || isSymbol("[") || isSymbol(".") {
+        while isSymbol(.leftParenthesis) || isSymbol(.leftBracket) || isSymbol(.dot) {
             let position = current.position
             try descend(at: position)
-            if isSymbol("(") {
+            if isSymbol(.leftParenthesis) {
                 advance()
                 base = .call(base, try arguments(), position)
-            } else if isSymbol("[") {
+            } else if isSymbol(.leftBracket) {
                 advance()
-                base = .index(base, try indices(), position)
+                base = .index(base, try subscripts(), position)
             } else {
                 advance()
                 guard case .identifier(let name) = current.kind else { throw unexpected("expected an attribute name after '.'") }
@@ -174,28 +201,49 @@ struct Parser {
         return base
     }
 
-    private mutating func indices() throws -> [Expression] {
-        var result: [Expression] = []
+    private mutating func subscripts() throws -> [Subscript] {
+        var result: [Subscript] = []
         repeat {
-            if isSymbol(",") { advance() }
-            if isSymbol(":") {
-                throw ScriptError("slices are not supported; index with integers, e.g. x[0, 1]", at: current.position)
-            }
-            result.append(try expression())
-        } while isSymbol(",")
-        if isSymbol(":") {
-            throw ScriptError("slices are not supported; index with integers, e.g. x[0, 1]", at: current.position)
-        }
-        try expect("]", "to close the index")
+            if isSymbol(.comma) { advance() }
+            if isSymbol(.rightBracket) && !result.isEmpty { break }
+            result.append(try subscriptItem())
+        } while isSymbol(.comma)
+        try expect(.rightBracket, "to close the index")
         return result
+    }
+
+    /// `...`, an index expression, or a slice `[start]:[stop][:[step]]`.
+    private mutating func subscriptItem() throws -> Subscript {
+        if isSymbol(.ellipsis) {
+            advance()
+            return .ellipsis
+        }
+        let start = isSymbol(.colon) ? nil : try expression()
+        guard isSymbol(.colon) else {
+            guard let start else { throw unexpected("expected an index") }
+            return .index(start)
+        }
+        advance()
+        let stop = try optionalSlicePart()
+        var step: Expression?
+        if isSymbol(.colon) {
+            advance()
+            step = try optionalSlicePart()
+        }
+        return .slice(start: start, stop: stop, step: step)
+    }
+
+    /// A slice bound, absent when the slice part is empty (`x[:3]`, `x[1:]`, `x[::2]`).
+    private mutating func optionalSlicePart() throws -> Expression? {
+        isSymbol(.colon) || isSymbol(.comma) || isSymbol(.rightBracket) || atEndOfStatement ? nil : try expression()
     }
 
     private mutating func arguments() throws -> [Argument] {
         var result: [Argument] = []
-        while !isSymbol(")") && !atEndOfStatement {
+        while !isSymbol(.rightParenthesis) && !atEndOfStatement {
             var label: String?
             let position = current.position
-            if case .identifier(let name) = current.kind, next.kind == .symbol("=") {
+            if case .identifier(let name) = current.kind, next.kind == .symbol(.equals) {
                 label = name
                 advance()
                 advance()
@@ -203,10 +251,10 @@ struct Parser {
                 throw ScriptError("positional argument after keyword arguments", at: current.position)
             }
             result.append(Argument(label: label, value: try expression(), position: position))
-            guard isSymbol(",") else { break }
+            guard isSymbol(.comma) else { break }
             advance()
         }
-        try expect(")", "to close the call")
+        try expect(.rightParenthesis, "to close the call")
         return result
     }
 
@@ -222,30 +270,30 @@ struct Parser {
         case .identifier(let name):
             advance()
             return .name(name, token.position)
-        case .symbol("("):
+        case .symbol(.leftParenthesis):
             advance()
-            let items = try sequence(closing: ")")
+            let items = try sequence(closing: .rightParenthesis)
             if items.elements.count == 1 && !items.trailingComma { return items.elements[0] }
             return .tuple(items.elements, token.position)
-        case .symbol("["):
+        case .symbol(.leftBracket):
             advance()
-            return .list(try sequence(closing: "]").elements, token.position)
+            return .list(try sequence(closing: .rightBracket).elements, token.position)
         default:
             throw unexpected("expected an expression")
         }
     }
 
-    private mutating func sequence(closing: String) throws -> (elements: [Expression], trailingComma: Bool) {
+    private mutating func sequence(closing: Symbol) throws -> (elements: [Expression], trailingComma: Bool) {
         var elements: [Expression] = []
         var trailingComma = false
         while !isSymbol(closing) && !atEndOfStatement {
             elements.append(try expression())
             trailingComma = false
-            guard isSymbol(",") else { break }
+            guard isSymbol(.comma) else { break }
             advance()
             trailingComma = true
         }
-        try expect(closing, closing == ")" ? "to close the parenthesis" : "to close the list")
+        try expect(closing, closing == .rightParenthesis ? "to close the parenthesis" : "to close the list")
         return (elements, trailingComma)
     }
 }

@@ -67,9 +67,7 @@ public struct HeatmapPicture: Sendable {
         var image = RGBImage(width: pictureWidth, height: pictureHeight, color: Self.gapColor)
         for y in 0..<height {
             for x in 0..<width {
-                let value = values[y * width + x]
-                let color = value.isFinite ? colorMap.color(scale.position(value)) : Self.nonFiniteColor
-                image.fill(x: x * upscale, y: y * upscale, width: upscale, height: upscale, with: color)
+                image.fill(x: x * upscale, y: y * upscale, width: upscale, height: upscale, with: mapColor(x: x, y: y))
             }
         }
         let barTop = height * upscale + gapHeight
@@ -85,15 +83,21 @@ public struct HeatmapPicture: Sendable {
         return image
     }
 
+    /// The map's colour at data pixel (x, y).
+    private func mapColor(x: Int, y: Int) -> RGB {
+        let value = values[y * width + x]
+        return value.isFinite ? colorMap.color(scale.position(value)) : Self.nonFiniteColor
+    }
+
     /// The marker in its colour made to contrast (≥ 3 : 1) with the map colour at its centre,
     /// outlined one pixel wide in black or white, whichever stands out more from the marker.
     private func drawMarker(_ point: (x: Double, y: Double), _ style: MarkerStyle, into image: inout RGBImage) {
         let centre = pixel(x: point.x, y: point.y)
         let mapBottom = height * upscale
         guard centre.x >= 0, centre.y >= 0, centre.x < width * upscale, centre.y < mapBottom else { return }
-        let color = style.color.contrasting(against: image[centre.x, centre.y])
+        let color = style.color.contrasting(against: mapColor(x: centre.x / upscale, y: centre.y / upscale))
         let outline = RGB.black.contrastRatio(with: color) >= RGB.white.contrastRatio(with: color) ? RGB.black : RGB.white
-        let radius = markerRadius, reach = Int(radius.rounded(.up)) + 1
+        let radius = markerRadius, reach = Int((1.3 * radius).rounded(.up)) + 1
         func covers(_ dx: Int, _ dy: Int) -> Bool { style.shape.covers(dx: Double(dx), dy: Double(dy), radius: radius) }
         for dy in -reach...reach {
             for dx in -reach...reach where centre.y + dy < mapBottom {

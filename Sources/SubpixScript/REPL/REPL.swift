@@ -9,7 +9,8 @@ import Subpix
 /// prompt, no escape codes, so `subpix repl < cmds.txt > out.txt` gives
 /// plain results. Input continues over lines while a bracket is open. Errors
 /// go to stderr as `<repl>:LINE:COL: error: ...` with a caret and never end
-/// the session or lose variables.
+/// the session or lose variables; piped input that had any error exits 1, as
+/// `python < file` does.
 public struct REPL {
     public let session: Session
     private let interactive: Bool
@@ -20,14 +21,17 @@ public struct REPL {
         self.interactive = interactive ?? (isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1)
     }
 
-    /// Runs until end of input (Ctrl-D on an empty prompt).
-    public func run() {
+    /// Runs until end of input (Ctrl-D on an empty prompt); returns the exit
+    /// status: 0, or 1 when a piped (non-interactive) input had an error.
+    @discardableResult
+    public func run() -> Int32 {
         let editor = interactive ? LineEditor(completions: completions) : nil
         if interactive {
             session.colorOutput = ProcessInfo.processInfo.environment["TERM"].map { $0 != "dumb" } ?? false
             session.isInterrupted = Interrupt.take
             print("subpix \(SubpixVersion.string) — kornia.geometry.subpix in the terminal. help() lists builtins; Ctrl-D exits.")
         }
+        var failed = false
         var buffer = ""
         var firstLine = 1
         var lineNumber = 0
@@ -39,7 +43,7 @@ public struct REPL {
                 buffer = ""
             case .end where interactive && !buffer.isEmpty:
                 // Ctrl-D on a continuation line ends the entry (and reports what is missing).
-                evaluate(buffer, firstLine: 1)
+                failed = !evaluate(buffer, firstLine: 1) || failed
                 buffer = ""
             case .end:
                 break reading
@@ -49,19 +53,21 @@ public struct REPL {
                 buffer += buffer.isEmpty ? line : "\n" + line
                 if Lexer.isIncomplete(buffer) { continue }
                 editor?.remember(buffer)
-                evaluate(buffer, firstLine: interactive ? 1 : firstLine)
+                failed = !evaluate(buffer, firstLine: interactive ? 1 : firstLine) || failed
                 buffer = ""
             }
         }
-        if !buffer.isEmpty { evaluate(buffer, firstLine: firstLine) }
+        if !buffer.isEmpty { failed = !evaluate(buffer, firstLine: firstLine) || failed }
         if interactive { print("") }
+        return failed && !interactive ? 1 : 0
     }
 
-    /// Runs one entry; echoes a value that is not `None`; reports an error.
-    private func evaluate(_ source: String, firstLine: Int) {
+    /// Runs one entry; echoes a value that is not `None`; reports an error. Returns whether it succeeded.
+    private func evaluate(_ source: String, firstLine: Int) -> Bool {
         do {
             let value = try Interrupt.evaluating { try session.execute(source) }
             if let value, !value.isNone { session.output(value.repr) }
+            return true
         } catch {
             let name = interactive ? "<repl>" : "<stdin>"
             // Pad the source so the error's line numbers count from the start of the input.
@@ -70,6 +76,7 @@ public struct REPL {
                 ScriptError(error.message, at: error.position.map { SourcePosition(line: $0.line + firstLine - 1, column: $0.column) })
             } ?? error
             FileHandle.standardError.write(Data((Diagnostic.format(shifted, file: name, source: padded) + "\n").utf8))
+            return false
         }
     }
 
@@ -78,9 +85,4 @@ public struct REPL {
         let session = self.session
         return { before, word in Completion.candidates(before: before, word: word, session: session) }
     }
-}
-
-/// The product version shown by the REPL banner.
-public enum SubpixVersion {
-    public static let string = "0.1.0"
 }

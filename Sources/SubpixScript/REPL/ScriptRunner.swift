@@ -87,7 +87,8 @@ public struct ScriptRunner {
     private func readSource(errors: (String) -> Void) -> String? {
         if path == "-" { return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
         guard let data = FileManager.default.contents(atPath: path) else {
-            errors("\(path): error: cannot read the script file")
+            let problem = FileManager.default.fileExists(atPath: path) ? "cannot read the script file" : MissingFile.message(path)
+            errors("\(path): error: \(problem)")
             return nil
         }
         return String(decoding: data, as: UTF8.self)

@@ -38,9 +38,14 @@ public final class Session {
     public var journal: [String] { record.entries }
     /// The name of the most recently assigned tensor variable.
     public private(set) var lastTensorName: String?
-    /// Where `print`, `show`, `help`, `vars`, `time` and `save` write their
-    /// lines (stdout by default; the viewer captures them for its message line).
+    /// Where `print`, `show`, `help`, `vars`, `compare` and `diagnose` write
+    /// their lines (stdout by default; the viewer captures them for its message line).
     public var output: (String) -> Void
+    /// Where status messages go — `saved PATH`, `time`'s report — which are not
+    /// what a script prints, so that `subpix run x.subpix > out.csv` holds only
+    /// data. `nil` sends them to ``output`` (the viewer shows both on its message
+    /// line); `subpix run` and `subpix repl` send them to stderr, or nowhere with `--quiet`.
+    public var status: ((String) -> Void)?
     /// Whether `show` may use ANSI colours (true on a colour terminal).
     public var colorOutput = false
     /// Polled between statements and repetitions of `time`; returning true
@@ -57,6 +62,9 @@ public final class Session {
     /// Opens the viewer on a tensor variable; installed by the viewer layer
     /// for `view(x)` (without it, `view(x)` only selects `x`).
     public var openViewer: ((Session, String) throws -> Void)?
+    /// Writes what the viewer shows as a PNG (path, overwrite) and returns the path
+    /// written, or nil when no viewer is open; installed by the viewer for `snapshot(path)`.
+    public var writeSnapshot: ((String, Bool) throws -> String?)?
 
     private var record = Journal()
     /// Nested `source(...)` calls in progress (bounded to stop runaway recursion).
@@ -105,6 +113,21 @@ public final class Session {
         let value = try interpreter.run(parsed.statement)
         record.append(text)
         return value
+    }
+
+    /// Reports a status message (see ``status``).
+    public func report(_ line: String) { (status ?? output)(line) }
+
+    /// The names of the variables that hold tensors, sorted.
+    public var tensorNames: [String] { variables.keys.filter { tensor(named: $0) != nil }.sorted() }
+
+    /// "; did you mean 'heat'? tensor variables: demo, heat", or "; there is no tensor
+    /// variable yet": what an error about a tensor variable `name` that does not exist adds.
+    func tensorHint(for name: String) -> String {
+        let names = tensorNames
+        guard !names.isEmpty else { return "; there is no tensor variable yet" }
+        let guess = Suggestion.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        return "\(guess)\(guess.isEmpty ? ";" : "") tensor variables: \(names.joined(separator: ", "))"
     }
 
     /// The tensor in variable `name`, if it holds one.

@@ -4,6 +4,34 @@ public enum PaletteName: String, Sendable, CaseIterable {
     case auto, viridis, magma, gray, diverging
 }
 
+/// What the viewer's colour scale spans (`view.range`).
+public enum ColorRange: Sendable, Hashable {
+    /// Each map (and each depth slice) its own finite min … max (`None`).
+    case map
+    /// The finite min … max of the whole tensor, so maps compare (`"tensor"`).
+    case tensor
+    /// A fixed range (`(0, 1)`).
+    case fixed(Double, Double)
+
+    /// The next mode of the viewer's key: map → tensor → (0, 1) → map.
+    public var next: ColorRange {
+        switch self {
+        case .map: .tensor
+        case .tensor: .fixed(0, 1)
+        case .fixed: .map
+        }
+    }
+
+    /// How the colour bar names it.
+    public var label: String {
+        switch self {
+        case .map: "per map"
+        case .tensor: "per tensor"
+        case .fixed(let low, let high): "fixed \(Value.format(low))…\(Value.format(high))"
+        }
+    }
+}
+
 /// Everything the viewer shows, as plain values in the shared `Session`.
 ///
 /// Each field is settable by an ordinary script statement, `view.<field> = value`,
@@ -17,6 +45,11 @@ public struct ViewSettings: Sendable, Hashable {
     public var method: ViewMethod = .convSoftArgmax2d
     /// Overlay the keypoints of every applicable method at once, to compare them.
     public var compare: Bool = false
+    /// Draw the keypoint and ground-truth markers (off: the map alone).
+    public var markers: Bool = true
+    /// The gradient overlay: the influence `∂(x or y of the keypoint nearest the
+    /// cursor) / ∂map` drawn over the heatmap (`nil`: off).
+    public var influence: CoordinateAxis?
     /// Soft-argmax temperature (multiplies in `spatial_soft_argmax2d`, divides in `conv_soft_argmax*`).
     public var temperature: Double = 1.0
     /// Window size (H, W) of `conv_soft_argmax2d`/`3d` and `nms2d`.
@@ -50,9 +83,10 @@ public struct ViewSettings: Sendable, Hashable {
     /// Keypoints whose value is below this are dropped (`nil`: keep all).
     public var minValue: Double?
     public var palette: PaletteName = .auto
-    /// The gradient overlay: the influence `∂(x or y of the keypoint nearest the
-    /// cursor) / ∂map` drawn over the heatmap (`nil`: off).
-    public var influence: CoordinateAxis?
+    /// The values the colour scale spans: each map's own range, the whole tensor's, or a fixed one.
+    public var range: ColorRange = .map
+    /// How a block of data pixels becomes one screen pixel when the map is larger than the pane.
+    public var resample: BlockReduction = .max
 
     public init() {}
 }

@@ -24,9 +24,7 @@ public enum ViewSettingsFields {
               { $0.input.map { .string($0) } ?? .none }) { view, value, session in
             view.input = try value.optionalString()
             if let name = view.input, session.tensor(named: name) == nil {
-                let tensors = session.variables.keys.filter { session.tensor(named: $0) != nil }
-                let hint = Suggestion.closest(to: name, among: tensors).map { "; did you mean '\($0)'?" } ?? ""
-                throw ScriptError("view.input: expected the name of a tensor variable, got '\(name)'\(hint)")
+                throw ScriptError("view.input: expected the name of a tensor variable, got '\(name)'\(session.tensorHint(for: name))")
             }
         },
         field("method", "keypoint method: " + ViewMethod.allCases.map(\.rawValue).joined(separator: ", "),
@@ -96,6 +94,23 @@ public enum ViewSettingsFields {
         field("palette", "colour ramp: " + PaletteName.allCases.map(\.rawValue).joined(separator: ", "),
               { .string($0.palette.rawValue) }) { view, value, _ in
             view.palette = try value.choice(PaletteName.self)
+        },
+        field("range", "colour scale: None (each map its own min…max), \"tensor\" (the whole tensor's), or (low, high)",
+              { range in
+                  switch range.range {
+                  case .map: .none
+                  case .tensor: .string("tensor")
+                  case .fixed(let low, let high): .tuple([.float(low), .float(high)])
+                  }
+              }) { view, value, _ in
+            view.range = try value.colorRange()
+        },
+        field("resample", "a screen pixel covering several data pixels shows their max (by magnitude on signed maps) or mean",
+              { .string($0.resample.rawValue) }) { view, value, _ in
+            view.resample = try value.choice(BlockReduction.self)
+        },
+        field("markers", "draw the keypoint and ground-truth markers (True/False)", { .bool($0.markers) }) { view, value, _ in
+            view.markers = try value.bool()
         },
         field("influence", "gradient overlay: ∂(x or y of the keypoint nearest the cursor)/∂map — 'x', 'y' or None (off)",
               { $0.influence.map { .string($0.rawValue) } ?? .none }) { view, value, _ in
@@ -210,6 +225,18 @@ struct FieldValue {
             return number
         }
         throw error("a number > 0")
+    }
+
+    func colorRange() throws -> ColorRange {
+        switch value {
+        case .none, .string("map"): return .map
+        case .string("tensor"): return .tensor
+        default:
+            guard let items = value.items, items.count == 2, let low = items[0].number, let high = items[1].number,
+                  low.isFinite, high.isFinite, low < high
+            else { throw error("None, \"tensor\" or (low, high) with low < high") }
+            return .fixed(low, high)
+        }
     }
 
     func optionalFraction() throws -> Double? {

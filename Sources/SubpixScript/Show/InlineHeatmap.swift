@@ -37,12 +37,12 @@ public enum InlineHeatmap {
     public static func resample(_ values: [Double], height: Int, width: Int, rows: Int, columns: Int) -> [Double] {
         var out = [Double](repeating: 0, count: rows * columns)
         for row in 0..<rows {
-            let top = row * height / rows, bottom = max(top + 1, (row + 1) * height / rows)
+            let top = row * height / rows, bottom = min(height, max(top + 1, (row + 1) * height / rows))
             for column in 0..<columns {
-                let left = column * width / columns, right = max(left + 1, (column + 1) * width / columns)
-                var sum = 0.0
-                for y in top..<min(bottom, height) { for x in left..<min(right, width) { sum += values[y * width + x] } }
-                out[row * columns + column] = sum / Double((min(bottom, height) - top) * (min(right, width) - left))
+                let left = column * width / columns, right = min(width, max(left + 1, (column + 1) * width / columns))
+                out[row * columns + column] = BlockReduction.mean.reduce(xs: left..<right, ys: top..<bottom, signed: false) { x, y in
+                    values[y * width + x]
+                }
             }
         }
         return out

@@ -33,6 +33,32 @@ public enum KeypointText {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The viewer's export: one row per keypoint of each method, `method` first,
+    /// the coordinates' unit in the header (`x_px,y_px` or `x_norm,y_norm`).
+    public static func csv(_ lists: [(method: String, points: KeypointList)], normalized: Bool) -> String {
+        let hasDepth = lists.contains { $0.points.contains { $0.depth != nil } }
+        let unit = normalized ? "norm" : "px"
+        var lines = ["method,batch,channel,x_\(unit),y_\(unit)" + (hasDepth ? ",depth" : "") + ",value"]
+        for (method, points) in lists {
+            for point in points {
+                var fields = [method, String(point.batch), String(point.channel), number(point.x), number(point.y)]
+                if hasDepth { fields.append(point.depth.map(number) ?? "") }
+                fields.append(number(point.value))
+                lines.append(fields.joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `point` with x and y on kornia's [-1, 1] grid of a `width × height` map
+    /// (`2x / (W − 1) − 1`; NaN along an axis of size 1, as kornia's grid).
+    public static func normalized(_ point: Keypoint, width: Int, height: Int) -> Keypoint {
+        var point = point
+        point.x = width > 1 ? 2 * point.x / Double(width - 1) - 1 : .nan
+        point.y = height > 1 ? 2 * point.y / Double(height - 1) - 1 : .nan
+        return point
+    }
+
     /// A JSON array of `{"batch", "channel", "x", "y", ["depth",] "value"}` objects.
     public static func json(_ points: KeypointList) -> String {
         let objects = points.map { point in

@@ -54,19 +54,34 @@ public enum ReferenceMarkdown {
           `\\n \\t \\\\ \\" \\'`), `True`/`False` (also `true`/`false`), `None`, tuples `(1, 2)`
           and `(1,)`, lists `[1, 2]`, tensors (float32 or float64), masks (from
           `nms2d(..., mask_only=True)`), keypoint lists.
-        - Arithmetic `+ - * /` and unary `-` on numbers and tensors, with the usual precedence
-          and parentheses: a number broadcasts over a tensor; two tensors must have the same
-          shape (or one is 0-dimensional); float64 wins over float32; a mask counts as 0/1.
-          `/` of two integers gives a float; division by zero gives `inf`/`nan` as in NumPy.
-        - Indexing `x[0]`, `x[0, 1]` picks along the leading axes and drops them, as NumPy does
-          (`heat[0, 1]` is the `(H, W)` map of batch 0, channel 1); negative indices count from
-          the end; tuples, lists and keypoint lists index the same way. Slices are not supported.
-        - Attributes: `x.shape`, `x.dtype`, `x.ndim`, `x.size` (tensors and masks), `kp.count`.
+        - Arithmetic `+ - * / // % **` and unary `-` on numbers and tensors, with Python's
+          precedence (`**` binds tightest and to the right: `-2 ** 2` is `-4`, `2 ** 3 ** 2` is
+          `512`) and parentheses: a number broadcasts over a tensor; two tensors must have the
+          same shape (or one is 0-dimensional); float64 wins over float32; a mask counts as 0/1.
+          `/` of two integers gives a float; `//` floors and `%` takes the divisor's sign, as in
+          Python (`-7 // 2` is `-4`, `-7 % 2` is `1`), so `(64 + 2 * 1 - 3) // 2 + 1` computes an
+          output size. Division by zero gives `inf`/`nan` as in NumPy, except `//` and `%` of
+          two integers, which are an error (there is no integer infinity).
+        - Indexing is NumPy's basic indexing: an integer picks and drops an axis (`heat[0, 1]` is
+          the `(H, W)` map of batch 0, channel 1), a slice `start:stop:step` keeps it
+          (`heat[0:1, 7:8]` is `(1, 1, H, W)`, ready for the ops), `None` inserts an axis of size
+          1 and `...` stands for the axes not named; negative numbers count from the end and
+          slices clamp to the axis, as in Python. An index out of range names the axis and its
+          bounds. Tuples, lists, strings and keypoint lists take one integer or slice
+          (`args[1:]`, `name[:-4]`).
+        - Attributes: `x.shape`, `x.dtype`, `x.ndim`, `x.size` (tensors and masks), `kp.count`;
+          methods `x.reshape(1, 1, -1, 48)`, `x.unsqueeze(0)`, `x.squeeze()` (the builtins of the
+          same names).
+        - `.npz` files load as a mapping, as `np.load` gives them: `f = load("a.npz")`,
+          `f["heatmaps"]`, `f.keys()`; `load("a.npz", "heatmaps")` reads one array.
         - Calls take positional and keyword arguments named exactly as in kornia; keywords come
           last. A one-element tensor works wherever a number does (kornia's
           `temperature=torch.tensor(2.0)` is `temperature=2.0` here), and one integer stands
           for a square window (`kernel_size=5` is `(5, 5)`).
-        - `args` is the list of the script's command-line arguments (`subpix run FILE ARG...`).
+        - `args` is the list of the script's command-line arguments (`subpix run FILE ARG...`),
+          as strings: `float(args[1])`, `int(args[2])` make numbers of them.
+        - There are no loops: a script handles one input, and the shell runs it over many,
+          `for f in maps/*.npy; do subpix run extract.subpix "$f" > "${f%.npy}.csv"; done`.
         - `view.<setting> = value` changes what the viewer shows (see the last section).
 
         ## Errors
@@ -75,8 +90,17 @@ public enum ReferenceMarkdown {
         stops at the first one with `FILE:LINE:COL: error: message`, the line and a caret, and
         exit status 1; `--keep-going` reports every failing statement instead (a syntax error
         still stops the script before anything runs). An unknown name gets a "did you mean"
-        suggestion; a wrong keyword lists the valid ones. A failing statement changes nothing,
-        and in the REPL an error never ends the session or loses variables.
+        suggestion; a wrong keyword lists the valid ones; a missing file suggests a name from its
+        directory. A failing statement changes nothing, and in the REPL an error never ends the
+        session or loses variables; piped into `subpix repl`, input with any failed statement
+        exits 1 (as `python < file` does).
+
+        ## Output
+
+        stdout carries only what a script prints (`print`, `show`, `help`, `vars`, `compare`,
+        `diagnose`), so `subpix run x.subpix > out.csv` holds just the data. Status messages —
+        `saved PATH`, `time`'s report — and errors go to stderr; `subpix run --quiet` (or
+        `repl --quiet`) silences the status messages.
 
         ## REPL
 

@@ -1,6 +1,6 @@
 /// Zoom and pan of the heatmap pane: which data pixels each screen pixel
 /// (half a text cell) covers. Zoom 1 fits the whole map in the pane.
-public struct Viewport: Sendable, Equatable {
+public struct Viewport: Sendable, Hashable {
     /// Magnification over the fitted view (>= 1).
     public var zoom: Double = 1
     /// Data coordinate at the pane's top-left corner.

@@ -9,7 +9,7 @@ import SubpixScript
 /// sits on the peak, and for `nms2d` it is zero: why soft-argmax trains.
 public struct InfluenceOverlay: Sendable {
     /// What the overlay was computed for; equal keys give equal overlays.
-    struct Key: Equatable {
+    struct Key: Hashable {
         var computation: ViewComputation.Key
         var keypoint: Keypoint
         var axis: CoordinateAxis
@@ -21,8 +21,10 @@ public struct InfluenceOverlay: Sendable {
     public let method: ViewMethod
     public let keypoint: Keypoint
     public let axis: CoordinateAxis
-    /// The influence map, scaled symmetrically about zero for the diverging palette.
+    /// The influence map.
     public let slice: MapSlice
+    /// Its colour scale: symmetric about zero, for the diverging palette.
+    public let scale: ColorScale
     /// `Σ |∂/∂map|` within ``nearRadius`` of the keypoint and elsewhere.
     public let mass: (near: Double, elsewhere: Double)
     let key: Key
@@ -47,14 +49,15 @@ public struct InfluenceOverlay: Sendable {
             return AnyTensor(try Influence.map(map, method: run.method, keypoint: local, axis: axis, options: Influence.Options(view)))
         }
         let gradient = try tensor.dtype == .float32 ? influence(tensor.tensor(as: Float.self)) : influence(tensor.tensor(as: Double.self))
-        return InfluenceOverlay(method: run.method, keypoint: nearest, axis: axis, values: gradient.doubles,
-                                width: gradient.shape[3], height: gradient.shape[2], key: key)
+        return InfluenceOverlay(method: run.method, keypoint: nearest, axis: axis, gradient: gradient, key: key)
     }
 
-    private init(method: ViewMethod, keypoint: Keypoint, axis: CoordinateAxis, values: [Double], width: Int, height: Int, key: Key) {
+    private init(method: ViewMethod, keypoint: Keypoint, axis: CoordinateAxis, gradient: AnyTensor, key: Key) {
         (self.method, self.keypoint, self.axis, self.key) = (method, keypoint, axis, key)
-        slice = MapSlice(diverging: values, width: width, height: height)
-        mass = Influence.mass(values, width: width, near: (keypoint.x, keypoint.y), radius: Self.nearRadius)
+        slice = MapSlice(gradient, batch: 0, channel: 0, depth: 0)
+        let bound = max(abs(slice.low), abs(slice.high))
+        scale = ColorScale(low: -bound, high: bound, centred: bound > 0)   // zero everywhere: the middle colour
+        mass = Influence.mass(gradient.doubles, width: slice.width, near: (keypoint.x, keypoint.y), radius: Self.nearRadius)
     }
 
     /// The panel's lines: what is shown, and where the gradient's mass lies.
@@ -66,17 +69,6 @@ public struct InfluenceOverlay: Sendable {
     }
 }
 
-extension MapSlice {
-    /// A signed map whose colour scale is symmetric about zero (±its largest magnitude).
-    init(diverging values: [Double], width: Int, height: Int) {
-        self.width = width
-        self.height = height
-        self.values = values
-        let bound = values.lazy.filter(\.isFinite).map(abs).max() ?? 0
-        (low, high) = (-bound, bound)
-    }
-}
-
 extension ViewerModel {
     /// Brings the gradient overlay up to date with the view, the keypoints and the cursor.
     func refreshInfluence() {
@@ -85,6 +77,7 @@ extension ViewerModel {
             influence = try InfluenceOverlay.make(
                 session: session, tensor: viewed.tensor, run: runs.first, computation: key, cursor: (cursorX, cursorY),
                 reusing: influence)
+            if let influence { colorScale = influence.scale }
         } catch {
             influence = nil
             message = "\(error)"

@@ -7,20 +7,20 @@ public enum KeyTable {
         KeyCommand("q", "q", "quit", details: "Ctrl-C, SIGTERM and SIGHUP also restore the terminal", hint: "quit") { model, _ in
             model.shouldQuit = true
         },
-        KeyCommand("?", "?", "this help (Esc or any key closes it)", hint: "help") { model, _ in model.mode = .help },
-        KeyCommand(":", ":", "command line: any script statement", details: "run in the shared session (↑/↓ history)",
+        KeyCommand("?", "?", "this help", details: "Esc or any key closes it", hint: "help") { model, _ in model.mode = .help },
+        KeyCommand(":", ":", "command line (any statement)", details: "any script statement, run in the shared session (↑/↓ history)",
                    hint: "command", statement: "the statement") { model, _ in model.mode = .command("") },
         KeyCommand([.up, .down, .left, .right], "arrows", "move the cursor (or click)", details: "the view pans to keep it visible") { model, index in
             model.moveCursor(dx: [0, 0, -1, 1][index], dy: [-1, 1, 0, 0][index])
         },
-        KeyCommand("+-0", "+ / - / 0", "zoom in / out around the cursor / fit the pane") { model, index in
+        KeyCommand("+-0", "+ / - / 0", "zoom in / out / fit", details: "zooms around the cursor; 0 fits the map in the pane") { model, index in
             if index == 2 { model.fitViewport() } else { model.zoom(by: index == 0 ? 2 : 0.5) }
         },
         KeyCommand("tT", "t / T", "temperature ÷ / × 1.25", hint: "temp", statement: "view.temperature = 0.8") { model, index in
             model.scaleTemperature(by: index == 0 ? 1 / 1.25 : 1.25)
         },
-        KeyCommand("kK", "k / K", "kernel size − / + (odd sizes; padding follows kernel // 2)",
-                   details: "on both axes (`:` for asymmetric); padding stays at kernel // 2 unless you set it yourself",
+        KeyCommand("kK", "k / K", "kernel size − / + (odd sizes)",
+                   details: "3 → 5 → 7 on both axes (`:` for asymmetric); padding stays at kernel // 2 unless you set it yourself",
                    hint: "kernel", statement: "view.kernel_size, view.padding = (5, 5), (2, 2)") { model, index in
             model.stepKernel(up: index == 1)
         },
@@ -33,13 +33,13 @@ public enum KeyTable {
         },
         KeyCommand("m", "m", "next method for this tensor", details: "2D maps: " + ViewMethod.methods(forRank: 4).map(\.rawValue).joined(separator: ", ") + "; volumes: " + ViewMethod.methods(forRank: 5).map(\.rawValue).joined(separator: ", "),
                    hint: "method", statement: "view.method = 'nms2d'") { model, _ in model.cycleMethod() },
-        KeyCommand("o", "o", "compare: overlay every applicable method", hint: "compare", statement: "view.compare = True") { model, _ in
+        KeyCommand("o", "o", "compare all methods", details: "overlay and list every method that applies to the tensor", hint: "compare", statement: "view.compare = True") { model, _ in
             model.toggle("compare", model.session.view.compare)
         },
-        KeyCommand("n", "n", "list coordinates normalised to [-1, 1]", statement: "view.normalized_coordinates = True") { model, _ in
+        KeyCommand("n", "n", "normalised coordinates [-1, 1]", details: "the list, the export and w's script; quad-interp has pixels only", statement: "view.normalized_coordinates = True") { model, _ in
             model.toggle("normalized_coordinates", model.session.view.normalizedCoordinates)
         },
-        KeyCommand("d", "d", "diagnose the spatial soft-argmax of this map", details: "docs/diagnose.md; a `⚠` badge in the side panel flags a verdict") { model, _ in
+        KeyCommand("d", "d", "diagnose this map's soft-argmax", details: "spatial_soft_argmax2d; docs/diagnose.md; a `⚠` badge in the side panel flags a verdict") { model, _ in
             model.openDiagnosis()
         },
         KeyCommand("f", "f", "gradient overlay: x, then y, then off",
@@ -54,19 +54,34 @@ public enum KeyTable {
         KeyCommand("cC", "c / C", "next / previous channel", hint: "channel", statement: "view.channel = 1") { model, index in
             model.stepSelection(axis: 1, by: index == 0 ? 1 : -1)
         },
-        KeyCommand("[]", "[ / ]", "previous / next depth slice of a volume", statement: "view.depth = 2") { model, index in
+        KeyCommand("[]", "[ / ]", "depth slice − / +", details: "of a volume; keypoints within view.depth_band slices are drawn", statement: "view.depth = 2") { model, index in
             model.stepDepth(by: index == 0 ? -1 : 1)
         },
         KeyCommand("v", "v", "view the next tensor variable", details: "the demo's DoG volume is one press away",
                    hint: "next map", statement: "view.input = 'demo_dog'") { model, _ in model.nextTensor() },
-        KeyCommand("g", "g", "next palette", statement: "view.palette = 'magma'") { model, _ in model.cyclePalette() },
-        KeyCommand("w", "w", "write the session as a script", details: "`subpix-session.subpix`, never overwriting") { model, _ in
+        KeyCommand("lL", "l / L", "threshold − / +",
+                   details: "a fraction of the map's maximum; windowed methods drop keypoints below it; steps 0, 2, 5, 10, 20, 30, 50, 70, 90 %",
+                   hint: "threshold", statement: "view.threshold = 0.2") { model, index in
+            model.stepThreshold(up: index == 1)
+        },
+        KeyCommand("gG", "g / G", "palette / colour range", details: "g cycles the palettes; G the colour range: per map, per tensor, fixed 0…1",
+                   statement: "view.palette = 'magma' / view.range = 'tensor'") { model, index in
+            if index == 0 { model.cyclePalette() } else { model.assign([("range", Self.rangeValue(model.session.view.range.next))]) }
+        },
+        KeyCommand("h", "h", "hide / show the markers (the map alone)", hint: "markers", statement: "view.markers = False") { model, _ in
+            model.toggle("markers", model.session.view.markers)
+        },
+        KeyCommand("i", "i", "write the view as a picture (.png)",
+                   details: "`subpix-view.png`, never overwriting: the heatmap pane with its markers and colour bar, as `:snapshot(\"view.png\")` does") { model, _ in
+            model.writeSnapshot()
+        },
+        KeyCommand("w", "w", "write a script of this view", details: "`subpix-session.subpix`, never overwriting: the load, one op call, keypoints(...), print(kp)") { model, _ in
             model.writeJournal()
         },
-        KeyCommand("e", "e", "export the listed keypoints (.csv)", details: "`subpix-keypoints.csv`, never overwriting") { model, _ in
+        KeyCommand("e", "e", "export the list (.csv)", details: "`subpix-keypoints.csv` with a method column and the shown units, never overwriting") { model, _ in
             model.exportKeypoints()
         },
-        KeyCommand("r", "r", "reset the parameters to their defaults", statement: "the statements that differ") { model, _ in
+        KeyCommand("r", "r", "reset the parameters", statement: "the statements that differ") { model, _ in
             model.resetParameters()
         },
         KeyCommand([.pageUp, .pageDown], "PgUp / PgDn", "scroll the keypoint list") { model, index in
@@ -80,6 +95,15 @@ public enum KeyTable {
         },
         KeyCommand([.end], "End", "live: back to the newest frame") { model, _ in model.returnToLive() },
     ]
+
+    /// The statement value of a colour range.
+    static func rangeValue(_ range: ColorRange) -> SubpixScript.Value {
+        switch range {
+        case .map: .none
+        case .tensor: .string("tensor")
+        case .fixed(let low, let high): .tuple([.float(low), .float(high)])
+        }
+    }
 
     /// The row and key position bound to `key`, if any.
     static func command(for key: Key) -> (command: KeyCommand, index: Int)? {

@@ -17,12 +17,17 @@ extension ViewerModel {
         case .live(let delivery):
             receive(delivery)
         case .tick(let time):
+            now = time
             tick(time)
+        case .computed(let key, let result):
+            receive(result, for: key)
         }
+        reconcileMethod()
         refresh()
         refreshTrails()
         clampView()
         refreshInfluence()
+        refreshImage()
     }
 
     /// A key press, shorthand for `update(.key(key))`.

@@ -3,15 +3,20 @@ import SubpixScript
 
 /// One computation the viewer needs: a snapshot of everything the keypoints
 /// of the shown map depend on, which computes them anywhere (it holds no
-/// reference to the session).
-struct ViewComputation: Sendable {
+/// reference to the session, so the compute worker's thread can run it).
+public struct ViewComputation: Sendable {
     /// What the result depends on: the viewed variable at a session revision
     /// and the settings that change keypoints (not the palette or the list's units).
-    struct Key: Hashable, Sendable {
+    public struct Key: Hashable, Sendable {
         var name: String
         var revision: Int
         var methods: [ViewMethod]
         var settings: ViewSettings
+
+        /// Whether both are of the same variable, map and methods (they differ in parameters only).
+        func isSameMap(as other: Key) -> Bool {
+            (name, revision, methods, settings.batch, settings.channel) == (other.name, other.revision, other.methods, other.settings.batch, other.settings.channel)
+        }
     }
 
     let key: Key
@@ -22,6 +27,7 @@ struct ViewComputation: Sendable {
         let methods = settings.compare ? ViewMethod.methods(forRank: viewed.tensor.shape.count) : [settings.method]
         // Fields that change how results are shown, not the results.
         (settings.palette, settings.normalizedCoordinates, settings.input, settings.compare) = (.auto, false, nil, false)
+        settings.markers = true
         settings.influence = nil
         if viewed.tensor.shape.count != 5 { settings.depth = 0 }
         key = Key(name: viewed.name, revision: session.variableRevisions[viewed.name] ?? 0, methods: methods, settings: settings)
@@ -53,9 +59,9 @@ struct ViewComputation: Sendable {
 }
 
 /// What a ``ViewComputation`` gives the viewer.
-struct ComputedView: Sendable {
-    var runs: [MethodRun]
-    var diagnosis: Diagnosis?
+public struct ComputedView: Sendable {
+    public var runs: [MethodRun]
+    public var diagnosis: Diagnosis?
 }
 
 /// The results of recent computations by their key, so returning to earlier

@@ -140,5 +140,26 @@ extension ViewerModel {
 
     func scrollList(by rows: Int) { listOffset += rows }
 
+    /// The threshold steps of `l` / `L`, as fractions of the map's maximum (0 is off).
+    static let thresholdSteps = [0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9]
+
+    func stepThreshold(up: Bool) {
+        let current = session.view.threshold ?? 0
+        let next = up ? Self.thresholdSteps.first { $0 > current + 1e-12 } : Self.thresholdSteps.last { $0 < current - 1e-12 }
+        guard let next else { return message = up ? "threshold is at its highest step (90 % of the map's maximum)" : "threshold is already off" }
+        assign([("threshold", next == 0 ? .none : .float(next))])
+    }
+
+    /// A method that applies to the viewed tensor: when a statement made it a
+    /// volume (or a map) the active method cannot read, the rank's first method.
+    func reconcileMethod() {
+        guard let rank = viewed?.tensor.shape.count, session.view.method.inputRank != rank,
+              let method = ViewMethod.initial(forRank: rank) else { return }
+        let previous = session.view.method
+        if assign([("method", .string(method.rawValue))]) {
+            message = "\(previous.rawValue) needs \(previous.isVolumetric ? "a (B, C, D, H, W) volume" : "(B, C, H, W) maps"): showing \(method.rawValue)"
+        }
+    }
+
     static func pair(_ values: [Int]) -> Value { .tuple(values.map { .int($0) }) }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Everything that can change the viewer, as ``ViewerModel/update(_:)`` takes it:
-/// the terminal backend turns input into these, and nothing else changes the model.
-public enum ViewerEvent: Sendable, Equatable {
+/// the terminal backend turns input into these, the compute worker and the live
+/// source post theirs as these, and nothing else changes the model.
+public enum ViewerEvent: Sendable {
     /// A key press.
     case key(Key)
     /// The terminal now has this size, in cells.
@@ -11,6 +12,8 @@ public enum ViewerEvent: Sendable, Equatable {
     case click(column: Int, row: Int)
     /// Frames, problems or the end from the live source (`--stream`, `--follow`, `-`).
     case live(LiveDelivery)
-    /// Time passes (the age of the newest live frame).
+    /// Time passes: the age of the newest live frame, and how long a computation has run.
     case tick(Date)
+    /// A computation finished: its key and result.
+    case computed(ViewComputation.Key, ComputedView)
 }

@@ -1,18 +1,25 @@
 import Foundation
 import SubpixScript
 
-/// `w` and `e`: the files the viewer writes, never overwriting one.
+/// `w` and `e` (and `i`, ``writeSnapshot()``): the files the viewer writes, never overwriting one.
 extension ViewerModel {
+    /// `w`: a script that recomputes and prints what the list shows (``ViewScript``).
     func writeJournal() {
         let url = uniqueFile("subpix-session", "subpix")
-        let script = "# subpix session, replay with: subpix run \(url.lastPathComponent)\n" + session.journal.joined(separator: "\n") + "\n"
+        let script = "# subpix view, replay with: subpix run \(url.lastPathComponent)\n" + ViewScript.text(session, methods: runs.map(\.method))
         write(script, to: url) { "wrote \(url.path)" }
     }
 
+    /// `e`: every listed keypoint with its method, in the units the list shows.
     func exportKeypoints() {
-        let points = listedKeypoints
+        let lists = listedKeypoints
         let url = uniqueFile("subpix-keypoints", "csv")
-        write(KeypointText.csv(points), to: url) { "wrote \(points.count) keypoints to \(url.path)" }
+        let normalized = listsNormalized
+        let count = lists.map(\.points.count).reduce(0, +)
+        let dropped = lists.map(\.points.droppedNonFinite).reduce(0, +)
+        write(KeypointText.csv(lists.map { ($0.method.rawValue, $0.points) }, normalized: normalized), to: url) {
+            "wrote \(count) keypoints to \(url.path)" + (dropped > 0 ? " (\(dropped) dropped: NaN/inf)" : "")
+        }
     }
 
     private func write(_ text: String, to url: URL, done: () -> String) {
@@ -22,7 +29,7 @@ extension ViewerModel {
         } catch { message = "\(error)" }
     }
 
-    private func uniqueFile(_ stem: String, _ ext: String) -> URL {
+    func uniqueFile(_ stem: String, _ ext: String) -> URL {
         var index = 1
         var url = outputDirectory.appendingPathComponent("\(stem).\(ext)")
         while FileManager.default.fileExists(atPath: url.path) {

@@ -43,14 +43,29 @@ public final class ViewerModel {
 
     /// The shown map, refreshed by `update` when the tensor or the selection changes.
     public internal(set) var slice: MapSlice?
+    /// The shown map at the pane's resolution, refreshed when the map, zoom, pan or pane change.
+    public internal(set) var image: PaneImage?
+    /// Where the map's values sit on the palette (`view.range`).
+    public internal(set) var colorScale = ColorScale(low: 0, high: 1)
     /// The keypoints of the shown map: the active method, or every applicable one in compare mode.
     public internal(set) var runs: [MethodRun] = []
     /// The diagnosis of the shown map (see ``ViewComputation/diagnosis``).
     public internal(set) var diagnosis: Diagnosis?
+    /// Compute keypoints inside `update` (scripts, tests, benchmarks); the
+    /// terminal app sets it off and leaves them to its ``ComputeWorker``.
+    public var computesInline = true
+    /// The computation the view waits for (nil when it shows the current settings' keypoints).
+    public internal(set) var awaited: ViewComputation?
+    /// When the awaited computation was asked for, and the latest clock tick.
+    public internal(set) var awaitedSince: Date?
+    public internal(set) var now = Date()
     /// The gradient overlay when `view.influence` is on (see ``InfluenceOverlay``).
     public internal(set) var influence: InfluenceOverlay?
     var computations = ComputationCache()
     private var sliceKey: MapSlice.Key?
+    private var imageKey: PaneImage.Key?
+    /// The viewed tensor's finite range, for `view.range = "tensor"`, and what it was computed from.
+    private var tensorRange: (key: MapSlice.Key, low: Double, high: Double)?
     private(set) var computedKey: ViewComputation.Key?
 
     public init(session: Session, colorMode: ColorMode, size: (width: Int, height: Int) = (100, 32),
@@ -60,10 +75,18 @@ public final class ViewerModel {
         self.colorMode = colorMode
         self.layout = Layout(width: size.width, height: size.height)
         self.outputDirectory = outputDirectory
+        installSnapshotHook()
+        reconcileMethod()
         refresh()
         centreCursor()
         clampView()
         refreshInfluence()
+        refreshImage()
+    }
+
+    /// Where data points land in the heatmap pane.
+    public var placement: Placement? {
+        slice.map { viewport.placement(mapWidth: $0.width, mapHeight: $0.height, pane: layout.pane) }
     }
 
     /// How many computed settings are kept for returning to them (0: none; benchmarks measure every press).
@@ -78,8 +101,20 @@ public final class ViewerModel {
     /// Ground-truth peaks of the viewed tensor when `gaussians(...)` made it.
     public var groundTruth: [GaussianPeak] { viewed.flatMap { session.groundTruth[$0.name] } ?? [] }
 
-    /// The keypoints listed in the side panel (those of the first run).
-    public var listedKeypoints: KeypointList { runs.first?.keypoints ?? [] }
+    /// The keypoints the side panel lists and `e` exports: every shown method's
+    /// (one, or all of them in compare mode), in the units the list shows.
+    public var listedKeypoints: [(method: ViewMethod, points: KeypointList)] {
+        runs.map { run in
+            guard listsNormalized, let slice else { return (run.method, run.keypoints) }
+            var points = run.keypoints
+            points.points = points.points.map { KeypointText.normalized($0, width: slice.width, height: slice.height) }
+            return (run.method, points)
+        }
+    }
+
+    /// Whether the list shows coordinates normalised to [-1, 1]: `n` is on and
+    /// every shown method has kornia's `normalized_coordinates` (quad-interp has not).
+    public var listsNormalized: Bool { session.view.normalizedCoordinates && runs.allSatisfy(\.method.normalizes) }
 
     /// Runs `statement` in the session; a failure becomes the message and changes nothing.
     @discardableResult
@@ -98,7 +133,7 @@ public final class ViewerModel {
     /// the keypoints (from the cache when the same settings were computed before).
     func refresh() {
         guard let viewed else {
-            (slice, sliceKey, runs, diagnosis, computedKey) = (nil, nil, [], nil, nil)
+            (slice, sliceKey, runs, diagnosis, computedKey, awaited) = (nil, nil, [], nil, nil, nil)
             return
         }
         let view = session.view
@@ -108,10 +143,60 @@ public final class ViewerModel {
             slice = MapSlice(viewed.tensor, batch: view.batch, channel: view.channel, depth: view.depth)
             sliceKey = key
         }
+        colorScale = scale(for: view.range, tensor: viewed.tensor, key: key)
         let computation = ViewComputation(session: session, tensor: viewed)
-        guard computation.key != computedKey else { return }
-        let result = computations.result(for: computation)
-        (runs, diagnosis, computedKey) = (result.runs, result.diagnosis, computation.key)
+        guard computation.key != computedKey else { return awaited = nil }
+        if let result = computations.cached(computation.key) {
+            show(result, for: computation.key)
+        } else if computesInline {
+            let result = computation.compute()
+            computations.store(result, for: computation.key)
+            show(result, for: computation.key)
+        } else if computation.key != awaited?.key {
+            // Until the worker delivers, keep the previous keypoints only when they are of the same map and methods.
+            if let shown = computedKey, !computation.key.isSameMap(as: shown) { (runs, diagnosis) = ([], nil) }
+            (awaited, awaitedSince) = (computation, now)
+        }
+    }
+
+    /// A result the worker computed: cached, and shown when it is the one awaited.
+    func receive(_ result: ComputedView, for key: ViewComputation.Key) {
+        computations.store(result, for: key)
+        if key == awaited?.key { show(result, for: key) }
+    }
+
+    private func show(_ result: ComputedView, for key: ViewComputation.Key) {
+        (runs, diagnosis, computedKey, awaited, awaitedSince) = (result.runs, result.diagnosis, key, nil, nil)
+    }
+
+    /// The colour scale `range` asks for.
+    private func scale(for range: ColorRange, tensor: AnyTensor, key: MapSlice.Key) -> ColorScale {
+        switch range {
+        case .map:
+            return slice?.colorScale ?? ColorScale(low: 0, high: 1)
+        case .fixed(let low, let high):
+            return ColorScale(low: low, high: high, centred: low < 0 && high > 0)
+        case .tensor:
+            var whole = key
+            (whole.batch, whole.channel, whole.depth) = (0, 0, 0)
+            if tensorRange?.key != whole {
+                let stats = tensor.dtype == .float32 ? PlaneStatistics(tensor.tensor(as: Float.self).elements) : PlaneStatistics(tensor.tensor(as: Double.self).elements)
+                tensorRange = (whole, stats.low <= stats.high ? stats.low : 0, stats.low <= stats.high ? stats.high : 1)
+            }
+            let (low, high) = (tensorRange?.low ?? 0, tensorRange?.high ?? 1)
+            return ColorScale(low: low, high: high, centred: low < 0 && high > 0 && -low >= 0.2 * high)
+        }
+    }
+
+    /// Re-samples the shown part of the map when the map, the viewport, the pane or `view.resample` changed.
+    /// The gradient overlay, when on, is sampled instead of the map.
+    func refreshImage() {
+        guard let slice, let sliceKey, let placement, !layout.isTooSmall else { return (image, imageKey) = (nil, nil) }
+        let key = PaneImage.Key(slice: sliceKey, viewport: viewport, columns: placement.columns, rows: placement.rows,
+                                reduction: session.view.resample, influence: influence?.key)
+        guard key != imageKey else { return }
+        image = PaneImage(influence?.slice ?? slice, placement: placement, reduction: key.reduction)
+        imageKey = key
     }
 
     func centreCursor() {
@@ -128,6 +213,6 @@ public final class ViewerModel {
             let pane = layout.pane
             viewport.clamp(mapWidth: slice.width, mapHeight: slice.height, columns: pane.columns, rows: pane.rows)
         }
-        listOffset = min(max(0, listOffset), max(0, listedKeypoints.count - 1))
+        listOffset = min(max(0, listOffset), max(0, runs.map(\.keypoints.count).reduce(0, +) - 1))
     }
 }

@@ -16,7 +16,9 @@ struct FieldExplanation {
     }
 
     private func lines<S: SubpixScalar>(_ maps: Tensor<S>) -> [String] {
-        guard maps.shape.count == 4 else { return ["\(method.rawValue) needs a (B, C, H, W) map"] }
+        guard maps.shape.count == 4, view.batch < maps.shape[0], view.channel < maps.shape[1] else {
+            return ["\(method.rawValue) needs a (B, C, H, W) map with the selected batch and channel"]
+        }
         switch method {
         case .parabola, .gaussian, .centroid3:
             guard let samples = ThreePointSamples(maps, batch: view.batch, channel: view.channel, x: x, y: y) else {

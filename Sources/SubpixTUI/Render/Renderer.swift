@@ -9,32 +9,8 @@ import SubpixScript
 /// Rendering only reads the model; everything it shows was settled by `update`.
 public struct Renderer {
     /// What is drawn over the heatmap, bottom to top. A new overlay is a new layer here.
-    static let mapLayers: [any MapLayer] = [TrailLayer(), KeypointLayer(), TruthLayer(), CursorLayer()]
-
-    /// Glyph and colour of each method's markers (ASCII glyph, 256-colour index);
-    /// the field's decoders use their letter (``HeatmapDecoder/glyph``).
-    public static func marker(_ method: ViewMethod) -> (glyph: Character, color: TerminalColor) {
-        let letter = method.decoder?.glyph ?? "?"
-        switch method {
-        case .spatialSoftArgmax2d: return ("+", 51)
-        case .convSoftArgmax2d: return ("x", 201)
-        case .nms2d: return ("o", 46)
-        case .quarter: return (letter, 208)
-        case .parabola: return (letter, 117)
-        case .gaussian: return (letter, 121)
-        case .centroid3: return (letter, 222)
-        case .centroidCOM: return (letter, 255)
-        case .quadratic: return (letter, 147)
-        case .dark: return (letter, 211)
-        case .darkUDP: return (letter, 155)
-        case .convSoftArgmax3d: return ("x", 213)
-        case .convQuadInterp3d: return ("*", 226)
-        case .iterativeQuadInterp3d: return ("#", 208)
-        }
-    }
-
-    /// Ground-truth peaks of `gaussians(...)` maps.
-    public static let truthMarker: (glyph: Character, color: TerminalColor) = ("G", 196)
+    /// The ground truth goes under the methods' markers: where both share a cell the estimate shows.
+    static let mapLayers: [any MapLayer] = [TrailLayer(), TruthLayer(), KeypointLayer(), CursorLayer()]
 
     public init() {}
 
@@ -46,24 +22,18 @@ public struct Renderer {
             return buffer
         }
         let pane = layout.pane
-        if let mapSlice = model.slice {
-            // The gradient overlay, when on, is drawn instead of the map, in the diverging palette.
-            let slice = model.influence?.slice ?? mapSlice
-            let palette = model.influence == nil
-                ? Palette.resolve(model.session.view.palette, signed: slice.isSigned, mode: model.colorMode)
-                : Palette(.diverging, mode: model.colorMode)
-            let heatmap = HeatmapRenderer(slice: slice, palette: palette, mode: model.colorMode, viewport: model.viewport)
-            heatmap.draw(into: &buffer, x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)
-            let place = heatmap.placement(x: pane.x, y: pane.y, columns: pane.columns, rows: pane.rows)
+        if let slice = model.slice, let image = model.image, let place = model.placement, let palette = model.palette {
+            HeatmapRenderer(image: image, palette: palette, mode: model.colorMode, scale: model.colorScale)
+                .draw(into: &buffer, x: pane.x, y: pane.y)
             for layer in Self.mapLayers { layer.draw(model, place, into: &buffer) }
-            SidePanel(model: model, slice: slice, palette: heatmap.palette).draw(into: &buffer, x: layout.panelX, height: layout.messageRow)
+            SidePanel(model: model, slice: slice, palette: palette).draw(into: &buffer, x: layout.panelX, height: layout.messageRow)
         } else if let live = model.live {
             buffer.write(live.ended == nil ? "waiting for the first frame from \(live.source) …" : "\(live.source) ended before its first frame", x: 1, y: 1)
             LiveStatus.lines(live).enumerated().forEach { buffer.write($1.text, x: 1, y: 3 + $0, foreground: $1.color) }
         } else {
             buffer.write("no tensor to view — assign one with : (e.g. :x = randn((1, 1, 32, 32)))", x: 1, y: 1)
         }
-        buffer.write(model.message ?? "", x: 0, y: layout.messageRow, foreground: 214, limit: layout.width)
+        drawMessage(model.message ?? "", into: &buffer, layout: layout)
         drawHint(model, into: &buffer, row: layout.hintRow)
         modalOverlay(model)?.draw(into: &buffer)
         return buffer
@@ -84,6 +54,39 @@ public struct Renderer {
         case .normal, .command:
             return nil
         }
+    }
+
+    /// The message line; a message longer than the screen is wrapped upwards over
+    /// the pane (at most `maximumMessageRows` rows, the last cut with `…`), never cut at the edge.
+    private func drawMessage(_ message: String, into buffer: inout CellBuffer, layout: Layout) {
+        var lines = Self.wrap(message, width: layout.width)
+        if lines.count > Self.maximumMessageRows {
+            lines = Array(lines.prefix(Self.maximumMessageRows))
+            lines[lines.count - 1] = String(lines[lines.count - 1].dropLast()) + "…"
+        }
+        let background: TerminalColor = lines.count > 1 ? 236 : -1
+        for (index, line) in lines.enumerated() {
+            let row = layout.messageRow - (lines.count - 1) + index
+            if lines.count > 1 { buffer.fill(x: 0, y: row, width: layout.width, height: 1, with: Cell(" ", background: background)) }
+            buffer.write(line, x: 0, y: row, foreground: 214, background: background, limit: layout.width)
+        }
+    }
+
+    static let maximumMessageRows = 6
+
+    /// `text` in lines of at most `width` characters, broken at spaces where it can be.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0, text.count > width else { return [text] }
+        var lines: [String] = []
+        var rest = Substring(text)
+        while rest.count > width {
+            let head = rest.prefix(width)
+            let cut = head.lastIndex(of: " ").map { head.distance(from: head.startIndex, to: $0) } ?? width
+            let length = cut > width / 2 ? cut : width
+            lines.append(String(rest.prefix(length)))
+            rest = rest.dropFirst(length).drop { $0 == " " }
+        }
+        return lines + (rest.isEmpty ? [] : [String(rest)])
     }
 
     private func drawTooSmall(into buffer: inout CellBuffer) {

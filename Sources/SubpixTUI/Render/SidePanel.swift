@@ -23,60 +23,36 @@ struct SidePanel {
         }
         let view = model.session.view
         let runs = model.runs
+        let text = PanelText(model: model, slice: slice)
         if let (name, tensor) = model.viewed {
             line("\(name) \(formatShape(tensor.shape)) \(tensor.dtype)", Self.heading, bold: true)
-            line(selection(tensor.shape, view))
+            line(text.selection(tensor.shape, view))
         }
         if let live = model.live { LiveStatus.lines(live).forEach { line($0.text, $0.color, bold: $0.bold) } }
         line("method " + (view.compare ? "compare all" : view.method.rawValue), bold: true)
         if let verdict = model.diagnosis?.verdicts.first {
             line("⚠ \(verdict.label) — d for the diagnosis", 203, bold: true)
         }
-        for text in parameters(view) { line(text) }
+        for parameter in text.parameters(view) { line(parameter) }
         for run in runs {
-            let marker = Renderer.marker(run.method)
-            if let error = run.error {
-                line("\(marker.glyph) \(error)", 203)
-            } else {
-                // Comparing, each line names its method so the glyphs on the map can be told apart.
-                let name = view.compare ? "\(run.method.rawValue) " : ""
-                line("\(marker.glyph) \(name)\(run.keypoints.count) kp  out \(run.outputShape.map(formatShape) ?? "-")", marker.color)
-                if model.showsTimings { line(String(format: "  %.2f ms", run.milliseconds), Self.dim) }
+            let marker = MarkerStyle.of(run.method)
+            for (index, item) in text.runLines(run).enumerated() {
+                line(item, index == 0 ? palette.legendColor(marker) : Self.dim, bold: index == 0)
             }
         }
-        line("\(palette.name.rawValue) · \(model.colorMode.label)", Self.dim)
+        if let progress = text.progress { line(progress, 226, bold: true) }
+        line("\(palette.name.rawValue) · \(model.colorMode.label) · \(view.range.label)", Self.dim)
         colourBar(&buffer, x: x, row: &row, width: width)
-        line(String(format: "min %-12.4g max %.4g", slice.low, slice.high), Self.dim)
+        line(String(format: "min %-12.4g max %.4g", model.colorScale.low, model.colorScale.high), Self.dim)
         model.influence?.panelLines.forEach { line($0, Self.heading) }
-        truthErrors(runs).forEach { line($0, Renderer.truthMarker.color) }
+        if let nonFinite = text.nonFiniteNote { line(nonFinite, 203) }
+        text.truthErrors(runs).forEach { line($0, palette.legendColor(.truth)) }
         let inspector = inspectorLines(view, runs)
         let listRows = max(0, height - row - inspector.count - 1)
-        line("── keypoints (x, y\(runs.first?.method.isVolumetric == true ? ", d" : ""), value) ──", Self.heading)
-        let points = model.listedKeypoints
-        for point in points.dropFirst(model.listOffset).prefix(max(0, listRows - 1)) { line(format(point, view)) }
+        line(text.listHeading, Self.heading)
+        for item in text.listLines.dropFirst(model.listOffset).prefix(max(0, listRows - 1)) { line(item) }
         row = max(row, height - inspector.count)
         inspector.forEach { line($0.0, $0.1) }
-    }
-
-    private func selection(_ shape: [Int], _ view: ViewSettings) -> String {
-        guard shape.count >= 4 else { return "" }
-        var text = "batch \(view.batch)/\(shape[0])  channel \(view.channel)/\(shape[1])"
-        if shape.count == 5 { text += "  depth \(view.depth)/\(shape[2])" }
-        return text
-    }
-
-    private func parameters(_ view: ViewSettings) -> [String] {
-        let convention = view.method == .spatialSoftArgmax2d ? "×" : "÷"
-        var lines = [String(format: "T %@ %.4g  kernel (%d, %d)", convention, view.temperature, view.kernelSize[0], view.kernelSize[1]),
-                     "stride (\(view.stride[0]), \(view.stride[1]))  padding (\(view.padding[0]), \(view.padding[1]))",
-                     "normalized \(view.normalizedCoordinates ? "on" : "off")  top_k \(view.topK)"
-                        + (view.minValue.map { String(format: "  min %.3g", $0) } ?? "")]
-        if view.method.isVolumetric {
-            lines.append("depth k \(view.depthKernel) s \(view.depthStride) p \(view.depthPadding)  band ±\(view.depthBand)")
-            let bonus = view.strictMaximaBonus ?? (view.method == .convSoftArgmax3d ? 0 : 10)
-            lines.append(String(format: "bonus %.4g  n_iters %d  eps default", bonus, view.nIters))
-        }
-        return lines
     }
 
     /// The palette from low to high: two stops per cell (`▌`, left half in the foreground
@@ -90,28 +66,6 @@ struct SidePanel {
                 : Cell("▌", foreground: palette.color(left), background: palette.color(right))
         }
         row += 1
-    }
-
-    private func format(_ point: Keypoint, _ view: ViewSettings) -> String {
-        var (x, y) = (point.x, point.y)
-        if view.normalizedCoordinates {
-            x = slice.width > 1 ? 2 * x / Double(slice.width - 1) - 1 : .nan
-            y = slice.height > 1 ? 2 * y / Double(slice.height - 1) - 1 : .nan
-        }
-        let depth = point.depth.map { String(format: " %5.2f", $0) } ?? ""
-        return String(format: "%8.3f %8.3f%@ %9.4g", x, y, depth, point.value)
-    }
-
-    /// Mean and max distance (px) from each ground-truth peak to the nearest keypoint, per method.
-    private func truthErrors(_ runs: [MethodRun]) -> [String] {
-        let truth = model.groundTruth
-        guard !truth.isEmpty else { return [] }
-        return ["G truth: \(truth.count) peaks"] + runs.compactMap { run in
-            guard !run.keypoints.isEmpty else { return nil }
-            let errors = truth.map { peak in run.keypoints.map { hypot($0.x - peak.x, $0.y - peak.y) }.min() ?? .infinity }
-            return String(format: "  %@ err mean %.3f max %.3f px", String(Renderer.marker(run.method).glyph),
-                          errors.reduce(0, +) / Double(errors.count), errors.max() ?? 0)
-        }
     }
 
     /// The cursor's value, and for conv_soft_argmax2d the window's softmax weights and its coordinate.

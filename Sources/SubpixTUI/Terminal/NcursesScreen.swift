@@ -11,7 +11,7 @@ import SubpixScript
 /// colour numbers as `0xRRGGBB`): the user's own when it is one (`xterm-direct`,
 /// `tmux-direct`, …), else ``DirectColorTerminfo`` derived from it. Without either the
 /// viewer stays with 256 colours and says so in the panel.
-final class NcursesScreen {
+final class NcursesScreen: InputSource {
     let colorMode: ColorMode
     private let screen: OpaquePointer
     /// The terminal entry is a direct-colour one: colour numbers are 24-bit RGB values.
@@ -125,8 +125,15 @@ final class NcursesScreen {
         return number
     }
 
-    /// The next input as a viewer event, `nil` after the 100 ms timeout.
-    func readInput() -> ViewerEvent? {
+    var now: Date { Date() }
+
+    func nextEvent(timeout milliseconds: Int) -> ViewerEvent? {
+        timeout(Int32(milliseconds))
+        return readInput()
+    }
+
+    /// The next input as a viewer event, `nil` when none came within the timeout.
+    private func readInput() -> ViewerEvent? {
         var character: wint_t = 0
         let status = get_wch(&character)
         if status == ERR { return nil }

@@ -38,26 +38,7 @@ public struct ViewerApp {
         }
         let model = ViewerModel(session: session, colorMode: screen.colorMode, size: screen.size, live: live?.state)
         defer { live?.feed.stop() }
-        let renderer = Renderer()
-        var dirty = true
-        var lastTick = Date()
-        while !model.shouldQuit && StopSignals.received == 0 {
-            if let event = live?.feed.viewerEvent(lastEvent: &lastTick) {
-                model.update(event)
-                dirty = true
-            }
-            if dirty {
-                screen.draw(renderer.render(model))
-                dirty = false
-            }
-            switch screen.readInput() {
-            case let event?:
-                model.update(event)
-                dirty = true
-            case nil:
-                break
-            }
-        }
+        ViewerLoop(model: model, source: screen, live: live?.feed).run(draw: screen.draw, shouldStop: { StopSignals.received != 0 })
     }
 }
 

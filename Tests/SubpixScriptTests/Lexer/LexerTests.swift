@@ -20,26 +20,35 @@ final class LexerTests: XCTestCase {
 
     func testIdentifiersSymbolsCommentsAndStatementEnds() throws {
         XCTAssertEqual(try kinds("x_1 = f(a, [b]) # comment (\ny.z; -1 * 2 / 3 + 4"), [
-            .identifier("x_1"), .symbol("="), .identifier("f"), .symbol("("), .identifier("a"), .symbol(","),
-            .symbol("["), .identifier("b"), .symbol("]"), .symbol(")"), .newline,
-            .identifier("y"), .symbol("."), .identifier("z"), .newline,
-            .symbol("-"), .number(1, isInteger: true), .symbol("*"), .number(2, isInteger: true), .symbol("/"),
-            .number(3, isInteger: true), .symbol("+"), .number(4, isInteger: true), .end,
+            .identifier("x_1"), .symbol(.equals), .identifier("f"), .symbol(.leftParenthesis), .identifier("a"), .symbol(.comma),
+            .symbol(.leftBracket), .identifier("b"), .symbol(.rightBracket), .symbol(.rightParenthesis), .newline,
+            .identifier("y"), .symbol(.dot), .identifier("z"), .newline,
+            .symbol(.minus), .number(1, isInteger: true), .symbol(.star), .number(2, isInteger: true), .symbol(.slash),
+            .number(3, isInteger: true), .symbol(.plus), .number(4, isInteger: true), .end,
         ])
+    }
+
+    func testLongestSymbolsWin() throws {
+        XCTAssertEqual(try kinds("a // b ** -c % d[..., ::2]"), [
+            .identifier("a"), .symbol(.doubleSlash), .identifier("b"), .symbol(.doubleStar), .symbol(.minus), .identifier("c"),
+            .symbol(.percent), .identifier("d"), .symbol(.leftBracket), .symbol(.ellipsis), .symbol(.comma), .symbol(.colon),
+            .symbol(.colon), .number(2, isInteger: true), .symbol(.rightBracket), .end,
+        ])
+        XCTAssertEqual(try kinds("x.y .5"), [.identifier("x"), .symbol(.dot), .identifier("y"), .number(0.5, isInteger: false), .end])
     }
 
     func testLineBreaksInsideBracketsDoNotEndTheStatement() throws {
         XCTAssertEqual(try kinds("f(1,\n  2)\ng"), [
-            .identifier("f"), .symbol("("), .number(1, isInteger: true), .symbol(","), .number(2, isInteger: true),
-            .symbol(")"), .newline, .identifier("g"), .end,
+            .identifier("f"), .symbol(.leftParenthesis), .number(1, isInteger: true), .symbol(.comma), .number(2, isInteger: true),
+            .symbol(.rightParenthesis), .newline, .identifier("g"), .end,
         ])
     }
 
     func testWindowsAndOldMacLineEndingsAreLineBreaks() throws {
         let tokens = try Lexer.tokenize("a = 1\r\nb = 2\rc")
         XCTAssertEqual(tokens.map(\.kind), [
-            .identifier("a"), .symbol("="), .number(1, isInteger: true), .newline,
-            .identifier("b"), .symbol("="), .number(2, isInteger: true), .newline, .identifier("c"), .end,
+            .identifier("a"), .symbol(.equals), .number(1, isInteger: true), .newline,
+            .identifier("b"), .symbol(.equals), .number(2, isInteger: true), .newline, .identifier("c"), .end,
         ])
         XCTAssertEqual(tokens[4].position, SourcePosition(line: 2, column: 1))
         XCTAssertEqual(tokens[8].position, SourcePosition(line: 3, column: 1))
@@ -59,7 +68,7 @@ final class LexerTests: XCTestCase {
             ("x = \"abc\ny\"", "1:5: unterminated string"),
             ("y = 1e", "1:5: malformed number '1e'"),
             ("y = 1.2.3", "1:5: malformed number '1.2.3'"),
-            ("y = 2 ** 3 % 4", "1:12: unexpected character '%'"),
+            ("y = 2 ** 3 @ 4", "1:12: unexpected character '@'"),
             ("z = {}", "1:5: unexpected character '{'"),
         ]
         for (source, message) in cases {

@@ -70,6 +70,7 @@ final class SessionTests: ScriptTestCase {
         changed.minValue = -0.25
         changed.threshold = 0.25
         changed.palette = .diverging
+        changed.markers = false
         let statements = ViewSettingsFields.all.map { ViewSettingsFields.assignment($0.name, $0.read(changed)) }
         XCTAssertEqual(statements[3], "view.temperature = 0.8")
         XCTAssertEqual(statements[4], "view.kernel_size = (7, 5)")
@@ -114,7 +115,7 @@ final class SessionTests: ScriptTestCase {
             ("view.top_k = 0", "1:5: view.top_k: expected an integer >= 1, got 0"),
             ("view.compare = 1", "1:5: view.compare: expected True or False, got 1"),
             ("view.palette = 3", "1:5: view.palette: expected one of auto, viridis, magma, gray, diverging, got 3"),
-            ("view.input = 'nope'", "1:5: view.input: expected the name of a tensor variable, got 'nope'"),
+            ("view.input = 'nope'", "1:5: view.input: expected the name of a tensor variable, got 'nope'; there is no tensor variable yet"),
             ("view.tempreature = 2",
              "1:5: view has no setting 'tempreature'; did you mean 'temperature'? settings: \(ViewSettingsFields.names.joined(separator: ", "))"),
             ("view.temperature, view.padding = 3, 9", "1:5: view: padding (9, 9) exceeds half the kernel (5, 5); lower the padding first (or set both: view.kernel_size, view.padding = (1, 1), (0, 0))"),
@@ -199,7 +200,7 @@ final class SessionTests: ScriptTestCase {
         XCTAssertEqual(try elements("_viewed"), Array(repeating: 0, count: 16))
         assertErrors([
             ("view(3)", "1:6: view(): expected x to be a tensor or the name of a tensor variable, got int 3"),
-            ("view('nope')", "1:6: view(): expected x to be the name of a tensor variable, got str 'nope'"),
+            ("view('nope')", "1:6: view(): expected x to be the name of a tensor variable, got str 'nope'; tensor variables: _viewed, heat"),
         ])
     }
 

@@ -42,7 +42,7 @@ final class LiveUpdateTests: XCTestCase {
         XCTAssertEqual(model.live?.shown, 3)
         XCTAssertEqual(model.viewed?.name, "heat")
         XCTAssertEqual(model.viewed?.tensor, try frame(12, 8))
-        XCTAssertEqual(model.listedKeypoints.first.map { ($0.x * 2).rounded() / 2 }, 12, "the keypoint is the newest peak's")
+        XCTAssertEqual(model.runs.first?.keypoints.first.map { ($0.x * 2).rounded() / 2 }, 12, "the keypoint is the newest peak's")
         XCTAssertEqual((model.cursorX, model.cursorY).0, 16, "the first frame centres the cursor")
         model.update(.tick(start.addingTimeInterval(3.5)))
         XCTAssertTrue(panel(model).contains("● live frame 3 · 2.5 s ago"), panel(model))

@@ -48,6 +48,9 @@ final class FieldDecoderTests: XCTestCase {
         XCTAssertThrowsError(try gaussianBlur(map, kernelSize: 4)) {
             XCTAssertEqual("\($0)", "gaussian_blur: expected an odd positive kernel size, got 4")
         }
+        XCTAssertThrowsError(try refineDark(map, coords: Tensor(shape: [1, 1, 2], elements: [2, 2]), blurKernelSize: 1_000_001)) {
+            XCTAssertEqual("\($0)", "refine_dark: expected a kernel size of at most 1001, got 1000001")
+        }
         XCTAssertThrowsError(try heatmapMaximum(Tensor<Double>(shape: [2, 3], repeating: 0))) {
             XCTAssertEqual("\($0)", "heatmap_maximum: expected input of shape (B, K, H, W), got (2, 3)")
         }

@@ -53,6 +53,9 @@ final class AccuracyLabTests: XCTestCase {
         XCTAssertThrowsError(try AccuracyLab(sigma: 0).run([.argmax])) {
             XCTAssertEqual("\($0)", "accuracy: expected sigma > 0, got 0.0")
         }
+        XCTAssertThrowsError(try AccuracyLab(trials: 100_000, size: (1024, 1024)).run([.argmax])) {
+            XCTAssertEqual("\($0)", "accuracy: expected trials · H · W <= 10000000 (80 MB of float64 maps), got 100000 · 1024 · 1024")
+        }
         XCTAssertThrowsError(try AccuracyLab(center: (60, 30)).run([.argmax])) {
             XCTAssertEqual("\($0)", "accuracy: expected center (x, y) inside the map (0...47, 0...63), got (60.0, 30.0)")
         }

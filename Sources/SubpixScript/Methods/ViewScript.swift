@@ -1,0 +1,46 @@
+import Subpix
+
+/// The script the viewer's `w` key writes: the statements that made the
+/// session's variables, the shown map, then for each shown method one op call
+/// with kornia's keyword arguments, `keypoints(...)` and `print(...)`.
+/// `subpix run` on it prints the keypoint list the viewer shows.
+public enum ViewScript {
+    public static func text(_ session: Session, methods: [ViewMethod]) -> String {
+        var view = session.view
+        // As the viewer lists them: normalised only when every method can be.
+        view.normalizedCoordinates = view.normalizedCoordinates && methods.allSatisfy(\.normalizes)
+        var lines = session.journal.filter { !$0.hasPrefix("view.") }
+        guard let (name, tensor) = session.viewedTensor() else { return lines.joined(separator: "\n") + "\n" }
+        let shape = tensor.shape
+        var input = name
+        if shape.count >= 4, shape[0] * shape[1] > 1 {
+            input = "x"
+            lines.append("x = \(name)[\(view.batch):\(view.batch + 1), \(view.channel):\(view.channel + 1)]   # batch \(view.batch), channel \(view.channel)")
+        }
+        func map<S: SubpixScalar>(_ t: Tensor<S>) -> Tensor<S>? { try? MapSelection.map(t, batch: view.batch, channel: view.channel) }
+        for method in methods where method.inputRank == shape.count {
+            let minValue: Double?
+            switch tensor {
+            case .float32(let t): minValue = map(t).flatMap { method.minimumValue(view, map: $0) }
+            case .float64(let t): minValue = map(t).flatMap { method.minimumValue(view, map: $0) }
+            }
+            if methods.count > 1 { lines.append("print(\"\(method.rawValue)\")") }
+            lines += method.scriptLines(input: input, view: view, minValue: minValue)
+            lines.append("print(kp)")
+        }
+        lines += settingsLines(session.view)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The viewer's settings that differ from the defaults, as one statement, so
+    /// `subpix view --script FILE` reopens the same view (`subpix run` ignores them).
+    private static func settingsLines(_ view: ViewSettings) -> [String] {
+        let defaults = ViewSettings()
+        let changes = ViewSettingsFields.names.compactMap { field -> (field: String, value: Value)? in
+            guard let value = try? view.value(of: field), value != (try? defaults.value(of: field)) else { return nil }
+            return (field, value)
+        }
+        guard !changes.isEmpty else { return [] }
+        return ["# the viewer's settings: subpix view --script FILE reopens this view", ViewSettingsFields.assignment(changes)]
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import SubpixScript
+
+/// Where the loop's input comes from: the terminal, or a script of events in tests.
+protocol InputSource: AnyObject {
+    /// The next input event, waiting at most `timeout` milliseconds (0: only what is queued); nil when none came.
+    func nextEvent(timeout milliseconds: Int) -> ViewerEvent?
+    /// The time now, for ``ViewerEvent/tick(_:)``.
+    var now: Date { get }
+}
+
+/// The viewer's main loop, apart from the terminal: takes every queued input
+/// event before anything is computed (ten quick `t` presses cost one
+/// computation), hands the computation the view waits for to the
+/// ``ComputeWorker``, takes its results and the clock as events, and draws
+/// after each round.
+final class ViewerLoop {
+    let model: ViewerModel
+    private let source: InputSource
+    private let inbox = EventInbox()
+    private let worker: ComputeWorker
+    private var submitted: ViewComputation.Key?
+    /// The live source (`--stream`, `--follow`, `-`), polled each round.
+    private let live: LiveFeed?
+    private var lastLiveEvent = Date()
+
+    /// How long to wait for input while a computation runs or frames may arrive (progress, results and frames show this soon).
+    static let busyTimeout = 40
+    /// … and while nothing runs.
+    static let idleTimeout = 250
+
+    init(model: ViewerModel, source: InputSource, live: LiveFeed? = nil) {
+        self.model = model
+        self.source = source
+        self.live = live
+        worker = ComputeWorker(deliver: { [inbox] in inbox.post($0) })
+        model.computesInline = false
+    }
+
+    deinit { worker.stop() }
+
+    /// Runs rounds until the model quits or `shouldStop` says so, drawing after each.
+    func run(draw: (CellBuffer) -> Void, shouldStop: () -> Bool) {
+        let renderer = Renderer()
+        submitAwaited()
+        draw(renderer.render(model))
+        while !model.shouldQuit && !shouldStop() {
+            if round() { draw(renderer.render(model)) }
+        }
+    }
+
+    /// One round: waits for input (briefly while computing), takes it and
+    /// everything queued behind it, then posted results; true when something changed.
+    @discardableResult
+    func round() -> Bool {
+        var changed = false
+        if let event = live?.viewerEvent(lastEvent: &lastLiveEvent) {
+            model.update(event)
+            changed = true
+        }
+        let busy = model.awaited != nil || live != nil
+        if let first = source.nextEvent(timeout: busy ? Self.busyTimeout : Self.idleTimeout) {
+            model.update(first)
+            changed = true
+            while !model.shouldQuit, let next = source.nextEvent(timeout: 0) { model.update(next) }
+        }
+        for event in inbox.drain() {
+            model.update(event)
+            changed = true
+        }
+        if model.awaited != nil {
+            model.update(.tick(source.now))
+            changed = true
+        }
+        submitAwaited()
+        return changed
+    }
+
+    private func submitAwaited() {
+        guard let awaited = model.awaited, awaited.key != submitted else { return }
+        submitted = awaited.key
+        worker.submit(awaited)
+    }
+}

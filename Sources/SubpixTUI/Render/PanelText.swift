@@ -1,0 +1,113 @@
+import Foundation
+import Subpix
+import SubpixScript
+
+/// The side panel's text, line by line: the selection, the parameters that
+/// apply to the active method (and only those), each run's count with the
+/// reason for missing points, progress, the map's NaN count, the errors
+/// against ground truth and the keypoint list.
+struct PanelText {
+    let model: ViewerModel
+    let slice: MapSlice
+
+    /// `batch 0/8  channel 5/17` (index / count), and the depth of a volume.
+    func selection(_ shape: [Int], _ view: ViewSettings) -> String {
+        guard shape.count >= 4 else { return "" }
+        var text = "batch \(view.batch)/\(shape[0])  channel \(view.channel)/\(shape[1])"
+        if shape.count == 5 { text += "  depth \(view.depth)/\(shape[2])" }
+        return text
+    }
+
+    /// The active method's parameters (every applicable method's in compare mode).
+    func parameters(_ view: ViewSettings) -> [String] {
+        let methods = model.runs.isEmpty ? [view.method] : model.runs.map(\.method)
+        let applying = Set(methods.flatMap(\.parameters))
+        var lines: [String] = []
+        var window: [String] = []
+        if applying.contains(.temperature) {
+            let conventions = Set(methods.filter { $0.parameters.contains(.temperature) }.map { $0 == .spatialSoftArgmax2d ? "×" : "÷" })
+            window.append("T \(conventions.sorted().joined(separator: "/")) " + String(format: "%.4g", view.temperature))
+        }
+        if applying.contains(.kernelSize) { window.append("kernel \(formatShape(view.kernelSize))") }
+        if !window.isEmpty { lines.append(window.joined(separator: "  ")) }
+        var stride: [String] = []
+        if applying.contains(.stride) { stride.append("stride \(formatShape(view.stride))") }
+        if applying.contains(.padding) { stride.append("padding \(formatShape(view.padding))") }
+        if !stride.isEmpty { lines.append(stride.joined(separator: "  ")) }
+        if applying.contains(.depthWindow) {
+            lines.append("depth k \(view.depthKernel) s \(view.depthStride) p \(view.depthPadding)")
+        }
+        var extra: [String] = []
+        if applying.contains(.strictMaximaBonus), let method = methods.first(where: { $0.defaultStrictMaximaBonus != nil }) {
+            let bonus = view.strictMaximaBonus ?? method.defaultStrictMaximaBonus ?? 0
+            extra.append(String(format: "bonus %g", bonus) + (view.strictMaximaBonus == nil ? " (kornia)" : ""))
+        }
+        if applying.contains(.nIters) { extra.append("n_iters \(view.nIters)") }
+        if !extra.isEmpty { lines.append(extra.joined(separator: "  ")) }
+        var filters: [String] = []
+        if applying.contains(.threshold) {
+            filters.append(view.threshold.map { String(format: "threshold %g%%", $0 * 100) } ?? "threshold off")
+        }
+        if applying.contains(.minValue), let minValue = view.minValue { filters.append(String(format: "min %g", minValue)) }
+        if applying.contains(.topK) { filters.append("top_k \(view.topK)") }
+        if !filters.isEmpty { lines.append(filters.joined(separator: "  ")) }
+        return lines
+    }
+
+    /// A run's count line, the reason for missing points, and its time.
+    func runLines(_ run: MethodRun) -> [String] {
+        let glyph = String(MarkerStyle.of(run.method).shape.glyph)
+        if let error = run.error { return Renderer.wrap("\(glyph) \(error)", width: Layout.sidePanelWidth) }
+        // Comparing, each line names its method so the glyphs on the map can be told apart.
+        let name = model.session.view.compare ? "\(run.method.rawValue) " : ""
+        var lines = ["\(glyph) \(name)\(run.keypoints.count) kp  out \(run.outputShape.map(formatShape) ?? "-")"]
+        if let note = run.keypoints.droppedNote { lines.append("  (\(note))") }
+        if model.showsTimings { lines.append(String(format: "  %.2f ms", run.milliseconds)) }
+        return lines
+    }
+
+    /// `⋯ computing 0.42 s` while the worker runs longer than a frame.
+    var progress: String? {
+        guard model.awaited != nil, let since = model.awaitedSince else { return nil }
+        let elapsed = model.now.timeIntervalSince(since)
+        return elapsed >= 0.04 ? String(format: "⋯ computing %.2f s", elapsed) : nil
+    }
+
+    /// `⚠ 12 NaN, 1 inf in this map` when the map has non-finite pixels.
+    var nonFiniteNote: String? {
+        guard slice.nanCount + slice.infiniteCount > 0 else { return nil }
+        let parts = [slice.nanCount > 0 ? "\(slice.nanCount) NaN" : nil, slice.infiniteCount > 0 ? "\(slice.infiniteCount) inf" : nil]
+        return "⚠ \(parts.compactMap { $0 }.joined(separator: ", ")) in this map"
+    }
+
+    /// Mean and max distance (px) from each ground-truth peak to the nearest keypoint, per method.
+    func truthErrors(_ runs: [MethodRun]) -> [String] {
+        let truth = model.groundTruth
+        guard !truth.isEmpty else { return [] }
+        return ["\(MarkerStyle.truth.shape.glyph) truth: \(truth.count) peaks"] + runs.compactMap { run in
+            guard !run.keypoints.isEmpty else { return nil }
+            let errors = Comparison.errors(run.keypoints, truth: truth)
+            return String(format: "  %@ err mean %.3f max %.3f px", String(MarkerStyle.of(run.method).shape.glyph), errors.mean, errors.max)
+        }
+    }
+
+    /// `── keypoints (x, y, value) ──`, naming the units when normalised and the method column in compare mode.
+    var listHeading: String {
+        let depth = model.runs.contains { $0.method.isVolumetric } ? ", d" : ""
+        let method = model.runs.count > 1 ? "m, " : ""
+        let unit = model.listsNormalized ? " [-1, 1]" : ""
+        return "── keypoints (\(method)x, y\(depth), value)\(unit) ──"
+    }
+
+    /// One line per listed keypoint: the method's glyph first in compare mode.
+    var listLines: [String] {
+        let compare = model.runs.count > 1
+        return model.listedKeypoints.flatMap { method, points in
+            points.map { point in
+                let depth = point.depth.map { String(format: " %5.2f", $0) } ?? ""
+                let text = String(format: "%8.3f %8.3f%@ %9.4g", point.x, point.y, depth, point.value)
+                return compare ? "\(MarkerStyle.of(method).shape.glyph)\(text)" : text
+            }
+        }
+    }
+}

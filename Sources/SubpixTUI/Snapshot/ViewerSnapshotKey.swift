@@ -1,0 +1,23 @@
+import Foundation
+
+/// `i` and `:snapshot("view.png")`: the view as a picture, from inside the viewer.
+extension ViewerModel {
+    /// `i`: writes `subpix-view.png` (`-2`, `-3`, … never overwriting) in the output directory.
+    func writeSnapshot() {
+        let url = uniqueFile("subpix-view", "png")
+        do {
+            message = "wrote " + (try ViewSnapshot(self).write(to: url.path, overwrite: false))
+        } catch {
+            message = "\(error)"
+        }
+    }
+
+    /// Lets `snapshot(path)` in the session picture this viewer (relative paths from the output directory).
+    func installSnapshotHook() {
+        session.writeSnapshot = { [weak self] path, overwrite in
+            guard let self else { return nil }
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : outputDirectory.appendingPathComponent(path)
+            return try ViewSnapshot(self).write(to: url.path, overwrite: overwrite)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import XCTest
+
+/// `subpix view FILE --snapshot out.png [--size WxH]`: a picture of the view without a terminal.
+final class SnapshotCommandTests: XCTestCase {
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-snapshot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(at: directory) }
+
+    /// Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian).
+    private func pngSize(_ url: URL) throws -> (Int, Int) {
+        let data = try Data(contentsOf: url)
+        XCTAssertEqual(Array(data.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "PNG signature")
+        func word(_ offset: Int) -> Int { data[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        return (word(16), word(20))
+    }
+
+    /// The demo (64 × 48) in a 120 × 40 terminal: the pane is 83 × 38 cells = 83 × 76 screen
+    /// pixels, so a data pixel is max(64/83, 48/76) = 0.771 screen pixels → 8/0.771 ≈ 10
+    /// picture pixels: 640 × 480, plus a gap of 5 and a colour bar of 20.
+    func testSnapshotWithoutATerminal() throws {
+        let out = directory.appendingPathComponent("view.png")
+        let result = try CLIRunner.run(["view", "--snapshot", out.path, "--size", "120x40"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, "saved \(out.path)\n")
+        let (width, height) = try pngSize(out)
+        XCTAssertEqual(width, 640)
+        XCTAssertEqual(height, 480 + 5 + 20)
+    }
+
+    func testSnapshotRefusesBadSizesAndExistingFiles() throws {
+        let out = directory.appendingPathComponent("view.png")
+        let tiny = try CLIRunner.run(["view", "--snapshot", out.path, "--size", "30x10"])
+        XCTAssertNotEqual(tiny.status, 0)
+        XCTAssertEqual(tiny.stderr, "Error: snapshot: expected a size of at least 60x16, got 30x10\n")
+        let garbled = try CLIRunner.run(["view", "--snapshot", out.path, "--size", "wide"])
+        XCTAssertNotEqual(garbled.status, 0)
+        XCTAssertTrue(garbled.stderr.hasPrefix("Error: The value 'wide' is invalid for '--size <size>'"), garbled.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        XCTAssertEqual(try CLIRunner.run(["view", "--snapshot", out.path]).status, 0)
+        let again = try CLIRunner.run(["view", "--snapshot", out.path])
+        XCTAssertNotEqual(again.status, 0)
+        XCTAssertTrue(again.stderr.contains("file exists"), again.stderr)
+        XCTAssertEqual(try CLIRunner.run(["view", "--snapshot", out.path, "--force"]).status, 0)
+    }
+}
