@@ -38,8 +38,9 @@ public enum Influence {
         }
     }
 
-    /// `∂(keypoint.axis) / ∂input` for a keypoint that `method` found in `input`
-    /// (`(B, C, H, W)`) with `options`: for `spatial_soft_argmax2d` the keypoint of
+    /// `∂(keypoint.axis) / ∂input` for a keypoint (in pixels) that `method` found
+    /// in `input` (`(B, C, H, W)`) with `options`; the coordinate differentiated is
+    /// in the units `options.normalizedCoordinates` gives: for `spatial_soft_argmax2d` the keypoint of
     /// map `(batch, channel)`; for `conv_soft_argmax2d` the window of that map whose
     /// coordinates are the keypoint's; for `nms2d` zero.
     ///
@@ -58,7 +59,8 @@ public enum Influence {
             let (value, pullback) = try convSoftArgmax2dWithPullback(
                 input, kernelSize: options.kernelSize, stride: options.stride, padding: options.padding,
                 temperature: options.temperature, normalizedCoordinates: options.normalizedCoordinates, eps: options.eps)
-            let index = try windowIndex(of: keypoint, in: value.coords, axis: axis)
+            let index = try windowIndex(of: keypoint, in: value.coords, axis: axis, normalized: options.normalizedCoordinates,
+                                     inputSize: (input.shape[2], input.shape[3]))
             return try pullback(oneHot(value.coords.shape, at: index), nil)
         case .nms2d:
             _ = try nms2dMask(input, kernelSize: options.kernelSize)
@@ -88,9 +90,17 @@ public enum Influence {
     }
 
     /// The flat index in `coords` (`(B, C, 2, H', W')`) of the keypoint's `axis`
-    /// coordinate: the window of its map whose (x, y) are nearest the keypoint's.
-    private static func windowIndex<S: SubpixScalar>(of keypoint: Keypoint, in coords: Tensor<S>, axis: CoordinateAxis) throws -> Int {
+    /// coordinate: the window of its map whose (x, y) are nearest the keypoint's
+    /// (in pixels; the coordinates are normalised to [-1, 1] when `normalized`).
+    private static func windowIndex<S: SubpixScalar>(
+        of keypoint: Keypoint, in coords: Tensor<S>, axis: CoordinateAxis, normalized: Bool, inputSize: (height: Int, width: Int)
+    ) throws -> Int {
         let map = try mapIndex(keypoint, coords.shape)
+        var keypoint = keypoint
+        if normalized {
+            keypoint.x = 2 * keypoint.x / max(Double(inputSize.width - 1), 1e-8) - 1
+            keypoint.y = 2 * keypoint.y / max(Double(inputSize.height - 1), 1e-8) - 1
+        }
         let windows = coords.shape[3] * coords.shape[4]
         let base = map * 2 * windows
         var best: (distance: Double, window: Int)?
