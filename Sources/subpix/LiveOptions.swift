@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SubpixScript
 import SubpixTUI
 
@@ -11,9 +12,12 @@ struct LiveOptions: ParsableArguments {
     var follow: String?
 
     /// The live source chosen by `--stream`, `--follow` or the file `-`, started, and
-    /// the viewer's state for it; nil when none was asked for. `ringBytes` bounds the
-    /// kept frames, and no single frame may be larger.
-    func start(file: String?, ringBytes: Int) throws -> (feed: LiveFeed, state: LiveState)? {
+    /// the viewer's state for it; nil when none was asked for. `maxBytes` bounds the
+    /// frames held: a sixteenth for frames not yet taken by the screen, the rest for the
+    /// ring of kept frames; no single frame may be larger than the ring.
+    func start(file: String?, maxBytes: Int) throws -> (feed: LiveFeed, state: LiveState)? {
+        let pendingBytes = max(1, maxBytes / 16)
+        let ringBytes = maxBytes - pendingBytes
         let frameLimit = min(ringBytes, ReadLimits.maxBytes)
         let source: LiveSource
         let state: LiveState
@@ -21,6 +25,9 @@ struct LiveOptions: ParsableArguments {
             source = try FileFollower(path: follow, maxBytes: frameLimit)
             state = LiveState(source: follow, kind: .follow, maxBytes: ringBytes)
         } else if let path = stream ?? (file == "-" ? "-" : nil) {
+            guard path != "-" || isatty(STDIN_FILENO) == 0 else {
+                throw ScriptError("subpix view - reads .npy arrays from standard input, which is the terminal here; pipe a producer into it (docs/live.md)")
+            }
             let reader = try NPYStreamSource(path: path, maxBytes: frameLimit, followsGrowth: true)
             if path == "-" { try ControllingTerminal.becomeStandardInput() }
             source = reader
@@ -28,8 +35,7 @@ struct LiveOptions: ParsableArguments {
         } else {
             return nil
         }
-        // Frames the screen has not taken yet may use a quarter of the ring's budget.
-        return (LiveFeed(source: source, pendingBytes: max(1, ringBytes / 4)), state)
+        return (LiveFeed(source: source, pendingBytes: pendingBytes), state)
     }
 
     /// How many of the viewer's inputs (a file, --script, --stream, --follow) were given.

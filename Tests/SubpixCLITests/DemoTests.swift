@@ -25,6 +25,16 @@ final class DemoTests: XCTestCase {
         }
     }
 
+    /// Chapter 4 computes the output size with `//` instead of printing typed-in numbers.
+    func testWindowsDemoComputesTheOutputSize() throws {
+        let source = try String(contentsOf: demos.appendingPathComponent("04-windows.subpix"), encoding: .utf8)
+        XCTAssertTrue(source.contains("(H + 2 * p - (k - 1) - 1) // s + 1"), "the formula is computed")
+        XCTAssertFalse(source.contains("25"), "no hard-coded result")
+        let result = try CLIRunner.run(["run", demos.appendingPathComponent("04-windows.subpix").path])
+        // (50 + 2·1 − 2 − 1) // 2 + 1 = 49 // 2 + 1 = 25 and (32 + 2 − 2 − 1) // 2 + 1 = 31 // 2 + 1 = 16.
+        XCTAssertTrue(result.stdout.contains("// s + 1 = 25   W_out = 16"), result.stdout)
+    }
+
     func testDiagnoseDemoPrintsTheThreeVerdicts() throws {
         let result = try CLIRunner.run(["run", demos.appendingPathComponent("08-diagnose.subpix").path])
         XCTAssertEqual(result.status, 0, result.stderr)

@@ -32,7 +32,11 @@ final class ReplCommandTests: XCTestCase {
     func testInteractiveEditingHistoryCompletionCtrlCAndCtrlD() throws {
         let tmux = TmuxDriver(target: "repl")
         guard tmux.isAvailable else { throw XCTSkip("tmux is not installed: the interactive REPL test is skipped (apt-get install tmux)") }
-        defer { tmux.stop() }
+        let again = tmux.fresh()   // the second run gets its own server
+        defer {
+            tmux.stop()
+            again.stop()
+        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-repl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let history = directory.appendingPathComponent("history").path
@@ -73,12 +77,12 @@ final class ReplCommandTests: XCTestCase {
         // History persists across runs: Up recalls the last entry of the previous session.
         XCTAssertEqual(try String(contentsOfFile: history, encoding: .utf8).split(separator: "\n").last, "x")
         try FileManager.default.removeItem(atPath: status)
-        try tmux.run(["kill-session", "-t", "repl"])
-        try tmux.start(command)
-        try tmux.waitFor(">>>")
-        try tmux.send("Up", "Up")
-        try tmux.waitFor(">>> len")
-        try tmux.send("C-u", "C-d")
-        XCTAssertEqual(tmux.waitForFile(status), "EXIT=0\n")
+        tmux.stop()
+        try again.start(command)
+        try again.waitFor(">>>")
+        try again.send("Up", "Up")
+        try again.waitFor(">>> len")
+        try again.send("C-u", "C-d")
+        XCTAssertEqual(again.waitForFile(status), "EXIT=0\n")
     }
 }

@@ -3,13 +3,24 @@ import XCTest
 
 /// Drives the real `subpix` binary inside a private tmux server: start a
 /// command in a detached session, send keys, read the pane back.
+///
+/// One server runs one command: to run a second, take a ``fresh()`` driver (a new
+/// server) — a `new-session` right after `kill-session` of a server's only session
+/// can meet that server still shutting down, and time out under load. Waits poll
+/// with generous deadlines, because the machine may be busy.
 struct TmuxDriver {
+    /// How long a wait lasts before the test fails: long, for a loaded machine.
+    static let patience: TimeInterval = 60
+
     /// The tmux server socket name, unique per test.
     let socket = "subpix-test-\(UUID().uuidString.prefix(8))"
     /// The session name commands run in.
     let target: String
 
     init(target: String) { self.target = target }
+
+    /// A driver for the same session name on a new private server.
+    func fresh() -> TmuxDriver { TmuxDriver(target: target) }
 
     /// Whether tmux can be run here.
     var isAvailable: Bool { (try? run(["-V"]))?.hasPrefix("tmux") == true }
@@ -43,21 +54,28 @@ struct TmuxDriver {
 
     /// Waits until the pane contains `text` (or fails the test after `timeout`), returning the pane.
     @discardableResult
-    func waitFor(_ text: String, colors: Bool = false, timeout: TimeInterval = 20,
+    func waitFor(_ text: String, colors: Bool = false, timeout: TimeInterval = patience,
                  file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try waitUntil("'\(text)'", colors: colors, timeout: timeout, file: file, line: line) { $0.contains(text) }
+    }
+
+    /// Waits until the pane satisfies `isReady` (described by `what` in the failure), returning the pane.
+    @discardableResult
+    func waitUntil(_ what: String, colors: Bool = false, timeout: TimeInterval = patience,
+                   file: StaticString = #filePath, line: UInt = #line, _ isReady: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
             screen = try self.screen(colors: colors)
-            if screen.contains(text) { return screen }
+            if isReady(screen) { return screen }
             Thread.sleep(forTimeInterval: 0.2)
         }
-        XCTFail("'\(text)' did not appear; screen:\n\(screen)", file: file, line: line)
+        XCTFail("\(what) did not appear; screen:\n\(screen)", file: file, line: line)
         return screen
     }
 
     /// Waits for `path` to hold a complete line and returns its contents.
-    func waitForFile(_ path: String, timeout: TimeInterval = 10) -> String? {
+    func waitForFile(_ path: String, timeout: TimeInterval = patience) -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         var contents = try? String(contentsOfFile: path, encoding: .utf8)
         while Date() < deadline, contents?.hasSuffix("\n") != true {
@@ -67,5 +85,13 @@ struct TmuxDriver {
         return contents
     }
 
-    func stop() { _ = try? run(["kill-server"]) }
+    /// Kills the server and waits (briefly) until it no longer answers.
+    func stop() {
+        _ = try? run(["kill-server"])
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, isRunning { Thread.sleep(forTimeInterval: 0.1) }
+    }
+
+    /// Whether the server still answers on its socket.
+    private var isRunning: Bool { system("tmux -L '\(socket)' list-sessions > /dev/null 2>&1 < /dev/null") == 0 }
 }

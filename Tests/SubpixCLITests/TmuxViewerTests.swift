@@ -46,6 +46,8 @@ final class TmuxViewerTests: XCTestCase {
     /// the shell's `stty -a` afterwards shows `icanon` and `echo`.
     func testSignalsRestoreTheTerminal() throws {
         for signal in ["INT", "TERM", "HUP"] {
+            let tmux = self.tmux.fresh()   // one server per run: a just-killed one may still be shutting down
+            defer { tmux.stop() }
             let stty = directory.appendingPathComponent("stty-\(signal)").path
             try tmux.start("cd \(directory.path) && env -u COLORTERM TERM=xterm-256color \(CLIRunner.binary.path) view; stty -a > \(stty); sleep 5")
             try tmux.waitFor("method conv_soft_argmax2d")
@@ -54,7 +56,6 @@ final class TmuxViewerTests: XCTestCase {
             let settings = tmux.waitForFile(stty) ?? ""
             XCTAssertTrue(settings.contains(" icanon") && !settings.contains("-icanon"), "SIG\(signal): \(settings)")
             XCTAssertTrue(settings.contains(" echo ") && !settings.contains("-echo "), "SIG\(signal): \(settings)")
-            try tmux.run(["kill-session", "-t", "viewer"])
         }
     }
 

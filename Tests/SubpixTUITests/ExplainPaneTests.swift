@@ -41,4 +41,37 @@ final class ExplainPaneTests: XCTestCase {
         XCTAssertTrue(lines.contains(String(format: "value f + ½ gᵀd = %.5g", values.elements[strongest] - 10)), "bonus 10 is added by the op, not the step")
         XCTAssertTrue(try assertSnapshot(rendered(model, 100, 32), named: "explain-quad-100x32") == (true, true))
     }
+
+    /// iterative_quad_interp3d explains kornia 0.9's loop (max_subpixel_shift 0.6, steps to the
+    /// neighbour voxel), not the single-step 0.7 rule; its refined point is the op's output.
+    func testIterativeExplanationFollowsTheOpsLoop() throws {
+        let model = try demoModel()
+        model.update(.character("v"))
+        model.run("view.method = 'iterative_quad_interp3d'")
+        let volume: Tensor<Double> = try XCTUnwrap(model.viewed?.tensor).tensor()
+        let mask = try nms3dMask(volume, kernelSize: [3, 3, 3])
+        let (coords, values) = try iterativeQuadInterp3d(volume, nIters: model.session.view.nIters, precomputedNMSMask: mask)
+        let (height, width) = (volume.shape[3], volume.shape[4])
+        let plane = height * width, depth = volume.shape[2]
+        var checked = 0
+        for index in (0..<mask.count).filter({ mask.elements[$0] }) {
+            let (d, y, x) = (index / plane, index / width % height, index % width)
+            model.run("view.depth = \(d)")
+            (model.cursorX, model.cursorY) = (x, y)
+            model.update(.character("x"))
+            let lines = ExplainPane(model: model).lines
+            XCTAssertTrue(lines[0].hasSuffix("max_subpixel_shift 0.6"), lines[0])
+            XCTAssertFalse(lines.contains { $0.contains("> 0.7") || $0.contains("≤ 0.7") }, "not the single-step rule: \(lines)")
+            let (cd, cx, cy) = (coords.elements[index], coords.elements[plane * depth + index], coords.elements[2 * plane * depth + index])
+            if cd != Double(d) || cx != Double(x) || cy != Double(y) {
+                let expected = String(format: "refined → (%.3f, %.3f, %.3f)", cx, cy, cd)
+                XCTAssertTrue(lines.contains(expected), "\(lines) vs \(expected)")
+                XCTAssertTrue(lines.contains(String(format: "value f + ½ gᵀδ = %.5g", values.elements[index])), "\(lines)")
+                XCTAssertTrue(lines.allSatisfy { $0.count <= pane.columns }, "fits the pane: \(lines)")
+                checked += 1
+            }
+            model.update(.escape)
+        }
+        XCTAssertGreaterThan(checked, 0, "some maxima of the demo's DoG volume are refined")
+    }
 }

@@ -110,6 +110,15 @@ struct MapDiagnosis {
         let modeCount = modes
         var verdicts: [Verdict] = []
         var suggestion: Double?
+        let nans = values.filter(\.isNaN).count, infinities = values.filter(\.isInfinite).count
+        if nans + infinities > 0 {
+            // First, and instead of a temperature: no temperature makes a NaN soft-argmax finite.
+            verdicts.append(.nonFinite(nans: nans, infinities: infinities))
+            if modeCount >= 2 { verdicts.append(.multiModal(modes: modeCount)) }
+            return Diagnosis(batch: batch, channel: channel, hardArgmax: hard, softArgmax: (.nan, .nan), distance: .nan,
+                             massNearArgmax: .nan, entropy: .nan, modes: modeCount, looksLikeProbability: false,
+                             suggestedTemperature: nil, verdicts: verdicts)
+        }
         if probability && convention == .spatialSoftArgmax2d {
             verdicts.append(.probabilityMap)   // the fix is spatial_expectation2d, not a temperature
         } else if modeCount >= 2 {

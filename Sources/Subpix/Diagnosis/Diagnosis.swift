@@ -18,10 +18,13 @@ public enum Verdict: Sendable, Equatable, CustomStringConvertible {
     case probabilityMap
     /// Several separated modes: the expectation lands between them.
     case multiModal(modes: Int)
+    /// The map has NaN or infinite values: the soft-argmax of it is NaN whatever the temperature.
+    case nonFinite(nans: Int, infinities: Int)
 
-    /// A few words for a badge: `flat softmax`, `probability map`, `2 modes`.
+    /// A few words for a badge: `flat softmax`, `probability map`, `2 modes`, `3 NaN`.
     public var label: String {
         switch self {
+        case .nonFinite(let nans, let infinities): [nans > 0 ? "\(nans) NaN" : nil, infinities > 0 ? "\(infinities) inf" : nil].compactMap { $0 }.joined(separator: ", ")
         case .flat: "flat softmax"
         case .probabilityMap: "probability map"
         case .multiModal(let modes): "\(modes) modes"
@@ -39,6 +42,8 @@ public enum Verdict: Sendable, Equatable, CustomStringConvertible {
             return "already a probability map: apply spatial_expectation2d instead of spatial_soft_argmax2d"
         case .multiModal(let modes):
             return "\(modes) modes: the expectation lands between them; use conv_soft_argmax2d + NMS"
+        case .nonFinite:
+            return "the map contains \(label): its soft-argmax is NaN whatever the temperature (find where they come from, or replace them)"
         }
     }
 }

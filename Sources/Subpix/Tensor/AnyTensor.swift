@@ -59,6 +59,19 @@ public enum AnyTensor: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Runs the body for the tensor's dtype: pass one generic function twice.
+    ///
+    /// ```swift
+    /// func peak<S: SubpixScalar>(_ x: Tensor<S>) -> Double { Double(x.elements.max() ?? 0) }
+    /// let value = any.visit(peak, peak)
+    /// ```
+    public func visit<R>(_ float32: (Tensor<Float>) throws -> R, _ float64: (Tensor<Double>) throws -> R) rethrows -> R {
+        switch self {
+        case .float32(let t): try float32(t)
+        case .float64(let t): try float64(t)
+        }
+    }
+
     /// The same elements seen with another shape.
     public func reshaped(_ shape: [Int]) throws -> AnyTensor {
         switch self {

@@ -165,13 +165,3 @@ enum OpBuiltins {
         }
     }
 }
-
-extension AnyTensor {
-    /// Runs the matching body for the tensor's dtype (pass one generic function twice).
-    func visit<R>(_ float32: (Tensor<Float>) throws -> R, _ float64: (Tensor<Double>) throws -> R) rethrows -> R {
-        switch self {
-        case .float32(let t): try float32(t)
-        case .float64(let t): try float64(t)
-        }
-    }
-}

@@ -44,6 +44,10 @@ public final class FileFollower: LiveSource, @unchecked Sendable {
         guard TensorFile.readable.contains(ext) else {
             throw FormatError(path, "unknown file type '.\(ext)'; expected one of \(TensorFile.readable.map { "." + $0 }.joined(separator: ", "))")
         }
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFIFO {
+            throw FormatError(path, "expected a file that is rewritten, got a FIFO; read it with --stream")
+        }
         self.path = path
         self.maxBytes = maxBytes
         watch = FileChangeWatch(path: path, usesInotify: usesInotify)

@@ -36,7 +36,7 @@ public struct MethodRun: Sendable {
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> MethodOutput {
                 try method.extract(try MapSelection.map(x, batch: view.batch, channel: view.channel), view: view)
             }
-            let output = try tensor.dtype == .float32 ? run(tensor.tensor(as: Float.self)) : run(tensor.tensor(as: Double.self))
+            let output = try tensor.visit(run, run)
             outputShape = [shape[0], shape[1]] + output.outputShape.dropFirst(2)
             windowCoords = output.windowCoords
             keypoints = output.keypoints

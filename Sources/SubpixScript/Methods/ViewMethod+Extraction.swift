@@ -23,7 +23,7 @@ extension ViewMethod {
             let (coords, values) = try Subpix.convSoftArgmax2d(
                 map, kernelSize: k, stride: s, padding: p, temperature: t, normalizedCoordinates: false, outputValue: true)
             let pooled = values ?? coords
-            let points = try Subpix.keypoints(coords: coords, values: pooled, mask: Subpix.nms2dMask(pooled, kernelSize: k), topK: view.topK, minValue: minValue)
+            let points = try Subpix.keypoints(coords: coords, values: pooled, mask: Subpix.nms2dMask(pooled, kernelSize: k.map { 2 * $0 - 1 }), topK: view.topK, minValue: minValue)
             return MethodOutput(keypoints: points, outputShape: coords.shape, windowCoords: AnyTensor(coords))
         case .nms2d:
             let mask = try Subpix.nms2dMask(map, kernelSize: k)

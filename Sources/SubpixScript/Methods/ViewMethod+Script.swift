@@ -16,7 +16,7 @@ extension ViewMethod {
             return ["coords = spatial_soft_argmax2d(\(x), \(temperature), \(normalized))", "kp = keypoints(coords)"]
         case .convSoftArgmax2d:
             return ["coords, vals = conv_soft_argmax2d(\(x), \(window), \(temperature), \(normalized), output_value=True)",
-                    "kp = keypoints(coords, vals, mask=nms2d(vals, \(pair(view.kernelSize)), mask_only=True), \(filters.joined(separator: ", ")))"]
+                    "kp = keypoints(coords, vals, mask=nms2d(vals, \(pair(view.kernelSize.map { 2 * $0 - 1 })), mask_only=True), \(filters.joined(separator: ", ")))"]
         case .nms2d:
             return ["kp = keypoints(\(x), mask=nms2d(\(x), \(pair(view.kernelSize)), mask_only=True), \(filters.joined(separator: ", ")), \(normalized))"]
         case .quarter, .parabola, .gaussian, .centroid3, .quadratic, .dark, .darkUDP, .centroidCOM:

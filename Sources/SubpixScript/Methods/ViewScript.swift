@@ -28,13 +28,15 @@ public enum ViewScript {
             lines += method.scriptLines(input: input, view: view, minValue: minValue)
             lines.append("print(kp)")
         }
-        lines += settingsLines(session.view)
+        lines += settingsLines(session.view, input: name)
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The viewer's settings that differ from the defaults, as one statement, so
     /// `subpix view --script FILE` reopens the same view (`subpix run` ignores them).
-    private static func settingsLines(_ view: ViewSettings) -> [String] {
+    private static func settingsLines(_ view: ViewSettings, input: String) -> [String] {
+        var view = view
+        view.input = input
         let defaults = ViewSettings()
         let changes = ViewSettingsFields.names.compactMap { field -> (field: String, value: Value)? in
             guard let value = try? view.value(of: field), value != (try? defaults.value(of: field)) else { return nil }

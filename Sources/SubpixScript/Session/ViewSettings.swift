@@ -1,3 +1,5 @@
+import Foundation
+
 /// The colour ramps of the viewer; `auto` picks `diverging` for signed data
 /// (such as a DoG volume) and `viridis` otherwise.
 public enum PaletteName: String, Sendable, CaseIterable {
@@ -27,7 +29,7 @@ public enum ColorRange: Sendable, Hashable {
         switch self {
         case .map: "per map"
         case .tensor: "per tensor"
-        case .fixed(let low, let high): "fixed \(Value.format(low))…\(Value.format(high))"
+        case .fixed(let low, let high): String(format: "fixed %g…%g", low, high)
         }
     }
 }

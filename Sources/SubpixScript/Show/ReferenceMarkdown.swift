@@ -37,13 +37,25 @@ public enum ReferenceMarkdown {
         `subpix repl` (interactive), `subpix run FILE [ARG...]` and the viewer's `:` line all
         run this language. A line of kornia Python reads the same:
 
-        ```python
+        ```subpix
         heat = gaussians(size=(48, 64), peaks=[(20.3, 12.7, 2.0), (41.6, 30.2, 3.0, 0.8)], noise=0.02)
-        coords, vals = conv_soft_argmax2d(heat, (5, 5), (1, 1), (2, 2), temperature=0.1, output_value=True)
-        kp = keypoints(coords, vals, mask=nms2d(vals, (5, 5), mask_only=True), top_k=5)
+        coords, vals = conv_soft_argmax2d(heat, (5, 5), (1, 1), (2, 2), temperature=0.5, normalized_coordinates=False, output_value=True)
+        kp = keypoints(coords, vals, mask=nms2d(vals, (9, 9), mask_only=True), top_k=5, min_value=0.1)
         print(kp)
         save(kp, "peaks.csv")
         ```
+
+        ```text
+        batch channel          x          y      value
+            0       0    20.0664    12.9309     0.6983
+            0       0    41.9517    30.0283     0.6576
+        ```
+
+        One keypoint per peak needs the suppression window to be `2k − 1` wide (9 for a 5×5
+        kernel): every window that contains a peak pools to about the peak's value, so at
+        `temperature=0.1` a `nms2d(vals, (5, 5), ...)` keeps four windows of the first peak,
+        each seeing it off its centre and 1.3 to 2 px away (tutorial chapters 5 and 7).
+        `min_value` drops the weak maxima noise makes.
 
         ## Syntax
 

@@ -12,10 +12,11 @@ public struct LiveState: Sendable {
         case follow
     }
 
-    /// The frames of the last this many arrivals up to the shown one make its trails.
+    /// The last this many frames shown, up to the shown one, make its trails.
     public static let trailLength = 8
-    /// The session variable that holds the shown frame.
-    public static let variable = "heat"
+    /// The session variable that holds the shown frame: the variable
+    /// `subpix run SCRIPT --each-frame` binds, so a script `w` writes runs on every frame.
+    public static let variable = "frame"
 
     /// The source, as the panel names it (a path, or `<stdin>`).
     public let source: String
@@ -33,6 +34,8 @@ public struct LiveState: Sendable {
     public internal(set) var now = Date()
     /// For each keypoint listed for the shown map, its positions back through the earlier frames, newest first.
     public internal(set) var trails: [[SIMD2<Double>]] = []
+    /// The numbers of the frames shown, oldest first (the last few: what trails are made of).
+    var shownHistory: [Int] = []
     /// Keypoint positions of the shown map per frame number, for the settings in `trailKey`.
     var trailPoints: [Int: [SIMD2<Double>]] = [:]
     var trailKey: ViewSettings?
@@ -41,6 +44,13 @@ public struct LiveState: Sendable {
         self.source = source
         self.kind = kind
         ring = FrameRing(maxBytes: maxBytes)
+    }
+
+    /// Notes that frame `number` was shown.
+    mutating func remember(shown number: Int) {
+        shownHistory.removeAll { $0 == number }
+        shownHistory.append(number)
+        if shownHistory.count > 4 * Self.trailLength { shownHistory.removeFirst(shownHistory.count - 4 * Self.trailLength) }
     }
 
     /// Seconds since the newest frame arrived.

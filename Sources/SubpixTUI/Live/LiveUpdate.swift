@@ -56,6 +56,7 @@ extension ViewerModel {
         let previousShape = viewed?.tensor.shape
         session.bind(LiveState.variable, tensor: frame.tensor)
         live?.shown = frame.number
+        live?.remember(shown: frame.number)
         let shape = frame.tensor.shape
         guard shape != previousShape else { return }
         var changes: [(field: String, value: Value)] = []
@@ -75,33 +76,25 @@ extension ViewerModel {
         }
     }
 
-    /// The trails of the shown map's keypoints over the kept frames before it,
-    /// for the current settings (each frame's keypoints computed once per settings).
+    /// The trails of the shown map's keypoints over the frames shown before it.
+    /// Only keypoints already computed for the screen are used, so trails cost
+    /// no computation: frames that arrived faster than the screen showed them
+    /// are not part of a trail, and after a parameter change the trail starts again.
     func refreshTrails() {
         guard var state = live, let shown = state.shown, let first = runs.first, first.error == nil else {
             if live?.trails.isEmpty == false { live?.trails = [] }
             return
         }
+        // While the shown frame's keypoints are being computed, the listed ones are the previous frame's.
+        guard awaited == nil else { return }
         if state.trailKey != session.view {
             state.trailPoints = [:]
             state.trailKey = session.view
         }
-        let frames = state.ring.frames(endingAt: shown, count: LiveState.trailLength)
-        state.trailPoints = state.trailPoints.filter { number, _ in frames.contains { $0.number == number } }
-        var positions: [[SIMD2<Double>]] = []
-        for frame in frames {
-            if frame.number == shown {
-                positions.append(first.keypoints.map { SIMD2($0.x, $0.y) })
-            } else if let known = state.trailPoints[frame.number] {
-                positions.append(known)
-            } else {
-                let run = MethodRun(method: first.method, tensor: frame.tensor, view: session.view)
-                let points = run.keypoints.map { SIMD2($0.x, $0.y) }
-                state.trailPoints[frame.number] = points
-                positions.append(points)
-            }
-        }
-        state.trails = KeypointTrails.trails(positions)
+        state.trailPoints[shown] = first.keypoints.map { SIMD2($0.x, $0.y) }
+        let numbers = state.shownHistory.filter { $0 <= shown && state.trailPoints[$0] != nil }.sorted().suffix(LiveState.trailLength)
+        state.trailPoints = state.trailPoints.filter { state.shownHistory.contains($0.key) }
+        state.trails = KeypointTrails.trails(numbers.compactMap { state.trailPoints[$0] })
         live = state
     }
 }

@@ -71,6 +71,9 @@ struct ComputationCache {
     private var entries: [ViewComputation.Key: ComputedView] = [:]
     private var order: [ViewComputation.Key] = []
 
+    /// How many results are kept.
+    var count: Int { entries.count }
+
     /// The cached result, or nil.
     mutating func cached(_ key: ViewComputation.Key) -> ComputedView? {
         guard let found = entries[key] else { return nil }

@@ -180,7 +180,7 @@ public final class ViewerModel {
             var whole = key
             (whole.batch, whole.channel, whole.depth) = (0, 0, 0)
             if tensorRange?.key != whole {
-                let stats = tensor.dtype == .float32 ? PlaneStatistics(tensor.tensor(as: Float.self).elements) : PlaneStatistics(tensor.tensor(as: Double.self).elements)
+                let stats = tensor.visit({ PlaneStatistics($0.elements) }, { PlaneStatistics($0.elements) })
                 tensorRange = (whole, stats.low <= stats.high ? stats.low : 0, stats.low <= stats.high ? stats.high : 1)
             }
             let (low, high) = (tensorRange?.low ?? 0, tensorRange?.high ?? 1)

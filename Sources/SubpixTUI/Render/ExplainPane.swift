@@ -13,7 +13,8 @@ struct ExplainPane {
         guard let slice = model.slice else { return ["no tensor"] }
         switch view.method {
         case .convSoftArgmax2d: return windowLines(slice, view)
-        case .convQuadInterp3d, .iterativeQuadInterp3d: return quadLines(view)
+        case .convQuadInterp3d: return quadLines(view)
+        case .iterativeQuadInterp3d: return iterativeLines(view)
         case .quarter, .parabola, .gaussian, .centroid3, .centroidCOM, .quadratic, .dark, .darkUDP:
             guard let tensor = model.viewed?.tensor else { return ["no tensor"] }
             return FieldExplanation(method: view.method, tensor: tensor, view: view, x: model.cursorX, y: model.cursorY).lines
@@ -45,13 +46,52 @@ struct ExplainPane {
         return lines
     }
 
+    /// kornia 0.9's loop: fit, solve, step one voxel along each axis whose |δ| exceeds
+    /// max_subpixel_shift, fit again — until the centre stays put or n_iters run out.
+    private func iterativeLines(_ view: ViewSettings) -> [String] {
+        guard let tensor = model.viewed?.tensor, tensor.shape.count == 5 else { return ["quad-interp needs a (B, C, D, H, W) volume"] }
+        let (cx, cy, depth) = (model.cursorX, model.cursorY, view.depth)
+        func trace<S: SubpixScalar>(_ volume: Tensor<S>) -> IterativeQuadTrace? {
+            IterativeQuadTrace(volume, batch: view.batch, channel: view.channel, depth: depth, y: cy, x: cx, nIters: view.nIters)
+        }
+        guard let trace = tensor.visit(trace, trace) else {
+            return ["the volume is too small for a 3×3×3 fit"]
+        }
+        func vector(_ v: [Double]) -> String { "(" + v.map { String(format: "%.3g", $0) }.joined(separator: ", ") + ")" }
+        func voxel(_ c: [Int]) -> String { "(\(c[2]), \(c[1]), \(c[0]))" }
+        var lines = [String(format: "iterative_quad_interp3d: n_iters %d, max_subpixel_shift %.2g", view.nIters, trace.maxSubpixelShift),
+                     "the loop at the cursor, voxels as (x, y, scale); the op runs",
+                     "it at strict 3×3×3 maxima"]
+        for (index, step) in trace.iterations.enumerated() {
+            lines.append("\(index + 1). at \(voxel(step.centre)) g = \(vector(step.gradient))")
+            guard let shift = step.shift else {
+                lines.append("   H is singular: no shift; the voxel is kept")
+                break
+            }
+            let moves = zip(["x", "y", "s"], shift).filter { abs($0.1) > trace.maxSubpixelShift }.map { "\($0.0)\($0.1 > 0 ? "+1" : "−1")" }
+            guard let next = step.next else {
+                lines.append("   δ = \(vector(shift)): a step would reach the border; kept")
+                break
+            }
+            lines.append("   δ = \(vector(shift)) " + (moves.isEmpty ? "→ all |δ| ≤ \(String(format: "%.2g", trace.maxSubpixelShift)): stays"
+                                                                 : "→ \(moves.joined(separator: " ")): \(voxel(next))"))
+        }
+        if let point = trace.refined {
+            lines.append(String(format: "refined → (%.3f, %.3f, %.3f)", point[1], point[2], point[0]))
+            lines.append(String(format: "value f + ½ gᵀδ = %.5g", point[3]))
+        } else if let last = trace.iterations.last, let next = last.next {
+            lines.append(next != last.centre ? "not refined: still moving after n_iters; kept" : "not refined: a final |δ| > 1.5; kept")
+        }
+        return lines
+    }
+
     private func quadLines(_ view: ViewSettings) -> [String] {
         guard let tensor = model.viewed?.tensor, tensor.shape.count == 5 else { return ["quad-interp needs a (B, C, D, H, W) volume"] }
         let (cx, cy, depth) = (model.cursorX, model.cursorY, view.depth)
         func explain<S: SubpixScalar>(_ volume: Tensor<S>) -> QuadraticStep? {
             QuadraticStep(volume, batch: view.batch, channel: view.channel, depth: depth, y: cy, x: cx)
         }
-        guard let step = tensor.dtype == .float32 ? explain(tensor.tensor(as: Float.self)) : explain(tensor.tensor(as: Double.self)) else {
+        guard let step = tensor.visit(explain, explain) else {
             return ["voxel (\(cx), \(cy), \(depth)) touches the border: no 3×3×3 neighbourhood"]
         }
         func vector(_ v: [Double]) -> String { "(" + v.map { String(format: "%.4g", $0) }.joined(separator: ", ") + ")" }

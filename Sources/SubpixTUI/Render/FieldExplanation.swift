@@ -12,7 +12,7 @@ struct FieldExplanation {
     let x: Int, y: Int
 
     var lines: [String] {
-        tensor.dtype == .float32 ? lines(tensor.tensor(as: Float.self)) : lines(tensor.tensor(as: Double.self))
+        tensor.visit(lines, lines)
     }
 
     private func lines<S: SubpixScalar>(_ maps: Tensor<S>) -> [String] {

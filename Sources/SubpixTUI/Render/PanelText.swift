@@ -95,8 +95,7 @@ struct PanelText {
     var listHeading: String {
         let depth = model.runs.contains { $0.method.isVolumetric } ? ", d" : ""
         let method = model.runs.count > 1 ? "m, " : ""
-        let unit = model.listsNormalized ? " [-1, 1]" : ""
-        return "── keypoints (\(method)x, y\(depth), value)\(unit) ──"
+        return "── \(model.listsNormalized ? "normalised" : "keypoints") (\(method)x, y\(depth), value) ──"
     }
 
     /// One line per listed keypoint: the method's glyph first in compare mode.

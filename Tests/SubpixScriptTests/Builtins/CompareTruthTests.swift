@@ -64,6 +64,20 @@ final class CompareTruthTests: ScriptTestCase {
         XCTAssertEqual(try value("compare(heat, truth=load('\(csv)'), timings=False)"), try value("compare(heat, truth='\(csv)', timings=False)"))
     }
 
+    /// Tutorial chapter 7: at T = 0.1 every 3x3 window holding a peak pools to about its
+    /// value; k×k suppression kept several windows of peak 1, which filled the top 3 and left
+    /// peaks 2 and 3 at their distance to peak 1 (a 23 px mean). With (2k−1)×(2k−1)
+    /// suppression each peak gets its own window, whose soft-argmax lies within a pixel of it.
+    func testTheWindowedSoftArgmaxKeepsOneWindowPerPeak() throws {
+        try value("""
+            noisy = gaussians(size=(48, 64), peaks=[(14.3, 12.7, 2.5), (40.6, 30.2, 3.5, 0.8), (52.2, 10.4, 1.8, 0.6)], noise=0.05, seed=1)
+            rows = compare(noisy, temperature=0.1, timings=False)
+            """)
+        guard case .tuple(let conv)? = try value("rows[2]"), case .float(let maxError) = conv[2] else { return XCTFail() }
+        XCTAssertEqual(conv[0], .string("conv_soft_argmax2d"))
+        XCTAssertLessThan(maxError, 1)
+    }
+
     func testBadTruthIsNamed() throws {
         try value("heat = zeros((1, 2, 8, 8))")
         assertErrors([

@@ -104,6 +104,11 @@ final class FileFollowerTests: XCTestCase {
         try AtomicFile.write(bytes, to: path, overwrite: false)
         guard case .frame? = nextEvent(follower) else { return XCTFail("expected the file once it appears") }
         follower.cancel()
+        let fifo = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("heat.npy").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        XCTAssertThrowsError(try FileFollower(path: fifo, maxBytes: 1 << 20)) {
+            XCTAssertEqual("\($0)", "\(fifo): expected a file that is rewritten, got a FIFO; read it with --stream")
+        }
         XCTAssertThrowsError(try FileFollower(path: "heat.bin", maxBytes: 1 << 20)) {
             XCTAssertEqual("\($0)", "heat.bin: unknown file type '.bin'; expected one of .npy, .npz, .csv, .txt, .pgm, .png, .json")
         }

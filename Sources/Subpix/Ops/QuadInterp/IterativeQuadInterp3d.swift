@@ -90,14 +90,26 @@ public func iterativeQuadInterp3d<S: SubpixScalar>(
 }
 
 /// The per-maximum loop of ``iterativeQuadInterp3d(_:nIters:maxSubpixelShift:allowScaleSteps:precomputedNMSMask:maxCandidates:)``.
-private struct Refiner<S: SubpixScalar> {
+struct Refiner<S: SubpixScalar> {
     let volume: VoxelMaxima.Volume
     let iterations: Int
     let maxShift: S
     let scaleSteps: Bool
 
-    /// The refined point `(d, x, y)` and value, or `nil` when the maximum is rejected.
-    func refine(_ x: UnsafePointer<S>, from start: (d: Int, h: Int, w: Int)) -> (d: S, x: S, y: S, value: S)? {
+    /// One iteration, as ``IterativeQuadTrace`` reports it: the fit at `centre`, its
+    /// solved shift (nil when the system was singular) and the centre it moves to
+    /// (nil when a step would reach the outermost voxels).
+    struct Iteration {
+        var centre: (d: Int, h: Int, w: Int)
+        var fit: QuadraticFit3d<S>
+        var shift: Shift3<S>?
+        var next: (d: Int, h: Int, w: Int)?
+    }
+
+    /// The refined point `(d, x, y)` and value, or `nil` when the maximum is rejected;
+    /// `trace` (the viewer's explanation) sees every iteration.
+    func refine(_ x: UnsafePointer<S>, from start: (d: Int, h: Int, w: Int),
+                trace: ((Iteration) -> Void)? = nil) -> (d: S, x: S, y: S, value: S)? {
         var centre = start
         var shift = Shift3<S>.zero
         var gradientDotShift: S = 0
@@ -110,20 +122,22 @@ private struct Refiner<S: SubpixScalar> {
             let fit = QuadraticFit3d(
                 x, at: (at.d * volume.height + at.h) * volume.width + at.w,
                 planeStride: volume.plane, rowStride: volume.width)
-            guard let step = Symmetric3x3Solve.cramer(fit, rhs: Shift3(x: -fit.gx, y: -fit.gy, s: -fit.gs))
-            else { return nil }
+            guard let step = Symmetric3x3Solve.cramer(fit, rhs: Shift3(x: -fit.gx, y: -fit.gy, s: -fit.gs)) else {
+                trace?(Iteration(centre: centre, fit: fit, shift: nil, next: nil))
+                return nil
+            }
             shift = step
             gradientDotShift = fit.gradientDot(step)
             // Step the centre along each axis in turn; reaching the outermost voxels rejects the point.
+            let d = scaleSteps ? self.step(centre.d, by: step.s, size: volume.depth) : centre.d
             guard let w = self.step(centre.w, by: step.x, size: volume.width),
-                  let h = self.step(centre.h, by: step.y, size: volume.height) else { return nil }
-            moved = w != centre.w || h != centre.h
-            (centre.w, centre.h) = (w, h)
-            if scaleSteps {
-                guard let d = self.step(centre.d, by: step.s, size: volume.depth) else { return nil }
-                moved = moved || d != centre.d
-                centre.d = d
+                  let h = self.step(centre.h, by: step.y, size: volume.height), let d else {
+                trace?(Iteration(centre: centre, fit: fit, shift: step, next: nil))
+                return nil
             }
+            trace?(Iteration(centre: centre, fit: fit, shift: step, next: (d, h, w)))
+            moved = (d, h, w) != centre
+            centre = (d, h, w)
             // A centre that stayed put would give the same fit and the same step in every
             // later iteration: kornia's remaining iterations cannot change the outcome.
             if !moved { break }
