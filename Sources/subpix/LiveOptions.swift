@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SubpixScript
 import SubpixTUI
 
@@ -24,6 +25,9 @@ struct LiveOptions: ParsableArguments {
             source = try FileFollower(path: follow, maxBytes: frameLimit)
             state = LiveState(source: follow, kind: .follow, maxBytes: ringBytes)
         } else if let path = stream ?? (file == "-" ? "-" : nil) {
+            guard path != "-" || isatty(STDIN_FILENO) == 0 else {
+                throw ScriptError("subpix view - reads .npy arrays from standard input, which is the terminal here; pipe a producer into it (docs/live.md)")
+            }
             let reader = try NPYStreamSource(path: path, maxBytes: frameLimit, followsGrowth: true)
             if path == "-" { try ControllingTerminal.becomeStandardInput() }
             source = reader

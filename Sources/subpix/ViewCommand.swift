@@ -31,7 +31,7 @@ struct ViewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the heatmap pane (with markers and colour bar) as a PNG to this path and exit; needs no terminal.", valueName: "out.png"))
     var snapshot: String?
 
-    @Option(help: "The terminal size --snapshot pictures, in cells.")
+    @Option(help: "The terminal size --snapshot pictures, in cells (at most 2000x1000).")
     var size = TerminalSize(columns: 120, rows: 40)
 
     @OptionGroup var liveOptions: LiveOptions
@@ -112,7 +112,8 @@ extension ColorMode: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }
 
-/// `--size 120x40`: a terminal size in cells.
+/// `--size 120x40`: a terminal size in cells, up to 2000 × 1000 (the pane's cells are
+/// computed like a real terminal's, so the bound keeps memory modest).
 struct TerminalSize: ExpressibleByArgument {
     var columns: Int
     var rows: Int
@@ -125,7 +126,7 @@ struct TerminalSize: ExpressibleByArgument {
     init?(argument: String) {
         let parts = argument.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         guard parts.count == 2, let columns = Int(parts[0]), let rows = Int(parts[1]),
-              (1...10_000).contains(columns), (1...10_000).contains(rows) else { return nil }
+              (1...2000).contains(columns), (1...1000).contains(rows) else { return nil }
         self.init(columns: columns, rows: rows)
     }
 

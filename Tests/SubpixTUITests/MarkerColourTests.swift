@@ -7,12 +7,12 @@ final class MarkerColourTests: XCTestCase {
     private let styles = ViewMethod.allCases.map(MarkerStyle.of) + [MarkerStyle.truth]
 
     /// Every marker style over every colour any palette can give a cell (all 256 stops in
-    /// true colour, every ramp entry in 256 colours) reaches a 3 : 1 WCAG contrast.
+    /// true colour, every ramp entry in 256 colours, and the NaN colour) reaches a 3 : 1 WCAG contrast.
     func testEveryMarkerMeetsThreeToOneOverEveryCellColour() {
         for mode in [ColorMode.trueColor, .xterm256] {
             for name in [PaletteName.viridis, .magma, .gray, .diverging] {
                 let palette = Palette(name, mode: mode)
-                let cellColours = Set((0..<256).map { palette.color((Double($0) + 0.5) / 256) })
+                let cellColours = Set((0..<256).map { palette.color((Double($0) + 0.5) / 256) } + [Palette.nanColor])
                 for background in cellColours {
                     for style in styles {
                         let marker = palette.markerColor(style, over: background)

@@ -14,10 +14,11 @@ final class MarkerTests: XCTestCase {
         return (Int((x + 0.5) / s), Int((y + 0.5 - originY) / (2 * s)))
     }
 
-    /// For each 2D method, every keypoint's cell shows that method's glyph, bold, with the
-    /// heat colour kept as its background and a 3 : 1 contrasting foreground.
+    /// For each 2D method (kornia's and the field's decoders), every keypoint's cell shows
+    /// that method's glyph, bold, with the heat colour kept as its background and a 3 : 1
+    /// contrasting foreground.
     func testEachMethodsGlyphSitsAtItsKeypointsCells() throws {
-        for method in [ViewMethod.spatialSoftArgmax2d, .convSoftArgmax2d, .nms2d] {
+        for method in ViewMethod.allCases where !method.isVolumetric {
             let model = try demoModel(colorMode: .trueColor)
             model.run("view.method = \"\(method.rawValue)\"")
             let plain = try demoModel(colorMode: .trueColor)

@@ -47,6 +47,25 @@ final class PaletteTests: XCTestCase {
         }
     }
 
+    /// Every 256-colour entry covers at least 8 consecutive stops (3 % of the range: no sliver
+    /// that only makes the count), and the ramp stays close to the palette: mean Oklab
+    /// distance under 0.07 (one ΔE*ab is about 0.01).
+    func testTwoFiftySixColourRunsAreWideAndClose() {
+        for name in [PaletteName.viridis, .magma, .gray, .diverging] {
+            let ramp = XtermRamp.indices[name] ?? []
+            var runs = [Int](), length = 0
+            for (i, index) in ramp.enumerated() {
+                if i > 0, index != ramp[i - 1] { runs.append(length); length = 0 }
+                length += 1
+            }
+            runs.append(length)
+            XCTAssertGreaterThanOrEqual(runs.min() ?? 0, XtermRamp.minimumRun, "\(name): \(runs)")
+            let map = ColorMap(name)
+            let mean = zip(map.colors, ramp).map { Oklab($0).distance(to: Oklab(Xterm.rgb($1))) }.reduce(0, +) / 256
+            XCTAssertLessThan(mean, 0.07, "\(name)")
+        }
+    }
+
     /// The diverging map darkens away from its light centre on both sides, in 256 colours too.
     func testDivergingRampFallsAwayFromTheCentre() {
         let lightness = colors(.diverging, .xterm256).map { Oklab($0).lightness }

@@ -24,7 +24,7 @@ enum FileBuiltins {
         },
         Builtin("save", [.init("value"), .init("path"), .init("overwrite", .bool(false))] + PictureOptions.parameters, category: .file,
                 summary: "write a tensor or mask (.npy, .csv, or a picture .png; a mask as a bool .npy) or keypoints (.csv, .json); never replaces a file unless overwrite=True (or subpix repl/run --force)",
-                details: "The file is written whole or not at all (temporary file, then rename); the path written is reported on stderr (subpix run/repl --quiet silences it). A 4D tensor saves as CSV only when it is a single (1, 1, H, W) map. A .png is a picture of a single map: grey unless palette= names one (viridis, magma, gray, diverging, auto), scaled to the map's range (signed maps centred on 0) or to range=(lo, hi), each pixel scale×scale (1 to \(PictureOptions.largestUpscale)), keypoints= (keypoints, or a list of them) marked with the viewer's method glyphs in order, and a colour bar underneath.") { a, session in
+                details: "The file is written whole or not at all (temporary file, then rename); the path written is reported on stderr (subpix run/repl --quiet silences it). A 4D tensor saves as CSV only when it is a single (1, 1, H, W) map. A .png is a picture of a single map: grey unless palette= names one (viridis, magma, gray, diverging, auto), scaled to the map's range (signed maps centred on 0) or to range=(lo, hi), each pixel scale×scale (1 to \(PictureOptions.largestUpscale)), keypoints= (keypoints in pixel coordinates, or a list of them) marked with the viewer's method glyphs in order, and a colour bar underneath.") { a, session in
             let path = try a.string("path")
             let saved: SavedValue
             switch a["value"] {

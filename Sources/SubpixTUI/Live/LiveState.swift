@@ -14,8 +14,9 @@ public struct LiveState: Sendable {
 
     /// The last this many frames shown, up to the shown one, make its trails.
     public static let trailLength = 8
-    /// The session variable that holds the shown frame.
-    public static let variable = "heat"
+    /// The session variable that holds the shown frame: the variable
+    /// `subpix run SCRIPT --each-frame` binds, so a script `w` writes runs on every frame.
+    public static let variable = "frame"
 
     /// The source, as the panel names it (a path, or `<stdin>`).
     public let source: String

@@ -76,32 +76,25 @@ extension ViewerModel {
         }
     }
 
-    /// The trails of the shown map's keypoints over the frames shown before it
-    /// (frames that arrived faster than the screen showed them are skipped, so a
-    /// fast producer costs no extra computation); after a settings change the
-    /// earlier frames of the trail are computed once with the new settings.
+    /// The trails of the shown map's keypoints over the frames shown before it.
+    /// Only keypoints already computed for the screen are used, so trails cost
+    /// no computation: frames that arrived faster than the screen showed them
+    /// are not part of a trail, and after a parameter change the trail starts again.
     func refreshTrails() {
         guard var state = live, let shown = state.shown, let first = runs.first, first.error == nil else {
             if live?.trails.isEmpty == false { live?.trails = [] }
             return
         }
+        // While the shown frame's keypoints are being computed, the listed ones are the previous frame's.
+        guard awaited == nil else { return }
         if state.trailKey != session.view {
             state.trailPoints = [:]
             state.trailKey = session.view
         }
-        let numbers = state.shownHistory.filter { $0 <= shown }.sorted().suffix(LiveState.trailLength)
-        var positions: [[SIMD2<Double>]] = []
-        var points: [Int: [SIMD2<Double>]] = [:]
-        for number in numbers {
-            guard let frame = state.ring.frame(number: number) else { continue }
-            let found = number == shown
-                ? first.keypoints.map { SIMD2($0.x, $0.y) }
-                : state.trailPoints[number] ?? MethodRun(method: first.method, tensor: frame.tensor, view: session.view).keypoints.map { SIMD2($0.x, $0.y) }
-            points[number] = found
-            positions.append(found)
-        }
-        state.trailPoints = points
-        state.trails = KeypointTrails.trails(positions)
+        state.trailPoints[shown] = first.keypoints.map { SIMD2($0.x, $0.y) }
+        let numbers = state.shownHistory.filter { $0 <= shown && state.trailPoints[$0] != nil }.sorted().suffix(LiveState.trailLength)
+        state.trailPoints = state.trailPoints.filter { state.shownHistory.contains($0.key) }
+        state.trails = KeypointTrails.trails(numbers.compactMap { state.trailPoints[$0] })
         live = state
     }
 }

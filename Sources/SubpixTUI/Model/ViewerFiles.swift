@@ -6,7 +6,9 @@ extension ViewerModel {
     /// `w`: a script that recomputes and prints what the list shows (``ViewScript``).
     func writeJournal() {
         let url = uniqueFile("subpix-session", "subpix")
-        let script = "# subpix view, replay with: subpix run \(url.lastPathComponent)\n" + ViewScript.text(session, methods: runs.map(\.method))
+        let replay = live.map { "on every frame with: subpix run \(url.lastPathComponent) --each-frame \($0.source)" }
+            ?? "with: subpix run \(url.lastPathComponent)"
+        let script = "# subpix view, replay \(replay)\n" + ViewScript.text(session, methods: runs.map(\.method))
         write(script, to: url) { "wrote \(url.path)" }
     }
 

@@ -37,7 +37,7 @@ public struct ViewerApp {
             StopSignals.restore(previous)
         }
         let model = ViewerModel(session: session, colorMode: screen.colorMode, size: screen.size, live: live?.state)
-        // Each live frame is a new computation: keep only a few (stepping back and forth), not one per frame.
+        // Each live frame is a new computation: keep only the shown one's, not one per frame.
         if live != nil { model.computationCacheCapacity = 1 }
         defer { live?.feed.stop() }
         ViewerLoop(model: model, source: screen, live: live?.feed).run(draw: screen.draw, shouldStop: { StopSignals.received != 0 })

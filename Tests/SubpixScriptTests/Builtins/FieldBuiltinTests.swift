@@ -39,6 +39,13 @@ final class FieldBuiltinTests: ScriptTestCase {
         XCTAssertEqual(session.tensor(named: "d")?.dtype, .float32, "refiners run in the maps' dtype")
     }
 
+    /// The accuracy lab can run every 2D method the viewer has, under the same name.
+    func testEveryViewerMapMethodIsALabMethod() {
+        for method in ViewMethod.methods(forRank: 4) {
+            XCTAssertEqual(method.decoder?.rawValue, method.rawValue, "\(method.rawValue) has no HeatmapDecoder")
+        }
+    }
+
     func testErrorsNameTheBuiltinAndTheExpectation() {
         assertErrors([
             ("subpixel_peak(zeros((1, 1, 3, 3)), method='cubic')",

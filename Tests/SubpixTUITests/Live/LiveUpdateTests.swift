@@ -40,7 +40,7 @@ final class LiveUpdateTests: XCTestCase {
         deliver(model, [.frame(try frame(10, 8))], after: 0)
         deliver(model, [.frame(try frame(11, 8)), .frame(try frame(12, 8))], after: 1)
         XCTAssertEqual(model.live?.shown, 3)
-        XCTAssertEqual(model.viewed?.name, "heat")
+        XCTAssertEqual(model.viewed?.name, "frame")
         XCTAssertEqual(model.viewed?.tensor, try frame(12, 8))
         XCTAssertEqual(model.runs.first?.keypoints.first.map { ($0.x * 2).rounded() / 2 }, 12, "the keypoint is the newest peak's")
         XCTAssertEqual((model.cursorX, model.cursorY).0, 16, "the first frame centres the cursor")
@@ -97,7 +97,7 @@ final class LiveUpdateTests: XCTestCase {
         let xs = [8.0, 9, 10, 11, 12, 13, 14, 15, 16, 17]
         for (index, x) in xs.enumerated() { deliver(model, [.frame(try frame(x, 8.3))], after: Double(index)) }
         let trails = try XCTUnwrap(model.live?.trails)
-        XCTAssertEqual(trails.count, model.listedKeypoints.count)
+        XCTAssertEqual(trails.count, model.runs.first?.keypoints.count)
         // The trail covers the last 8 frames (LiveState.trailLength), newest first, each point near its frame's peak.
         let trail = try XCTUnwrap(trails.first)
         XCTAssertEqual(trail.count, LiveState.trailLength)
@@ -114,5 +114,30 @@ final class LiveUpdateTests: XCTestCase {
         let model = try demoModel()
         model.update(.character(" "))
         XCTAssertEqual(model.message, "no live source: open one with subpix view --stream PATH, --follow FILE or -")
+    }
+
+    /// `w` on a live view writes a script for `subpix run --each-frame`: run on the
+    /// recorded frames, it prints for the shown frame the keypoints the viewer lists.
+    func testTheWrittenScriptRunsOnEveryFrameOfTheStream() throws {
+        let model = liveModel()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-live-w-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        model.outputDirectory = directory
+        let frames = [try frame(10.3, 8.2), try frame(12.6, 9.7)]
+        for (index, tensor) in frames.enumerated() { deliver(model, [.frame(tensor)], after: Double(index)) }
+        model.update(.character("T"))
+        model.update(.character("w"))
+        let script = directory.appendingPathComponent("subpix-session.subpix")
+        let text = try String(contentsOf: script, encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("# subpix view, replay on every frame with: subpix run subpix-session.subpix --each-frame heat.fifo\n"), text)
+
+        let stream = directory.appendingPathComponent("frames.npys")
+        try frames.map { NPY.encode($0) }.reduce(Data(), +).write(to: stream)
+        var printed: [String] = []
+        let session = Session(output: { printed.append($0) })
+        let status = ScriptRunner(path: script.path, arguments: [], keepGoing: false)
+            .runEachFrame(of: try NPYStreamSource(path: stream.path, maxBytes: 1 << 20), in: session) { XCTFail($0) }
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(printed.last, KeypointText.table(model.listedKeypoints.first?.points ?? []), "the last frame's keypoints, as listed")
     }
 }

@@ -167,4 +167,17 @@ final class FieldDecoderTests: XCTestCase {
         XCTAssertEqual(Array(quadratic[4...5]), [0, 5], "an edge pixel is returned unfitted")
         XCTAssertTrue(quadratic[6].isNaN && quadratic[7].isNaN, "outside the map")
     }
+
+    /// mmpose's refiners leave a non-finite point where it is; the point forms of the
+    /// OpenPIV and photutils fits give NaN for it. Nothing traps on NaN or huge values.
+    func testNonFinitePointsNeitherTrapNorMove() throws {
+        let map = try gaussian()
+        let points = try Tensor<Double>(shape: [1, 1, 3, 2], elements: [.nan, 2, .infinity, 2, 1e300, -1e300])
+        for refined in [try refineQuarter(map, coords: points), try refineDark(map, coords: points), try refineDarkUDP(map, coords: points)] {
+            XCTAssertTrue(refined.elements[0].isNaN)
+            XCTAssertEqual(Array(refined.elements[1...]), [2, .infinity, 2, 1e300, -1e300])
+        }
+        XCTAssertTrue(try subpixelPeak(map, coords: points).elements.allSatisfy(\.isNaN))
+        XCTAssertTrue(try centroidQuadratic(map, coords: points, fitBoxSize: 3).elements.allSatisfy(\.isNaN))
+    }
 }
