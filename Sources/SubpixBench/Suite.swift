@@ -57,9 +57,14 @@ public enum Suite {
         },
         frame("frame_256", size: 256),
         frame("frame_512", size: 512),
+        Workload(name: "frame_batch", summary: "viewer update on a pose output (8, 17, 64, 48): the shown map recomputed + render, 120×40 pane") {
+            let session = Session(output: { _ in })
+            try session.execute("x = randn((8, 17, 64, 48), seed=5)")
+            return try keyPresses(session)
+        },
         keypointsPose,
         keypointsLarge,
-    ]
+    ] + gradientWorkloads
 
     /// Opt-in workloads, run only when named: the cost of conv_soft_argmax2d
     /// against its kernel size (k × k, stride 1, padding k / 2) on one 512 × 512 map.
