@@ -69,7 +69,7 @@ SUBPIX_INLINE v8f v8f_exp2_nonpositive(v8f t) {
     v8f p = 1.0f + f * (0.693147181f + f * (0.240226507f + f * (0.0555041087f + f * (0.00961812911f
         + f * (0.00133335581f + f * 0.000154035304f)))));
     v8f power = (v8f)(((v8i)shifted << 23) + (127 << 23));
-    return v8f_select(tiny, v8f_splat(0.0f), p * power);
+    return (v8f)((v8i)(p * power) & ~tiny);   // 0 where t was below −126
 }
 
 /// The same for one value (the tails of rows).

@@ -70,22 +70,24 @@ SUBPIX_INLINE int subpix_window_soft_argmax_f32_body(
     ptrdiff_t kernelRows = height->kernel * P > width->kernel * 8 ? height->kernel * P : width->kernel * 8;
 
     ptrdiff_t count = depth->length * plane * (1 + wantValues) + (collapse ? 3 * plane : 0)
-        + 4 * rows * P + 4 * span * 8 + 5 * Wo * 8 + 4 * kernelRows + P;
+        + (2 + volumetric + wantValues) * rows * P + 4 * span * 8 + 5 * Wo * 8 + 4 * kernelRows + P;
     float *memory = malloc((size_t)count * sizeof(float));
     if (memory == NULL) return -1;
     scratch_t s;
     float *next = memory;
 #define TAKE(n) (next += (n), next - (n))
+    s.zeros = TAKE(P);
     s.e = TAKE(depth->length * plane);
     s.v = wantValues ? TAKE(depth->length * plane) : NULL;
     s.depthE = collapse ? TAKE(plane) : s.e;
     s.depthT = collapse ? TAKE(plane) : NULL;
     s.depthV = collapse ? TAKE(plane) : s.v;
-    s.rowS = TAKE(rows * P); s.rowT = TAKE(rows * P); s.rowD = TAKE(rows * P); s.rowV = TAKE(rows * P);
+    s.rowS = TAKE(rows * P); s.rowT = TAKE(rows * P);
+    s.rowD = volumetric ? TAKE(rows * P) : NULL;
+    s.rowV = wantValues ? TAKE(rows * P) : NULL;
     s.laneS = TAKE(span * 8); s.laneT = TAKE(span * 8); s.laneD = TAKE(span * 8); s.laneV = TAKE(span * 8);
     s.outS = TAKE(Wo * 8); s.outX = TAKE(Wo * 8); s.outY = TAKE(Wo * 8); s.outD = TAKE(Wo * 8); s.outV = TAKE(Wo * 8);
     s.sums = TAKE(4 * kernelRows);
-    s.zeros = TAKE(P);
 #undef TAKE
     for (ptrdiff_t c = 0; c < P; c++) s.zeros[c] = 0;
 
@@ -145,8 +147,8 @@ SUBPIX_INLINE int subpix_window_soft_argmax_f32_body(
                 ptrdiff_t offset = (group + l) * P;
                 rowsS[l] = live ? s.rowS + offset : s.zeros;
                 rowsT[l] = live ? s.rowT + offset : s.zeros;
-                rowsD[l] = live ? s.rowD + offset : s.zeros;
-                rowsV[l] = live ? s.rowV + offset : s.zeros;
+                rowsD[l] = live && volumetric ? s.rowD + offset : s.zeros;
+                rowsV[l] = live && wantValues ? s.rowV + offset : s.zeros;
                 ptrdiff_t row = od * Ho + first_row + group + (live ? l : 0);
                 xWeight[l] = op->row_x_weight[row];
                 yBase[l] = op->row_y_base[row];

@@ -34,6 +34,10 @@ int subpix_spatial_soft_argmax_f32(
     const float *x, ptrdiff_t first, ptrdiff_t last, ptrdiff_t height, ptrdiff_t width,
     float temperature, const float *xs, const float *ys, float *out);
 
+/// `out[i · width + j] = rows[i] · columns[j]`: render_gaussian2d's map from
+/// its two profiles. Returns 0.
+int subpix_outer_product_f32(const float *rows, ptrdiff_t height, const float *columns, ptrdiff_t width, float *out);
+
 /// One axis of a sliding window: `length` input cells, windows of `kernel`
 /// cells moved by `stride` over the input zero-padded by `padding`, giving
 /// `outputs` windows; and how a window's sums become a coordinate on it:

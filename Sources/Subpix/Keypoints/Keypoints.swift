@@ -92,27 +92,28 @@ private struct Candidates {
                     for position in values.indices { consider(position) }
                     return
                 }
-                // The masked positions first, without a branch per position (an NMS
-                // mask of noise is an unpredictable one in nine), then each of them.
-                let masked = UnsafeMutablePointer<Int>.allocate(capacity: mask.count)
-                defer { masked.deallocate() }
-                var count = 0
-                mask.elements.withUnsafeBufferPointer { mask in
-                    for position in mask.indices {
-                        masked[count] = position
-                        count &+= mask[position] ? 1 : 0
+                // A block's masked positions first, without a branch per position (an
+                // NMS mask of noise is an unpredictable one in nine), then each of them;
+                // the block buffer lives on the stack.
+                let block = 4096
+                let masked = mask.elements.reduce(0) { $0 &+ ($1 ? 1 : 0) }
+                ranked.reserve(masked)
+                maps.reserveCapacity(masked)
+                coordinates.reserveCapacity(axes * masked)
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: block) { masked in
+                    mask.elements.withUnsafeBufferPointer { mask in
+                        for start in stride(from: 0, to: mask.count, by: block) {
+                            var count = 0
+                            for position in start..<min(mask.count, start + block) {
+                                masked[count] = position
+                                count &+= mask[position] ? 1 : 0
+                            }
+                            for index in 0..<count { consider(masked[index]) }
+                        }
                     }
                 }
-                reserve(count)
-                for index in 0..<count { consider(masked[index]) }
             }
         }
-    }
-
-    private mutating func reserve(_ count: Int) {
-        ranked.reserve(count)
-        maps.reserveCapacity(count)
-        coordinates.reserveCapacity(axes * count)
     }
 
     func keypoint(_ candidate: Int, map: Int, value: Double, layout: KeypointLayout) -> Keypoint {

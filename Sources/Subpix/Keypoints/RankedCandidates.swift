@@ -34,6 +34,7 @@ struct RankedCandidates {
         items.reserveCapacity(count)
     }
 
+
     /// The value a key was made from.
     static func value(_ key: UInt64) -> Double {
         let ordered = ~key

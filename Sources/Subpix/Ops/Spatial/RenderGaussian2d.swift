@@ -1,3 +1,5 @@
+import CSubpixKernels
+
 /// Renders 2D Gaussians on a pixel grid, each normalised to sum 1 — kornia's
 /// `render_gaussian2d` (kornia 0.9 semantics).
 ///
@@ -96,6 +98,12 @@ private func renderPlane<S: SubpixScalar>(
         let rows = columns + width
         gaussianProfile(xs, count: width, mean: mean.x, std: std.x, into: columns)
         gaussianProfile(ys, count: height, mean: mean.y, std: std.y, into: rows)
+        if let floats = floatPointers(UnsafePointer(rows), plane) {
+            // The float32 kernel writes whole AVX2 vectors where the CPU has them.
+            let columns = UnsafeRawPointer(columns).assumingMemoryBound(to: Float.self)
+            subpix_outer_product_f32(floats.input, height, columns, width, floats.output)
+            return
+        }
         for row in 0..<height {
             let rowWeight = rows[row]
             let line = plane + row * width
