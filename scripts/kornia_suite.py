@@ -42,6 +42,27 @@ def workloads():
     }
 
 
+def gradients():
+    """Forward + backward: torch autograd's vector-Jacobian product through the op
+    (`torch.autograd.grad` with a seeded cotangent per output), as `subpix bench`'s
+    *_vjp workloads run the op's pullback. The backward alone is the difference
+    from the forward workload of the same name."""
+    torch.manual_seed(2)
+    pose = torch.randn(32, 17, 64, 48, requires_grad=True)
+    maps = torch.randn(20, 16, 50, 32, requires_grad=True)
+    pose_cotangent = torch.randn(32, 17, 2)
+    coords_cotangent, values_cotangent = torch.randn(20, 16, 2, 50, 32), torch.randn(20, 16, 50, 32)
+
+    def ssa2d_pose_vjp():
+        torch.autograd.grad(subpix.spatial_soft_argmax2d(pose), pose, pose_cotangent)
+
+    def csa2d_dense_vjp():
+        outputs = subpix.conv_soft_argmax2d(maps, (3, 3), (1, 1), (1, 1), output_value=True)
+        torch.autograd.grad(outputs, maps, (coords_cotangent, values_cotangent))
+
+    return {run.__name__: run for run in (ssa2d_pose_vjp, csa2d_dense_vjp)}
+
+
 def scaling():
     """Opt-in workloads (run only when named in --only): conv_soft_argmax2d with
     a k × k kernel, stride 1, padding k // 2, on one 512 × 512 map."""
@@ -65,6 +86,7 @@ def main():
 
     results = {}
     suite = workloads()
+    suite.update(gradients())
     if chosen:
         suite.update(scaling())
     for name, run in suite.items():

@@ -8,7 +8,9 @@ to a subpix viewer, the ways docs/live.md describes (NumPy only).
 
 Options: --frames N (30), --fps F (20), --size H W (48 64), --sigma S (2.0),
 --truth CSV: after each frame, append "frame,x,y" (the peak's true position in
-pixels, x to the right, y down) so a test can compare what the viewer lists.
+pixels, x to the right, y down) so a test can compare what the viewer lists;
+--pause-after N --pause S: wait S seconds after frame N (a training loop's
+evaluation pause; a test uses it to see a frame number that stays a while).
 """
 import argparse, io, os, sys, time
 import numpy as np
@@ -21,6 +23,8 @@ parser.add_argument("--fps", type=float, default=20)
 parser.add_argument("--size", type=int, nargs=2, default=[48, 64])
 parser.add_argument("--sigma", type=float, default=2.0)
 parser.add_argument("--truth")
+parser.add_argument("--pause-after", type=int)
+parser.add_argument("--pause", type=float, default=0)
 args = parser.parse_args()
 
 height, width = args.size
@@ -47,6 +51,8 @@ def send_all(write):
             with open(args.truth, "a") as truth:
                 truth.write(f"{i},{x:.6f},{y:.6f}\n")
         time.sleep(1 / args.fps)
+        if args.pause_after == i + 1:
+            time.sleep(args.pause)
 
 if args.mode == "fifo":
     with open(args.path, "wb") as f:           # blocks until the viewer opens the FIFO

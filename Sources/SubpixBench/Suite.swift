@@ -59,7 +59,7 @@ public enum Suite {
         frame("frame_512", size: 512),
         keypointsPose,
         keypointsLarge,
-    ]
+    ] + gradientWorkloads
 
     /// Opt-in workloads, run only when named: the cost of conv_soft_argmax2d
     /// against its kernel size (k × k, stride 1, padding k / 2) on one 512 × 512 map.

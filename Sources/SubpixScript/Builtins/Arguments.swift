@@ -13,8 +13,10 @@ public struct Arguments {
     private var positions: [String: SourcePosition] = [:]
     private var variableNames: [String: String] = [:]
     private var deferred: [String: () throws -> Value] = [:]
-    /// Every positional argument of a variadic builtin (`print`).
+    /// Every positional argument of a variadic builtin (`print`) after its required parameters.
     public private(set) var rest: [Value] = []
+    /// The keywords a builtin with ``Builtin/forwardedKeywords`` does not name, in call order.
+    public private(set) var keywords: [(label: String, value: Value)] = []
 
     /// Binds `arguments` to `builtin`'s parameters, then evaluates them in
     /// source order with `evaluate` (deferred parameters are kept unevaluated).
@@ -26,7 +28,8 @@ public struct Arguments {
          evaluate: @escaping (Expression) throws -> Value) throws {
         function = builtin.name
         let names = builtin.parameters.map(\.name)
-        var target: [String?] = []   // parameter of each argument; nil: collected in `rest`
+        var target: [Slot] = []
+        let leading = builtin.variadic ? builtin.parameters.prefix { $0.defaultValue == nil }.map(\.name) : names
         var seen: Set<String> = []
         var positionalCount = 0
         if let receiver, let first = names.first {
@@ -34,17 +37,25 @@ public struct Arguments {
             seen.insert(first)
             positionalCount = 1
         }
+        var forwarded: Set<String> = []
         for argument in arguments {
             let name: String?
-            if let label = argument.label {
+            if let label = argument.label, !names.contains(label), builtin.forwardedKeywords != nil {
+                guard forwarded.insert(label).inserted else {
+                    throw ScriptError("\(builtin.name)() got multiple values for '\(label)'", at: argument.position)
+                }
+                target.append(.keyword(label))
+                continue
+            } else if let label = argument.label {
                 guard names.contains(label) else {
                     throw ScriptError(Self.unknownKeyword(label, of: builtin), at: argument.position)
                 }
                 name = label
-            } else if builtin.variadic {
-                name = nil
+            } else if builtin.variadic && positionalCount >= leading.count {
+                target.append(.rest)
+                continue
             } else {
-                guard positionalCount < names.count else {
+                guard positionalCount < leading.count else {
                     let given = arguments.filter { $0.label == nil }.count
                     let takes = names.isEmpty ? "takes no arguments" : "takes at most \(names.count) positional argument\(names.count == 1 ? "" : "s")"
                     throw ScriptError("\(builtin.name)() \(takes), got \(given)", at: argument.position)
@@ -57,15 +68,17 @@ public struct Arguments {
                     throw ScriptError("\(builtin.name)() got multiple values for '\(name)'", at: argument.position)
                 }
             }
-            target.append(name)
+            target.append(name.map(Slot.parameter) ?? .rest)
         }
         if let missing = builtin.parameters.first(where: { !seen.contains($0.name) && $0.defaultValue == nil }) {
             throw ScriptError("\(builtin.name)() missing required argument '\(missing.name)'", at: position)
         }
-        for (argument, name) in zip(arguments, target) {
-            guard let name else {
-                rest.append(try evaluate(argument.value))
-                continue
+        for (argument, slot) in zip(arguments, target) {
+            let name: String
+            switch slot {
+            case .rest: rest.append(try evaluate(argument.value)); continue
+            case .keyword(let label): keywords.append((label, try evaluate(argument.value))); continue
+            case .parameter(let parameter): name = parameter
             }
             positions[name] = argument.value.start
             if case .name(let variable, _) = argument.value { variableNames[name] = variable }
@@ -79,6 +92,27 @@ public struct Arguments {
         for parameter in builtin.parameters where values[parameter.name] == nil && deferred[parameter.name] == nil {
             values[parameter.name] = parameter.defaultValue
         }
+    }
+
+    /// Binds values already computed — a builtin called by another, as `vjp`
+    /// calls its op — with the checks and messages of a call written in a script.
+    init(values: [Value], keywords: [(label: String, value: Value)], to builtin: Builtin, at position: SourcePosition?) throws {
+        let place = position ?? SourcePosition(line: 1, column: 1)
+        let given = values.map { (label: String?.none, value: $0) } + keywords.map { (label: Optional($0.label), value: $0.value) }
+        // Each value stands in the call as a placeholder name that `evaluate` resolves.
+        let arguments = given.indices.map { Argument(label: given[$0].label, value: .name("\u{0}\($0)", place), position: place) }
+        try self.init(binding: arguments, to: builtin, at: place) { expression in
+            guard case .name(let key, _) = expression, let index = Int(key.dropFirst()), given.indices.contains(index) else { return .none }
+            return given[index].value
+        }
+        variableNames = [:]
+    }
+
+    /// Where a call's argument goes: a parameter, the variadic data, or the forwarded keywords.
+    private enum Slot {
+        case parameter(String)
+        case rest
+        case keyword(String)
     }
 
     /// `f() got an unexpected keyword 'x'; did you mean 'y'? valid keywords: ...`

@@ -28,6 +28,7 @@ public struct Builtin: Sendable {
     public enum Category: String, Sendable, CaseIterable {
         case op = "kornia ops"
         case field = "field decoders"
+        case gradient = "gradients"
         case keypoints = "keypoints"
         case diagnosis = "diagnosis"
         case generator = "generators"
@@ -51,11 +52,17 @@ public struct Builtin: Sendable {
     /// Positional arguments are all collected as data (``Arguments/rest``); the
     /// parameters can then only be given by keyword (`print(a, b, format="csv")`).
     public var variadic: Bool
+    /// For a variadic builtin, what its positional data are called in the signature (`*values`).
+    public var variadicName: String
+    /// Keywords the builtin does not name are collected (``Arguments/keywords``)
+    /// for the builtin it calls, shown as `**name` in the signature (`vjp(..., **op_kwargs)`);
+    /// nil: an unknown keyword is an error.
+    public var forwardedKeywords: String?
     let body: @Sendable (Arguments, Session) throws -> Value
 
     public init(
         _ name: String, _ parameters: [Parameter], category: Category, summary: String, details: String = "",
-        journaled: Bool = false, variadic: Bool = false,
+        journaled: Bool = false, variadic: Bool = false, variadicName: String = "values", forwardedKeywords: String? = nil,
         body: @escaping @Sendable (Arguments, Session) throws -> Value
     ) {
         self.name = name
@@ -65,14 +72,20 @@ public struct Builtin: Sendable {
         self.details = details
         self.journaled = journaled
         self.variadic = variadic
+        self.variadicName = variadicName
+        self.forwardedKeywords = forwardedKeywords
         self.body = body
     }
 
-    /// `name(a, b=1, c=True)`, as `help` shows it (`print(*values, format=None)` when variadic).
+    /// `name(a, b=1, c=True)`, as `help` shows it: a variadic builtin's required
+    /// parameters, then `*values`, then the others (`print(*values, format=None)`,
+    /// `vjp(op, *inputs, cotangents=None, **op_kwargs)`).
     public var signature: String {
-        let list = (variadic ? ["*values"] : []) + parameters.map { parameter in
-            parameter.defaultValue.map { "\(parameter.name)=\($0.repr)" } ?? parameter.name
-        }
+        let format = { (parameter: Parameter) in parameter.defaultValue.map { "\(parameter.name)=\($0.repr)" } ?? parameter.name }
+        let required = variadic ? parameters.filter { $0.defaultValue == nil } : []
+        let list = required.map(format) + (variadic ? ["*" + variadicName] : [])
+            + parameters.filter { !variadic || $0.defaultValue != nil }.map(format)
+            + (forwardedKeywords.map { ["**" + $0] } ?? [])
         return "\(name)(\(list.joined(separator: ", ")))"
     }
 }

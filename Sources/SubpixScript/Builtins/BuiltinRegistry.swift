@@ -34,9 +34,9 @@ public struct BuiltinRegistry: Sendable {
     /// The builtins of one category, sorted by name.
     public func builtins(in category: Builtin.Category) -> [Builtin] { all.filter { $0.category == category } }
 
-    /// The kornia ops, the field's decoders, keypoints, diagnosis, generators, shapes, conversions, file and session builtins.
+    /// The kornia ops, their gradients, the field's decoders, keypoints, diagnosis, generators, shapes, conversions, file and session builtins.
     public static let standard = BuiltinRegistry(
-        OpBuiltins.all + FieldBuiltins.all + LabBuiltins.all + KeypointBuiltins.all + [DiagnoseBuiltin.builtin, CompareBuiltin.builtin]
+        OpBuiltins.all + GradientBuiltins.all + FieldBuiltins.all + LabBuiltins.all + KeypointBuiltins.all + [DiagnoseBuiltin.builtin, CompareBuiltin.builtin]
             + GeneratorBuiltins.all + ShapeBuiltins.all + ConversionBuiltins.all + FileBuiltins.all
             + SessionBuiltins.all)
 }

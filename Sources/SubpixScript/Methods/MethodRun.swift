@@ -53,8 +53,8 @@ public struct MethodRun: Sendable {
 }
 
 /// One `(batch, channel)` map of a `(B, C, ...)` tensor as a `(1, 1, ...)` tensor.
-enum MapSelection {
-    static func map<S: SubpixScalar>(_ tensor: Tensor<S>, batch: Int, channel: Int) throws -> Tensor<S> {
+public enum MapSelection {
+    public static func map<S: SubpixScalar>(_ tensor: Tensor<S>, batch: Int, channel: Int) throws -> Tensor<S> {
         let shape = tensor.shape
         let span = shape.dropFirst(2).reduce(1, *)
         let start = (batch * shape[1] + channel) * span

@@ -49,6 +49,9 @@ public struct ViewSettings: Sendable, Hashable {
     public var compare: Bool = false
     /// Draw the keypoint and ground-truth markers (off: the map alone).
     public var markers: Bool = true
+    /// The gradient overlay: the influence `∂(x or y of the keypoint nearest the
+    /// cursor) / ∂map` drawn over the heatmap (`nil`: off).
+    public var influence: CoordinateAxis?
     /// Soft-argmax temperature (multiplies in `spatial_soft_argmax2d`, divides in `conv_soft_argmax*`).
     public var temperature: Double = 1.0
     /// Window size (H, W) of `conv_soft_argmax2d`/`3d` and `nms2d`.

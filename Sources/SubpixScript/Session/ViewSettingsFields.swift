@@ -112,6 +112,10 @@ public enum ViewSettingsFields {
         field("markers", "draw the keypoint and ground-truth markers (True/False)", { .bool($0.markers) }) { view, value, _ in
             view.markers = try value.bool()
         },
+        field("influence", "gradient overlay: ∂(x or y of the keypoint nearest the cursor)/∂map — 'x', 'y' or None (off)",
+              { $0.influence.map { .string($0.rawValue) } ?? .none }) { view, value, _ in
+            view.influence = value.value == .none ? nil : try value.choice(CoordinateAxis.self)
+        },
     ]
 
     /// The field names, in the order `help(view)` lists them.

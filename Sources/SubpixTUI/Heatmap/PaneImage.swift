@@ -11,6 +11,8 @@ public struct PaneImage: Sendable, Equatable {
         var viewport: Viewport
         var columns: Int, rows: Int
         var reduction: BlockReduction
+        /// The gradient overlay drawn instead of the map, if any.
+        var influence: InfluenceOverlay.Key?
     }
 
     public let columns: Int

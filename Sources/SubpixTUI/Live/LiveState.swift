@@ -28,6 +28,8 @@ public struct LiveState: Sendable {
     public internal(set) var paused = false
     /// The stream has ended after this many good frames.
     public internal(set) var ended: Int?
+    /// The source's last problem while it is the message shown (a good frame clears both).
+    var problem: String?
     /// Frames dropped before the viewer took them (the viewer was slower than the producer).
     public internal(set) var dropped = 0
     /// The time of the last delivery or tick, for the age of the newest frame.

@@ -13,9 +13,16 @@ extension ViewerModel {
         state.dropped = delivery.dropped
         for event in delivery.events {
             switch event {
-            case .frame(let tensor): state.ring.append(tensor, arrival: delivery.time)
-            case .problem(let error): message = "\(error)"
-            case .ended(let frames): state.ended = frames
+            case .frame(let tensor):
+                state.ring.append(tensor, arrival: delivery.time)
+                // A good frame after a bad one: the problem is over.
+                if let problem = state.problem, message == problem { message = nil }
+                state.problem = nil
+            case .problem(let error):
+                message = "\(error)"
+                state.problem = message
+            case .ended(let frames):
+                state.ended = frames
             }
         }
         live = state

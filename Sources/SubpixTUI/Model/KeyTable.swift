@@ -42,6 +42,9 @@ public enum KeyTable {
         KeyCommand("d", "d", "diagnose this map's soft-argmax", details: "spatial_soft_argmax2d; docs/diagnose.md; a `⚠` badge in the side panel flags a verdict") { model, _ in
             model.openDiagnosis()
         },
+        KeyCommand("f", "f", "gradient overlay: x, then y, then off",
+                   details: "how hard each pixel pulls the keypoint nearest the cursor, ∂x/∂map (or ∂y) through the method's pullback, in the diverging palette; the panel splits its mass within 2 px vs elsewhere (docs/tutorial.md, \"Why soft-argmax trains\")",
+                   statement: "view.influence = 'x'") { model, _ in model.cycleInfluence() },
         KeyCommand("x", "x", "explain the method at the cursor", details: "conv_soft_argmax2d: the window's values, exp weights, softmax weights, x̂ and ŷ; conv_quad_interp3d: gradient, Hessian, solved shift, the 0.7 rule; iterative_quad_interp3d: each fit, its shift and the step to the neighbour voxel beyond max_subpixel_shift (0.6); parabola/gaussian/centroid3: the three samples per axis and the fitted parabola; dark/dark_udp: gradient, Hessian and Newton step; quarter: the neighbours and the 0.25 step") { model, _ in
             model.mode = .explain
         },

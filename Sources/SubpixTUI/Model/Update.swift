@@ -26,6 +26,7 @@ extension ViewerModel {
         refresh()
         refreshTrails()
         clampView()
+        refreshInfluence()
         refreshImage()
     }
 

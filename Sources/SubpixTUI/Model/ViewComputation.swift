@@ -28,6 +28,7 @@ public struct ViewComputation: Sendable {
         // Fields that change how results are shown, not the results.
         (settings.palette, settings.normalizedCoordinates, settings.input, settings.compare) = (.auto, false, nil, false)
         settings.markers = true
+        settings.influence = nil
         if viewed.tensor.shape.count != 5 { settings.depth = 0 }
         key = Key(name: viewed.name, revision: session.variableRevisions[viewed.name] ?? 0, methods: methods, settings: settings)
         tensor = viewed.tensor

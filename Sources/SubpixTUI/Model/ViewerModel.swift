@@ -59,12 +59,14 @@ public final class ViewerModel {
     /// When the awaited computation was asked for, and the latest clock tick.
     public internal(set) var awaitedSince: Date?
     public internal(set) var now = Date()
+    /// The gradient overlay when `view.influence` is on (see ``InfluenceOverlay``).
+    public internal(set) var influence: InfluenceOverlay?
     var computations = ComputationCache()
     private var sliceKey: MapSlice.Key?
     private var imageKey: PaneImage.Key?
     /// The viewed tensor's finite range, for `view.range = "tensor"`, and what it was computed from.
     private var tensorRange: (key: MapSlice.Key, low: Double, high: Double)?
-    private var computedKey: ViewComputation.Key?
+    private(set) var computedKey: ViewComputation.Key?
 
     public init(session: Session, colorMode: ColorMode, size: (width: Int, height: Int) = (100, 32),
                 outputDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), live: LiveState? = nil) {
@@ -78,6 +80,7 @@ public final class ViewerModel {
         refresh()
         centreCursor()
         clampView()
+        refreshInfluence()
         refreshImage()
     }
 
@@ -186,12 +189,13 @@ public final class ViewerModel {
     }
 
     /// Re-samples the shown part of the map when the map, the viewport, the pane or `view.resample` changed.
+    /// The gradient overlay, when on, is sampled instead of the map.
     func refreshImage() {
         guard let slice, let sliceKey, let placement, !layout.isTooSmall else { return (image, imageKey) = (nil, nil) }
         let key = PaneImage.Key(slice: sliceKey, viewport: viewport, columns: placement.columns, rows: placement.rows,
-                                reduction: session.view.resample)
+                                reduction: session.view.resample, influence: influence?.key)
         guard key != imageKey else { return }
-        image = PaneImage(slice, placement: placement, reduction: key.reduction)
+        image = PaneImage(influence?.slice ?? slice, placement: placement, reduction: key.reduction)
         imageKey = key
     }
 

@@ -6,7 +6,9 @@ extension ViewerModel {
     /// The palette the shown map is drawn with, in the model's colour mode (`auto`
     /// resolved by the colour scale: diverging when it is centred on 0); nil without a map.
     public var palette: Palette? {
-        slice.map { _ in Palette.resolve(session.view.palette, signed: colorScale.centred, mode: colorMode) }
+        guard slice != nil else { return nil }
+        guard influence == nil else { return Palette(.diverging, mode: colorMode) }   // the gradient overlay
+        return Palette.resolve(session.view.palette, signed: colorScale.centred, mode: colorMode)
     }
 
     /// The keypoints of `run` that are drawn: all of a 2D map's; of a volume's, those within

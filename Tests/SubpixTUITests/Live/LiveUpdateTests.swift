@@ -48,7 +48,10 @@ final class LiveUpdateTests: XCTestCase {
         XCTAssertTrue(panel(model).contains("● live frame 3 · 2.5 s ago"), panel(model))
         deliver(model, [.problem(FormatError("heat.fifo", "frame 4: expected the .npy magic")), .ended(frames: 3)], after: 4)
         XCTAssertEqual(model.message, "heat.fifo: frame 4: expected the .npy magic")
-        XCTAssertTrue(panel(model).contains("stream ended (3 frames)"))
+        deliver(model, [.frame(try frame(13, 8))], after: 4.5)
+        XCTAssertNil(model.message, "a good frame after a bad one clears its message")
+        deliver(model, [.problem(FormatError("heat.fifo", "frame 6: expected the .npy magic")), .ended(frames: 4)], after: 5)
+        XCTAssertTrue(panel(model).contains("stream ended (4 frames)"))
         XCTAssertFalse(model.shouldQuit, "the end of the stream is not an exit")
     }
 

@@ -1,0 +1,99 @@
+import Subpix
+
+/// Gradients in scripts: the vector-Jacobian product of an op (`vjp`) and the
+/// influence map of one keypoint (`influence`), through the core's pullbacks.
+enum GradientBuiltins {
+    static let all: [Builtin] = [vjp, influence]
+
+    static let vjp = Builtin(
+        "vjp", [.init("op"), .init("cotangents", Value.none)], category: .gradient,
+        summary: "gradient of Σ cotangents · op(*inputs, **op_kwargs) for each differentiable input of op",
+        details: "op is the builtin itself (vjp(spatial_soft_argmax2d, x, cotangents=g, temperature=10)): spatial_softmax2d, spatial_expectation2d, spatial_soft_argmax2d, conv_soft_argmax2d, conv_soft_argmax3d (input), render_gaussian2d (mean and std). cotangents has each output's shape: a tensor for one output, a tuple for (coords, values) (None for a zero one). Returns a tensor for one differentiable input, a tuple (mean, std) for render_gaussian2d. kornia's conv ops hold each map's max constant (detached), as torch autograd does.",
+        variadic: true, variadicName: "inputs", forwardedKeywords: "op_kwargs"
+    ) { a, session in
+        guard case .function(let name) = a["op"], let op = session.registry[name] else {
+            throw a.error("op", "a builtin such as spatial_soft_argmax2d")
+        }
+        guard let pullback = DifferentiableOps.pullbacks[name] else {
+            throw a.error("op", "a differentiable op (\(DifferentiableOps.names.joined(separator: ", ")))", got: "<builtin \(name)>")
+        }
+        if case .none = a["cotangents"] { throw a.error("cotangents", "a tensor (or a tuple for several outputs)") }
+        let gradients = try pullback(try Arguments(forwarding: a.rest, keywords: a.keywords, to: op), a["cotangents"])
+        return gradients.count == 1 ? gradients[0] : .tuple(gradients)
+    }
+
+    static let influence = Builtin(
+        "influence",
+        [.init("x"), .init("method", .string(ViewMethod.spatialSoftArgmax2d.rawValue)), .init("keypoint", .tuple([.int(0), .int(0)])),
+         .init("axis", .string(CoordinateAxis.x.rawValue))],
+        category: .gradient,
+        summary: "∂(x or y of one keypoint)/∂x: how hard each pixel pulls it, a map the size of x",
+        details: "keypoint = (b, k) names map k of batch b (spatial_soft_argmax2d), (b, k, n) its n-th keypoint best first (conv_soft_argmax2d: the NMS maxima of the pooled values, as keypoints(...) ranks them; nms2d). op_kwargs as for the method (temperature, kernel_size, ...; the coordinate is in the units normalized_coordinates gives). Sums to zero over the map for the soft-argmax methods (to kornia's eps for the windowed one); zero everywhere for nms2d, a hard argmax.",
+        forwardedKeywords: "op_kwargs"
+    ) { a, session in
+        let x = try a.tensor("x")
+        let methodName = try a.string("method")
+        guard let method = ViewMethod(rawValue: methodName), Influence.methods.contains(method), let op = session.registry[methodName] else {
+            throw a.error("method", "one of \(Influence.methods.map(\.rawValue).joined(separator: ", "))")
+        }
+        let indices = try a.intList("keypoint")
+        guard indices.count == 2 || indices.count == 3, indices.allSatisfy({ $0 >= 0 }) else {
+            throw a.error("keypoint", "(b, k) or (b, k, n) of non-negative integers")
+        }
+        guard let axis = CoordinateAxis(rawValue: try a.string("axis")) else { throw a.error("axis", "'x' or 'y'") }
+        let options = try Influence.Options(method, try Arguments(forwarding: [.tensor(x)], keywords: a.keywords, to: op))
+        let (batch, channel, rank) = (indices[0], indices[1], indices.count == 3 ? indices[2] : 0)
+        guard x.shape.count == 4, batch < x.shape[0], channel < x.shape[1] else {
+            throw a.error("keypoint", "a map (b, k) of x's \(formatShape(Array(x.shape.prefix(2))))", got: "\(indices)")
+        }
+        func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
+            let map = try MapSelection.map(x, batch: batch, channel: channel)
+            let listed = try method.extract(map, view: options.listing(rank + 1))
+            let points = listed.keypoints.points
+            guard rank < points.count else {
+                throw a.error("keypoint", "one of the \(points.count) keypoints of map (\(batch), \(channel))", got: "n = \(rank)")
+            }
+            var point = points[rank]
+            (point.batch, point.channel) = (batch, channel)
+            return .tensor(AnyTensor(try Influence.map(x, method: method, keypoint: point, axis: axis, options: options)))
+        }
+        return try x.visit(run, run)
+    }
+}
+
+extension Arguments {
+    /// The arguments one builtin passes on to another (`vjp` to its op); an error
+    /// in them is positioned at the outer call.
+    init(forwarding values: [Value], keywords: [(label: String, value: Value)], to builtin: Builtin) throws {
+        do {
+            try self.init(values: values, keywords: keywords, to: builtin, at: nil)
+        } catch let error as ScriptError {
+            throw ScriptError(error.message)
+        }
+    }
+}
+
+extension Influence.Options {
+    /// The options `method`'s own arguments give (its kornia keywords and defaults).
+    init(_ method: ViewMethod, _ a: Arguments) throws {
+        self.init()
+        switch method {
+        case .spatialSoftArgmax2d:
+            (temperature, normalizedCoordinates) = (try a.double("temperature"), try a.bool("normalized_coordinates"))
+        case .convSoftArgmax2d:
+            let window = try OpBuiltins.Window(a, axes: 2)
+            (kernelSize, stride, padding) = (window.kernel, window.stride, window.padding)
+            (temperature, normalizedCoordinates, eps) = (try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"))
+        default:
+            kernelSize = try a.ints("kernel_size", count: 2)
+        }
+    }
+
+    /// View settings that list a map's best `count` keypoints with these options, unfiltered.
+    func listing(_ count: Int) -> ViewSettings {
+        var view = ViewSettings()
+        (view.kernelSize, view.stride, view.padding, view.temperature) = (kernelSize, stride, padding, temperature)
+        (view.topK, view.threshold, view.minValue) = (count, nil, nil)
+        return view
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Subpix
+import SubpixScript
+
+/// The gradient overlay (`f`): for the keypoint nearest the cursor, how strongly
+/// each pixel of the shown map pulls its x (or y) — `∂x / ∂map` through the
+/// active method's pullback — and how much of that pull lies within 2 px of
+/// the keypoint. On a flat map it spreads over the whole map, on a sharp one it
+/// sits on the peak, and for `nms2d` it is zero: why soft-argmax trains.
+public struct InfluenceOverlay: Sendable {
+    /// What the overlay was computed for; equal keys give equal overlays.
+    struct Key: Hashable {
+        var computation: ViewComputation.Key
+        var keypoint: Keypoint
+        var axis: CoordinateAxis
+    }
+
+    /// Pixels within this distance of the keypoint count as "near" in the panel.
+    public static let nearRadius = 2.0
+
+    public let method: ViewMethod
+    public let keypoint: Keypoint
+    public let axis: CoordinateAxis
+    /// The influence map.
+    public let slice: MapSlice
+    /// Its colour scale: symmetric about zero, for the diverging palette.
+    public let scale: ColorScale
+    /// `Σ |∂/∂map|` within ``nearRadius`` of the keypoint and elsewhere.
+    public let mass: (near: Double, elsewhere: Double)
+    let key: Key
+
+    /// The overlay for the view's axis and the keypoint of `run` nearest `cursor`
+    /// (`previous` when it was computed for the same), or nil when the overlay is
+    /// off, the method has no influence map, or there is no keypoint.
+    static func make(
+        session: Session, tensor: AnyTensor, run: MethodRun?, computation: ViewComputation.Key,
+        cursor: (x: Int, y: Int), reusing previous: InfluenceOverlay?
+    ) throws -> InfluenceOverlay? {
+        let view = session.view
+        guard let axis = view.influence, let run, Influence.methods.contains(run.method) else { return nil }
+        let distance = { (point: Keypoint) in hypot(point.x - Double(cursor.x), point.y - Double(cursor.y)) }
+        guard let nearest = run.keypoints.points.min(by: { distance($0) < distance($1) }) else { return nil }
+        let key = Key(computation: computation, keypoint: nearest, axis: axis)
+        if let previous, previous.key == key { return previous }
+        var local = nearest
+        (local.batch, local.channel) = (0, 0)
+        func influence<S: SubpixScalar>(_ x: Tensor<S>) throws -> AnyTensor {
+            let map = try MapSelection.map(x, batch: view.batch, channel: view.channel)
+            return AnyTensor(try Influence.map(map, method: run.method, keypoint: local, axis: axis, options: Influence.Options(view)))
+        }
+        let gradient = try tensor.dtype == .float32 ? influence(tensor.tensor(as: Float.self)) : influence(tensor.tensor(as: Double.self))
+        return InfluenceOverlay(method: run.method, keypoint: nearest, axis: axis, gradient: gradient, key: key)
+    }
+
+    private init(method: ViewMethod, keypoint: Keypoint, axis: CoordinateAxis, gradient: AnyTensor, key: Key) {
+        (self.method, self.keypoint, self.axis, self.key) = (method, keypoint, axis, key)
+        slice = MapSlice(gradient, batch: 0, channel: 0, depth: 0)
+        let bound = max(abs(slice.low), abs(slice.high))
+        scale = ColorScale(low: -bound, high: bound, centred: bound > 0)   // zero everywhere: the middle colour
+        mass = Influence.mass(gradient.doubles, width: slice.width, near: (keypoint.x, keypoint.y), radius: Self.nearRadius)
+    }
+
+    /// The panel's lines: what is shown, and where the gradient's mass lies.
+    var panelLines: [String] {
+        let total = mass.near + mass.elsewhere
+        let header = "∂\(axis.rawValue)/∂map of (\(String(format: "%.2f, %.2f", keypoint.x, keypoint.y)))"
+        guard total > 0 else { return [header, "zero everywhere: a hard argmax", "has no gradient"] }
+        return [header, String(format: "|∂| ≤2 px %.0f%%  elsewhere %.0f%%", 100 * mass.near / total, 100 * mass.elsewhere / total)]
+    }
+}
+
+extension ViewerModel {
+    /// Brings the gradient overlay up to date with the view, the keypoints and the cursor.
+    func refreshInfluence() {
+        guard session.view.influence != nil, let viewed, let key = computedKey else { return influence = nil }
+        do {
+            influence = try InfluenceOverlay.make(
+                session: session, tensor: viewed.tensor, run: runs.first, computation: key, cursor: (cursorX, cursorY),
+                reusing: influence)
+            if let influence { colorScale = influence.scale }
+        } catch {
+            influence = nil
+            message = "\(error)"
+        }
+    }
+
+    /// `f`: the overlay of x, then y, then off — as the statement `view.influence = ...`.
+    func cycleInfluence() {
+        let next: Value = switch session.view.influence {
+        case nil: .string(CoordinateAxis.x.rawValue)
+        case .x: .string(CoordinateAxis.y.rawValue)
+        case .y: .none
+        }
+        assign([("influence", next)])
+    }
+}

@@ -1,0 +1,78 @@
+import XCTest
+import Subpix
+import SubpixScript
+@testable import SubpixTUI
+
+/// The gradient overlay (`f`): ∂(x or y of the keypoint nearest the cursor)/∂map
+/// over the heatmap, and its mass within 2 px vs elsewhere in the panel.
+final class InfluenceOverlayTests: XCTestCase {
+    /// One Gaussian blob at (20.3, 9.6) on a 24 × 32 map, viewed with `method`, the overlay on (`f`).
+    private func overlayModel(sigma: Double, amplitude: Double, method: ViewMethod = .spatialSoftArgmax2d) throws -> ViewerModel {
+        let session = Session(output: { _ in })
+        try session.execute("m = gaussians((24, 32), [(20.3, 9.6, \(sigma), \(amplitude))])")
+        try session.execute("view.method = '\(method.rawValue)'")
+        let model = ViewerModel(session: session, colorMode: .xterm256, outputDirectory: FileManager.default.temporaryDirectory)
+        model.showsTimings = false
+        model.update(.character("f"))
+        return model
+    }
+
+    func testFlatAndSharpSnapshots() throws {
+        for (name, sigma, amplitude) in [("influence-flat", 9.0, 0.5), ("influence-sharp", 0.8, 25.0)] {
+            let model = try overlayModel(sigma: sigma, amplitude: amplitude)
+            XCTAssertTrue(try assertSnapshot(rendered(model, 100, 32), named: "\(name)-100x32") == (true, true), name)
+        }
+    }
+
+    func testFlatMapSpreadsTheInfluenceAndASharpOneConcentratesIt() throws {
+        let flat = try XCTUnwrap(try overlayModel(sigma: 9, amplitude: 0.5).influence)
+        let sharp = try XCTUnwrap(try overlayModel(sigma: 0.8, amplitude: 25).influence)
+        let share = { (overlay: InfluenceOverlay) in overlay.mass.near / (overlay.mass.near + overlay.mass.elsewhere) }
+        // A nearly uniform softmax: each pixel pulls by p·(x_j − X), so the ~13 pixels within
+        // 2 px of the keypoint, the closest to it, carry under 2% of the pull of all 768.
+        XCTAssertLessThan(share(flat), 0.02)
+        // A softmax with nearly all its mass on the peak's pixels: the pull sits there.
+        XCTAssertGreaterThan(share(sharp), 0.95)
+        XCTAssertEqual(sharp.axis, .x)
+        XCTAssertEqual(values(sharp.slice).reduce(0, +), 0, accuracy: 1e-4, "adding a constant does not move a soft-argmax")
+    }
+
+    func testTheOverlayIsTheKeypointsInfluenceMapInTheDivergingPalette() throws {
+        let model = try overlayModel(sigma: 2, amplitude: 3, method: .convSoftArgmax2d)
+        let overlay = try XCTUnwrap(model.influence)
+        let map = try XCTUnwrap(model.viewed).tensor.tensor(as: Float.self)
+        let expected = try Influence.map(map, method: .convSoftArgmax2d, keypoint: overlay.keypoint, axis: .x, options: Influence.Options(model.session.view))
+        XCTAssertEqual(values(overlay.slice), expected.elements.map(Double.init))
+        XCTAssertEqual(model.colorScale, overlay.scale)
+        XCTAssertEqual(overlay.scale.low, -overlay.scale.high, "the colour scale is symmetric about zero")
+        XCTAssertGreaterThan(overlay.scale.high, 0)
+        let buffer = rendered(model, 100, 32)
+        let palette = Palette(.diverging, mode: .xterm256)
+        let heatCells = (0..<60).flatMap { column in (0..<28).map { buffer[column, $0] } }.filter { $0.glyph == "▀" }
+        let diverging = Set((0...255).map { palette.color(Double($0) / 255) })
+        XCTAssertGreaterThan(heatCells.count, 1000)
+        XCTAssertTrue(heatCells.allSatisfy { diverging.contains($0.foreground) && diverging.contains($0.background) })
+    }
+
+    func testHardArgmaxHasNoInfluence() throws {
+        let model = try overlayModel(sigma: 2, amplitude: 3, method: .nms2d)
+        let overlay = try XCTUnwrap(model.influence)
+        XCTAssertTrue(values(overlay.slice).allSatisfy { $0 == 0 })
+        XCTAssertEqual(overlay.panelLines.dropFirst().joined(separator: " "), "zero everywhere: a hard argmax has no gradient")
+    }
+
+    func testTheKeyCyclesXYOffAsStatements() throws {
+        let model = try overlayModel(sigma: 2, amplitude: 3)
+        XCTAssertEqual(model.session.view.influence, .x)
+        model.update(.character("f"))
+        XCTAssertEqual(model.influence?.axis, .y)
+        model.update(.character("f"))
+        XCTAssertNil(model.influence)
+        XCTAssertEqual(
+            model.session.journal.suffix(3), ["view.influence = 'x'", "view.influence = 'y'", "view.influence = None"])
+    }
+
+    private func values(_ slice: MapSlice) -> [Double] {
+        (0..<slice.height).flatMap { y in (0..<slice.width).map { x in slice[x, y] } }
+    }
+}
