@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the heatmap files the viewer's tests open, with their ground truth.
 
-    scripts/make-viewer-files.py OUTDIR [--big]
+    scripts/make-viewer-files.py OUTDIR [--big [SIZE]]
 
 pose.npy        (4, 17, 64, 48) float32: what a pose network outputs. Each map has one
                 Gaussian peak (sigma 2, amplitude 0.8-1.0) at a known sub-pixel position
@@ -11,7 +11,9 @@ pose_truth.json {"b,k": [[x, y], ...]} for every map of pose.npy (x, y in pixels
 nan.npy         (1, 1, 32, 32) float32: one peak at (12.3, 20.6) and NaN at 3 pixels.
 vol.npy         (1, 1, 4, 32, 32) float32: a 5-D difference-of-Gaussians-like volume.
 multi.npz       "heatmaps" (2, 3, 32, 24) and "pafs" (2, 4, 32, 24), float32.
-big.npy         (--big) (1, 1, 4096, 4096) float32: three sigma-4 peaks, 64 MB.
+big.npy         (--big) (1, 1, SIZE, SIZE) float32, SIZE 4096 unless given (64 MB):
+                three sigma-4 peaks at (0.244, 0.171), (0.611, 0.732), (0.879, 0.293) of
+                the size, plus 0.3 px.
 Everything is seeded: the files are the same on every run.
 """
 import json
@@ -70,10 +72,13 @@ def archive(out):
     np.savez(os.path.join(out, "multi.npz"), heatmaps=heatmaps.astype(np.float32), pafs=pafs.astype(np.float32))
 
 
-def big(out):
-    size = 4096
+def big_peaks(size):
+    return [(round(size * fx) + 0.3, round(size * fy) + 0.3) for fx, fy in [(0.244, 0.171), (0.611, 0.732), (0.879, 0.293)]]
+
+
+def big(out, size):
     heat = np.zeros((size, size), dtype=np.float32)
-    for x, y in [(1000.3, 700.6), (2500.7, 3000.2), (3600.5, 1200.4)]:
+    for x, y in big_peaks(size):
         left, top = int(x) - 24, int(y) - 24
         heat[top:top + 48, left:left + 48] += gaussian(48, 48, x - left, y - top, 4.0).astype(np.float32)
     np.save(os.path.join(out, "big.npy"), heat[None, None])
@@ -89,4 +94,5 @@ if __name__ == "__main__":
     volume(directory)
     archive(directory)
     if "--big" in sys.argv:
-        big(directory)
+        rest = sys.argv[sys.argv.index("--big") + 1:]
+        big(directory, int(rest[0]) if rest else 4096)

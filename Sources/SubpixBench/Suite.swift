@@ -57,6 +57,11 @@ public enum Suite {
         },
         frame("frame_256", size: 256),
         frame("frame_512", size: 512),
+        Workload(name: "frame_batch", summary: "viewer update on a pose output (8, 17, 64, 48): the shown map recomputed + render, 120×40 pane") {
+            let session = Session(output: { _ in })
+            try session.execute("x = randn((8, 17, 64, 48), seed=5)")
+            return try keyPresses(session)
+        },
         keypointsPose,
         keypointsLarge,
     ] + gradientWorkloads

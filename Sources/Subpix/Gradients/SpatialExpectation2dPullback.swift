@@ -48,18 +48,19 @@ func gridPullback<S: SubpixScalar>(
     let mapSize = height * width
     let maps = shape[0] * shape[1]
     return cotangent.withUnsafeBufferPointer { g in
-        Tensor<S>(validShape: shape) { output in
-            guard let g = g.baseAddress, let out = output.baseAddress else { return }
-            parallelFor(maps, work: maps * mapSize * 4) { map in
-                let plane = out + map * mapSize
-                let scale = weigh(map, mapSize, plane)
-                let (gx, gy) = (g[2 * map] * scale, g[2 * map + 1] * scale)
-                let (cx, cy) = centre.map { ($0.elements[2 * map], $0.elements[2 * map + 1]) } ?? (0, 0)
-                for row in 0..<height {
-                    let rowTerm = gy * (ys[row] - cy)
-                    let line = plane + row * width
-                    for column in 0..<width {
-                        line[column] *= gx * (xs[column] - cx) + rowTerm
+        xs.withUnsafeBufferPointer { xs in
+            Tensor<S>(validShape: shape) { output in
+                guard let g = g.baseAddress, let xs = xs.baseAddress, let out = output.baseAddress else { return }
+                parallelFor(maps, work: maps * mapSize * 4) { map in
+                    let plane = out + map * mapSize
+                    let scale = weigh(map, mapSize, plane)
+                    let (gx, gy) = (g[2 * map] * scale, g[2 * map + 1] * scale)
+                    let (cx, cy) = centre.map { ($0.elements[2 * map], $0.elements[2 * map + 1]) } ?? (0, 0)
+                    for row in 0..<height {
+                        // w · (ḡx · (x_j − cx) + ḡy · (y_i − cy)) = w · (ḡx · x_j + constant of the row)
+                        let rowTerm = gy * (ys[row] - cy) - gx * cx
+                        let line = plane + row * width
+                        for column in 0..<width { line[column] *= gx * xs[column] + rowTerm }
                     }
                 }
             }

@@ -36,9 +36,7 @@ public func spatialSoftArgmax2dWithPullback<S: SubpixScalar>(
                 guard let x = source.baseAddress.map({ $0 + map * mapSize }) else { return 0 }
                 let peak = MapReduction.maximum(x, count: mapSize) * scale
                 S.exponentials(x, count: mapSize, scale: scale, offset: peak, into: weights)
-                var mass: S = 0
-                for k in 0..<mapSize { mass += weights[k] }
-                return scale / mass
+                return scale / MapReduction.sum(weights, count: mapSize)
             }
         }
     })

@@ -52,22 +52,24 @@ struct WindowedSoftArgmaxPullback<S: SubpixScalar> {
         _ x: UnsafePointer<S>, coords: UnsafePointer<S>, values: UnsafePointer<S>?, into gradient: UnsafeMutablePointer<S>
     ) {
         let scratch = PullbackScratch<S>(mapSize: mapSize, width: width.length, values: values != nil)
+        let e = scratch.e
         let peak = MapReduction.maximum(x, count: mapSize)
-        S.exponentials(x, count: mapSize, scale: 1 / temperature, offset: peak / temperature, into: scratch.e)
+        S.exponentials(x, count: mapSize, scale: 1 / temperature, offset: peak / temperature, into: e)
         let cotangent = AxisCotangents(
             coords: coords, values: values, outputMap: outputMap, volumetric: volumetric,
             factors: (factor(depth), factor(width), factor(height)))
+        let offsets = TapOffsets<S>(depth: depth, height: height, width: width)
         for od in 0..<depth.outputs {
             for oy in 0..<height.outputs {
                 scratch.clearRows()
-                gatherRowSums(x, scratch, od: od, oy: oy)
-                scatterRow(scratch, cotangent: cotangent, row: (od * height.outputs + oy) * width.outputs)
-                spreadRows(scratch, od: od, oy: oy)
+                gatherRowSums(x, scratch, offsets, od: od, oy: oy)
+                scatterRow(scratch, offsets, cotangent: cotangent, row: (od * height.outputs + oy) * width.outputs)
+                spreadRows(scratch, offsets, od: od, oy: oy)
             }
         }
-        let (e, g, c) = (scratch.e, scratch.g, scratch.c)
+        let g = scratch.g
         let inverseTemperature = 1 / temperature
-        if let c {
+        if let c = scratch.c {
             for k in 0..<mapSize { gradient[k] = e[k] * ((g[k] + x[k] * c[k]) * inverseTemperature + c[k]) }
         } else {
             for k in 0..<mapSize { gradient[k] = e[k] * g[k] * inverseTemperature }
@@ -75,57 +77,68 @@ struct WindowedSoftArgmaxPullback<S: SubpixScalar> {
     }
 
     /// Row sums over the depth × height taps of output row `(od, oy)`, per input column.
-    private func gatherRowSums(_ x: UnsafePointer<S>, _ scratch: PullbackScratch<S>, od: Int, oy: Int) {
-        forEachInputRow(od: od, oy: oy) { cell, offsetD, offsetY in
-            let (e, line) = (scratch.e + cell, x + cell)
-            for j in 0..<width.length {
-                scratch.rowS[j] += e[j]
-                scratch.rowY[j] += offsetY * e[j]
-                scratch.rowD[j] += offsetD * e[j]
+    private func gatherRowSums(_ x: UnsafePointer<S>, _ scratch: PullbackScratch<S>, _ offsets: TapOffsets<S>, od: Int, oy: Int) {
+        let (columns, rowS, rowY, rowD) = (width.length, scratch.rowS, scratch.rowY, scratch.rowD)
+        forEachInputRow(offsets, od: od, oy: oy) { cell, offsetD, offsetY in
+            let e = UnsafePointer(scratch.e + cell)
+            for j in 0..<columns {
+                rowS[j] += e[j]
+                rowY[j] += offsetY * e[j]
+            }
+            if volumetric {
+                for j in 0..<columns { rowD[j] += offsetD * e[j] }
             }
             if let rowV = scratch.rowV {
-                for j in 0..<width.length { rowV[j] += e[j] * line[j] }
+                let line = x + cell
+                for j in 0..<columns { rowV[j] += e[j] * line[j] }
             }
         }
     }
 
     /// Each window of the output row: its sums, then `α`, `γ`, `ρ` scattered over its width taps.
-    private func scatterRow(_ scratch: PullbackScratch<S>, cotangent: AxisCotangents<S>, row: Int) {
+    private func scatterRow(_ scratch: PullbackScratch<S>, _ offsets: TapOffsets<S>, cotangent: AxisCotangents<S>, row: Int) {
+        let (rowS, rowY, rowD, rowV) = (UnsafePointer(scratch.rowS), UnsafePointer(scratch.rowY), UnsafePointer(scratch.rowD), scratch.rowV)
+        let (spreadX, spreadY, spreadD, spreadV) = (scratch.spreadX, scratch.spreadY, scratch.spreadD, scratch.spreadV)
+        let (offsetX, eps) = (offsets.width, forward.eps)
         for ox in 0..<width.outputs {
             let (first, taps) = (width.start(ox), width.taps(ox))
             var (s, sx, sy, sd, v): (S, S, S, S, S) = (0, 0, 0, 0, 0)
             for t in taps {
                 let j = first + t
-                s += scratch.rowS[j]
-                sx += offset(width, t) * scratch.rowS[j]
-                sy += scratch.rowY[j]
-                sd += scratch.rowD[j]
-                v += scratch.rowV?[j] ?? 0
+                s += rowS[j]
+                sx += offsetX[t] * rowS[j]
+                sy += rowY[j]
             }
-            let inverse = 1 / (s + forward.eps)
+            if volumetric { for t in taps { sd += rowD[first + t] } }
+            if let rowV { for t in taps { v += rowV[first + t] } }
+            let inverse = 1 / (s + eps)
             let index = row + ox
             let (alphaX, alphaY, alphaD) = (cotangent.x(index) * inverse, cotangent.y(index) * inverse, cotangent.d(index) * inverse)
             let gamma = cotangent.value(index) * inverse
             let rho = -(alphaX * sx + alphaY * sy + alphaD * sd + gamma * v) * inverse
             for t in taps {
                 let j = first + t
-                scratch.spreadX[j] += alphaX * offset(width, t) + rho
-                scratch.spreadY[j] += alphaY
-                scratch.spreadD[j] += alphaD
-                scratch.spreadV?[j] += gamma
+                spreadX[j] += alphaX * offsetX[t] + rho
+                spreadY[j] += alphaY
             }
+            if volumetric { for t in taps { spreadD[first + t] += alphaD } }
+            if let spreadV { for t in taps { spreadV[first + t] += gamma } }
         }
     }
 
     /// Adds the row's scattered terms to every input row its windows read.
-    private func spreadRows(_ scratch: PullbackScratch<S>, od: Int, oy: Int) {
-        forEachInputRow(od: od, oy: oy) { cell, offsetD, offsetY in
+    private func spreadRows(_ scratch: PullbackScratch<S>, _ offsets: TapOffsets<S>, od: Int, oy: Int) {
+        let columns = width.length
+        let (spreadX, spreadY, spreadD) = (UnsafePointer(scratch.spreadX), UnsafePointer(scratch.spreadY), UnsafePointer(scratch.spreadD))
+        forEachInputRow(offsets, od: od, oy: oy) { cell, offsetD, offsetY in
             let g = scratch.g + cell
-            for j in 0..<width.length {
-                g[j] += scratch.spreadX[j] + offsetY * scratch.spreadY[j] + offsetD * scratch.spreadD[j]
+            if volumetric {
+                for j in 0..<columns { g[j] += spreadX[j] + offsetY * spreadY[j] + offsetD * spreadD[j] }
+            } else {
+                for j in 0..<columns { g[j] += spreadX[j] + offsetY * spreadY[j] }
             }
             if let c = scratch.c.map({ $0 + cell }), let spreadV = scratch.spreadV {
-                for j in 0..<width.length { c[j] += spreadV[j] }
+                for j in 0..<columns { c[j] += spreadV[j] }
             }
         }
     }
@@ -133,21 +146,36 @@ struct WindowedSoftArgmaxPullback<S: SubpixScalar> {
     /// Calls `body` with the first element of each input row that the windows of
     /// output row `(od, oy)` read, and the row's depth and height tap offsets.
     @inline(__always)
-    private func forEachInputRow(od: Int, oy: Int, _ body: (_ cell: Int, _ offsetD: S, _ offsetY: S) -> Void) {
+    private func forEachInputRow(_ offsets: TapOffsets<S>, od: Int, oy: Int, _ body: (_ cell: Int, _ offsetD: S, _ offsetY: S) -> Void) {
         for v in depth.taps(od) {
             for u in height.taps(oy) {
                 let cell = ((depth.start(od) + v) * height.length + height.start(oy) + u) * width.length
-                body(cell, offset(depth, v), offset(height, u))
+                body(cell, offsets.depth[v], offsets.height[u])
             }
         }
     }
 
     /// The factor that turns pixel coordinates along `axis` into output coordinates.
     private func factor(_ axis: WindowAxis) -> S { forward.normalized ? PixelGrid.normalizingFactor(axis.length) : 1 }
+}
 
-    /// kornia's offset of tap `t` from the window centre along `axis`: `2t / (k − 1) − 1`.
-    @inline(__always) private func offset(_ axis: WindowAxis, _ tap: Int) -> S {
-        S(axis.offsetScale) * S(tap) - S(axis.offsetShift)
+/// kornia's offset of each tap from its window's centre, `2t / (k − 1) − 1`, per axis.
+private final class TapOffsets<S: SubpixScalar> {
+    let depth, height, width: UnsafeMutablePointer<S>
+
+    init(depth: WindowAxis, height: WindowAxis, width: WindowAxis) {
+        func table(_ axis: WindowAxis) -> UnsafeMutablePointer<S> {
+            let offsets = UnsafeMutablePointer<S>.allocate(capacity: axis.kernel)
+            for tap in 0..<axis.kernel { (offsets + tap).initialize(to: S(axis.offsetScale * Double(tap) - axis.offsetShift)) }
+            return offsets
+        }
+        (self.depth, self.height, self.width) = (table(depth), table(height), table(width))
+    }
+
+    deinit {
+        depth.deallocate()
+        height.deallocate()
+        width.deallocate()
     }
 }
 

@@ -78,6 +78,22 @@ enum MapReduction {
         }
     }
 
+    /// `Σ v[i]` over `count` values, added in lanes.
+    @inline(__always)
+    static func sum<S: SubpixScalar>(_ values: UnsafePointer<S>, count: Int) -> S {
+        withLanes(S.self) { sums, _ in
+            sums.update(repeating: 0, count: lanes)
+            let whole = count - count % lanes
+            for start in stride(from: 0, to: whole, by: lanes) {
+                for lane in 0..<lanes { sums[lane] += values[start + lane] }
+            }
+            for index in whole..<count { sums[0] += values[index] }
+            var total = sums[0]
+            for lane in 1..<lanes { total += sums[lane] }
+            return total
+        }
+    }
+
     /// Runs `body` with two stack buffers of ``lanes`` elements each.
     @inline(__always)
     static func withLanes<S: SubpixScalar, R>(

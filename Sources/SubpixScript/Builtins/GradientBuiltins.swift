@@ -3,7 +3,7 @@ import Subpix
 /// Gradients in scripts: the vector-Jacobian product of an op (`vjp`) and the
 /// influence map of one keypoint (`influence`), through the core's pullbacks.
 enum GradientBuiltins {
-    static let all: [Builtin] = [vjp, influence]
+    static let all: [Builtin] = [vjp, influence, massNear]
 
     static let vjp = Builtin(
         "vjp", [.init("op"), .init("cotangents", Value.none)], category: .gradient,
@@ -58,6 +58,22 @@ enum GradientBuiltins {
             return .tensor(AnyTensor(try Influence.map(x, method: method, keypoint: point, axis: axis, options: options)))
         }
         return try x.visit(run, run)
+    }
+
+    static let massNear = Builtin(
+        "mass_near", [.init("g"), .init("point"), .init("radius", .float(2))], category: .gradient,
+        summary: "(Σ |g| within radius px of point (x, y), Σ |g| elsewhere): where a gradient's mass lies",
+        details: "Pixel (row i, column j) of each map of g is near when (j − x)² + (i − y)² ≤ radius²; the viewer's gradient overlay (f) shows the same split for radius 2."
+    ) { a, _ in
+        let g = try a.tensor("g")
+        guard let point = a["point"].items, point.count == 2, let x = point[0].number, let y = point[1].number else {
+            throw a.error("point", "an (x, y) pair of numbers")
+        }
+        let radius = try a.double("radius")
+        guard radius >= 0 else { throw a.error("radius", "a number >= 0") }
+        guard g.shape.count >= 2 else { throw a.error("g", "a tensor of shape (..., H, W)") }
+        let mass = Influence.mass(g.doubles, height: g.shape[g.shape.count - 2], width: g.shape[g.shape.count - 1], near: (x, y), radius: radius)
+        return .tuple([.float(mass.near), .float(mass.elsewhere)])
     }
 }
 

@@ -71,11 +71,16 @@ public enum Influence {
         }
     }
 
-    /// `(Σ |g| within radius of (x, y), Σ |g| elsewhere)` over one `width`-wide map.
-    public static func mass(_ map: [Double], width: Int, near point: (x: Double, y: Double), radius: Double = 2) -> (near: Double, elsewhere: Double) {
+    /// `(Σ |g| within radius of (x, y), Σ |g| elsewhere)` over `height × width` maps
+    /// (one or several, one after the other).
+    public static func mass(
+        _ maps: [Double], height: Int, width: Int, near point: (x: Double, y: Double), radius: Double = 2
+    ) -> (near: Double, elsewhere: Double) {
         var (near, elsewhere) = (0.0, 0.0)
-        for (index, value) in map.enumerated() {
-            let (dx, dy) = (Double(index % width) - point.x, Double(index / width) - point.y)
+        let plane = max(1, height * width)
+        for (index, value) in maps.enumerated() {
+            let (row, column) = (index % plane).quotientAndRemainder(dividingBy: max(1, width))
+            let (dx, dy) = (Double(column) - point.x, Double(row) - point.y)
             if dx * dx + dy * dy <= radius * radius { near += abs(value) } else { elsewhere += abs(value) }
         }
         return (near, elsewhere)

@@ -57,7 +57,7 @@ public struct InfluenceOverlay: Sendable {
         slice = MapSlice(gradient, batch: 0, channel: 0, depth: 0)
         let bound = max(abs(slice.low), abs(slice.high))
         scale = ColorScale(low: -bound, high: bound, centred: bound > 0)   // zero everywhere: the middle colour
-        mass = Influence.mass(gradient.doubles, width: slice.width, near: (keypoint.x, keypoint.y), radius: Self.nearRadius)
+        mass = Influence.mass(gradient.doubles, height: slice.height, width: slice.width, near: (keypoint.x, keypoint.y), radius: Self.nearRadius)
     }
 
     /// The panel's lines: what is shown, and where the gradient's mass lies.

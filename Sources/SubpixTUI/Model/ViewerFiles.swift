@@ -5,6 +5,7 @@ import SubpixScript
 extension ViewerModel {
     /// `w`: a script that recomputes and prints what the list shows (``ViewScript``).
     func writeJournal() {
+        computeAwaited()
         let url = uniqueFile("subpix-session", "subpix")
         let replay = live.map { "on every frame with: subpix run \(url.lastPathComponent) --each-frame \($0.source)" }
             ?? "with: subpix run \(url.lastPathComponent)"
@@ -14,6 +15,7 @@ extension ViewerModel {
 
     /// `e`: every listed keypoint with its method, in the units the list shows.
     func exportKeypoints() {
+        computeAwaited()
         let lists = listedKeypoints
         let url = uniqueFile("subpix-keypoints", "csv")
         let normalized = listsNormalized
@@ -22,6 +24,13 @@ extension ViewerModel {
         write(KeypointText.csv(lists.map { ($0.method.rawValue, $0.points) }, normalized: normalized), to: url) {
             "wrote \(count) keypoints to \(url.path)" + (dropped > 0 ? " (\(dropped) dropped: NaN/inf)" : "")
         }
+    }
+
+    /// `w` and `e` write what the settings give: a computation still awaited is
+    /// done now (these are explicit requests; the worker's result is then only cached).
+    private func computeAwaited() {
+        guard let awaited else { return }
+        receive(awaited.compute(), for: awaited.key)
     }
 
     private func write(_ text: String, to url: URL, done: () -> String) {

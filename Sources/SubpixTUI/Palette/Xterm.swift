@@ -28,9 +28,12 @@ enum Xterm {
 }
 
 extension Xterm {
+    /// The fixed entries in Oklab, converted once (markers look colours up on every frame).
+    private static let fixedOklab: [(index: UInt8, color: Oklab)] = fixedEntries.map { ($0, Oklab(rgb($0))) }
+
     /// The fixed entry (16–255) closest to `color` in Oklab.
     static func nearest(_ color: RGB) -> UInt8 {
         let target = Oklab(color)
-        return fixedEntries.min { Oklab(rgb($0)).distance(to: target) < Oklab(rgb($1)).distance(to: target) } ?? 16
+        return fixedOklab.min { $0.color.distance(to: target) < $1.color.distance(to: target) }?.index ?? 16
     }
 }

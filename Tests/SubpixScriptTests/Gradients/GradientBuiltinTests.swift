@@ -83,8 +83,10 @@ final class GradientBuiltinTests: ScriptTestCase {
         try value("x = gaussians((20, 24), [(11.4, 8.7, 0.7, 30.0)])")
         try value("i = influence(x, keypoint=(0, 0), axis='x', normalized_coordinates=False)")
         let map = try elements("i")
-        let (near, elsewhere) = Influence.mass(map, width: 24, near: (11.4, 8.7))
+        let (near, elsewhere) = Influence.mass(map, height: 20, width: 24, near: (11.4, 8.7))
         XCTAssertGreaterThan(near / (near + elsewhere), 0.99)
+        guard case .tuple(let split)? = try value("mass_near(i, (11.4, 8.7))"), split.count == 2 else { return XCTFail("expected a pair") }
+        XCTAssertEqual(split.compactMap(\.number), [near, elsewhere])
     }
 
     func testInfluenceErrors() {

@@ -1,0 +1,125 @@
+import Foundation
+import XCTest
+
+/// End-to-end in tmux on files a user brings (written by scripts/make-viewer-files.py):
+/// a pose network's (4, 17, 64, 48) output with known peaks, and a 4096² map.
+final class TmuxRealHeatmapTests: XCTestCase {
+    private let tmux = TmuxDriver(target: "real")
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        guard tmux.isAvailable else { throw XCTSkip("tmux is not installed: the end-to-end viewer test is skipped (apt-get install tmux)") }
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-real-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { tmux.stop() }
+
+    /// Writes the NumPy files into the test's directory (with `big`, a `big × big` map too).
+    private func makeFiles(big: Int? = nil) throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../scripts/make-viewer-files.py").standardized
+        let status = system("python3 '\(script.path)' '\(directory.path)' \(big.map { "--big \($0)" } ?? "") > /dev/null 2>&1")
+        guard status == 0 else { throw XCTSkip("python3 with NumPy is needed to write the viewer's test files") }
+    }
+
+    /// The side panel's keypoint list: the (x, y) pairs under its heading.
+    private func listed(_ screen: String, width: Int) -> [(x: Double, y: Double)] {
+        let panel = screen.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.dropFirst(width - 36)) }
+        guard let heading = panel.firstIndex(where: { $0.contains("── keypoints") || $0.contains("── normalised") }) else { return [] }
+        var points: [(x: Double, y: Double)] = []
+        for line in panel[(heading + 1)...] {
+            let numbers = line.split(separator: " ").compactMap { Double($0) }
+            guard numbers.count >= 3 else { break }
+            points.append((numbers[0], numbers[1]))
+        }
+        return points
+    }
+
+    private func truth(batch: Int, channel: Int) throws -> [[Double]] {
+        let data = try Data(contentsOf: directory.appendingPathComponent("pose_truth.json"))
+        return (try JSONSerialization.jsonObject(with: data) as? [String: [[Double]]])?["\(batch),\(channel)"] ?? []
+    }
+
+    func testPoseOutputPeaksScriptAndCompareExport() throws {
+        try makeFiles()
+        let status = directory.appendingPathComponent("status").path
+        try tmux.start("cd \(directory.path) && TERM=xterm-256color \(CLIRunner.binary.path) view pose.npy; echo EXIT=$? > \(status); sleep 5",
+                       width: 110, height: 40)
+        var screen = try tmux.waitFor(" 1 kp  out", timeout: 60)
+        let points = listed(screen, width: 110)
+        let peaks = try truth(batch: 0, channel: 0)
+        XCTAssertEqual(points.count, peaks.count, "channel 0: one point per true peak, no noise point\n\(screen)")
+        for point in points {
+            let error = peaks.map { hypot(point.x - $0[0], point.y - $0[1]) }.min() ?? .infinity
+            XCTAssertLessThan(error, 0.6, "\(point) vs \(peaks)")
+        }
+        try tmux.send("c")
+        try tmux.waitFor("channel 1/17")
+        try tmux.send("C")
+        screen = try tmux.waitFor("channel 0/17")
+
+        try tmux.send("w")
+        try tmux.waitFor("subpix-session.subpix")
+        let run = try CLIRunner.run(["run", "subpix-session.subpix"], directory: directory)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let printed = run.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ").compactMap { Double($0) } }
+        XCTAssertEqual(printed.count, points.count, "stdout: \(run.stdout) stderr: \(run.stderr)")
+        for (row, point) in zip(printed, points) {
+            XCTAssertEqual(row[2], point.x, accuracy: 1e-3, "the script prints the listed x")
+            XCTAssertEqual(row[3], point.y, accuracy: 1e-3)
+        }
+
+        try tmux.send("o")
+        try tmux.waitFor("compare all")
+        try tmux.send("e")
+        try tmux.waitFor("subpix-keypoints.csv")
+        let csv = try String(contentsOf: directory.appendingPathComponent("subpix-keypoints.csv"), encoding: .utf8)
+        XCTAssertTrue(csv.hasPrefix("method,batch,channel,x_px,y_px,value\n"), csv)
+        let methods = Set(csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] })
+        XCTAssertTrue(methods.isSuperset(of: ["spatial_soft_argmax2d", "conv_soft_argmax2d", "nms2d"]), csv)
+        try tmux.send("q")
+        XCTAssertEqual(tmux.waitForFile(status), "EXIT=0\n")
+    }
+
+    /// Four temperature keys on a large map, then `?`: the help shows at once (input is
+    /// not queued behind four computations), and the keypoints settle at the last
+    /// temperature's. The suite runs it on 1024² with the debug build (each computation
+    /// takes seconds, which is the point); `SUBPIX_LARGE_MAP=4096 SUBPIX_BINARY=.build/release/subpix`
+    /// runs the issue's 4096² case (docs/viewer.md reports it).
+    func testLargeMapKeysNeverWaitForComputation() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let size = environment["SUBPIX_LARGE_MAP"].flatMap(Int.init) ?? 1024
+        let binary = environment["SUBPIX_BINARY"] ?? CLIRunner.binary.path
+        try makeFiles(big: size)
+        try tmux.start("cd \(directory.path) && TERM=xterm-256color \(binary) view big.npy; sleep 5", width: 110, height: 40)
+        try tmux.waitFor(" 3 kp  out", timeout: 240)
+        try tmux.send("T", "T", "T", "T", "?")
+        let start = Date()
+        var shown: TimeInterval = .infinity
+        while Date().timeIntervalSince(start) < 30 {
+            if try tmux.screen().contains("subpix keys") { shown = Date().timeIntervalSince(start); break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        XCTAssertLessThan(shown, 0.5, "the help overlay waited for the computations")
+        try tmux.send("Escape")
+        try tmux.waitFor("T ÷ 2.44")
+        for _ in 0..<50 where try tmux.screen().contains("subpix keys") { Thread.sleep(forTimeInterval: 0.1) }
+        XCTAssertFalse(try tmux.screen().contains("subpix keys"), "Esc closed the help")
+        let deadline = Date().addingTimeInterval(240)
+        var screen = try tmux.screen()
+        while Date() < deadline, screen.contains("computing") {
+            Thread.sleep(forTimeInterval: 0.5)
+            screen = try tmux.screen()
+        }
+        let points = listed(screen, width: 110)
+        try tmux.send("w")
+        try tmux.waitFor("wrote")
+        XCTAssertEqual(points.count, 3, screen)
+        let peaks = [(0.244, 0.171), (0.611, 0.732), (0.879, 0.293)].map { (Double(Int((Double(size) * $0.0).rounded())) + 0.3, Double(Int((Double(size) * $0.1).rounded())) + 0.3) }
+        for (x, y) in peaks {
+            XCTAssertLessThan(points.map { hypot($0.x - x, $0.y - y) }.min() ?? .infinity, 0.6, "peak (\(x), \(y)):\n\(screen)")
+        }
+        let script = try String(contentsOf: directory.appendingPathComponent("subpix-session.subpix"), encoding: .utf8)
+        XCTAssertTrue(script.contains("temperature=2.44"), "the list is the last temperature's: \(script)")
+    }
+}
