@@ -13,7 +13,13 @@ final class ExplainPaneTests: XCTestCase {
         model.update(.character("x"))
         XCTAssertEqual(model.mode, .explain)
         let lines = ExplainPane(model: model).lines
-        let op = try XCTUnwrap(model.runs.first?.windowCoordinate(atPixel: 14, 13, view: model.session.view))
+        // The op's own output at the window centred on (14, 13): 3×3, stride 1, padding 1 → output index (13, 14).
+        let demo: Tensor<Double> = try XCTUnwrap(model.viewed?.tensor).tensor()
+        let (coords, _) = try convSoftArgmax2d(demo, kernelSize: [3, 3], stride: [1, 1], padding: [1, 1], normalizedCoordinates: false)
+        let op = (x: coords.elements[13 * 64 + 14], y: coords.elements[48 * 64 + 13 * 64 + 14])
+        let inspector = try XCTUnwrap(WindowWeights.coordinate(try XCTUnwrap(model.slice), x: 14, y: 13, view: model.session.view))
+        XCTAssertEqual(inspector.x, op.x, accuracy: 1e-6, "the inspector's coordinate is the op's (to eps·x/Σe)")
+        XCTAssertEqual(inspector.y, op.y, accuracy: 1e-6)
         XCTAssertTrue(lines.contains { $0.hasSuffix(String(format: "= %.4f", op.x)) && $0.hasPrefix("x̂") }, "\(lines)")
         XCTAssertTrue(lines.contains { $0.hasSuffix(String(format: "= %.4f", op.y)) && $0.hasPrefix("ŷ") }, "\(lines)")
         XCTAssertTrue(try assertSnapshot(rendered(model, 100, 32), named: "explain-window-100x32") == (true, true))

@@ -93,20 +93,20 @@ private struct Candidates {
                     return
                 }
                 // A block's masked positions first, without a branch per position (an
-                // NMS mask of noise is an unpredictable one in nine), then each of them;
-                // the block buffer lives on the stack.
-                let block = 4096
-                let masked = mask.elements.reduce(0) { $0 &+ ($1 ? 1 : 0) }
-                ranked.reserve(masked)
-                maps.reserveCapacity(masked)
-                coordinates.reserveCapacity(axes * masked)
-                withUnsafeTemporaryAllocation(of: Int.self, capacity: block) { masked in
-                    mask.elements.withUnsafeBufferPointer { mask in
-                        for start in stride(from: 0, to: mask.count, by: block) {
+                // NMS mask of noise is an unpredictable one in nine): a Bool is the byte
+                // 0 or 1, read as a number. The block buffer lives on the stack.
+                mask.elements.withUnsafeBytes { flags in
+                    let total = flags.reduce(0) { $0 &+ Int($1) }
+                    ranked.reserve(total)
+                    maps.reserveCapacity(total)
+                    coordinates.reserveCapacity(axes * total)
+                    let block = 4096
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: block) { masked in
+                        for start in stride(from: 0, to: flags.count, by: block) {
                             var count = 0
-                            for position in start..<min(mask.count, start + block) {
+                            for position in start..<min(flags.count, start + block) {
                                 masked[count] = position
-                                count &+= mask[position] ? 1 : 0
+                                count &+= Int(flags[position])
                             }
                             for index in 0..<count { consider(masked[index]) }
                         }

@@ -15,8 +15,6 @@ public struct MethodRun: Sendable {
     public var milliseconds: Double = 0
     /// Why the method could not run (shown in the side panel).
     public var error: String?
-    /// The dense `conv_soft_argmax2d` output of the shown map, kept for the cursor inspector.
-    public var windowCoords: AnyTensor?
 
     /// The methods that apply to a tensor of this rank.
     public static func methods(forRank rank: Int) -> [ViewMethod] { ViewMethod.methods(forRank: rank) }
@@ -38,7 +36,6 @@ public struct MethodRun: Sendable {
             }
             let output = try tensor.visit(run, run)
             outputShape = [shape[0], shape[1]] + output.outputShape.dropFirst(2)
-            windowCoords = output.windowCoords
             keypoints = output.keypoints
             keypoints.points = keypoints.points.map { point in
                 var point = point

@@ -5,8 +5,6 @@ struct MethodOutput {
     var keypoints: KeypointList
     /// Shape of the op's coordinate output for this map (batch and channel 1).
     var outputShape: [Int]
-    /// The dense `conv_soft_argmax2d` coordinates, for the cursor inspector.
-    var windowCoords: AnyTensor?
 }
 
 extension ViewMethod {
@@ -24,7 +22,7 @@ extension ViewMethod {
                 map, kernelSize: k, stride: s, padding: p, temperature: t, normalizedCoordinates: false, outputValue: true)
             let pooled = values ?? coords
             let points = try Subpix.keypoints(coords: coords, values: pooled, mask: Subpix.nms2dMask(pooled, kernelSize: k.map { 2 * $0 - 1 }), topK: view.topK, minValue: minValue)
-            return MethodOutput(keypoints: points, outputShape: coords.shape, windowCoords: AnyTensor(coords))
+            return MethodOutput(keypoints: points, outputShape: coords.shape)
         case .nms2d:
             let mask = try Subpix.nms2dMask(map, kernelSize: k)
             let points = try Subpix.keypoints(pixelsOf: map, mask: mask, topK: view.topK, minValue: minValue)

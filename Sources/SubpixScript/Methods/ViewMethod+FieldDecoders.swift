@@ -30,14 +30,11 @@ extension ViewMethod {
             outputShape: coords.shape)
     }
 
-    /// A whole-map decoder (centroid_com): one keypoint at the decoded point, valued
-    /// at the map's maximum; none when the decoder fails (NaN).
+    /// A whole-map decoder (centroid_com): one keypoint per map, valued 1 as
+    /// `keypoints(coords)` gives it (none when the decoder fails, NaN).
     func decodeOnePoint<S: SubpixScalar>(_ map: Tensor<S>) throws -> MethodOutput {
         guard let decoder else { throw SubpixError(rawValue, "is not a single-point decoder") }
-        let point = try decoder.decode(map).elements.map(Double.init)
-        let value = Self.finiteMaximum(map) ?? .nan
-        let keypoint = Keypoint(batch: 0, channel: 0, x: point[0], y: point[1], value: value)
-        let kept = point.allSatisfy(\.isFinite) && value.isFinite
-        return MethodOutput(keypoints: KeypointList(kept ? [keypoint] : [], droppedNonFinite: kept ? 0 : 1), outputShape: [1, 1, 2])
+        let coords = try decoder.decode(map)
+        return MethodOutput(keypoints: try Subpix.keypoints(spatialSoftArgmax: coords), outputShape: coords.shape)
     }
 }

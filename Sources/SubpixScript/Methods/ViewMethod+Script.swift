@@ -19,11 +19,12 @@ extension ViewMethod {
                     "kp = keypoints(coords, vals, mask=nms2d(vals, \(pair(view.kernelSize.map { 2 * $0 - 1 })), mask_only=True), \(filters.joined(separator: ", ")))"]
         case .nms2d:
             return ["kp = keypoints(\(x), mask=nms2d(\(x), \(pair(view.kernelSize)), mask_only=True), \(filters.joined(separator: ", ")), \(normalized))"]
-        case .quarter, .parabola, .gaussian, .centroid3, .quadratic, .dark, .darkUDP, .centroidCOM:
-            // The refiners take a coordinate tensor, which a keypoint list does not convert to yet:
-            // the script lists the maxima the viewer refines.
-            return ["# \(rawValue) refines these maxima in the viewer (docs/field.md has its script form)",
-                    "kp = keypoints(\(x), mask=nms2d(\(x), \(pair(view.kernelSize)), mask_only=True), \(filters.joined(separator: ", ")), \(normalized))"]
+        case .quarter, .parabola, .gaussian, .centroid3, .quadratic, .dark, .darkUDP:
+            // The field's decoders refine the NMS maxima, given to them as keypoints.
+            return ["maxima = keypoints(\(x), mask=nms2d(\(x), \(pair(view.kernelSize)), mask_only=True), \(filters.joined(separator: ", ")))",
+                    "kp = \(refinerCall(x))"]
+        case .centroidCOM:
+            return ["kp = keypoints(centroid_com(\(x)))"]
         case .convSoftArgmax3d:
             let window3 = "kernel_size=\(triple(view.depthKernel, view.kernelSize)), stride=\(triple(view.depthStride, view.stride)), padding=\(triple(view.depthPadding, view.padding))"
             return ["coords, vals = conv_soft_argmax3d(\(x), \(window3), \(temperature), \(normalized), output_value=True, strict_maxima_bonus=\(bonus(view)))",
@@ -34,6 +35,19 @@ extension ViewMethod {
         case .iterativeQuadInterp3d:
             return ["coords, vals = iterative_quad_interp3d(\(x), n_iters=\(view.nIters))",
                     "kp = keypoints(coords, vals, mask=nms3d(\(x), (3, 3, 3), mask_only=True), \(filters.joined(separator: ", ")))"]
+        }
+    }
+
+    /// The builtin call that refines `maxima` on map `x` as this decoder does in the viewer.
+    private func refinerCall(_ x: String) -> String {
+        switch self {
+        case .quarter: "refine_quarter(\(x), maxima)"
+        case .parabola: "subpixel_peak(\(x), method='parabolic', coords=maxima)"
+        case .gaussian: "subpixel_peak(\(x), method='gaussian', coords=maxima)"
+        case .centroid3: "subpixel_peak(\(x), method='centroid', coords=maxima)"
+        case .quadratic: "centroid_quadratic(\(x), coords=maxima)"
+        case .dark: "refine_dark(\(x), maxima)"
+        default: "refine_dark_udp(\(x), maxima)"
         }
     }
 

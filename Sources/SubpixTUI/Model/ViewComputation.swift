@@ -24,7 +24,7 @@ public struct ViewComputation: Sendable {
 
     init(session: Session, tensor viewed: (name: String, tensor: AnyTensor)) {
         var settings = session.view
-        let methods = settings.compare ? ViewMethod.methods(forRank: viewed.tensor.shape.count) : [settings.method]
+        let methods = ViewComputation.methods(settings, rank: viewed.tensor.shape.count)
         // Fields that change how results are shown, not the results.
         (settings.palette, settings.normalizedCoordinates, settings.input, settings.compare) = (.auto, false, nil, false)
         settings.markers = true
@@ -32,6 +32,11 @@ public struct ViewComputation: Sendable {
         if viewed.tensor.shape.count != 5 { settings.depth = 0 }
         key = Key(name: viewed.name, revision: session.variableRevisions[viewed.name] ?? 0, methods: methods, settings: settings)
         tensor = viewed.tensor
+    }
+
+    /// The methods `settings` shows on a tensor of `rank`: the active one, or every applicable one in compare mode.
+    static func methods(_ settings: ViewSettings, rank: Int) -> [ViewMethod] {
+        settings.compare ? ViewMethod.methods(forRank: rank) : [settings.method]
     }
 
     /// Runs every method on the shown map, and diagnoses it when the active

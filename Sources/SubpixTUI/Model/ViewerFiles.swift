@@ -9,7 +9,7 @@ extension ViewerModel {
         let url = uniqueFile("subpix-session", "subpix")
         let replay = live.map { "on every frame with: subpix run \(url.lastPathComponent) --each-frame \($0.source)" }
             ?? "with: subpix run \(url.lastPathComponent)"
-        let script = "# subpix view, replay \(replay)\n" + ViewScript.text(session, methods: runs.map(\.method))
+        let script = "# subpix view, replay \(replay)\n" + ViewScript.text(session, methods: shownMethods)
         write(script, to: url) { "wrote \(url.path)" }
     }
 

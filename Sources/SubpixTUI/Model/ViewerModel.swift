@@ -98,6 +98,11 @@ public final class ViewerModel {
     /// The tensor shown, and its name.
     public var viewed: (name: String, tensor: AnyTensor)? { session.viewedTensor() }
 
+    /// The methods the settings show on the viewed tensor (what `w` writes, whether or not computed yet).
+    var shownMethods: [ViewMethod] {
+        viewed.map { ViewComputation.methods(session.view, rank: $0.tensor.shape.count) } ?? []
+    }
+
     /// Ground-truth peaks of the viewed tensor when `gaussians(...)` made it.
     public var groundTruth: [GaussianPeak] { viewed.flatMap { session.groundTruth[$0.name] } ?? [] }
 

@@ -78,29 +78,11 @@ struct SidePanel {
         }
         lines.append((String(format: "window %d×%d softmax, T ÷ %.3g:", view.kernelSize[0], view.kernelSize[1], view.temperature), Self.dim))
         for row in weights.rows { lines.append((row.map { $0.map { String(format: "%5.2f", $0) } ?? "   · " }.joined(separator: " "), -1)) }
-        if let coordinate = runs.first?.windowCoordinate(atPixel: cx, cy, view: view) {
+        if let coordinate = WindowWeights.coordinate(slice, x: cx, y: cy, view: view) {
             lines.append((String(format: "→ (%.3f, %.3f)", coordinate.x, coordinate.y), 226))
         } else {
             lines.append(("→ no output window centred here (stride)", Self.dim))
         }
         return lines
-    }
-}
-
-extension MethodRun {
-    /// The `conv_soft_argmax2d` coordinate of the output window centred on pixel (x, y), if one is.
-    func windowCoordinate(atPixel x: Int, _ y: Int, view: ViewSettings) -> (x: Double, y: Double)? {
-        guard let coords = windowCoords, coords.shape.count == 5 else { return nil }
-        func output(_ pixel: Int, axis: Int) -> Int? {
-            let shifted = pixel + view.padding[axis] - (view.kernelSize[axis] - 1) / 2
-            guard shifted >= 0, shifted % view.stride[axis] == 0 else { return nil }
-            let index = shifted / view.stride[axis]
-            return index < coords.shape[3 + axis] ? index : nil
-        }
-        guard let oy = output(y, axis: 0), let ox = output(x, axis: 1),
-              view.batch < coords.shape[0], view.channel < coords.shape[1] else { return nil }
-        let (height, width) = (coords.shape[3], coords.shape[4])
-        let base = (view.batch * coords.shape[1] + view.channel) * 2 * height * width + oy * width + ox
-        return (coords.doubles(base..<(base + 1))[0], coords.doubles((base + height * width)..<(base + height * width + 1))[0])
     }
 }

@@ -55,3 +55,47 @@ final class FieldBuiltinTests: ScriptTestCase {
         ])
     }
 }
+
+/// The viewer's `w` script for each field decoder prints the keypoints the viewer lists.
+final class FieldViewScriptTests: XCTestCase {
+    func testTheWrittenScriptReproducesEveryDecodersList() throws {
+        for method in ViewMethod.methods(forRank: 4) where method.decoder != nil && ![.spatialSoftArgmax2d, .convSoftArgmax2d, .nms2d].contains(method) {
+            let session = Session(output: { _ in })
+            try session.execute("""
+                heat = gaussians(size=(20, 24), peaks=[(7.3, 9.6, 1.5), (16.2, 5.4, 1.5, 0.7)], noise=0.01, seed=2)
+                view.input = 'heat'
+                view.method = '\(method.rawValue)'
+                """)
+            let viewed = try XCTUnwrap(session.viewedTensor())
+            let listed = MethodRun(method: method, tensor: viewed.tensor, view: session.view).keypoints
+            XCTAssertFalse(listed.isEmpty, method.rawValue)
+            var printed: [String] = []
+            try Session(output: { printed.append($0) }).execute(ViewScript.text(session, methods: [method]))
+            let rows = printed.joined(separator: "\n").split(separator: "\n").dropFirst()
+            XCTAssertEqual(rows.count, listed.count, "\(method.rawValue): \(printed)")
+            for (row, point) in zip(rows, listed) {
+                let numbers = row.split(separator: " ").compactMap { Double($0) }
+                XCTAssertEqual(numbers[2], point.x, accuracy: 1e-4, method.rawValue)
+                XCTAssertEqual(numbers[3], point.y, accuracy: 1e-4, method.rawValue)
+                XCTAssertEqual(numbers[4], point.value, accuracy: 1e-4, method.rawValue)
+            }
+        }
+    }
+
+    /// A keypoint list as coords comes back as keypoints, each refined on its own map.
+    func testKeypointsAsCoordsAreRefinedOnTheirOwnMaps() throws {
+        var printed: [String] = []
+        let session = Session(output: { printed.append($0) })
+        try session.execute("""
+            heat = gaussians(size=(20, 24), peaks=[(7.3, 9.6, 1.5)])
+            m = keypoints(heat, mask=nms2d(heat, (3, 3), mask_only=True))
+            g = subpixel_peak(heat, coords=m)
+            print(g, format='csv')
+            """)
+        XCTAssertEqual(printed.first?.split(separator: "\n").first, "batch,channel,x,y,value")
+        let fields = try XCTUnwrap(printed.first?.split(separator: "\n").last?.split(separator: ",").compactMap { Double($0) })
+        XCTAssertEqual(fields[2], 7.3, accuracy: 1e-4, "the 3-point Gaussian is exact")
+        XCTAssertEqual(fields[3], 9.6, accuracy: 1e-4)
+        XCTAssertThrowsError(try session.execute("refine_dark(heat, keypoints(dog(heat, levels=3), mask=nms3d(dog(heat, levels=3), (3, 3, 3), mask_only=True)))"))
+    }
+}
