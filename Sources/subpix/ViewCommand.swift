@@ -19,7 +19,7 @@ struct ViewCommand: ParsableCommand {
     @Option(help: "Run this script first and view its last tensor (or --var).")
     var script: String?
 
-    @Option(help: "The variable to view after --script, or the array of an .npz FILE (default: its first).")
+    @Option(help: "The variable to view after --script, or the one array of an .npz FILE to load (default: every array, each a variable named after it; v steps through them).")
     var `var`: String?
 
     @Option(help: "Colours: truecolor, 256 or ascii (default: detected from the terminal; see docs/viewer.md).")
@@ -72,8 +72,8 @@ struct ViewCommand: ParsableCommand {
         } else if live == nil {
             if let file {
                 try command("heat = load(\(quoted(file)))", in: session)
-                if case .archive(let archive)? = session.variables["heat"], let member = `var` ?? archive.names.first {
-                    try command("heat = load(\(quoted(file)), \(quoted(member)))", in: session)
+                if case .archive(let archive)? = session.variables["heat"] {
+                    try loadMembers(of: archive.names, from: file, choosing: `var`, into: session)
                 }
             } else {
                 try Demo.load(into: session)
@@ -101,6 +101,28 @@ struct ViewCommand: ParsableCommand {
         } catch let error as ScriptError {
             throw ScriptError(error.message)
         }
+    }
+
+    /// An archive's arrays each become a variable named after the member (so `v` steps
+    /// through them and the panel names each one), the chosen one (`--var`, or the first) shown.
+    private func loadMembers(of names: [String], from file: String, choosing chosen: String?, into session: Session) throws {
+        if let chosen {
+            return try command("heat = load(\(quoted(file)), \(quoted(chosen)))", in: session)
+        }
+        var shown: String?
+        for member in names {
+            let variable = identifier(member)
+            // A member whose name cannot be a variable (a builtin's, say) stays reachable as heat["name"].
+            guard (try? command("\(variable) = load(\(quoted(file)), \(quoted(member)))", in: session)) != nil else { continue }
+            shown = shown ?? variable
+        }
+        if let shown { try command("view.input = \(quoted(shown))", in: session) }
+    }
+
+    /// `member` as a script identifier: other characters become `_`, a leading digit gets one.
+    private func identifier(_ member: String) -> String {
+        let name = String(member.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+        return name.first.map { $0.isNumber } ?? true ? "_" + name : name
     }
 
     private func quoted(_ text: String) -> String {

@@ -122,4 +122,18 @@ final class TmuxRealHeatmapTests: XCTestCase {
         let script = try String(contentsOf: directory.appendingPathComponent("subpix-session.subpix"), encoding: .utf8)
         XCTAssertTrue(script.contains("temperature=2.44"), "the list is the last temperature's: \(script)")
     }
+
+    /// An .npz with several arrays: each is a variable named after its member; the first is
+    /// shown and `v` steps to the next (pair.npz holds 'first' (3, 4) and 'second' (2, 2)).
+    func testAnArchiveOpensItsFirstArrayAndVStepsThroughTheOthers() throws {
+        let pair = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../SubpixScriptTests/Resources/formats/pair.npz").standardized.path
+        try tmux.start("TERM=xterm-256color \(CLIRunner.binary.path) view \(pair); sleep 5", width: 110, height: 36)
+        try tmux.waitFor("first (1, 1, 3, 4)", timeout: 60)
+        try tmux.type("v")
+        try tmux.waitFor("second (1, 1, 2, 2)")
+        try tmux.type("v")
+        try tmux.waitFor("first (1, 1, 3, 4)")
+        try tmux.send("q")
+    }
 }
