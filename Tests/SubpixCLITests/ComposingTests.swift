@@ -5,14 +5,11 @@ final class ComposingTests: XCTestCase {
     private var directory: URL!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-compose-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try scratchDirectory("subpix-compose")
     }
 
     private func write(_ name: String, _ text: String) throws -> String {
-        let url = directory.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        try writeFile(name, text, in: directory)
     }
 
     func testStdoutCarriesOnlyWhatTheScriptPrintsAndQuietSilencesStatus() throws {

@@ -46,8 +46,7 @@ final class DemoTests: XCTestCase {
     }
 
     func testExtractDemoPrintsCSVForAFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-demo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try scratchDirectory("subpix-demo")
         let map = directory.appendingPathComponent("map.npy").path
         let make = directory.appendingPathComponent("make.subpix")
         try "save(gaussians(size=(20, 30), peaks=[(7, 11, 1.5), (21, 6, 1.5, 0.5)]), args[0])\n".write(to: make, atomically: true, encoding: .utf8)

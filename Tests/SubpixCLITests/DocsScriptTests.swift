@@ -30,8 +30,7 @@ final class DocsScriptTests: XCTestCase {
 
     /// Runs in a scratch directory that sees the repository's demos/ (files a block saves stay there).
     func testEveryScriptBlockRunsAndPrintsWhatTheDocShows() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-docs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let scratch = try scratchDirectory("subpix-docs")
         try FileManager.default.createSymbolicLink(at: scratch.appendingPathComponent("demos"), withDestinationURL: root.appendingPathComponent("demos"))
         var shown: [String: Int] = [:]
         for document in try documents() {

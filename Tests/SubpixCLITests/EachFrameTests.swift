@@ -12,14 +12,11 @@ final class EachFrameTests: XCTestCase {
     private struct Printed: Decodable { var shape: [Int]; var data: [Double] }
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-each-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try scratchDirectory("subpix-each")
     }
 
     private func script(_ text: String) throws -> String {
-        let url = directory.appendingPathComponent("each.subpix")
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        try writeFile("each.subpix", text, in: directory)
     }
 
     private func expectedFrames() throws -> [Frame] {

@@ -37,8 +37,7 @@ final class ReplCommandTests: XCTestCase {
             tmux.stop()
             again.stop()
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-repl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try scratchDirectory("subpix-repl")
         let history = directory.appendingPathComponent("history").path
         let status = directory.appendingPathComponent("status").path
         let command = "cd \(directory.path) && SUBPIX_HISTORY=\(history) TERM=xterm-256color \(CLIRunner.binary.path) repl; echo EXIT=$? > \(status); sleep 5"

@@ -5,14 +5,11 @@ final class RunCommandTests: XCTestCase {
     private var directory: URL!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try scratchDirectory("subpix-cli")
     }
 
     private func script(_ name: String, _ text: String) throws -> String {
-        let url = directory.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        try writeFile(name, text, in: directory)
     }
 
     func testARunPrintsResultsAndExitsZero() throws {
@@ -136,8 +133,7 @@ final class RunCommandTests: XCTestCase {
 /// `save` never overwrites unless asked: `overwrite=True` in the call, or `--force` on the command.
 final class ForceFlagTests: XCTestCase {
     func testForceLetsSaveReplaceAnExistingFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-force-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try scratchDirectory("subpix-force")
         let target = directory.appendingPathComponent("a.npy").path
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: target))
         let script = directory.appendingPathComponent("s.subpix")

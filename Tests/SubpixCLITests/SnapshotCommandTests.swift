@@ -5,8 +5,7 @@ final class SnapshotCommandTests: XCTestCase {
     private var directory: URL!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-snapshot-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try scratchDirectory("subpix-snapshot")
     }
 
     override func tearDown() { try? FileManager.default.removeItem(at: directory) }

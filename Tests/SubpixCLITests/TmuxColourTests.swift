@@ -11,8 +11,7 @@ final class TmuxColourTests: XCTestCase {
         guard TmuxDriver(target: "probe").isAvailable else {
             throw XCTSkip("tmux is not installed: the end-to-end colour test is skipped (apt-get install tmux)")
         }
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-tmux-colour-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try scratchDirectory("subpix-tmux-colour")
     }
 
     override func tearDown() {

@@ -13,8 +13,7 @@ final class TmuxLiveTests: XCTestCase {
     override func setUpWithError() throws {
         guard tmux.isAvailable else { throw XCTSkip("tmux is not installed: the live viewer tests are skipped (apt-get install tmux)") }
         guard system("python3 -c 'import numpy' 2>/dev/null") == 0 else { throw XCTSkip("python3 with NumPy is needed for the producer") }
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-live-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try scratchDirectory("subpix-live")
     }
 
     override func tearDown() {

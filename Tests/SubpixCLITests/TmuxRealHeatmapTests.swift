@@ -9,8 +9,7 @@ final class TmuxRealHeatmapTests: XCTestCase {
 
     override func setUpWithError() throws {
         guard tmux.isAvailable else { throw XCTSkip("tmux is not installed: the end-to-end viewer test is skipped (apt-get install tmux)") }
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-real-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try scratchDirectory("subpix-real")
     }
 
     override func tearDown() { tmux.stop() }

@@ -9,8 +9,7 @@ final class TmuxViewerTests: XCTestCase {
         guard tmux.isAvailable else {
             throw XCTSkip("tmux is not installed: the end-to-end viewer test is skipped (apt-get install tmux)")
         }
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-tmux-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try scratchDirectory("subpix-tmux")
     }
 
     override func tearDown() {
