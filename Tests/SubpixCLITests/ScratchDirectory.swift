@@ -10,5 +10,7 @@ func scratchDirectory(_ prefix: String) throws -> URL {
 
 /// Writes `text` to `name` inside `directory` and returns the file's path.
 func writeFile(_ name: String, _ text: String, in directory: URL) throws -> String {
-    try writeFile(name, text, in: directory)
+    let url = directory.appendingPathComponent(name)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
 }
