@@ -39,9 +39,19 @@ int subpix_spatial_soft_argmax_f32(
     const float *x, ptrdiff_t first, ptrdiff_t last, ptrdiff_t height, ptrdiff_t width,
     float temperature, const float *xs, const float *ys, float *out);
 
-/// `out[i · width + j] = rows[i] · columns[j]`: render_gaussian2d's map from
-/// its two profiles. Returns 0.
-int subpix_outer_product_f32(const float *rows, ptrdiff_t height, const float *columns, ptrdiff_t width, float *out);
+/// kornia's `render_gaussian2d` for the maps `first ..< last` on the grid `xs`
+/// (`width` columns) × `ys` (`height` rows). Map `m` is the Gaussian of mean
+/// `means[2·mean_index[m] ..< +2]` and σ `stds[2·std_index[m] ..< +2]` (x, y):
+/// the profiles `gx = softmax(−(xs − μx)² / (2σx²))` and `gy` likewise, computed
+/// in `profiles` (`width + height` floats of scratch), then
+/// `out[(m · height + i) · width + j] = gy[i] · gx[j]`. A σ of 0 or NaN makes
+/// the map NaN. On x86-64 cells below 2^-126 are 0 (subnormal results are
+/// flushed: computing them took as long as the rest of the render).
+/// Returns 0.
+int subpix_render_gaussian_f32(
+    const float *xs, ptrdiff_t width, const float *ys, ptrdiff_t height,
+    const float *means, const ptrdiff_t *mean_index, const float *stds, const ptrdiff_t *std_index,
+    ptrdiff_t first, ptrdiff_t last, float *profiles, float *out);
 
 /// One axis of a sliding window: `length` input cells, windows of `kernel`
 /// cells moved by `stride` over the input zero-padded by `padding`, giving
@@ -87,5 +97,23 @@ int subpix_window_soft_argmax_f32(
 /// `(outputs − 1) · stride + kernel` rows. Returns 0, or −1 when out of memory.
 int subpix_window_sums_f32(
     const float *x, ptrdiff_t kernel, ptrdiff_t stride, ptrdiff_t outputs, float *sums, float *weighted);
+
+/// The most scratch a thread keeps between kernel calls: 2 Mi floats (8 MB).
+#define SUBPIX_SCRATCH_KEPT_FLOATS ((size_t)1 << 21)
+
+/// Scratch memory of `count` floats for one kernel call (contents undefined):
+/// the calling thread's kept buffer, grown when too small and kept for its next
+/// call, so that a kernel called again and again neither allocates nor faults
+/// in fresh pages; a fresh allocation when `count` exceeds
+/// `SUBPIX_SCRATCH_KEPT_FLOATS` or the thread's buffer is already taken.
+/// NULL when out of memory. Give it back with `subpix_scratch_give_back`.
+float *subpix_scratch_take(size_t count);
+
+/// Returns scratch from `subpix_scratch_take` (keeps the thread's buffer, frees
+/// any other). A thread's kept buffer is freed when the thread exits.
+void subpix_scratch_give_back(float *memory);
+
+/// How many floats the calling thread keeps (0 before its first take).
+size_t subpix_scratch_kept(void);
 
 #endif
