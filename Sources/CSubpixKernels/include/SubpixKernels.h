@@ -102,4 +102,24 @@ int subpix_strict_maxima_f32(
     const subpix_strict_maxima *op, const float *x, ptrdiff_t first_row, ptrdiff_t last_row,
     unsigned char *mask, float *values);
 
+/// kornia 0.9's `iterative_quad_interp3d` over `depth × height × width` maps
+/// (each side at least 3).
+typedef struct {
+    ptrdiff_t depth, height, width;
+    /// Fits per maximum at most (`n_iters`, capped where a centre must cycle).
+    ptrdiff_t iterations;
+    float max_shift;
+    /// Whether the centre may step along depth.
+    int scale_steps;
+} subpix_iterative_quad;
+
+/// Refines the maxima `maxima[0 ..< count]` (flat indices into the maps of
+/// `x`) as the Swift `Refiner` does, in the same float32 operations: a
+/// refined maximum gets its coordinates `(d, x, y)` in `coords` (per map three
+/// planes of the map's size) and its value in `values`; a rejected one is left
+/// as it is. Returns 0.
+int subpix_iterative_quad_f32(
+    const subpix_iterative_quad *op, const float *x, const ptrdiff_t *maxima, ptrdiff_t count,
+    float *coords, float *values);
+
 #endif
