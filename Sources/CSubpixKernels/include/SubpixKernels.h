@@ -34,6 +34,15 @@ int subpix_spatial_soft_argmax_f32(
     const float *x, ptrdiff_t first, ptrdiff_t last, ptrdiff_t height, ptrdiff_t width,
     float temperature, const float *xs, const float *ys, float *out);
 
+/// The input gradient of `subpix_spatial_soft_argmax_f32` for the maps
+/// `first ..< last`: with `p = softmax(t·x)` per map, the forward's `coords`
+/// `(X, Y)` and a cotangent `(gx, gy)` per map (both `2 × maps`),
+/// `gradient = t · p · (gx · (xs[j] − X) + gy · (ys[i] − Y))`, one exponential
+/// per element. Returns 0.
+int subpix_spatial_soft_argmax_backward_f32(
+    const float *x, ptrdiff_t first, ptrdiff_t last, ptrdiff_t height, ptrdiff_t width, float temperature,
+    const float *xs, const float *ys, const float *coords, const float *cotangent, float *gradient);
+
 /// `out[i · width + j] = rows[i] · columns[j]`: render_gaussian2d's map from
 /// its two profiles. Returns 0.
 int subpix_outer_product_f32(const float *rows, ptrdiff_t height, const float *columns, ptrdiff_t width, float *out);
