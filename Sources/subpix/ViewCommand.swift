@@ -69,6 +69,7 @@ struct ViewCommand: ParsableCommand {
             }
             if status != 0 { throw ExitCode(status) }
             if let name = `var` { try command("view.input = \(quoted(name))", in: session) }
+            session.followScriptCalls()
         } else if live == nil {
             if let file {
                 try command("heat = load(\(quoted(file)))", in: session)

@@ -131,6 +131,10 @@ public struct Arguments {
         try deferred[name]?() ?? self[name]
     }
 
+    /// Whether the call wrote an argument for parameter `name` (by position or
+    /// keyword) rather than leaving it at its default.
+    public func isGiven(_ name: String) -> Bool { positions[name] != nil }
+
     /// The variable the argument of parameter `name` was, when it was written
     /// as a bare name (`view(heat)` gives `heat`).
     public func variableName(_ name: String) -> String? { variableNames[name] }

@@ -95,7 +95,7 @@ enum SessionBuiltins {
     static let view = Builtin(
         "view", [.init("x", Value.none)], category: .session,
         summary: "show x in the viewer and come back here on q; x is a tensor variable, its name, or any tensor expression",
-        details: "Sets view.input to x (a tensor expression is stored as the variable _viewed first). Without a viewer (subpix run) it only selects x, so a replayed journal selects the same tensor.",
+        details: "Sets view.input to x (a tensor expression is stored as the variable _viewed first), and the view starts from the settings of this session's own calls on x: the last op's method and the arguments it wrote, keypoints(...)'s top_k and min_value, compare(...)'s settings; a later view.<field> statement beats them (docs/viewer.md). Without a viewer (subpix run) it only selects x, so a replayed journal selects the same tensor.",
         journaled: true
     ) { a, session in
         let name: String
@@ -119,6 +119,7 @@ enum SessionBuiltins {
             throw a.error("x", "a tensor or the name of a tensor variable")
         }
         session.view.input = name
+        session.followScriptCalls()
         try session.openViewer?(session, name)
         return .none
     }

@@ -49,6 +49,9 @@ struct Interpreter {
                 }
                 session.view = view
             }
+            for target in targets {
+                if case .attribute(_, let field, _) = target { session.scriptView.noteAssigned(field) }
+            }
             for (target, item) in zip(targets, values) {
                 if case .name(let name, _) = target { session.assign(name, item) }
             }
@@ -182,7 +185,9 @@ struct Interpreter {
 
     private func invoke(_ builtin: Builtin, _ bound: Arguments, at position: SourcePosition) throws -> Value {
         do {
-            return try builtin.body(bound, session)
+            let result = try builtin.body(bound, session)
+            session.scriptView.record(builtin.name, bound, session: session)
+            return result
         } catch let error as ScriptError {
             throw error.position == nil ? ScriptError(error.message, at: position) : error
         } catch {

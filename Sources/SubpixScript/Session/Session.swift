@@ -67,6 +67,8 @@ public final class Session {
     public var writeSnapshot: ((String, Bool) throws -> String?)?
 
     private var record = Journal()
+    /// The view settings this session's own calls imply, per tensor variable.
+    var scriptView = ScriptViewSettings()
     /// Nested `source(...)` calls in progress (bounded to stop runaway recursion).
     var sourceDepth = 0
     /// Peaks of a `gaussians(...)` call in the running statement, given to the
@@ -94,6 +96,7 @@ public final class Session {
         var last: Value?
         for parsed in try Parser.parse(source) {
             pendingPeaks = nil
+            scriptView.startStatement()
             do {
                 last = try run(parsed, text: String(characters[parsed.range]))
             } catch let error as ScriptError {
@@ -158,6 +161,7 @@ public final class Session {
     /// Stores a variable (for builtins; scripts assign with `name = value`).
     func assign(_ name: String, _ value: Value) {
         variables[name] = value
+        scriptView.noteAssigned(variable: name)
         revision += 1
         variableRevisions[name] = revision
         if case .tensor = value {
