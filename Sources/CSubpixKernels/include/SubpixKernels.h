@@ -1,6 +1,6 @@
-// The float32 hot loops of subpix, compiled twice: once for the portable
-// baseline (SSE2 on x86-64, NEON on arm64) and, on x86-64, once for AVX2 + FMA.
-// Which one runs is chosen at run time from the CPU's features (see
+// The float32 hot loops of subpix, compiled once per path: the portable
+// baseline (SSE2 on x86-64, NEON on arm64) and, on x86-64, AVX2 + FMA and
+// AVX-512. Which one runs is chosen at run time from the CPU's features (see
 // `subpix_kernel_path`); the Swift implementations in `Subpix` stay the
 // reference that tests compare these against.
 #ifndef SUBPIX_KERNELS_H
@@ -8,22 +8,27 @@
 
 #include <stddef.h>
 
-/// The code paths the kernels are compiled for.
+/// The code paths the kernels are compiled for, narrowest first.
 typedef enum {
     SUBPIX_PATH_BASELINE = 0,
     SUBPIX_PATH_AVX2_FMA = 1,
+    /// AVX-512 F, VL, DQ and BW (with AVX2 + FMA).
+    SUBPIX_PATH_AVX512 = 2,
 } subpix_path;
 
 /// Whether this CPU runs the AVX2 + FMA path (always 0 off x86-64).
 int subpix_cpu_has_avx2_fma(void);
 
-/// The path the kernels take: AVX2 + FMA when the CPU has them, unless the
-/// environment variable `SUBPIX_KERNELS` is `baseline` (read on first use) or
-/// `subpix_set_kernel_path` chose the baseline.
+/// Whether this CPU runs the AVX-512 path (always 0 off x86-64).
+int subpix_cpu_has_avx512(void);
+
+/// The path the kernels take: the widest this CPU runs, unless the environment
+/// variable `SUBPIX_KERNELS` (read on first use) is `baseline` or `avx2`, or
+/// `subpix_set_kernel_path` chose a narrower one.
 subpix_path subpix_kernel_path(void);
 
-/// Chooses the path; a path the CPU cannot run falls back to the baseline.
-/// Returns the path now in effect.
+/// Chooses the path; a path the CPU cannot run falls back to the widest one
+/// below it that it can. Returns the path now in effect.
 subpix_path subpix_set_kernel_path(subpix_path path);
 
 /// kornia's `spatial_soft_argmax2d` for the maps `first ..< last` of `x`
