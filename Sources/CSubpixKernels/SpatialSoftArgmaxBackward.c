@@ -16,19 +16,19 @@ SUBPIX_INLINE void spatial_soft_argmax_backward_map(
     ptrdiff_t count = height * width;
     float a = temperature * SUBPIX_LOG2E, b = map_maximum(map, count) * a;
     float gx = cotangent[0], gy = cotangent[1];
-    v8f mass = v8f_splat(0.0f);
+    v16f mass = v16f_splat(0.0f);
     float tailMass = 0;
-    ptrdiff_t whole = width - width % 8;
+    ptrdiff_t whole = width - width % 16;
     for (ptrdiff_t row = 0; row < height; row++) {
         const float *line = map + row * width;
         float *out = gradient + row * width;
         // gx · (xs[j] − X) + gy · (ys[i] − Y) = gx · xs[j] + rowTerm
         float rowTerm = gy * (ys[row] - coords[1]) - gx * coords[0];
-        v8f rowMass = v8f_splat(0.0f);
-        for (ptrdiff_t column = 0; column < whole; column += 8) {
-            v8f e = v8f_exp2_nonpositive(v8f_load(line + column) * a - b);
+        v16f rowMass = v16f_splat(0.0f);
+        for (ptrdiff_t column = 0; column < whole; column += 16) {
+            v16f e = v16f_exp2_nonpositive(v16f_load(line + column) * a - b);
             rowMass += e;
-            v8f_store(out + column, e * (gx * v8f_load(xs + column) + rowTerm));
+            v16f_store(out + column, e * (gx * v16f_load(xs + column) + rowTerm));
         }
         for (ptrdiff_t column = whole; column < width; column++) {
             float e = exp2_nonpositive(line[column] * a - b);
@@ -37,9 +37,9 @@ SUBPIX_INLINE void spatial_soft_argmax_backward_map(
         }
         mass += rowMass;
     }
-    float scale = temperature / (v8f_sum(mass) + tailMass);
-    ptrdiff_t wholeMap = count - count % 8;
-    for (ptrdiff_t i = 0; i < wholeMap; i += 8) v8f_store(gradient + i, v8f_load(gradient + i) * scale);
+    float scale = temperature / (v16f_sum(mass) + tailMass);
+    ptrdiff_t wholeMap = count - count % 16;
+    for (ptrdiff_t i = 0; i < wholeMap; i += 16) v16f_store(gradient + i, v16f_load(gradient + i) * scale);
     for (ptrdiff_t i = wholeMap; i < count; i++) gradient[i] *= scale;
 }
 

@@ -4,11 +4,15 @@ import Subpix
 /// Runs every case of every grad fixture file: the forward outputs and the
 /// gradient of every differentiable input must match torch autograd through
 /// kornia within the case's tolerances (the comparison of ``GoldenTests``).
-/// The float32 cases run once on the fastest kernel path of this CPU and once
-/// on the portable baseline, as ``GoldenTests`` does for the forward.
+/// The float32 cases run on every kernel path this CPU has, as ``GoldenTests``
+/// does for the forward (a path it lacks falls back to a narrower one).
 final class GradGoldenTests: XCTestCase {
     func testEveryAutogradCaseMatches() throws {
         try withKernelPath(.fastestAvailable) { try checkEveryCase() }
+    }
+
+    func testEveryAutogradCaseMatchesOnTheAVX2Path() throws {
+        try withKernelPath(.avx2FMA) { try checkEveryCase() }
     }
 
     func testEveryAutogradCaseMatchesOnTheBaselinePath() throws {
