@@ -119,4 +119,43 @@ int subpix_window_soft_argmax_backward_f32(
 int subpix_window_sums_f32(
     const float *x, ptrdiff_t kernel, ptrdiff_t stride, ptrdiff_t outputs, float *sums, float *weighted);
 
+/// One map of a strict-maxima suppression (kornia 0.9's `nms2d` / `nms3d`):
+/// `depth × height × width` (depth 1 for 2D) and a window of at most that
+/// size per axis, reaching `(k − 1) / 2` cells before its centre and `k / 2`
+/// after it.
+typedef struct {
+    ptrdiff_t depth, height, width;
+    ptrdiff_t kernel_depth, kernel_height, kernel_width;
+} subpix_strict_maxima;
+
+/// Output rows `first_row ..< last_row` (of every plane) of the strict maxima
+/// of one map `x`: a position is kept when its whole window lies inside the
+/// map and it is greater than every other value of the window (so a NaN in
+/// the window, or a tie, suppresses it). Writes either `mask` (1 kept, 0 not)
+/// or, when `mask` is NULL, `values` (the input where kept, 0 elsewhere), each
+/// in the map's layout. Returns 0, or −1 when scratch memory could not be allocated.
+int subpix_strict_maxima_f32(
+    const subpix_strict_maxima *op, const float *x, ptrdiff_t first_row, ptrdiff_t last_row,
+    unsigned char *mask, float *values);
+
+/// kornia 0.9's `iterative_quad_interp3d` over `depth × height × width` maps
+/// (each side at least 3).
+typedef struct {
+    ptrdiff_t depth, height, width;
+    /// Fits per maximum at most (`n_iters`, capped where a centre must cycle).
+    ptrdiff_t iterations;
+    float max_shift;
+    /// Whether the centre may step along depth.
+    int scale_steps;
+} subpix_iterative_quad;
+
+/// Refines the maxima `maxima[0 ..< count]` (flat indices into the maps of
+/// `x`) as the Swift `Refiner` does, in the same float32 operations: a
+/// refined maximum gets its coordinates `(d, x, y)` in `coords` (per map three
+/// planes of the map's size) and its value in `values`; a rejected one is left
+/// as it is. Returns 0.
+int subpix_iterative_quad_f32(
+    const subpix_iterative_quad *op, const float *x, const ptrdiff_t *maxima, ptrdiff_t count,
+    float *coords, float *values);
+
 #endif
