@@ -1,0 +1,53 @@
+#include "ThreadScratch.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+/// One thread's kept buffer; `busy` while a call holds it.
+typedef struct {
+    float *memory;
+    size_t capacity;
+    int busy;
+} thread_scratch;
+
+static pthread_key_t key;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void discard(void *cache) {
+    free(((thread_scratch *)cache)->memory);
+    free(cache);
+}
+
+static void make_key(void) { pthread_key_create(&key, discard); }
+
+static thread_scratch *this_thread(void) {
+    pthread_once(&once, make_key);
+    thread_scratch *cache = pthread_getspecific(key);
+    if (cache == NULL && (cache = calloc(1, sizeof *cache)) != NULL && pthread_setspecific(key, cache) != 0) {
+        free(cache);
+        cache = NULL;
+    }
+    return cache;
+}
+
+float *subpix_scratch_acquire(size_t count) {
+    thread_scratch *cache = count <= SUBPIX_SCRATCH_KEEP ? this_thread() : NULL;
+    if (cache == NULL || cache->busy) return malloc(count * sizeof(float));
+    if (cache->capacity < count) {
+        free(cache->memory);
+        cache->memory = malloc(count * sizeof(float));
+        cache->capacity = cache->memory != NULL ? count : 0;
+        if (cache->memory == NULL) return NULL;
+    }
+    cache->busy = 1;
+    return cache->memory;
+}
+
+void subpix_scratch_release(float *memory) {
+    thread_scratch *cache = this_thread();
+    if (cache != NULL && cache->busy && memory == cache->memory) {
+        cache->busy = 0;
+        return;
+    }
+    free(memory);
+}
