@@ -53,6 +53,15 @@ int subpix_render_gaussian_f32(
     const float *means, const ptrdiff_t *mean_index, const float *stds, const ptrdiff_t *std_index,
     ptrdiff_t first, ptrdiff_t last, float *profiles, float *out);
 
+/// The input gradient of `subpix_spatial_soft_argmax_f32` for the maps
+/// `first ..< last`: with `p = softmax(t·x)` per map, the forward's `coords`
+/// `(X, Y)` and a cotangent `(gx, gy)` per map (both `2 × maps`),
+/// `gradient = t · p · (gx · (xs[j] − X) + gy · (ys[i] − Y))`, one exponential
+/// per element. Returns 0.
+int subpix_spatial_soft_argmax_backward_f32(
+    const float *x, ptrdiff_t first, ptrdiff_t last, ptrdiff_t height, ptrdiff_t width, float temperature,
+    const float *xs, const float *ys, const float *coords, const float *cotangent, float *gradient);
+
 /// One axis of a sliding window: `length` input cells, windows of `kernel`
 /// cells moved by `stride` over the input zero-padded by `padding`, giving
 /// `outputs` windows; and how a window's sums become a coordinate on it:
@@ -90,6 +99,28 @@ int subpix_window_soft_argmax_f32(
     const subpix_window_soft_argmax *op, const float *x, float peak,
     ptrdiff_t first_row, ptrdiff_t last_row, float *coords, float *values);
 
+/// The input gradient of `conv_soft_argmax2d` (2D only: returns −2 for a
+/// volumetric `op`) for input rows `first_row ..< last_row` of one map `x` whose
+/// maximum is `peak`, given the cotangents of its coordinates
+/// (`2 × H_out × W_out`: x then y) and, when not NULL, of its values
+/// (`H_out × W_out`). With `e = exp((x − peak) / T)` (kornia detaches the max),
+/// per window `D = Σ e + eps`, `S_a = Σ offset_a · e` (kornia's tap offsets
+/// `scale · t − shift`), `V = Σ x · e`, coordinates `f_a · (centre + S_a / D) − c`
+/// and value `V / D`; for cotangents `ḡ_a`, `v̄` of a window let
+/// `α_a = f_a · ḡ_a / D`, `γ = v̄ / D`, `ρ = −(Σ_a α_a · S_a + γ · V) / D`. Then
+///
+///     x̄(k) = e(k) · ((g(k) + x(k) · c(k)) / T + c(k)),
+///     g(k) = Σ_{w ∋ k} (Σ_a α_a(w) · offset_a(k, w) + ρ(w)),   c(k) = Σ_{w ∋ k} γ(w)
+///
+/// The forward's window sums are recomputed for the output rows that read these
+/// rows (van Herk, as the forward); `g` and `c` are window sums of the
+/// per-output terms over the outputs that read each cell ("transposed" sums,
+/// computed by the same scheme on the outputs stuffed with `stride − 1` zeros).
+/// Returns 0, −1 when scratch memory could not be allocated (nothing written).
+int subpix_window_soft_argmax_backward_f32(
+    const subpix_window_soft_argmax *op, const float *x, float peak, ptrdiff_t first_row, ptrdiff_t last_row,
+    const float *coords_cotangent, const float *values_cotangent, float *gradient);
+
 /// The window sums of `conv_soft_argmax` alone, for tests: eight sequences at
 /// once, interleaved (`x[i · 8 + lane]`; the same layout for the outputs):
 /// `sums[o] = Σ_t x[o·stride + t]` and `weighted[o] = Σ_t t · x[o·stride + t]`
@@ -98,22 +129,43 @@ int subpix_window_soft_argmax_f32(
 int subpix_window_sums_f32(
     const float *x, ptrdiff_t kernel, ptrdiff_t stride, ptrdiff_t outputs, float *sums, float *weighted);
 
-/// The most scratch a thread keeps between kernel calls: 2 Mi floats (8 MB).
-#define SUBPIX_SCRATCH_KEPT_FLOATS ((size_t)1 << 21)
+/// One map of a strict-maxima suppression (kornia 0.9's `nms2d` / `nms3d`):
+/// `depth × height × width` (depth 1 for 2D) and a window of at most that
+/// size per axis, reaching `(k − 1) / 2` cells before its centre and `k / 2`
+/// after it.
+typedef struct {
+    ptrdiff_t depth, height, width;
+    ptrdiff_t kernel_depth, kernel_height, kernel_width;
+} subpix_strict_maxima;
 
-/// Scratch memory of `count` floats for one kernel call (contents undefined):
-/// the calling thread's kept buffer, grown when too small and kept for its next
-/// call, so that a kernel called again and again neither allocates nor faults
-/// in fresh pages; a fresh allocation when `count` exceeds
-/// `SUBPIX_SCRATCH_KEPT_FLOATS` or the thread's buffer is already taken.
-/// NULL when out of memory. Give it back with `subpix_scratch_give_back`.
-float *subpix_scratch_take(size_t count);
+/// Output rows `first_row ..< last_row` (of every plane) of the strict maxima
+/// of one map `x`: a position is kept when its whole window lies inside the
+/// map and it is greater than every other value of the window (so a NaN in
+/// the window, or a tie, suppresses it). Writes either `mask` (1 kept, 0 not)
+/// or, when `mask` is NULL, `values` (the input where kept, 0 elsewhere), each
+/// in the map's layout. Returns 0, or −1 when scratch memory could not be allocated.
+int subpix_strict_maxima_f32(
+    const subpix_strict_maxima *op, const float *x, ptrdiff_t first_row, ptrdiff_t last_row,
+    unsigned char *mask, float *values);
 
-/// Returns scratch from `subpix_scratch_take` (keeps the thread's buffer, frees
-/// any other). A thread's kept buffer is freed when the thread exits.
-void subpix_scratch_give_back(float *memory);
+/// kornia 0.9's `iterative_quad_interp3d` over `depth × height × width` maps
+/// (each side at least 3).
+typedef struct {
+    ptrdiff_t depth, height, width;
+    /// Fits per maximum at most (`n_iters`, capped where a centre must cycle).
+    ptrdiff_t iterations;
+    float max_shift;
+    /// Whether the centre may step along depth.
+    int scale_steps;
+} subpix_iterative_quad;
 
-/// How many floats the calling thread keeps (0 before its first take).
-size_t subpix_scratch_kept(void);
+/// Refines the maxima `maxima[0 ..< count]` (flat indices into the maps of
+/// `x`) as the Swift `Refiner` does, in the same float32 operations: a
+/// refined maximum gets its coordinates `(d, x, y)` in `coords` (per map three
+/// planes of the map's size) and its value in `values`; a rejected one is left
+/// as it is. Returns 0.
+int subpix_iterative_quad_f32(
+    const subpix_iterative_quad *op, const float *x, const ptrdiff_t *maxima, ptrdiff_t count,
+    float *coords, float *values);
 
 #endif

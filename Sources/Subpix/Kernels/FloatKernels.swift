@@ -14,6 +14,13 @@ func floatPointers<S: SubpixScalar>(
             UnsafeMutableRawPointer(output).assumingMemoryBound(to: Float.self))
 }
 
+/// `pointer` as a pointer to `Float`, for a generic op whose `S` is `Float`
+/// (after ``floatPointers(_:_:)`` has checked that).
+@inline(__always)
+func floatPointer<S: SubpixScalar>(_ pointer: UnsafePointer<S>) -> UnsafePointer<Float> {
+    UnsafeRawPointer(pointer).assumingMemoryBound(to: Float.self)
+}
+
 /// How many maps one work item of a per-map kernel takes: enough items for
 /// ``parallelPieces`` (so uneven items still keep every core busy), no more.
 func mapsPerItem(_ maps: Int) -> Int {

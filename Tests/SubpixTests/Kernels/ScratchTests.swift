@@ -6,30 +6,30 @@ import XCTest
 /// of allocating (and faulting in) fresh memory on every call.
 final class ScratchTests: XCTestCase {
     func testAThreadGetsItsKeptBufferBackAndGrowsItWhenTooSmall() throws {
-        let first = try XCTUnwrap(subpix_scratch_take(1000))
-        subpix_scratch_give_back(first)
+        let first = try XCTUnwrap(subpix_scratch_acquire(1000))
+        subpix_scratch_release(first)
         XCTAssertGreaterThanOrEqual(subpix_scratch_kept(), 1000)
-        let again = try XCTUnwrap(subpix_scratch_take(500))
+        let again = try XCTUnwrap(subpix_scratch_acquire(500))
         XCTAssertEqual(again, first, "the same buffer, not a new allocation")
-        subpix_scratch_give_back(again)
+        subpix_scratch_release(again)
 
         let kept = subpix_scratch_kept()
-        let larger = try XCTUnwrap(subpix_scratch_take(kept + 4096))
+        let larger = try XCTUnwrap(subpix_scratch_acquire(kept + 4096))
         larger[kept + 4095] = 1   // the whole count is usable
-        subpix_scratch_give_back(larger)
+        subpix_scratch_release(larger)
         XCTAssertEqual(subpix_scratch_kept(), kept + 4096)
     }
 
     func testATakenBufferIsNotHandedOutTwiceAndHugeRequestsAreNotKept() throws {
-        let outer = try XCTUnwrap(subpix_scratch_take(64))
-        let inner = try XCTUnwrap(subpix_scratch_take(64))
+        let outer = try XCTUnwrap(subpix_scratch_acquire(64))
+        let inner = try XCTUnwrap(subpix_scratch_acquire(64))
         XCTAssertNotEqual(outer, inner, "a second take while the first is out gets its own memory")
-        subpix_scratch_give_back(inner)
-        subpix_scratch_give_back(outer)
+        subpix_scratch_release(inner)
+        subpix_scratch_release(outer)
 
         let kept = subpix_scratch_kept()
-        let huge = try XCTUnwrap(subpix_scratch_take(Int(SUBPIX_SCRATCH_KEPT_FLOATS) + 1))
-        subpix_scratch_give_back(huge)
+        let huge = try XCTUnwrap(subpix_scratch_acquire(Int(SUBPIX_SCRATCH_KEEP) + 1))
+        subpix_scratch_release(huge)
         XCTAssertEqual(subpix_scratch_kept(), kept, "more than the limit is allocated for the call only")
     }
 
