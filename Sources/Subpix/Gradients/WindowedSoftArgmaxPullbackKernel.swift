@@ -4,9 +4,10 @@ extension WindowedSoftArgmaxPullback {
     /// Runs the float32 backward kernel over every map of `x`, in blocks of input
     /// rows as the forward splits its work, and returns the maps it could not do
     /// (a block's scratch could not be allocated), for the Swift implementation.
+    /// `values` pairs the values cotangent with the forward's values.
     func kernelGradient(
-        _ kernel: WindowKernel<S>, _ x: UnsafePointer<S>, maps: Int, coords: UnsafePointer<S>, values: UnsafePointer<S>?,
-        into gradient: UnsafeMutablePointer<S>
+        _ kernel: WindowKernel<S>, _ x: UnsafePointer<S>, maps: Int, coords: UnsafePointer<S>,
+        values: (cotangent: UnsafePointer<S>, pooled: UnsafePointer<S>)?, into gradient: UnsafeMutablePointer<S>
     ) -> [Int] {
         let (mapSize, outputMap, rows) = (mapSize, outputMap, height.length)
         var peaks = [S](repeating: 0, count: maps)
@@ -23,7 +24,8 @@ extension WindowedSoftArgmaxPullback {
                 let first = min(rows, chunk * rowsPerChunk)
                 done[item] = kernel.backward(
                     x + map * mapSize, peak: peaks[map], rows: first..<min(rows, first + rowsPerChunk),
-                    coords: coords + map * 2 * outputMap, values: values.map { $0 + map * outputMap }, into: gradient + map * mapSize)
+                    coords: coords + map * 2 * outputMap,
+                    values: values.map { ($0.cotangent + map * outputMap, $0.pooled + map * outputMap) }, into: gradient + map * mapSize)
             }
         }
         return (0..<maps).filter { map in done[map * chunks..<(map + 1) * chunks].contains(false) }
@@ -32,17 +34,17 @@ extension WindowedSoftArgmaxPullback {
 
 extension WindowKernel {
     /// Writes the gradient of input rows `rows` of one 2D map from the cotangents of
-    /// its coordinates (`2 × H_out × W_out`) and values; false when the kernel could
-    /// not allocate its scratch memory.
+    /// its coordinates (`2 × H_out × W_out`) and values (with the forward's values);
+    /// false when the kernel could not allocate its scratch memory.
     func backward(
-        _ map: UnsafePointer<S>, peak: S, rows: Range<Int>, coords: UnsafePointer<S>, values: UnsafePointer<S>?,
-        into gradient: UnsafeMutablePointer<S>
+        _ map: UnsafePointer<S>, peak: S, rows: Range<Int>, coords: UnsafePointer<S>,
+        values: (cotangent: UnsafePointer<S>, pooled: UnsafePointer<S>)?, into gradient: UnsafeMutablePointer<S>
     ) -> Bool {
         guard !rows.isEmpty else { return true }
         let status = withUnsafePointer(to: op) { op in
             subpix_window_soft_argmax_backward_f32(
                 op, floatPointer(map), Float(peak), rows.lowerBound, rows.upperBound, floatPointer(coords),
-                values.map(floatPointer), UnsafeMutableRawPointer(gradient).assumingMemoryBound(to: Float.self))
+                values.map { floatPointer($0.cotangent) }, values.map { floatPointer($0.pooled) }, UnsafeMutableRawPointer(gradient).assumingMemoryBound(to: Float.self))
         }
         return status == 0
     }
