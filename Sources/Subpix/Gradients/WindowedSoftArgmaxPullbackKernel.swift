@@ -10,20 +10,27 @@ extension WindowedSoftArgmaxPullback {
         values: (cotangent: UnsafePointer<S>, pooled: UnsafePointer<S>)?, into gradient: UnsafeMutablePointer<S>
     ) -> [Int] {
         let (mapSize, outputMap, rows) = (mapSize, outputMap, height.length)
-        var peaks = [S](repeating: 0, count: maps)
-        peaks.withUnsafeMutableBufferPointer { peaks in
-            guard let peaks = peaks.baseAddress else { return }
-            parallelFor(maps, work: maps * mapSize) { map in peaks[map] = MapReduction.maximum(x + map * mapSize, count: mapSize) }
-        }
         let chunks = max(1, min(rows, (parallelPieces + maps - 1) / maps))
         let rowsPerChunk = (rows + chunks - 1) / chunks
+        // A map in one piece finds its own maximum; one in several shares it from a
+        // pass before (one parallel loop less where maps are many: on a loaded
+        // machine each loop waits for its slowest thread to be scheduled).
+        var peaks = [S]()
+        if chunks > 1 {
+            peaks = [S](repeating: 0, count: maps)
+            peaks.withUnsafeMutableBufferPointer { peaks in
+                guard let peaks = peaks.baseAddress else { return }
+                parallelFor(maps, work: maps * mapSize) { map in peaks[map] = MapReduction.maximum(x + map * mapSize, count: mapSize) }
+            }
+        }
         var done = [Bool](repeating: true, count: maps * chunks)
         done.withUnsafeMutableBufferPointer { done in
             parallelFor(maps * chunks, work: maps * mapSize * (height.kernel + 24)) { item in
                 let (map, chunk) = item.quotientAndRemainder(dividingBy: chunks)
                 let first = min(rows, chunk * rowsPerChunk)
+                let peak = chunks > 1 ? peaks[map] : MapReduction.maximum(x + map * mapSize, count: mapSize)
                 done[item] = kernel.backward(
-                    x + map * mapSize, peak: peaks[map], rows: first..<min(rows, first + rowsPerChunk),
+                    x + map * mapSize, peak: peak, rows: first..<min(rows, first + rowsPerChunk),
                     coords: coords + map * 2 * outputMap,
                     values: values.map { ($0.cotangent + map * outputMap, $0.pooled + map * outputMap) }, into: gradient + map * mapSize)
             }
