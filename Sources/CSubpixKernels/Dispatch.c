@@ -1,4 +1,4 @@
-#include "SubpixKernels.h"
+#include "Dispatch.h"
 
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -13,13 +13,33 @@ int subpix_cpu_has_avx2_fma(void) {
 #endif
 }
 
+int subpix_cpu_has_avx512(void) {
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    return subpix_cpu_has_avx2_fma() && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl")
+        && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512bw");
+#else
+    return 0;
+#endif
+}
+
+/// The widest path, at most `wanted`, that this CPU runs.
+static subpix_path runnable(subpix_path wanted) {
+    if (wanted >= SUBPIX_PATH_AVX512 && subpix_cpu_has_avx512()) return SUBPIX_PATH_AVX512;
+    if (wanted >= SUBPIX_PATH_AVX2_FMA && subpix_cpu_has_avx2_fma()) return SUBPIX_PATH_AVX2_FMA;
+    return SUBPIX_PATH_BASELINE;
+}
+
 /// -1 until first use, then a `subpix_path`.
 static _Atomic int chosen = -1;
 
 static subpix_path initial_path(void) {
     const char *forced = getenv("SUBPIX_KERNELS");
     if (forced != NULL && strcmp(forced, "baseline") == 0) return SUBPIX_PATH_BASELINE;
-    return subpix_cpu_has_avx2_fma() ? SUBPIX_PATH_AVX2_FMA : SUBPIX_PATH_BASELINE;
+    if (forced != NULL && (strcmp(forced, "avx2") == 0 || strcmp(forced, "avx2+fma") == 0)) {
+        return runnable(SUBPIX_PATH_AVX2_FMA);
+    }
+    return runnable(SUBPIX_PATH_AVX512);
 }
 
 subpix_path subpix_kernel_path(void) {
@@ -32,8 +52,7 @@ subpix_path subpix_kernel_path(void) {
 }
 
 subpix_path subpix_set_kernel_path(subpix_path path) {
-    subpix_path effective = path == SUBPIX_PATH_AVX2_FMA && subpix_cpu_has_avx2_fma()
-        ? SUBPIX_PATH_AVX2_FMA : SUBPIX_PATH_BASELINE;
+    subpix_path effective = runnable(path);
     atomic_store_explicit(&chosen, (int)effective, memory_order_relaxed);
     return effective;
 }

@@ -8,14 +8,14 @@
 /// a lane maximum plus a lane sum of `v * 0`, which is NaN only when some value
 /// is NaN or infinite; only then are the values searched for a NaN.
 SUBPIX_INLINE float map_maximum(const float *values, ptrdiff_t count) {
-    v8f best = v8f_splat(-INFINITY), poison = v8f_splat(0.0f);
-    ptrdiff_t whole = count - count % 8;
-    for (ptrdiff_t i = 0; i < whole; i += 8) {
-        v8f lane = v8f_load(values + i);
-        best = v8f_select(lane > best, lane, best);
+    v16f best = v16f_splat(-INFINITY), poison = v16f_splat(0.0f);
+    ptrdiff_t whole = count - count % 16;
+    for (ptrdiff_t i = 0; i < whole; i += 16) {
+        v16f lane = v16f_load(values + i);
+        best = v16f_select(lane > best, lane, best);
         poison += lane * 0.0f;
     }
-    float result = v8f_max(best), total = v8f_sum(poison);
+    float result = v16f_max(best), total = v16f_sum(poison);
     for (ptrdiff_t i = whole; i < count; i++) {
         result = values[i] > result ? values[i] : result;
         total += values[i] * 0.0f;

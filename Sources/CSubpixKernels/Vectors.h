@@ -1,6 +1,8 @@
-// Eight-lane float vectors in the compiler's generic vector extension: the
-// baseline build lowers them to two SSE2 (or NEON) registers, the AVX2 build
-// to one. Every helper is always inlined, so it takes the target of its caller.
+// Float vectors of 8 and 16 lanes in the compiler's generic vector extension
+// (`v8f`, `v16f` and their helpers, from `VectorLanes.h`): each path lowers them
+// to its own registers — an 8-lane vector is two SSE2 (or NEON) registers, one
+// AVX2 register; a 16-lane one is four, two, or one AVX-512 register. Every
+// helper is always inlined, so it takes the target of its caller.
 #ifndef SUBPIX_VECTORS_H
 #define SUBPIX_VECTORS_H
 
@@ -9,32 +11,21 @@
 
 // Every function that takes or returns a vector is always inlined into a
 // kernel, so no vector ever crosses a call boundary and the calling-convention
-// difference the compiler warns about between the two paths never arises.
+// difference the compiler warns about between the paths never arises.
 #pragma clang diagnostic ignored "-Wpsabi"
 
-typedef float v8f __attribute__((vector_size(32)));
-typedef int32_t v8i __attribute__((vector_size(32)));
-
 #define SUBPIX_INLINE static inline __attribute__((always_inline))
+#define SUBPIX_PASTE3_(a, b, c) a##b##c
+#define SUBPIX_PASTE3(a, b, c) SUBPIX_PASTE3_(a, b, c)
+#define SUBPIX_PASTE4_(a, b, c, d) a##b##c##d
+#define SUBPIX_PASTE4(a, b, c, d) SUBPIX_PASTE4_(a, b, c, d)
 
-SUBPIX_INLINE v8f v8f_load(const float *p) { v8f v; memcpy(&v, p, sizeof v); return v; }
-SUBPIX_INLINE void v8f_store(float *p, v8f v) { memcpy(p, &v, sizeof v); }
-SUBPIX_INLINE v8f v8f_splat(float s) { return (v8f){s, s, s, s, s, s, s, s}; }
-
-/// `mask ? a : b` per lane, `mask` from a comparison (all bits set or none).
-SUBPIX_INLINE v8f v8f_select(v8i mask, v8f a, v8f b) {
-    return (v8f)(((v8i)a & mask) | ((v8i)b & ~mask));
-}
-
-SUBPIX_INLINE float v8f_sum(v8f v) {
-    return ((v[0] + v[1]) + (v[2] + v[3])) + ((v[4] + v[5]) + (v[6] + v[7]));
-}
-
-SUBPIX_INLINE float v8f_max(v8f v) {
-    float best = v[0];
-    for (int lane = 1; lane < 8; lane++) best = v[lane] > best ? v[lane] : best;
-    return best;
-}
+#define SUBPIX_LANES 8
+#include "VectorLanes.h"
+#undef SUBPIX_LANES
+#define SUBPIX_LANES 16
+#include "VectorLanes.h"
+#undef SUBPIX_LANES
 
 /// Transposes eight vectors in place: afterwards `v[j][l]` is the old `v[l][j]`.
 SUBPIX_INLINE void v8f_transpose(v8f v[8]) {
@@ -55,24 +46,7 @@ SUBPIX_INLINE void v8f_transpose(v8f v[8]) {
     }
 }
 
-/// `2^t` for `t <= 0`, which is `exp(x)` for `t = x · log2(e)` (the kernels
-/// fold `log2(e)` into the scale of their one fused multiply-add `x · a − b`).
-/// `t = n + f` with `n = round(t)`, `|f| <= 1/2`; `2^f` by its degree-6 Taylor
-/// polynomial (truncation below 1.2e-7 relative), `2^n` built in the exponent
-/// bits. Below −126 gives 0 (as the Swift exponentials give 0 below `exp(−87)`),
-/// NaN stays NaN.
-SUBPIX_INLINE v8f v8f_exp2_nonpositive(v8f t) {
-    v8i tiny = t < v8f_splat(-126.0f);
-    v8f clamped = v8f_select(tiny, v8f_splat(-126.0f), t);
-    v8f shifted = clamped + 12582912.0f;   // 1.5 * 2^23 puts round(t) in the low bits
-    v8f f = clamped - (shifted - 12582912.0f);
-    v8f p = 1.0f + f * (0.693147181f + f * (0.240226507f + f * (0.0555041087f + f * (0.00961812911f
-        + f * (0.00133335581f + f * 0.000154035304f)))));
-    v8f power = (v8f)(((v8i)shifted << 23) + (127 << 23));
-    return (v8f)((v8i)(p * power) & ~tiny);   // 0 where t was below −126
-}
-
-/// The same for one value (the tails of rows).
+/// `v8f_exp2_nonpositive` of one value (the tails of rows).
 SUBPIX_INLINE float exp2_nonpositive(float t) {
     v8f v = v8f_exp2_nonpositive(v8f_splat(t));
     return v[0];

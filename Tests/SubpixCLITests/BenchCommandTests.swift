@@ -44,6 +44,17 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertTrue(json.stdout.hasPrefix("{\"ssa2d_pose\": "), json.stdout)
     }
 
+    /// `SUBPIX_KERNELS=avx2` keeps the AVX2 + FMA kernels on an AVX-512 CPU
+    /// (and falls back to the baseline on a CPU without AVX2).
+    func testTheEnvironmentForcesTheAVX2Kernels() throws {
+        let forced = try CLIRunner.run(["bench", "--reps", "1", "--only", "ssa2d_pose"], environment: ["SUBPIX_KERNELS": "avx2"])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        let line = forced.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        let fastest = try XCTUnwrap(line.split(separator: ":").last?.dropLast().trimmingCharacters(in: .whitespaces), line)
+        let expected = fastest == "baseline" ? "baseline" : "avx2+fma"
+        XCTAssertEqual(line, "kernels: \(expected) (fastest this CPU runs: \(fastest))")
+    }
+
     func testJSONHasTheReferenceShapeAndOnlyTheNamedWorkloads() throws {
         let result = try CLIRunner.run(["bench", "--reps", "1", "--threads", "1", "--only", "nms2d_large,csa2d_k3", "--json"])
         XCTAssertEqual(result.status, 0, result.stderr)

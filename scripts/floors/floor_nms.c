@@ -1,7 +1,7 @@
 // Floors for nms2d_large (3x3 on 512x512) and nms3d_large (3x3x3 on 5x512x512):
-// separable window maxima (rows, then columns, then depth), then one pass that
-// keeps x where it equals its window maximum and writes 0 elsewhere (floor.h's
-// window3_nms). One thread.
+// floor.h's window3_nms, the strict maxima in one fused pass over the rows (x
+// kept where it is greater than every other value of its window, 0 elsewhere).
+// One thread.
 #include "floor.h"
 
 int main(void) {

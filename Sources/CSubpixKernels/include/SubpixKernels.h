@@ -1,6 +1,6 @@
-// The float32 hot loops of subpix, compiled twice: once for the portable
-// baseline (SSE2 on x86-64, NEON on arm64) and, on x86-64, once for AVX2 + FMA.
-// Which one runs is chosen at run time from the CPU's features (see
+// The float32 hot loops of subpix, compiled once per path: the portable
+// baseline (SSE2 on x86-64, NEON on arm64) and, on x86-64, AVX2 + FMA and
+// AVX-512. Which one runs is chosen at run time from the CPU's features (see
 // `subpix_kernel_path`); the Swift implementations in `Subpix` stay the
 // reference that tests compare these against.
 #ifndef SUBPIX_KERNELS_H
@@ -8,22 +8,27 @@
 
 #include <stddef.h>
 
-/// The code paths the kernels are compiled for.
+/// The code paths the kernels are compiled for, narrowest first.
 typedef enum {
     SUBPIX_PATH_BASELINE = 0,
     SUBPIX_PATH_AVX2_FMA = 1,
+    /// AVX-512 F, VL, DQ and BW (with AVX2 + FMA).
+    SUBPIX_PATH_AVX512 = 2,
 } subpix_path;
 
 /// Whether this CPU runs the AVX2 + FMA path (always 0 off x86-64).
 int subpix_cpu_has_avx2_fma(void);
 
-/// The path the kernels take: AVX2 + FMA when the CPU has them, unless the
-/// environment variable `SUBPIX_KERNELS` is `baseline` (read on first use) or
-/// `subpix_set_kernel_path` chose the baseline.
+/// Whether this CPU runs the AVX-512 path (always 0 off x86-64).
+int subpix_cpu_has_avx512(void);
+
+/// The path the kernels take: the widest this CPU runs, unless the environment
+/// variable `SUBPIX_KERNELS` (read on first use) is `baseline` or `avx2`, or
+/// `subpix_set_kernel_path` chose a narrower one.
 subpix_path subpix_kernel_path(void);
 
-/// Chooses the path; a path the CPU cannot run falls back to the baseline.
-/// Returns the path now in effect.
+/// Chooses the path; a path the CPU cannot run falls back to the widest one
+/// below it that it can. Returns the path now in effect.
 subpix_path subpix_set_kernel_path(subpix_path path);
 
 /// kornia's `spatial_soft_argmax2d` for the maps `first ..< last` of `x`
@@ -82,5 +87,44 @@ int subpix_window_soft_argmax_f32(
 /// `(outputs − 1) · stride + kernel` rows. Returns 0, or −1 when out of memory.
 int subpix_window_sums_f32(
     const float *x, ptrdiff_t kernel, ptrdiff_t stride, ptrdiff_t outputs, float *sums, float *weighted);
+
+/// One map of a strict-maxima suppression (kornia 0.9's `nms2d` / `nms3d`):
+/// `depth × height × width` (depth 1 for 2D) and a window of at most that
+/// size per axis, reaching `(k − 1) / 2` cells before its centre and `k / 2`
+/// after it.
+typedef struct {
+    ptrdiff_t depth, height, width;
+    ptrdiff_t kernel_depth, kernel_height, kernel_width;
+} subpix_strict_maxima;
+
+/// Output rows `first_row ..< last_row` (of every plane) of the strict maxima
+/// of one map `x`: a position is kept when its whole window lies inside the
+/// map and it is greater than every other value of the window (so a NaN in
+/// the window, or a tie, suppresses it). Writes either `mask` (1 kept, 0 not)
+/// or, when `mask` is NULL, `values` (the input where kept, 0 elsewhere), each
+/// in the map's layout. Returns 0, or −1 when scratch memory could not be allocated.
+int subpix_strict_maxima_f32(
+    const subpix_strict_maxima *op, const float *x, ptrdiff_t first_row, ptrdiff_t last_row,
+    unsigned char *mask, float *values);
+
+/// kornia 0.9's `iterative_quad_interp3d` over `depth × height × width` maps
+/// (each side at least 3).
+typedef struct {
+    ptrdiff_t depth, height, width;
+    /// Fits per maximum at most (`n_iters`, capped where a centre must cycle).
+    ptrdiff_t iterations;
+    float max_shift;
+    /// Whether the centre may step along depth.
+    int scale_steps;
+} subpix_iterative_quad;
+
+/// Refines the maxima `maxima[0 ..< count]` (flat indices into the maps of
+/// `x`) as the Swift `Refiner` does, in the same float32 operations: a
+/// refined maximum gets its coordinates `(d, x, y)` in `coords` (per map three
+/// planes of the map's size) and its value in `values`; a rejected one is left
+/// as it is. Returns 0.
+int subpix_iterative_quad_f32(
+    const subpix_iterative_quad *op, const float *x, const ptrdiff_t *maxima, ptrdiff_t count,
+    float *coords, float *values);
 
 #endif

@@ -3,16 +3,17 @@ import CSubpixKernels
 /// Which compiled version of the float32 kernels runs.
 ///
 /// The hot loops of the float32 ops (`spatial_soft_argmax2d`, the conv
-/// soft-argmax window sums) live in a small C target compiled twice: for the
-/// portable baseline (SSE2 on x86-64, NEON on arm64) and, on x86-64, for AVX2
-/// with FMA. The faster one is chosen at run time when the CPU has the
-/// features; setting the environment variable `SUBPIX_KERNELS=baseline`, or
-/// ``current`` to ``baseline``, forces the portable one. `Double` tensors run
-/// the Swift implementations, which are also the reference the tests compare
-/// the kernels against.
+/// soft-argmax window sums, `render_gaussian2d`) live in a small C target whose
+/// kernels are each written once and compiled for every path: the portable
+/// baseline (SSE2 on x86-64, NEON on arm64) and, on x86-64, AVX2 with FMA and
+/// AVX-512. The widest path the CPU runs is chosen at run time; the environment
+/// variable `SUBPIX_KERNELS=baseline` or `SUBPIX_KERNELS=avx2`, or setting
+/// ``current``, forces a narrower one. `Double` tensors run the Swift
+/// implementations, which are also the reference the tests compare the kernels
+/// against.
 ///
 /// ```swift
-/// KernelPath.current            // .avx2FMA on a CPU with AVX2 and FMA
+/// KernelPath.current            // .avx512 on a CPU with AVX-512
 /// KernelPath.current = .baseline
 /// ```
 public enum KernelPath: String, Sendable, CaseIterable, CustomStringConvertible {
@@ -20,15 +21,36 @@ public enum KernelPath: String, Sendable, CaseIterable, CustomStringConvertible 
     case baseline
     /// 256-bit AVX2 vectors with fused multiply-add (x86-64 only).
     case avx2FMA = "avx2+fma"
+    /// 512-bit AVX-512 vectors (F, VL, DQ, BW; x86-64 only).
+    case avx512
 
-    /// The path in effect. Setting a path the CPU cannot run selects ``baseline``.
+    /// The path in effect. Setting a path the CPU cannot run selects the widest
+    /// narrower one it can.
     public static var current: KernelPath {
-        get { subpix_kernel_path() == SUBPIX_PATH_AVX2_FMA ? .avx2FMA : .baseline }
-        set { _ = subpix_set_kernel_path(newValue == .avx2FMA ? SUBPIX_PATH_AVX2_FMA : SUBPIX_PATH_BASELINE) }
+        get { KernelPath(subpix_kernel_path()) }
+        set { _ = subpix_set_kernel_path(newValue.cPath) }
     }
 
     /// The fastest path this CPU can run.
-    public static var fastestAvailable: KernelPath { subpix_cpu_has_avx2_fma() != 0 ? .avx2FMA : .baseline }
+    public static var fastestAvailable: KernelPath {
+        subpix_cpu_has_avx512() != 0 ? .avx512 : subpix_cpu_has_avx2_fma() != 0 ? .avx2FMA : .baseline
+    }
 
     public var description: String { rawValue }
+
+    private init(_ path: subpix_path) {
+        switch path {
+        case SUBPIX_PATH_AVX512: self = .avx512
+        case SUBPIX_PATH_AVX2_FMA: self = .avx2FMA
+        default: self = .baseline
+        }
+    }
+
+    private var cPath: subpix_path {
+        switch self {
+        case .baseline: SUBPIX_PATH_BASELINE
+        case .avx2FMA: SUBPIX_PATH_AVX2_FMA
+        case .avx512: SUBPIX_PATH_AVX512
+        }
+    }
 }

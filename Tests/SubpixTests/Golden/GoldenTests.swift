@@ -5,16 +5,24 @@ import Subpix
 /// (mmpose, OpenPIV, photutils) — and compares each output within the case's
 /// tolerances (`|got - want| <= atol + rtol * |want|`; an expected NaN must come
 /// out NaN, an expected infinity must match exactly). Each case runs in its dtype;
-/// the kornia cases run once on the fastest float32 kernel path of this CPU and
-/// once on the portable baseline.
+/// the kornia cases run on every float32 kernel path this CPU has (a path it
+/// lacks falls back to a narrower one, so every test still runs).
 final class GoldenTests: XCTestCase {
+    /// The widest path (AVX-512 on a CPU with it), what runs by default.
     func testEveryKorniaCaseMatches() throws {
         let failures = try withKernelPath(.fastestAvailable) { try Self.check(.kornia, ops: GoldenOps.all) }
         for failure in failures { XCTFail(failure) }
     }
 
+    /// `SUBPIX_KERNELS=avx2` (or `KernelPath.current = .avx2FMA`) runs the AVX2 +
+    /// FMA kernels even where AVX-512 is available.
+    func testEveryKorniaCaseMatchesOnTheAVX2Path() throws {
+        let failures = try withKernelPath(.avx2FMA) { try Self.check(.kornia, ops: GoldenOps.all) }
+        for failure in failures { XCTFail(failure) }
+    }
+
     /// `SUBPIX_KERNELS=baseline` (or `KernelPath.current = .baseline`) runs the
-    /// portable float32 kernels even where AVX2 + FMA are available.
+    /// portable float32 kernels even where wider ones are available.
     func testEveryKorniaCaseMatchesOnTheBaselinePath() throws {
         let failures = try withKernelPath(.baseline) { try Self.check(.kornia, ops: GoldenOps.all) }
         for failure in failures { XCTFail(failure) }

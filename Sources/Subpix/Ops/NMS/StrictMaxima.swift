@@ -91,6 +91,9 @@ struct StrictMaxima: Sendable {
     /// Window size per axis (depth, height, width), each at least 1.
     let kernel: (depth: Int, height: Int, width: Int)
     let rule: NMSBorderRule
+    /// Runs the Swift implementation even where the float32 C kernel applies
+    /// (the reference the kernel tests compare against).
+    var swiftOnly = false
 
     /// Suppresses `maps` volumes of `depth × height × width`, stored one after
     /// another in `x`, writing `output` in the same layout.
@@ -114,7 +117,7 @@ struct StrictMaxima: Sendable {
                 kernel: (min(kernel.depth, 2 * depth + 1), min(kernel.height, 2 * height + 1), min(kernel.width, 2 * width + 1)),
                 rule: .interior)
             guard clipped.kernel == kernel else {
-                return StrictMaxima(kernel: clipped.kernel, rule: rule)
+                return StrictMaxima(kernel: clipped.kernel, rule: rule, swiftOnly: swiftOnly)
                     .run(x, maps: maps, depth: depth, height: height, width: width, output: output)
             }
         }
@@ -128,6 +131,9 @@ struct StrictMaxima: Sendable {
             let rows = firstRow..<min(height, firstRow + rowsPerBlock)
             guard !rows.isEmpty else { return }
             let offset = map * depth * height * width
+            if runKernel(x + offset, output: output.advanced(by: offset), depth: depth, height: height, width: width, rows: rows) {
+                return
+            }
             Block(
                 window: self, x: x + offset, output: output.advanced(by: offset),
                 depth: depth, height: height, width: width, rows: rows

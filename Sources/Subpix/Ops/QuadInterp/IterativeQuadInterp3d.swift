@@ -73,7 +73,9 @@ public func iterativeQuadInterp3d<S: SubpixScalar>(
             coords.withUnsafeMutableBufferPointer { coords in
                 guard let values = values.baseAddress, let coords = coords.baseAddress else { return }
                 let maxima = VoxelMaxima.list(mask, values: x, volume: volume, limit: maxCandidates)
-                VoxelMaxima.forEach(maxima, costPerItem: 64 * min(max(1, nIters), 8)) { flat in
+                let cost = 64 * min(max(1, nIters), 8)
+                if refiner.runKernel(x, maxima: maxima, cost: cost, coords: coords, values: values) { return }
+                VoxelMaxima.forEach(maxima, costPerItem: cost) { flat in
                     let (map, local) = flat.quotientAndRemainder(dividingBy: volume.mapSize)
                     let source = x + map * volume.mapSize
                     guard let point = refiner.refine(source, from: volume.position(local)) else { return }
@@ -106,6 +108,12 @@ struct Refiner<S: SubpixScalar> {
         var next: (d: Int, h: Int, w: Int)?
     }
 
+    /// The fits per maximum at most: `iterations`, capped at one more than the map has voxels.
+    /// A centre still moving after more steps than the map has voxels has revisited one, so it
+    /// cycles and would still move on kornia's last iteration: capping there changes no result
+    /// and keeps a huge `nIters` from hanging.
+    var fitLimit: Int { min(iterations, volume.mapSize + 1) }
+
     /// The refined point `(d, x, y)` and value, or `nil` when the maximum is rejected;
     /// `trace` (the viewer's explanation) sees every iteration.
     func refine(_ x: UnsafePointer<S>, from start: (d: Int, h: Int, w: Int),
@@ -114,10 +122,7 @@ struct Refiner<S: SubpixScalar> {
         var shift = Shift3<S>.zero
         var gradientDotShift: S = 0
         var moved = false
-        // A centre still moving after more steps than the map has voxels has revisited one, so it
-        // cycles and would still move on kornia's last iteration: capping there changes no result
-        // and keeps a huge `nIters` from hanging.
-        for _ in 0..<min(iterations, volume.mapSize + 1) {
+        for _ in 0..<fitLimit {
             let at = (d: clamp(centre.d, volume.depth), h: clamp(centre.h, volume.height), w: clamp(centre.w, volume.width))
             let fit = QuadraticFit3d(
                 x, at: (at.d * volume.height + at.h) * volume.width + at.w,

@@ -85,23 +85,26 @@ enum Symmetric3x3Solve {
     /// `max|rᵢ|` under `2^64`, and bounded so that the factor stays a normal number.
     @inline(__always)
     static func unitScale<S: SubpixScalar>(_ fit: QuadraticFit3d<S>, rhs: Shift3<S>) -> S {
-        let limit = S(-S.leastNormalMagnitude.exponent)
+        let bias = (1 << (S.exponentBitCount - 1)) - 1
+        let limit = bias - 1   // −⌊log₂ leastNormalMagnitude⌋
         let hessianMagnitude = nanMax(
             nanMax(nanMax(abs(fit.dxx), abs(fit.dyy)), nanMax(abs(fit.dss), abs(fit.dxy))),
             nanMax(abs(fit.dxs), abs(fit.dys)))
         let rhsMagnitude = nanMax(nanMax(abs(rhs.x), abs(rhs.y)), abs(rhs.s))
         let hessian = floorLog2(hessianMagnitude) ?? 0
-        let capped = floorLog2(rhsMagnitude).map { min($0 - 63, 0) } ?? -S.infinity
+        let capped = floorLog2(rhsMagnitude).map { min($0 - 63, 0) } ?? Int.min
         let exponent = min(max(max(hessian, capped), -limit), limit)
-        let power = S(sign: .plus, exponent: S.Exponent(Int(abs(exponent))), significand: 1)
-        return exponent > 0 ? 1 / power : power
+        // 2^−exponent, a normal number: its biased exponent lies in 1 ... 2·bias − 1.
+        return S(sign: .plus, exponentBitPattern: S.RawExponent(bias - exponent), significandBitPattern: 0)
     }
 
     /// `⌊log₂ magnitude⌋`, or `nil` when the magnitude is zero, infinite or NaN.
     @inline(__always)
-    private static func floorLog2<S: SubpixScalar>(_ magnitude: S) -> S? {
+    private static func floorLog2<S: SubpixScalar>(_ magnitude: S) -> Int? {
         guard magnitude.isFinite, magnitude > 0 else { return nil }
-        return S(magnitude.exponent)
+        // A normal number's exponent is its biased exponent bits less the bias.
+        guard magnitude.isNormal else { return Int(magnitude.exponent) }
+        return Int(magnitude.exponentBitPattern) - ((1 << (S.exponentBitCount - 1)) - 1)
     }
 
     /// `max(a, b)` that returns NaN when either is NaN, as torch's `amax` does.

@@ -90,12 +90,17 @@ enum VoxelMaxima {
                     var local: [Int] = []
                     var index = piece * pieceSize
                     let end = min(count, (piece + 1) * pieceSize)
-                    while index < end {
-                        // Skip eight false entries at a time (a Bool is one byte, 0 or 1).
-                        if index + 8 <= end && bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) == 0 {
-                            index += 8
-                            continue
+                    // Eight entries at a time: a Bool is one byte, 0 or 1, so each true entry
+                    // is one set bit of the little-endian word, at eight times its offset.
+                    while index + 8 <= end {
+                        var word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                        while word != 0 {
+                            local.append(index + word.trailingZeroBitCount / 8)
+                            word &= word &- 1
                         }
+                        index += 8
+                    }
+                    while index < end {
                         if keep[index] { local.append(index) }
                         index += 1
                     }
@@ -126,13 +131,20 @@ enum VoxelMaxima {
 
     /// Runs `body` on every maximum of `list`, spread over the cores.
     static func forEach(_ list: [Int], costPerItem: Int, _ body: (Int) -> Void) {
+        forEachPiece(list, costPerItem: costPerItem) { piece in
+            for flat in piece { body(flat) }
+        }
+    }
+
+    /// Runs `body` on consecutive pieces of `list`, spread over the cores.
+    static func forEachPiece(_ list: [Int], costPerItem: Int, _ body: (UnsafeBufferPointer<Int>) -> Void) {
         let pieces = min(parallelPieces, max(1, list.count / 256))
         let pieceSize = (list.count + pieces - 1) / pieces
         list.withUnsafeBufferPointer { list in
             parallelFor(pieces, work: list.count * costPerItem) { piece in
-                for position in (piece * pieceSize)..<min(list.count, (piece + 1) * pieceSize) {
-                    body(list[position])
-                }
+                let range = (piece * pieceSize)..<min(list.count, (piece + 1) * pieceSize)
+                guard !range.isEmpty else { return }
+                body(UnsafeBufferPointer(rebasing: list[range]))
             }
         }
     }
