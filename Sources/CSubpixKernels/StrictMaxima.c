@@ -15,11 +15,12 @@
 // lies inside the map and no edge is special. A NaN anywhere in a window
 // suppresses its centre: rows holding one are flagged, and the output rows
 // whose window meets a flagged row are written by the definition instead.
+// Sixteen lanes: one AVX-512 register, two AVX2 ones, four SSE2 / NEON ones.
 
-typedef uint8_t v8b __attribute__((vector_size(8)));
+typedef uint8_t v16b __attribute__((vector_size(16)));
 
 /// `a > b ? a : b` per lane.
-SUBPIX_INLINE v8f v8f_larger(v8f a, v8f b) { return v8f_select(a > b, a, b); }
+SUBPIX_INLINE v16f v16f_larger(v16f a, v16f b) { return v16f_select(a > b, a, b); }
 
 SUBPIX_INLINE ptrdiff_t before_centre(ptrdiff_t kernel) { return (kernel - 1) / 2; }
 
@@ -29,14 +30,14 @@ SUBPIX_INLINE ptrdiff_t before_centre(ptrdiff_t kernel) { return (kernel - 1) / 
 SUBPIX_INLINE int row_window_max(
     const float *row, ptrdiff_t width, ptrdiff_t from, ptrdiff_t to, ptrdiff_t lo, ptrdiff_t hi, float *out
 ) {
-    v8i nan = {0};
+    v16i nan = {0};
     ptrdiff_t j = from;
-    for (; j + 8 <= to; j += 8) {
-        v8f centre = v8f_load(row + j);
+    for (; j + 16 <= to; j += 16) {
+        v16f centre = v16f_load(row + j);
         nan |= centre != centre;
-        v8f best = v8f_load(row + j + lo);
-        for (ptrdiff_t t = lo + 1; t <= hi; t++) best = v8f_larger(best, v8f_load(row + j + t));
-        v8f_store(out + j, best);
+        v16f best = v16f_load(row + j + lo);
+        for (ptrdiff_t t = lo + 1; t <= hi; t++) best = v16f_larger(best, v16f_load(row + j + t));
+        v16f_store(out + j, best);
     }
     ptrdiff_t checked = j;   // centre taps [from, checked) were checked for NaN
     for (; j < to; j++) {
@@ -45,7 +46,7 @@ SUBPIX_INLINE int row_window_max(
         out[j] = best;
     }
     int found = 0;
-    for (int lane = 0; lane < 8; lane++) found |= nan[lane];
+    for (int lane = 0; lane < 16; lane++) found |= nan[lane];
     // The columns no vector's centre tap checked: the borders and the tail.
     for (ptrdiff_t c = 0; c < from; c++) found |= row[c] != row[c];
     for (ptrdiff_t c = checked; c < width; c++) found |= row[c] != row[c];
@@ -55,10 +56,10 @@ SUBPIX_INLINE int row_window_max(
 /// `out[j] = max(rows[0][j], …, rows[count − 1][j])` for `j` in `from ..< to`.
 SUBPIX_INLINE void rows_max(const float *const *rows, ptrdiff_t count, ptrdiff_t from, ptrdiff_t to, float *out) {
     ptrdiff_t j = from;
-    for (; j + 8 <= to; j += 8) {
-        v8f best = v8f_load(rows[0] + j);
-        for (ptrdiff_t r = 1; r < count; r++) best = v8f_larger(best, v8f_load(rows[r] + j));
-        v8f_store(out + j, best);
+    for (; j + 16 <= to; j += 16) {
+        v16f best = v16f_load(rows[0] + j);
+        for (ptrdiff_t r = 1; r < count; r++) best = v16f_larger(best, v16f_load(rows[r] + j));
+        v16f_store(out + j, best);
     }
     for (; j < to; j++) {
         float best = rows[0][j];
@@ -81,13 +82,13 @@ SUBPIX_INLINE void clear_range(output_row out, ptrdiff_t from, ptrdiff_t to) {
 /// maximum of `sources[s][j]` (the other planes and rows) and of the centre
 /// row's taps `lo ... hi` other than 0. Called with constant counts for the
 /// common windows, so the loops over sources and taps unroll.
-SUBPIX_INLINE v8i kept_lanes(
+SUBPIX_INLINE v16i kept_lanes(
     const float *centre, const float *const *sources, ptrdiff_t count, ptrdiff_t lo, ptrdiff_t hi, ptrdiff_t j
 ) {
-    v8f best = v8f_splat(-INFINITY);
-    for (ptrdiff_t s = 0; s < count; s++) best = v8f_larger(best, v8f_load(sources[s] + j));
-    for (ptrdiff_t t = lo; t <= hi; t++) if (t != 0) best = v8f_larger(best, v8f_load(centre + j + t));
-    return v8f_load(centre + j) > best;
+    v16f best = v16f_splat(-INFINITY);
+    for (ptrdiff_t s = 0; s < count; s++) best = v16f_larger(best, v16f_load(sources[s] + j));
+    for (ptrdiff_t t = lo; t <= hi; t++) if (t != 0) best = v16f_larger(best, v16f_load(centre + j + t));
+    return v16f_load(centre + j) > best;
 }
 
 SUBPIX_INLINE int kept_cell(
@@ -109,15 +110,15 @@ SUBPIX_INLINE void write_row(
 ) {
     ptrdiff_t j = from;
     if (out.mask) {
-        for (; j + 8 <= to; j += 8) {
-            v8b bytes = __builtin_convertvector(kept_lanes(centre, sources, count, lo, hi, j) & 1, v8b);
+        for (; j + 16 <= to; j += 16) {
+            v16b bytes = __builtin_convertvector(kept_lanes(centre, sources, count, lo, hi, j) & 1, v16b);
             memcpy(out.mask + j, &bytes, sizeof bytes);
         }
         for (; j < to; j++) out.mask[j] = (uint8_t)kept_cell(centre, sources, count, lo, hi, j);
     } else {
-        for (; j + 8 <= to; j += 8) {
-            v8i kept = kept_lanes(centre, sources, count, lo, hi, j);
-            v8f_store(out.values + j, (v8f)((v8i)v8f_load(centre + j) & kept));
+        for (; j + 16 <= to; j += 16) {
+            v16i kept = kept_lanes(centre, sources, count, lo, hi, j);
+            v16f_store(out.values + j, (v16f)((v16i)v16f_load(centre + j) & kept));
         }
         for (; j < to; j++) out.values[j] = kept_cell(centre, sources, count, lo, hi, j) ? centre[j] : 0.0f;
     }

@@ -1,47 +1,10 @@
-#include <stdlib.h>
-
 #include "Dispatch.h"
+#include "ExponentialRow.h"
+#include "RowInterleave.h"
+#include "ThreadScratch.h"
 #include "WindowSums.h"
 
-/// Lane `l` of row `rows[l]`, column `column`: eight rows of a row-major block
-/// interleaved into `(column, lane)` order, so that the width window sums of
-/// eight output rows run as one sequence of eight-lane rows.
-SUBPIX_INLINE void interleave_rows(
-    const float *const rows[8], ptrdiff_t width, ptrdiff_t padding, ptrdiff_t span, float *restrict out
-) {
-    ptrdiff_t before = padding < span ? padding : span;
-    for (ptrdiff_t i = 0; i < before * 8; i++) out[i] = 0;
-    ptrdiff_t inside = width < span - before ? width : span - before;
-    ptrdiff_t whole = inside - inside % 8;
-    for (ptrdiff_t column = 0; column < whole; column += 8) {
-        v8f block[8];
-        for (int l = 0; l < 8; l++) block[l] = v8f_load(rows[l] + column);
-        v8f_transpose(block);
-        for (int j = 0; j < 8; j++) v8f_store(out + (before + column + j) * 8, block[j]);
-    }
-    for (ptrdiff_t column = whole; column < inside; column++) {
-        float *cell = out + (before + column) * 8;
-        for (int l = 0; l < 8; l++) cell[l] = rows[l][column];
-    }
-    for (ptrdiff_t i = (before + inside) * 8; i < span * 8; i++) out[i] = 0;
-}
-
-/// The inverse of `interleave_rows` for the first `count` lanes.
-SUBPIX_INLINE void deinterleave_rows(const float *restrict lanes, ptrdiff_t columns, int count, float *const rows[8]) {
-    ptrdiff_t whole = columns - columns % 8;
-    for (ptrdiff_t column = 0; column < whole; column += 8) {
-        v8f block[8];
-        for (int j = 0; j < 8; j++) block[j] = v8f_load(lanes + (column + j) * 8);
-        v8f_transpose(block);
-        for (int l = 0; l < count; l++) v8f_store(rows[l] + column, block[l]);
-    }
-    for (int l = 0; l < count; l++) {
-        float *row = rows[l];
-        for (ptrdiff_t column = whole; column < columns; column++) row[column] = lanes[column * 8 + l];
-    }
-}
-
-/// Scratch buffers of one call, carved from one allocation.
+/// Scratch buffers of one call, carved from one block of the thread's scratch.
 typedef struct {
     float *e, *v;                 // per input plane and band row: exp and exp·x
     float *depthE, *depthT, *depthV;   // the depth window's planes summed (3D)
@@ -71,7 +34,7 @@ SUBPIX_INLINE int subpix_window_soft_argmax_f32_body(
 
     ptrdiff_t count = depth->length * plane * (1 + wantValues) + (collapse ? 3 * plane : 0)
         + (2 + volumetric + wantValues) * rows * P + 4 * span * 8 + 5 * Wo * 8 + 4 * kernelRows + P;
-    float *memory = malloc((size_t)count * sizeof(float));
+    float *memory = subpix_scratch_acquire((size_t)count);
     if (memory == NULL) return -1;
     scratch_t s;
     float *next = memory;
@@ -94,24 +57,11 @@ SUBPIX_INLINE int subpix_window_soft_argmax_f32_body(
     // e = exp((x − peak) / T) = 2^(a·x − b), once per input element of the band;
     // rows in the padding are zero.
     float a = SUBPIX_LOG2E / op->temperature, b = peak * a;
-    ptrdiff_t whole = W - W % 8;
     for (ptrdiff_t d = 0; d < depth->length; d++) {
         for (ptrdiff_t i = 0; i < band; i++) {
             ptrdiff_t r = top + i;
-            float *e = s.e + d * plane + i * P, *v = wantValues ? s.v + d * plane + i * P : NULL;
-            if (r < 0 || r >= height->length) {
-                for (ptrdiff_t c = 0; c < P; c++) e[c] = 0;
-                if (v) for (ptrdiff_t c = 0; c < P; c++) v[c] = 0;
-                continue;
-            }
-            const float *line = x + (d * height->length + r) * W;
-            for (ptrdiff_t c = 0; c < whole; c += 8) v8f_store(e + c, v8f_exp2_nonpositive(v8f_load(line + c) * a - b));
-            for (ptrdiff_t c = whole; c < W; c++) e[c] = exp2_nonpositive(line[c] * a - b);
-            for (ptrdiff_t c = W; c < P; c++) e[c] = 0;
-            if (v) {
-                for (ptrdiff_t c = 0; c < W; c++) v[c] = e[c] * line[c];
-                for (ptrdiff_t c = W; c < P; c++) v[c] = 0;
-            }
+            const float *line = r >= 0 && r < height->length ? x + (d * height->length + r) * W : NULL;
+            exponential_row(line, W, P, a, b, s.e + d * plane + i * P, wantValues ? s.v + d * plane + i * P : NULL);
         }
     }
 
@@ -196,17 +146,17 @@ SUBPIX_INLINE int subpix_window_soft_argmax_f32_body(
             if (wantValues) deinterleave_rows(s.outV, Wo, lanes, outV);
         }
     }
-    free(memory);
+    subpix_scratch_release(memory);
     return 0;
 }
 
 SUBPIX_INLINE int subpix_window_sums_f32_body(
     const float *x, ptrdiff_t kernel, ptrdiff_t stride, ptrdiff_t outputs, float *sums, float *weighted
 ) {
-    float *scratch = malloc((size_t)(4 * kernel * 8) * sizeof(float));
+    float *scratch = subpix_scratch_acquire((size_t)(4 * kernel * 8));
     if (scratch == NULL) return -1;
     window_sums_rows(x, 8, 8, kernel, stride, outputs, sums, weighted, 8, scratch);
-    free(scratch);
+    subpix_scratch_release(scratch);
     return 0;
 }
 

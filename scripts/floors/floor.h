@@ -43,7 +43,7 @@ static void rowmax(const float *x, float *out, int rows, int width) {
 /// the other 8 (26) values of its window, 0 elsewhere and wherever the window
 /// leaves the map. `ring` holds 3 * depth * width floats, `box` depth * width.
 /// (The inputs hold no NaN, so unlike subpix the floor does not look for one.)
-static void window3_nms(const float *x, float *out, float *ring, float *box, int depth, int height, int width) {
+static inline void window3_nms(const float *x, float *out, float *ring, float *box, int depth, int height, int width) {
     size_t plane = (size_t)height * width;
     int first = depth > 1 ? 1 : 0, last = depth > 1 ? depth - 2 : 0;   // planes that may hold maxima
 #define RING(d, r) (ring + ((size_t)(d) * 3 + (r) % 3) * width)

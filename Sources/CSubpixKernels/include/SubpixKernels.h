@@ -39,9 +39,28 @@ int subpix_spatial_soft_argmax_f32(
     const float *x, ptrdiff_t first, ptrdiff_t last, ptrdiff_t height, ptrdiff_t width,
     float temperature, const float *xs, const float *ys, float *out);
 
-/// `out[i · width + j] = rows[i] · columns[j]`: render_gaussian2d's map from
-/// its two profiles. Returns 0.
-int subpix_outer_product_f32(const float *rows, ptrdiff_t height, const float *columns, ptrdiff_t width, float *out);
+/// kornia's `render_gaussian2d` for the maps `first ..< last` on the grid `xs`
+/// (`width` columns) × `ys` (`height` rows). Map `m` is the Gaussian of mean
+/// `means[2·mean_index[m] ..< +2]` and σ `stds[2·std_index[m] ..< +2]` (x, y):
+/// the profiles `gx = softmax(−(xs − μx)² / (2σx²))` and `gy` likewise, computed
+/// in `profiles` (`width + height` floats of scratch), then
+/// `out[(m · height + i) · width + j] = gy[i] · gx[j]`. A σ of 0 or NaN makes
+/// the map NaN. On x86-64 cells below 2^-126 are 0 (subnormal results are
+/// flushed: computing them took as long as the rest of the render).
+/// Returns 0.
+int subpix_render_gaussian_f32(
+    const float *xs, ptrdiff_t width, const float *ys, ptrdiff_t height,
+    const float *means, const ptrdiff_t *mean_index, const float *stds, const ptrdiff_t *std_index,
+    ptrdiff_t first, ptrdiff_t last, float *profiles, float *out);
+
+/// The input gradient of `subpix_spatial_soft_argmax_f32` for the maps
+/// `first ..< last`: with `p = softmax(t·x)` per map, the forward's `coords`
+/// `(X, Y)` and a cotangent `(gx, gy)` per map (both `2 × maps`),
+/// `gradient = t · p · (gx · (xs[j] − X) + gy · (ys[i] − Y))`, one exponential
+/// per element. Returns 0.
+int subpix_spatial_soft_argmax_backward_f32(
+    const float *x, ptrdiff_t first, ptrdiff_t last, ptrdiff_t height, ptrdiff_t width, float temperature,
+    const float *xs, const float *ys, const float *coords, const float *cotangent, float *gradient);
 
 /// One axis of a sliding window: `length` input cells, windows of `kernel`
 /// cells moved by `stride` over the input zero-padded by `padding`, giving
@@ -79,6 +98,28 @@ typedef struct {
 int subpix_window_soft_argmax_f32(
     const subpix_window_soft_argmax *op, const float *x, float peak,
     ptrdiff_t first_row, ptrdiff_t last_row, float *coords, float *values);
+
+/// The input gradient of `conv_soft_argmax2d` (2D only: returns −2 for a
+/// volumetric `op`) for input rows `first_row ..< last_row` of one map `x` whose
+/// maximum is `peak`, given the cotangents of its coordinates
+/// (`2 × H_out × W_out`: x then y) and, when not NULL, of its values
+/// (`H_out × W_out`). With `e = exp((x − peak) / T)` (kornia detaches the max),
+/// per window `D = Σ e + eps`, `S_a = Σ offset_a · e` (kornia's tap offsets
+/// `scale · t − shift`), `V = Σ x · e`, coordinates `f_a · (centre + S_a / D) − c`
+/// and value `V / D`; for cotangents `ḡ_a`, `v̄` of a window let
+/// `α_a = f_a · ḡ_a / D`, `γ = v̄ / D`, `ρ = −(Σ_a α_a · S_a + γ · V) / D`. Then
+///
+///     x̄(k) = e(k) · ((g(k) + x(k) · c(k)) / T + c(k)),
+///     g(k) = Σ_{w ∋ k} (Σ_a α_a(w) · offset_a(k, w) + ρ(w)),   c(k) = Σ_{w ∋ k} γ(w)
+///
+/// The forward's window sums are recomputed for the output rows that read these
+/// rows (van Herk, as the forward); `g` and `c` are window sums of the
+/// per-output terms over the outputs that read each cell ("transposed" sums,
+/// computed by the same scheme on the outputs stuffed with `stride − 1` zeros).
+/// Returns 0, −1 when scratch memory could not be allocated (nothing written).
+int subpix_window_soft_argmax_backward_f32(
+    const subpix_window_soft_argmax *op, const float *x, float peak, ptrdiff_t first_row, ptrdiff_t last_row,
+    const float *coords_cotangent, const float *values_cotangent, float *gradient);
 
 /// The window sums of `conv_soft_argmax` alone, for tests: eight sequences at
 /// once, interleaved (`x[i · 8 + lane]`; the same layout for the outputs):

@@ -1,3 +1,5 @@
+import CSubpixKernels
+
 /// ``spatialSoftArgmax2d(_:temperature:normalizedCoordinates:eps:)`` and its
 /// pullback: what training a keypoint network through DSNT back-propagates.
 ///
@@ -9,7 +11,8 @@
 /// — each pixel pulls the keypoint in proportion to its probability and its
 /// offset from the keypoint. It sums to zero over the map (adding a constant to
 /// a map moves nothing). One fused pass per map recomputes the max-subtracted
-/// exponentials of the forward; the softmax tensor is never stored.
+/// exponentials of the forward (one exponential per element; float32 in the C
+/// kernel `subpix_spatial_soft_argmax_backward_f32`); the softmax tensor is never stored.
 ///
 /// ```swift
 /// let (xy, pullback) = try spatialSoftArgmax2dWithPullback(heatmaps, temperature: 10)
@@ -27,17 +30,56 @@ public func spatialSoftArgmax2dWithPullback<S: SubpixScalar>(
 ) throws -> (value: Tensor<S>, pullback: @Sendable (Tensor<S>) throws -> Tensor<S>) {
     let coords = try spatialSoftArgmax2d(
         input, temperature: temperature, normalizedCoordinates: normalizedCoordinates, eps: eps)
-    let scale = S(temperature)
     return (coords, { cotangent in
         try cotangent.requireCotangent(of: coords.shape, op: "spatial_soft_argmax2d")
-        return input.withUnsafeBufferPointer { source in
-            gridPullback(shape: input.shape, normalized: normalizedCoordinates, cotangent: cotangent, centre: coords) {
-                map, mapSize, weights in
-                guard let x = source.baseAddress.map({ $0 + map * mapSize }) else { return 0 }
-                let peak = MapReduction.maximum(x, count: mapSize) * scale
-                S.exponentials(x, count: mapSize, scale: scale, offset: peak, into: weights)
-                return scale / MapReduction.sum(weights, count: mapSize)
+        return spatialSoftArgmaxGradient(
+            input, temperature: S(temperature), normalized: normalizedCoordinates, coords: coords, cotangent: cotangent)
+    })
+}
+
+/// The pullback's gradient: `Float` tensors run the C kernel (``KernelPath``),
+/// `Double` ones the Swift reference.
+private func spatialSoftArgmaxGradient<S: SubpixScalar>(
+    _ input: Tensor<S>, temperature: S, normalized: Bool, coords: Tensor<S>, cotangent: Tensor<S>
+) -> Tensor<S> {
+    guard S.self == Float.self else {
+        return spatialSoftArgmaxGradientReference(input, temperature: temperature, normalized: normalized, coords: coords, cotangent: cotangent)
+    }
+    let (height, width) = (input.shape[2], input.shape[3])
+    let (maps, perItem) = (input.shape[0] * input.shape[1], mapsPerItem(input.shape[0] * input.shape[1]))
+    let xs: [Float] = PixelGrid.coordinates(width, normalized: normalized)
+    let ys: [Float] = PixelGrid.coordinates(height, normalized: normalized)
+    return input.withUnsafeBufferPointer { source in
+        coords.withUnsafeBufferPointer { coords in
+            cotangent.withUnsafeBufferPointer { cotangent in
+                Tensor<S>(validShape: input.shape) { output in
+                    guard let source = source.baseAddress, let target = output.baseAddress,
+                          let floats = floatPointers(source, target),
+                          let coords = coords.baseAddress.map(floatPointer), let cotangent = cotangent.baseAddress.map(floatPointer)
+                    else { return }
+                    let temperature = Float(temperature)
+                    parallelFor((maps + perItem - 1) / perItem, work: input.count * 8) { item in
+                        subpix_spatial_soft_argmax_backward_f32(
+                            floats.input, item * perItem, min(maps, (item + 1) * perItem), height, width, temperature,
+                            xs, ys, coords, cotangent, floats.output)
+                    }
+                }
             }
         }
-    })
+    }
+}
+
+/// The Swift implementation of the pullback: what `Double` tensors run and what
+/// tests compare the float32 kernel against.
+func spatialSoftArgmaxGradientReference<S: SubpixScalar>(
+    _ input: Tensor<S>, temperature: S, normalized: Bool, coords: Tensor<S>, cotangent: Tensor<S>
+) -> Tensor<S> {
+    input.withUnsafeBufferPointer { source in
+        gridPullback(shape: input.shape, normalized: normalized, cotangent: cotangent, centre: coords) { map, mapSize, weights in
+            guard let x = source.baseAddress.map({ $0 + map * mapSize }) else { return 0 }
+            let peak = MapReduction.maximum(x, count: mapSize) * temperature
+            S.exponentials(x, count: mapSize, scale: temperature, offset: peak, into: weights)
+            return temperature / MapReduction.sum(weights, count: mapSize)
+        }
+    }
 }

@@ -23,29 +23,43 @@ struct WindowedSoftArgmaxPullback<S: SubpixScalar> {
     let forward: WindowedSoftArgmax<S>
 
     private var depth: WindowAxis { forward.depth }
-    private var height: WindowAxis { forward.height }
+    var height: WindowAxis { forward.height }
     private var width: WindowAxis { forward.width }
     private var temperature: S { forward.temperature }
     private var volumetric: Bool { forward.volumetric }
-    private var coordinateAxes: Int { volumetric ? 3 : 2 }
-    private var outputMap: Int { depth.outputs * height.outputs * width.outputs }
-    private var mapSize: Int { depth.length * height.length * width.length }
+    var coordinateAxes: Int { volumetric ? 3 : 2 }
+    var outputMap: Int { depth.outputs * height.outputs * width.outputs }
+    var mapSize: Int { depth.length * height.length * width.length }
 
     /// Writes the gradient of `maps` contiguous maps of `x` for the coordinate
     /// cotangent `coords` (`maps × axes × outputMap`) and, when given, the value
     /// cotangent `values` (`maps × outputMap`).
+    ///
+    /// `Float` 2D maps run the C kernel (`subpix_window_soft_argmax_backward_f32`)
+    /// unless `forward.usesKernel` is off; `Double` maps, volumes and maps the
+    /// kernel could not allocate scratch for run the Swift implementation below.
     @_specialize(where S == Float)
     @_specialize(where S == Double)
     func gradient(
         _ x: UnsafePointer<S>, maps: Int, coords: UnsafePointer<S>, values: UnsafePointer<S>?,
         into gradient: UnsafeMutablePointer<S>
     ) {
-        parallelFor(maps, work: maps * mapSize * (depth.kernel * height.kernel + width.kernel) * 4) { map in
-            let cotangentValues = values.map { $0 + map * outputMap }
-            mapGradient(
-                x + map * mapSize, coords: coords + map * coordinateAxes * outputMap, values: cotangentValues,
-                into: gradient + map * mapSize)
+        if let kernel = forward.usesKernel && !volumetric ? WindowKernel(forward, centres: ColumnCentres(width)) : nil {
+            let missed = kernelGradient(kernel, x, maps: maps, coords: coords, values: values, into: gradient)
+            for map in missed { swiftGradient(x, map: map, coords: coords, values: values, into: gradient) }
+            return
         }
+        parallelFor(maps, work: maps * mapSize * (depth.kernel * height.kernel + width.kernel) * 4) { map in
+            swiftGradient(x, map: map, coords: coords, values: values, into: gradient)
+        }
+    }
+
+    private func swiftGradient(
+        _ x: UnsafePointer<S>, map: Int, coords: UnsafePointer<S>, values: UnsafePointer<S>?, into gradient: UnsafeMutablePointer<S>
+    ) {
+        mapGradient(
+            x + map * mapSize, coords: coords + map * coordinateAxes * outputMap, values: values.map { $0 + map * outputMap },
+            into: gradient + map * mapSize)
     }
 
     private func mapGradient(

@@ -6,10 +6,13 @@ import SubpixScript
 public struct Palette: Sendable, Equatable {
     public let map: ColorMap
     public let mode: ColorMode
+    /// In 256 colours the map's ``XtermRamp`` (looked up once, not per cell); else empty.
+    private let xtermRamp: [UInt8]
 
     public init(_ name: PaletteName, mode: ColorMode) {
         map = ColorMap(name)
         self.mode = mode
+        xtermRamp = mode == .xterm256 ? XtermRamp.indices[map.name] ?? [] : []
     }
 
     /// The palette for `name`, resolving `auto`: diverging for signed data, viridis otherwise.
@@ -26,7 +29,7 @@ public struct Palette: Sendable, Equatable {
     public func color(_ t: Double) -> TerminalColor {
         switch mode {
         case .trueColor: .rgb(map.color(t))
-        case .xterm256: .indexed(XtermRamp.indices[map.name]?[map.index(t)] ?? 0)
+        case .xterm256: .indexed(xtermRamp.isEmpty ? 0 : xtermRamp[map.index(t)])
         case .ascii: .standard
         }
     }

@@ -4,8 +4,22 @@ import Subpix
 /// Runs every case of every grad fixture file: the forward outputs and the
 /// gradient of every differentiable input must match torch autograd through
 /// kornia within the case's tolerances (the comparison of ``GoldenTests``).
+/// The float32 cases run on every kernel path this CPU has, as ``GoldenTests``
+/// does for the forward (a path it lacks falls back to a narrower one).
 final class GradGoldenTests: XCTestCase {
     func testEveryAutogradCaseMatches() throws {
+        try withKernelPath(.fastestAvailable) { try checkEveryCase() }
+    }
+
+    func testEveryAutogradCaseMatchesOnTheAVX2Path() throws {
+        try withKernelPath(.avx2FMA) { try checkEveryCase() }
+    }
+
+    func testEveryAutogradCaseMatchesOnTheBaselinePath() throws {
+        try withKernelPath(.baseline) { try checkEveryCase() }
+    }
+
+    private func checkEveryCase() throws {
         let cases = try GradFixtures.loadAll()
         var failures: [String] = []
         var gradients = 0
@@ -33,7 +47,7 @@ final class GradGoldenTests: XCTestCase {
                 failures.append("\(grad.label): threw \(error)")
             }
         }
-        print("grad golden: checked \(gradients) gradients of \(cases.count) cases from \(GradFixtures.directory.path), \(failures.count) failing")
+        print("grad golden (\(KernelPath.current)): checked \(gradients) gradients of \(cases.count) cases from \(GradFixtures.directory.path), \(failures.count) failing")
         XCTAssertGreaterThan(gradients, 0)
         for failure in failures { XCTFail(failure) }
     }

@@ -2,7 +2,7 @@ import XCTest
 @testable import Subpix
 
 /// The float32 kernel behind `iterative_quad_interp3d` against the Swift `Refiner`
-/// run maximum by maximum, bit for bit, on both kernel paths: smooth volumes whose
+/// run maximum by maximum, bit for bit, on every kernel path: smooth volumes whose
 /// maxima refine, step and get rejected, noise, starts on the outermost voxels
 /// (fitted at the clamped centre), every iteration count and threshold, scale
 /// steps on and off, and volumes holding NaN, infinities, huge and subnormal values.

@@ -2,8 +2,8 @@ import XCTest
 @testable import Subpix
 
 /// The float32 strict-maxima kernel behind `nms2d` / `nms3d` against the Swift
-/// implementation (``StrictMaxima`` with `swiftOnly`), bit for bit, on both kernel
-/// paths: widths with and without a tail of fewer than eight columns, odd and even
+/// implementation (``StrictMaxima`` with `swiftOnly`), bit for bit, on every kernel
+/// path: widths with and without a tail of fewer than eight columns, odd and even
 /// windows, ties, NaN, infinities and signed zeros, and maps large enough to be cut
 /// into row blocks.
 final class StrictMaximaKernelTests: XCTestCase {

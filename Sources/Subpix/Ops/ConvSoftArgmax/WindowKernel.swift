@@ -4,7 +4,8 @@ import CSubpixKernels
 /// set up once per call with the geometry and kornia's window centres that
 /// ``WindowedSoftArgmax`` derives; `nil` for element types other than `Float`.
 final class WindowKernel<S: SubpixScalar> {
-    private let op: subpix_window_soft_argmax
+    /// The geometry and constants the kernels read (the backward kernel too).
+    let op: subpix_window_soft_argmax
     /// Per output row `(od, oy)`: x weight, y base, d base (three runs of `D_out × H_out`).
     private let rowCentres: UnsafeMutablePointer<Float>
 

@@ -1,0 +1,49 @@
+import CSubpixKernels
+
+extension WindowedSoftArgmaxPullback {
+    /// Runs the float32 backward kernel over every map of `x`, in blocks of input
+    /// rows as the forward splits its work, and returns the maps it could not do
+    /// (a block's scratch could not be allocated), for the Swift implementation.
+    func kernelGradient(
+        _ kernel: WindowKernel<S>, _ x: UnsafePointer<S>, maps: Int, coords: UnsafePointer<S>, values: UnsafePointer<S>?,
+        into gradient: UnsafeMutablePointer<S>
+    ) -> [Int] {
+        let (mapSize, outputMap, rows) = (mapSize, outputMap, height.length)
+        var peaks = [S](repeating: 0, count: maps)
+        peaks.withUnsafeMutableBufferPointer { peaks in
+            guard let peaks = peaks.baseAddress else { return }
+            parallelFor(maps, work: maps * mapSize) { map in peaks[map] = MapReduction.maximum(x + map * mapSize, count: mapSize) }
+        }
+        let chunks = max(1, min(rows, (parallelPieces + maps - 1) / maps))
+        let rowsPerChunk = (rows + chunks - 1) / chunks
+        var done = [Bool](repeating: true, count: maps * chunks)
+        done.withUnsafeMutableBufferPointer { done in
+            parallelFor(maps * chunks, work: maps * mapSize * (height.kernel + 24)) { item in
+                let (map, chunk) = item.quotientAndRemainder(dividingBy: chunks)
+                let first = min(rows, chunk * rowsPerChunk)
+                done[item] = kernel.backward(
+                    x + map * mapSize, peak: peaks[map], rows: first..<min(rows, first + rowsPerChunk),
+                    coords: coords + map * 2 * outputMap, values: values.map { $0 + map * outputMap }, into: gradient + map * mapSize)
+            }
+        }
+        return (0..<maps).filter { map in done[map * chunks..<(map + 1) * chunks].contains(false) }
+    }
+}
+
+extension WindowKernel {
+    /// Writes the gradient of input rows `rows` of one 2D map from the cotangents of
+    /// its coordinates (`2 × H_out × W_out`) and values; false when the kernel could
+    /// not allocate its scratch memory.
+    func backward(
+        _ map: UnsafePointer<S>, peak: S, rows: Range<Int>, coords: UnsafePointer<S>, values: UnsafePointer<S>?,
+        into gradient: UnsafeMutablePointer<S>
+    ) -> Bool {
+        guard !rows.isEmpty else { return true }
+        let status = withUnsafePointer(to: op) { op in
+            subpix_window_soft_argmax_backward_f32(
+                op, floatPointer(map), Float(peak), rows.lowerBound, rows.upperBound, floatPointer(coords),
+                values.map(floatPointer), UnsafeMutableRawPointer(gradient).assumingMemoryBound(to: Float.self))
+        }
+        return status == 0
+    }
+}

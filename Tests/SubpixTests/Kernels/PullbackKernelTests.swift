@@ -1,0 +1,122 @@
+import XCTest
+@testable import Subpix
+
+/// The float32 backward kernels against the Swift pullbacks in float32, on both
+/// kernel paths: widths with and without a tail, temperatures, normalised and
+/// pixel coordinates, a NaN in a map.
+final class PullbackKernelTests: XCTestCase {
+    func testSpatialSoftArgmaxBackwardMatchesTheSwiftReference() throws {
+        var random = SeededRandom(seed: 7)
+        for path in KernelPath.allCases {
+            try withKernelPath(path) {
+                for (height, width) in [(1, 1), (3, 5), (64, 48), (7, 13), (2, 17)] {
+                    for temperature in [0.5, 1.0, 10.0] {
+                        for normalized in [true, false] {
+                            let input = try noise([3, 2, height, width], &random)
+                            let cotangent = try noise([3, 2, 2], &random)
+                            let (coords, pullback) = try spatialSoftArgmax2dWithPullback(
+                                input, temperature: temperature, normalizedCoordinates: normalized)
+                            let want = spatialSoftArgmaxGradientReference(
+                                input, temperature: Float(temperature), normalized: normalized, coords: coords, cotangent: cotangent)
+                            assertClose(try pullback(cotangent), want, 1e-5, "\(path) \(height)x\(width) T=\(temperature) normalized=\(normalized)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func testBackwardOfANaNMapIsNaNOnlyThere() throws {
+        for path in KernelPath.allCases {
+            try withKernelPath(path) {
+                var input = try noise([1, 2, 3, 9], SeededRandom(seed: 8))
+                input[0, 0, 1, 4] = .nan
+                let (_, pullback) = try spatialSoftArgmax2dWithPullback(input)
+                let gradient = try pullback(Tensor(shape: [1, 2, 2], repeating: 1))
+                XCTAssertTrue(gradient.elements[..<27].allSatisfy(\.isNaN), "\(path)")
+                XCTAssertFalse(gradient.elements[27...].contains(where: \.isNaN), "\(path)")
+                let (value, windowed) = try convSoftArgmax2dWithPullback(input, outputValue: true)
+                let windowGradient = try windowed(
+                    Tensor(shape: value.coords.shape, repeating: 1), value.values.map { Tensor(shape: $0.shape, repeating: 1) })
+                XCTAssertTrue(windowGradient.elements[..<27].allSatisfy(\.isNaN), "\(path) conv")
+                XCTAssertFalse(windowGradient.elements[27...].contains(where: \.isNaN), "\(path) conv")
+            }
+        }
+    }
+
+    func testConvSoftArgmaxBackwardMatchesTheSwiftImplementation() throws {
+        var random = SeededRandom(seed: 9)
+        for path in KernelPath.allCases {
+            try withKernelPath(path) {
+                for (height, width) in [(9, 7), (16, 33), (5, 8), (30, 12), (1, 3)] {
+                    var input = try noise([2, 3, height, width], &random)
+                    input[1, 2, height - 1, width - 1] += 30   // a peak in a corner: its windows are cut by the border
+                    for (kernel, stride, padding) in [([3, 3], [1, 1], [1, 1]), ([3, 3], [2, 2], [1, 1]), ([5, 5], [1, 1], [2, 2]),
+                                                      ([7, 3], [1, 2], [3, 0]), ([2, 4], [3, 1], [1, 2]), ([1, 1], [1, 1], [0, 0]),
+                                                      ([4, 6], [2, 3], [0, 3]), ([3, 3], [1, 1], [0, 0]), ([9, 9], [4, 5], [4, 4]), ([4, 2], [2, 1], [0, 1])] {
+                        guard let axes = try? WindowAxis.validated(
+                            op: "test", input: input.shape, kernel: kernel, stride: stride, padding: padding, temperature: 0.7) else { continue }
+                        // A normalised axis of one cell has kornia's factor 2 / 1e-8: float32
+                        // resolves neither implementation's gradient there, so pixels only.
+                        for (normalized, withValues) in [(false, true), (true, true), (true, false)] where height > 1 || !normalized {
+                            let engine = WindowedSoftArgmax<Float>(
+                                depth: WindowAxis(length: 1, kernel: 1, stride: 1, padding: 0, outputs: 1),
+                                height: axes[0], width: axes[1], temperature: 0.7, eps: 1e-8, normalized: normalized, volumetric: false)
+                            try assertBackwardKernelMatchesSwift(
+                                engine, input, withValues: withValues, &random,
+                                "\(path) \(height)x\(width) k=\(kernel) s=\(stride) p=\(padding) normalized=\(normalized) values=\(withValues)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func testConvSoftArgmaxBackwardSplitsALargeMapIntoRowBlocks() throws {
+        var random = SeededRandom(seed: 10)
+        let input = try noise([1, 1, 97, 40], &random)
+        for (kernel, stride, padding) in [([3, 3], [1, 1], [1, 1]), ([5, 5], [2, 2], [2, 2])] {
+            let axes = try WindowAxis.validated(op: "test", input: input.shape, kernel: kernel, stride: stride, padding: padding, temperature: 1)
+            let engine = WindowedSoftArgmax<Float>(
+                depth: WindowAxis(length: 1, kernel: 1, stride: 1, padding: 0, outputs: 1),
+                height: axes[0], width: axes[1], temperature: 1, eps: 1e-8, normalized: true, volumetric: false)
+            try assertBackwardKernelMatchesSwift(engine, input, withValues: true, &random, "97x40 k=\(kernel) s=\(stride)")
+        }
+    }
+
+    /// The pullback's gradient through the kernel and through the Swift implementation agree.
+    private func assertBackwardKernelMatchesSwift(
+        _ engine: WindowedSoftArgmax<Float>, _ input: Tensor<Float>, withValues: Bool, _ random: inout SeededRandom, _ label: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) throws {
+        let value = engine.apply(input, outputValue: withValues)
+        let coords = try noise(value.coords.shape, &random)
+        let values = try value.values.map { try noise($0.shape, &random) }
+        var reference = engine
+        reference.usesKernel = false
+        let got = try WindowedSoftArgmaxPullback(forward: engine).gradient(of: input, value: value, cotangents: (coords, values), op: "test")
+        let want = try WindowedSoftArgmaxPullback(forward: reference).gradient(of: input, value: value, cotangents: (coords, values), op: "test")
+        assertClose(got, want, 2e-5, label, file: file, line: line)
+    }
+
+    private func noise(_ shape: [Int], _ random: SeededRandom) throws -> Tensor<Float> {
+        var random = random
+        return try noise(shape, &random)
+    }
+
+    private func noise(_ shape: [Int], _ random: inout SeededRandom) throws -> Tensor<Float> {
+        try Tensor(shape: shape, elements: (0..<shape.reduce(1, *)).map { _ in Float.random(in: -3...3, using: &random) })
+    }
+
+    private func assertClose(_ got: Tensor<Float>, _ want: Tensor<Float>, _ tolerance: Float, _ label: String,
+                             file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(got.shape, want.shape, label, file: file, line: line)
+        let scale = want.elements.reduce(Float(0)) { max($0, abs($1)) }
+        let bad = zip(got.elements, want.elements).enumerated().filter { _, pair in
+            pair.1.isNaN ? !pair.0.isNaN : abs(pair.0 - pair.1) > tolerance * max(1, scale)
+        }
+        if let (index, (g, w)) = bad.first {
+            XCTFail("\(label): \(bad.count) elements differ, first \(index): \(g) vs \(w)", file: file, line: line)
+        }
+    }
+}
