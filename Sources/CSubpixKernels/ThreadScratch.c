@@ -11,6 +11,7 @@ typedef struct {
 } thread_scratch;
 
 static pthread_key_t key;
+static int key_made;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 static void discard(void *cache) {
@@ -18,12 +19,14 @@ static void discard(void *cache) {
     free(cache);
 }
 
-static void make_key(void) { pthread_key_create(&key, discard); }
+static void make_key(void) { key_made = pthread_key_create(&key, discard) == 0; }
 
-static thread_scratch *this_thread(void) {
+/// The calling thread's record, made on first use when `create`; NULL when there is none.
+static thread_scratch *this_thread(int create) {
     pthread_once(&once, make_key);
+    if (!key_made) return NULL;
     thread_scratch *cache = pthread_getspecific(key);
-    if (cache == NULL && (cache = calloc(1, sizeof *cache)) != NULL && pthread_setspecific(key, cache) != 0) {
+    if (cache == NULL && create && (cache = calloc(1, sizeof *cache)) != NULL && pthread_setspecific(key, cache) != 0) {
         free(cache);
         cache = NULL;
     }
@@ -31,7 +34,8 @@ static thread_scratch *this_thread(void) {
 }
 
 float *subpix_scratch_acquire(size_t count) {
-    thread_scratch *cache = count <= SUBPIX_SCRATCH_KEEP ? this_thread() : NULL;
+    if (count == 0) count = 1;   // never hand out a NULL that means "out of memory"
+    thread_scratch *cache = count <= SUBPIX_SCRATCH_KEEP ? this_thread(1) : NULL;
     if (cache == NULL || cache->busy) return malloc(count * sizeof(float));
     if (cache->capacity < count) {
         free(cache->memory);
@@ -44,10 +48,15 @@ float *subpix_scratch_acquire(size_t count) {
 }
 
 void subpix_scratch_release(float *memory) {
-    thread_scratch *cache = this_thread();
+    thread_scratch *cache = this_thread(0);
     if (cache != NULL && cache->busy && memory == cache->memory) {
         cache->busy = 0;
         return;
     }
     free(memory);
+}
+
+size_t subpix_scratch_kept(void) {
+    thread_scratch *cache = this_thread(0);
+    return cache == NULL ? 0 : cache->capacity;
 }

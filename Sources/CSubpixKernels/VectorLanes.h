@@ -53,6 +53,25 @@ SUBPIX_INLINE VF VFN(exp2_nonpositive)(VF t) {
     return (VF)((VI)(p * power) & ~tiny);   // 0 where t was below −126
 }
 
+/// `exp(x)` for `x <= 0` where the result itself is reported, not summed: the
+/// Swift exponentials' Cody–Waite scheme, `n = round(x / ln 2)`,
+/// `r = x − n · ln 2` with `ln 2` split in two so that `r` keeps its accuracy
+/// however large `|x|` is, `e^r` by its degree-6 Taylor polynomial, `2^n` in
+/// the exponent bits: within 3·10⁻⁷ relative of `exp` at any `x`, where the
+/// folded `2^(x · log2(e))` above loses `|x|`·6·10⁻⁸. Below −87 gives 0, NaN
+/// stays NaN.
+SUBPIX_INLINE VF VFN(exp_nonpositive)(VF x) {
+    VI tiny = x < -87.0f;
+    VF clamped = VFN(select)(tiny, VFN(splat)(-87.0f), x);
+    VF shifted = clamped * SUBPIX_LOG2E + 12582912.0f;   // 1.5 * 2^23 puts round(x / ln 2) in the low bits
+    VF n = shifted - 12582912.0f;
+    VF r = (clamped - n * 0.693145751953125f) - n * 1.428606765330187e-6f;
+    VF p = 1.0f + r * (1.0f + r * (0.5f + r * (0.16666667f + r * (0.041666668f + r * (0.008333334f
+        + r * 0.0013888889f)))));
+    VF power = (VF)(((VI)shifted << 23) + (127 << 23));
+    return (VF)((VI)(p * power) & ~tiny);   // 0 where x was below −87
+}
+
 #undef VF
 #undef VI
 #undef VFN

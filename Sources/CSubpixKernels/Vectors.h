@@ -20,6 +20,9 @@
 #define SUBPIX_PASTE4_(a, b, c, d) a##b##c##d
 #define SUBPIX_PASTE4(a, b, c, d) SUBPIX_PASTE4_(a, b, c, d)
 
+/// log2(e): `exp(x) = 2^(x · log2(e))`.
+#define SUBPIX_LOG2E 1.44269504088896341f
+
 #define SUBPIX_LANES 8
 #include "VectorLanes.h"
 #undef SUBPIX_LANES
@@ -52,7 +55,11 @@ SUBPIX_INLINE float exp2_nonpositive(float t) {
     return v[0];
 }
 
-/// log2(e): `exp(x) = 2^(x · log2(e))`.
-#define SUBPIX_LOG2E 1.44269504088896341f
+/// `v8f_exp_nonpositive` of one value.
+SUBPIX_INLINE float exp_nonpositive(float x) {
+    v8f v = v8f_exp_nonpositive(v8f_splat(x));
+    return v[0];
+}
+
 
 #endif

@@ -1,11 +1,10 @@
-#include <stdlib.h>
-
 #include "Dispatch.h"
 #include "ExponentialRow.h"
 #include "RowInterleave.h"
+#include "ThreadScratch.h"
 #include "WindowSums.h"
 
-/// Scratch buffers of one call, carved from one allocation.
+/// Scratch buffers of one call, carved from one block of the thread's scratch.
 typedef struct {
     float *e, *v;                 // per input plane and band row: exp and exp·x
     float *depthE, *depthT, *depthV;   // the depth window's planes summed (3D)
@@ -35,7 +34,7 @@ SUBPIX_INLINE int subpix_window_soft_argmax_f32_body(
 
     ptrdiff_t count = depth->length * plane * (1 + wantValues) + (collapse ? 3 * plane : 0)
         + (2 + volumetric + wantValues) * rows * P + 4 * span * 8 + 5 * Wo * 8 + 4 * kernelRows + P;
-    float *memory = malloc((size_t)count * sizeof(float));
+    float *memory = subpix_scratch_acquire((size_t)count);
     if (memory == NULL) return -1;
     scratch_t s;
     float *next = memory;
@@ -147,17 +146,17 @@ SUBPIX_INLINE int subpix_window_soft_argmax_f32_body(
             if (wantValues) deinterleave_rows(s.outV, Wo, lanes, outV);
         }
     }
-    free(memory);
+    subpix_scratch_release(memory);
     return 0;
 }
 
 SUBPIX_INLINE int subpix_window_sums_f32_body(
     const float *x, ptrdiff_t kernel, ptrdiff_t stride, ptrdiff_t outputs, float *sums, float *weighted
 ) {
-    float *scratch = malloc((size_t)(4 * kernel * 8) * sizeof(float));
+    float *scratch = subpix_scratch_acquire((size_t)(4 * kernel * 8));
     if (scratch == NULL) return -1;
     window_sums_rows(x, 8, 8, kernel, stride, outputs, sums, weighted, 8, scratch);
-    free(scratch);
+    subpix_scratch_release(scratch);
     return 0;
 }
 

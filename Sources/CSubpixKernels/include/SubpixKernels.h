@@ -39,6 +39,20 @@ int subpix_spatial_soft_argmax_f32(
     const float *x, ptrdiff_t first, ptrdiff_t last, ptrdiff_t height, ptrdiff_t width,
     float temperature, const float *xs, const float *ys, float *out);
 
+/// kornia's `render_gaussian2d` for the maps `first ..< last` on the grid `xs`
+/// (`width` columns) × `ys` (`height` rows). Map `m` is the Gaussian of mean
+/// `means[2·mean_index[m] ..< +2]` and σ `stds[2·std_index[m] ..< +2]` (x, y):
+/// the profiles `gx = softmax(−(xs − μx)² / (2σx²))` and `gy` likewise, computed
+/// in `profiles` (`width + height` floats of scratch), then
+/// `out[(m · height + i) · width + j] = gy[i] · gx[j]`. A σ of 0 or NaN makes
+/// the map NaN. On x86-64 cells below 2^-126 are 0 (subnormal results are
+/// flushed: computing them took as long as the rest of the render).
+/// Returns 0.
+int subpix_render_gaussian_f32(
+    const float *xs, ptrdiff_t width, const float *ys, ptrdiff_t height,
+    const float *means, const ptrdiff_t *mean_index, const float *stds, const ptrdiff_t *std_index,
+    ptrdiff_t first, ptrdiff_t last, float *profiles, float *out);
+
 /// The input gradient of `subpix_spatial_soft_argmax_f32` for the maps
 /// `first ..< last`: with `p = softmax(t·x)` per map, the forward's `coords`
 /// `(X, Y)` and a cotangent `(gx, gy)` per map (both `2 × maps`),
@@ -47,10 +61,6 @@ int subpix_spatial_soft_argmax_f32(
 int subpix_spatial_soft_argmax_backward_f32(
     const float *x, ptrdiff_t first, ptrdiff_t last, ptrdiff_t height, ptrdiff_t width, float temperature,
     const float *xs, const float *ys, const float *coords, const float *cotangent, float *gradient);
-
-/// `out[i · width + j] = rows[i] · columns[j]`: render_gaussian2d's map from
-/// its two profiles. Returns 0.
-int subpix_outer_product_f32(const float *rows, ptrdiff_t height, const float *columns, ptrdiff_t width, float *out);
 
 /// One axis of a sliding window: `length` input cells, windows of `kernel`
 /// cells moved by `stride` over the input zero-padded by `padding`, giving

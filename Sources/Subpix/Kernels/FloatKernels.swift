@@ -26,3 +26,16 @@ func floatPointer<S: SubpixScalar>(_ pointer: UnsafePointer<S>) -> UnsafePointer
 func mapsPerItem(_ maps: Int) -> Int {
     max(1, (maps + parallelPieces - 1) / parallelPieces)
 }
+
+/// `pointer` seen as `Float` elements, for a kernel call in an op whose `S` is
+/// `Float` (the caller checks `S.self == Float.self`).
+@inline(__always)
+func floatElements<S: SubpixScalar>(_ pointer: UnsafePointer<S>) -> UnsafePointer<Float> {
+    UnsafeRawPointer(pointer).assumingMemoryBound(to: Float.self)
+}
+
+/// The mutable form of ``floatElements(_:)-(UnsafePointer<S>)``.
+@inline(__always)
+func floatElements<S: SubpixScalar>(_ pointer: UnsafeMutablePointer<S>) -> UnsafeMutablePointer<Float> {
+    UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: Float.self)
+}

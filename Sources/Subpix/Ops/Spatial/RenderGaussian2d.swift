@@ -55,17 +55,33 @@ public func renderGaussian2d<S: SubpixScalar>(
     let stdIndex = Broadcast.sourceIndices(from: stdLead, to: lead)
     let planeSize = height * width
     let items = meanIndex.count
+    let perItem = mapsPerItem(items)
     return mean.withUnsafeBufferPointer { means in
         std.withUnsafeBufferPointer { stds in
             Tensor<S>(validShape: lead + [height, width]) { output in
                 guard let out = output.baseAddress, let means = means.baseAddress, let stds = stds.baseAddress else { return }
                 xs.withUnsafeBufferPointer { xs in
                     ys.withUnsafeBufferPointer { ys in
-                        parallelFor(items, work: items * planeSize) { item in
-                            let (m, s) = (meanIndex[item] * 2, stdIndex[item] * 2)
-                            renderPlane(
-                                into: out + item * planeSize, xs: xs, ys: ys,
-                                mean: (means[m], means[m + 1]), std: (stds[s], stds[s + 1]))
+                        // Work items of several maps, each with one scratch for the two profiles.
+                        parallelFor((items + perItem - 1) / perItem, work: items * planeSize) { chunk in
+                            let maps = chunk * perItem..<min(items, (chunk + 1) * perItem)
+                            withUnsafeTemporaryAllocation(of: S.self, capacity: width + height) { profiles in
+                                guard let profiles = profiles.baseAddress, let columns = xs.baseAddress, let rows = ys.baseAddress
+                                else { return }
+                                if S.self == Float.self {
+                                    subpix_render_gaussian_f32(
+                                        floatElements(columns), width, floatElements(rows), height,
+                                        floatElements(means), meanIndex, floatElements(stds), stdIndex,
+                                        maps.lowerBound, maps.upperBound, floatElements(profiles), floatElements(out))
+                                    return
+                                }
+                                for item in maps {
+                                    let (m, s) = (meanIndex[item] * 2, stdIndex[item] * 2)
+                                    renderPlane(
+                                        into: out + item * planeSize, xs: xs, ys: ys,
+                                        mean: (means[m], means[m + 1]), std: (stds[s], stds[s + 1]), profiles: profiles)
+                                }
+                            }
                         }
                     }
                 }
@@ -86,29 +102,23 @@ private func linearSpace<S: SubpixScalar>(_ count: Int, normalized: Bool) -> [S]
     }
 }
 
-/// One `height × width` plane: the outer product of the row and column profiles.
+/// One `height × width` plane, the outer product of the row and column
+/// profiles computed into `profiles` (`width + height` elements): what `Double`
+/// tensors run (float32 ones run the C kernel, tested against this in `Double`).
 @inline(__always)
 private func renderPlane<S: SubpixScalar>(
     into plane: UnsafeMutablePointer<S>, xs: UnsafeBufferPointer<S>, ys: UnsafeBufferPointer<S>,
-    mean: (x: S, y: S), std: (x: S, y: S)
+    mean: (x: S, y: S), std: (x: S, y: S), profiles columns: UnsafeMutablePointer<S>
 ) {
     let (width, height) = (xs.count, ys.count)
-    withUnsafeTemporaryAllocation(of: S.self, capacity: width + height) { scratch in
-        guard let columns = scratch.baseAddress, let xs = xs.baseAddress, let ys = ys.baseAddress else { return }
-        let rows = columns + width
-        gaussianProfile(xs, count: width, mean: mean.x, std: std.x, into: columns)
-        gaussianProfile(ys, count: height, mean: mean.y, std: std.y, into: rows)
-        if let floats = floatPointers(UnsafePointer(rows), plane) {
-            // The float32 kernel writes whole AVX2 vectors where the CPU has them.
-            let columns = UnsafeRawPointer(columns).assumingMemoryBound(to: Float.self)
-            subpix_outer_product_f32(floats.input, height, columns, width, floats.output)
-            return
-        }
-        for row in 0..<height {
-            let rowWeight = rows[row]
-            let line = plane + row * width
-            for column in 0..<width { line[column] = columns[column] * rowWeight }
-        }
+    guard let xs = xs.baseAddress, let ys = ys.baseAddress else { return }
+    let rows = columns + width
+    gaussianProfile(xs, count: width, mean: mean.x, std: std.x, into: columns)
+    gaussianProfile(ys, count: height, mean: mean.y, std: std.y, into: rows)
+    for row in 0..<height {
+        let rowWeight = rows[row]
+        let line = plane + row * width
+        for column in 0..<width { line[column] = columns[column] * rowWeight }
     }
 }
 
