@@ -10,7 +10,8 @@ Options: --frames N (30), --fps F (20), --size H W (48 64), --sigma S (2.0),
 --truth CSV: after each frame, append "frame,x,y" (the peak's true position in
 pixels, x to the right, y down) so a test can compare what the viewer lists;
 --pause-after N --pause S: wait S seconds after frame N (a training loop's
-evaluation pause; a test uses it to see a frame number that stays a while).
+evaluation pause); --pause-after N --resume-file PATH: after frame N wait until
+PATH exists (a test creates it once it has seen frame N, whatever the machine's speed).
 """
 import argparse, io, os, sys, time
 import numpy as np
@@ -25,6 +26,7 @@ parser.add_argument("--sigma", type=float, default=2.0)
 parser.add_argument("--truth")
 parser.add_argument("--pause-after", type=int)
 parser.add_argument("--pause", type=float, default=0)
+parser.add_argument("--resume-file")
 args = parser.parse_args()
 
 height, width = args.size
@@ -53,6 +55,8 @@ def send_all(write):
         time.sleep(1 / args.fps)
         if args.pause_after == i + 1:
             time.sleep(args.pause)
+            while args.resume_file and not os.path.exists(args.resume_file):
+                time.sleep(0.05)
 
 if args.mode == "fifo":
     with open(args.path, "wb") as f:           # blocks until the viewer opens the FIFO

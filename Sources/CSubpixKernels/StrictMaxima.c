@@ -169,11 +169,14 @@ SUBPIX_INLINE int subpix_strict_maxima_f32_body(
     }
     if (top >= bottom) return 0;
 
-    // Per plane a ring of `ky` row maxima (slot = row % ky) and their NaN flags,
-    // and (3D) the maximum of the ring.
-    float *memory = malloc((size_t)(D * ky * W + D * W) * sizeof(float) + (size_t)(D * ky));
+    // Per plane a ring of `ky` row maxima (slot = row % ky) and (3D) the maximum
+    // of the ring; the rows an output row compares against; the rings' NaN flags.
+    // (On the heap, not the stack: windows may be as large as the map.)
+    void *memory = malloc((size_t)(kd + ky) * sizeof(const float *)
+                          + (size_t)(D * ky * W + D * W) * sizeof(float) + (size_t)(D * ky));
     if (memory == NULL) return -1;
-    float *ring = memory, *planeMax = memory + D * ky * W;
+    const float **sources = memory;
+    float *ring = (float *)(sources + kd + ky), *planeMax = ring + D * ky * W;
     uint8_t *nanRow = (uint8_t *)(planeMax + D * W);
 #define RING(p, r) (ring + ((p) * ky + (r) % ky) * W)
 
@@ -190,10 +193,9 @@ SUBPIX_INLINE int subpix_strict_maxima_f32_body(
         }
         if (kd > 1) {
             for (ptrdiff_t p = 0; p < D; p++) {
-                const float *rows[ky];
-                for (ptrdiff_t r = 0; r < ky; r++) rows[r] = ring + (p * ky + r) * W;
-                if (ky == 3) rows_max(rows, 3, from, to, planeMax + p * W);
-                else rows_max(rows, ky, from, to, planeMax + p * W);
+                for (ptrdiff_t r = 0; r < ky; r++) sources[r] = ring + (p * ky + r) * W;
+                if (ky == 3) rows_max(sources, 3, from, to, planeMax + p * W);
+                else rows_max(sources, ky, from, to, planeMax + p * W);
             }
         }
         for (ptrdiff_t p = cd; p < D - bd; p++) {
@@ -205,7 +207,6 @@ SUBPIX_INLINE int subpix_strict_maxima_f32_body(
                 write_row_directly(op, x, p, i, out);
                 continue;
             }
-            const float *sources[kd - 1 + ky - 1 + 1];
             ptrdiff_t count = 0;
             for (ptrdiff_t q = p - cd; q <= p + bd; q++) if (q != p) sources[count++] = planeMax + q * W;
             for (ptrdiff_t r = i - cy; r <= i + by; r++) if (r != i) sources[count++] = RING(p, r);

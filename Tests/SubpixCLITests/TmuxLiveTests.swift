@@ -75,13 +75,19 @@ final class TmuxLiveTests: XCTestCase {
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
         try tmux.start("TERM=xterm-256color \(CLIRunner.binary.path) view --stream \(fifo); echo EXIT=$? > \(status); sleep 5", width: 120, height: 36)
         try tmux.waitFor("waiting for the first frame", timeout: 60)
-        // 30 frames at 20 frames/s, with a 5 s pause after frame 15 so that a loaded machine
-        // (a capture of the pane can take a second) still sees a number between the first and the last.
-        try startProducer("fifo", fifo, frames: 30, fps: 20, truth: truthPath, extra: ["--pause-after", "15", "--pause", "5"])
+        // 30 frames at 20 frames/s; after frame 15 the producer waits until the test has seen
+        // frame 15 on the screen (however slow the machine), so the count is seen rising.
+        let resume = directory.appendingPathComponent("resume").path
+        try startProducer("fifo", fifo, frames: 30, fps: 20, truth: truthPath, extra: ["--pause-after", "15", "--resume-file", resume])
 
         // The frame count rises while the producer sends (read the panel as it goes).
         var seen: [Int] = []
-        var screen = ""
+        var screen = try tmux.waitUntil("live frame 15, while the producer waits after it") { screen in
+            if let frame = liveFrame(screen), seen.last != frame { seen.append(frame) }
+            return liveFrame(screen) == 15
+        }
+        XCTAssertFalse(screen.contains("stream ended"), "frame 15 is shown as it comes, before the stream ends")
+        XCTAssertTrue(FileManager.default.createFile(atPath: resume, contents: nil))
         let deadline = Date().addingTimeInterval(90)
         while Date() < deadline, !screen.contains("stream ended") {
             screen = try tmux.screen()
@@ -120,11 +126,13 @@ final class TmuxLiveTests: XCTestCase {
         let status = directory.appendingPathComponent("status").path
         try tmux.start("TERM=xterm-256color \(CLIRunner.binary.path) view --follow \(file); echo EXIT=$? > \(status); sleep 5", width: 120, height: 36)
         try tmux.waitFor("waiting for the first frame", timeout: 60)
-        // 10 replaces at 4 a second, with a 5 s pause after the fifth (seen even on a loaded machine).
-        try startProducer("file", file, frames: 10, fps: 4, truth: truthPath, extra: ["--pause-after", "5", "--pause", "5"])
+        // 10 replaces at 4 a second; after the fifth the producer waits until the test has seen it.
+        let resume = directory.appendingPathComponent("resume").path
+        try startProducer("file", file, frames: 10, fps: 4, truth: truthPath, extra: ["--pause-after", "5", "--resume-file", resume])
         let fifth = Date().addingTimeInterval(60)
         while (try? truth(truthPath))?.count ?? 0 < 5, Date() < fifth { Thread.sleep(forTimeInterval: 0.1) }
-        XCTAssertNotNil(try keypoint(near: try truth(truthPath)[4], timeout: 4), "the fifth version is shown during the pause")
+        XCTAssertNotNil(try keypoint(near: try truth(truthPath)[4]), "the fifth version is shown while the producer waits after it")
+        XCTAssertTrue(FileManager.default.createFile(atPath: resume, contents: nil))
         producer?.waitUntilExit()
         XCTAssertEqual(producer?.terminationStatus, 0)
         let peaks = try truth(truthPath)

@@ -39,6 +39,82 @@ final class ViewerLoopTests: XCTestCase {
         XCTAssertEqual(model.runs.map(\.keypoints), expected.runs.map(\.keypoints), "the keypoints shown are the last temperature's")
     }
 
+    /// A computation the test holds: each job signals `started`, then waits for `release`
+    /// before computing; `temperatures` records what was computed, in order. A watchdog
+    /// releases everything after 60 s so that a regression fails instead of hanging.
+    private final class HeldComputation: @unchecked Sendable {
+        let started = DispatchSemaphore(value: 0)
+        private let release = DispatchSemaphore(value: 0)
+        private let lock = NSLock()
+        private var computed: [Double] = []
+        private var watchdogFired = false
+
+        var temperatures: [Double] { lock.withLock { computed } }
+        var releasedByWatchdog: Bool { lock.withLock { watchdogFired } }
+
+        init() {
+            DispatchQueue.global().asyncAfter(deadline: .now() + 60) { [self] in
+                lock.withLock { watchdogFired = true }
+                for _ in 0..<16 { release.signal() }
+            }
+        }
+
+        func compute(_ job: ViewComputation) -> ComputedView {
+            started.signal()
+            release.wait()
+            lock.withLock { computed.append(job.key.settings.temperature) }
+            return job.compute()
+        }
+
+        func releaseOne() { release.signal() }
+
+        /// Waits (up to 60 s) until a job has started and is held.
+        func awaitStart() -> Bool { started.wait(timeout: .now() + 60) == .success }
+    }
+
+    /// The issue's `T T T T ?` without a timer: the computations are held on a semaphore,
+    /// and every key is taken — help open, temperature stepped four times — while the
+    /// first is still held; the two temperatures in between are never computed (the
+    /// newest job replaces a waiting one), the stale result is not shown, and once
+    /// released the keypoints shown are the last temperature's.
+    func testKeysAreAllTakenWhileAComputationIsHeldAndStaleWorkIsDropped() throws {
+        let model = try demoModel()   // its first view is computed before the loop starts
+        let firstRuns = model.runs.map(\.keypoints)
+        let held = HeldComputation()
+        let input = ScriptedInput([.key(.character("T"))])
+        let loop = ViewerLoop(model: model, source: input, compute: held.compute)
+        loop.round()
+        XCTAssertTrue(held.awaitStart(), "T 1.25's computation started (and is held)")
+
+        input.queued = ["T", "T", "T", "?"].map { .key(.character(Character($0))) }
+        loop.round()
+        XCTAssertEqual(model.mode, .help, "the help is open while the computation is held")
+        XCTAssertEqual(model.session.view.temperature, 2.44, "T stepped four times: 1.25, 1.56, 1.95, 2.44")
+        XCTAssertEqual(held.temperatures, [], "nothing has finished: the keys did not wait for it")
+        XCTAssertNotNil(model.awaited, "the view awaits the newest settings")
+        for _ in 0..<5 { loop.round() }   // rounds go on (drawing, progress) while the job is held
+        XCTAssertEqual(held.temperatures, [])
+        XCTAssertEqual(model.runs.map(\.keypoints), firstRuns, "until a result arrives, the previous markers stay")
+
+        held.releaseOne()   // T 1.25 finishes: stale, cached, not shown
+        XCTAssertTrue(held.awaitStart(), "the next job started: the newest one")
+        let staleDeadline = Date().addingTimeInterval(60)
+        while held.temperatures.isEmpty && Date() < staleDeadline { loop.round() }
+        loop.round()
+        XCTAssertEqual(held.temperatures, [1.25])
+        XCTAssertEqual(model.runs.map(\.keypoints), firstRuns, "a result a newer key made stale is not shown")
+
+        held.releaseOne()
+        settle(loop)
+        XCTAssertFalse(held.releasedByWatchdog, "released by the test, not the watchdog")
+        XCTAssertEqual(held.temperatures, [1.25, 2.44], "T 1.56 and 1.95 were dropped, never computed")
+        let expected = ViewComputation(session: model.session, tensor: try XCTUnwrap(model.viewed)).compute()
+        XCTAssertFalse(expected.runs.flatMap(\.keypoints.points).isEmpty)
+        XCTAssertNotEqual(expected.runs.map(\.keypoints), firstRuns, "the temperature changes the keypoints")
+        XCTAssertEqual(model.runs.map(\.keypoints), expected.runs.map(\.keypoints), "the keypoints shown are the last temperature's")
+        XCTAssertEqual(model.mode, .help, "the help stayed open throughout")
+    }
+
     /// While a computation runs, keys still change the view at once (here: the help opens).
     func testKeysAreHandledWhileComputing() throws {
         let model = try demoModel()

@@ -7,8 +7,8 @@ import Subpix
 public enum NPY {
     /// Reads an `.npy` file held in `data`; `path` names it in errors.
     public static func read(_ data: Data, path: String, maxBytes: Int = ReadLimits.maxBytes) throws -> AnyTensor {
-        let bytes = [UInt8](data)
-        return try bytes.withUnsafeBufferPointer { buffer in
+        try data.withUnsafeBytes { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
             guard let layout = try NPYLayout(parsing: buffer, complete: true, path: path) else {
                 throw FormatError(path, "expected a whole .npy header, got \(buffer.count) bytes")
             }
@@ -18,6 +18,39 @@ public enum NPY {
             }
             return try layout.decode(UnsafeBufferPointer(rebasing: buffer[layout.dataOffset..<layout.end]))
         }
+    }
+
+    /// Reads the `.npy` file at `path`. An array of this machine's floats in C order
+    /// (what `np.save` writes for float32) is read from the file straight into the
+    /// tensor, a few megabytes at a time, so the file's bytes and the tensor are
+    /// never both in memory (a 4096² map: 64 MB, not 128); other arrays go through ``read(_:path:maxBytes:)``.
+    public static func load(_ path: String, maxBytes: Int = ReadLimits.maxBytes) throws -> AnyTensor {
+        guard let file = FileHandle(forReadingAtPath: path) else { throw FormatError(path, "cannot read the file") }
+        defer { try? file.close() }
+        let longest = NPYLayout.maxHeaderLength + 12   // the preamble and the longest header
+        let front = try file.read(upToCount: longest) ?? Data()
+        let parsed = try front.withUnsafeBytes {
+            try NPYLayout(parsing: $0.bindMemory(to: UInt8.self), complete: front.count < longest, path: path)
+        }
+        guard let layout = parsed, layout.holdsNativeFloats else {
+            guard let data = FileManager.default.contents(atPath: path) else { throw FormatError(path, "cannot read the file") }
+            return try read(data, path: path, maxBytes: maxBytes)
+        }
+        try layout.checkFits(maxBytes: maxBytes, path: path)
+        try file.seek(toOffset: UInt64(layout.dataOffset))
+        var floats = [Float](repeating: 0, count: layout.count)
+        try floats.withUnsafeMutableBytes { target in
+            var filled = 0
+            while filled < layout.dataBytes {
+                let chunk = try file.read(upToCount: Swift.min(4 << 20, layout.dataBytes - filled)) ?? Data()
+                guard !chunk.isEmpty else {
+                    throw FormatError(path, "expected \(layout.dataBytes) data bytes for shape \(layout.header.shape), got \(filled)")
+                }
+                chunk.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: target[filled..<(filled + chunk.count)]))
+                filled += chunk.count
+            }
+        }
+        return .float32(try Tensor(shape: layout.header.shape, elements: floats))
     }
 
     /// An `.npy` (version 1.0, little endian, C order) holding `tensor`.

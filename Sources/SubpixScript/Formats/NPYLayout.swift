@@ -64,20 +64,27 @@ struct NPYLayout {
         _ = try ReadLimits.check(header.shape, elementSize: header.type.size, path: path, maxBytes: maxBytes)
     }
 
+    /// Whether the data bytes are this machine's `Float`s in C order (what
+    /// `np.save` writes for float32 here): they can be copied into a tensor as they are.
+    var holdsNativeFloats: Bool {
+        #if _endian(little)
+        header.type.kind == "f" && header.type.size == 4 && header.type.littleEndian && !header.fortranOrder
+        #else
+        false
+        #endif
+    }
+
     /// The array whose data starts at `data` (``dataBytes`` bytes): float64 stays
     /// float64, every other dtype becomes float32; Fortran order becomes C order.
     func decode(_ data: UnsafeBufferPointer<UInt8>) throws -> AnyTensor {
         let type = header.type
-        #if _endian(little)
-        if type.kind == "f", type.size == 4, type.littleEndian, !header.fortranOrder {
-            // What np.save writes for float32 on this machine: the bytes are the floats.
+        if holdsNativeFloats {
             let floats = [Float](unsafeUninitializedCapacity: count) { target, initialized in
                 UnsafeMutableRawBufferPointer(target).copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: data[0..<dataBytes])))
                 initialized = count
             }
             return .float32(try Tensor(shape: header.shape, elements: floats))
         }
-        #endif
         let values = (0..<count).map { type.decode(data.baseAddress! + $0 * type.size) }
         let ordered = header.fortranOrder ? NPY.transposedFromFortran(values, shape: header.shape) : values
         if type.kind == "f" && type.size == 8 {

@@ -25,6 +25,7 @@ public enum TensorFile {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let size = attributes?[.size] as? Int else { throw FormatError(path, MissingFile.message(path)) }
         guard size <= maxBytes + (1 << 20) else { throw FormatError(path, "file of \(size) bytes exceeds the \(maxBytes)-byte limit") }
+        if ext == "npy" { return .tensor(try withBatchAxes(NPY.load(path, maxBytes: maxBytes))) }
         guard let data = FileManager.default.contents(atPath: path) else { throw FormatError(path, "cannot read the file") }
         return try decode(data, path: path, maxBytes: maxBytes)
     }

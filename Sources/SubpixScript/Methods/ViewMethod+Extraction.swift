@@ -18,11 +18,10 @@ extension ViewMethod {
             let coords = try Subpix.spatialSoftArgmax2d(map, temperature: t, normalizedCoordinates: false)
             return MethodOutput(keypoints: try Subpix.keypoints(spatialSoftArgmax: coords), outputShape: coords.shape)
         case .convSoftArgmax2d:
-            let (coords, values) = try Subpix.convSoftArgmax2d(
-                map, kernelSize: k, stride: s, padding: p, temperature: t, normalizedCoordinates: false, outputValue: true)
-            let pooled = values ?? coords
-            let points = try Subpix.keypoints(coords: coords, values: pooled, mask: Subpix.nms2dMask(pooled, kernelSize: k.map { 2 * $0 - 1 }), topK: view.topK, minValue: minValue)
-            return MethodOutput(keypoints: points, outputShape: coords.shape)
+            // Band by band: the keypoints of the dense op + NMS + keypoints(...), without its dense outputs.
+            let (points, shape) = try Subpix.convSoftArgmax2dKeypoints(
+                map, kernelSize: k, stride: s, padding: p, temperature: t, suppression: k.map { 2 * $0 - 1 }, topK: view.topK, minValue: minValue)
+            return MethodOutput(keypoints: points, outputShape: shape)
         case .nms2d:
             let mask = try Subpix.nms2dMask(map, kernelSize: k)
             let points = try Subpix.keypoints(pixelsOf: map, mask: mask, topK: view.topK, minValue: minValue)

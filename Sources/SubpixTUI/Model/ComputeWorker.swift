@@ -17,9 +17,15 @@ final class ComputeWorker: Sendable {
 
     private let state = Mutex(State())
     private let wake = DispatchSemaphore(value: 0)
+    private let compute: @Sendable (ViewComputation) -> ComputedView
     private let deliver: @Sendable (ViewerEvent) -> Void
 
-    init(deliver: @escaping @Sendable (ViewerEvent) -> Void) {
+    /// - Parameters:
+    ///   - compute: runs one job (the computation itself; tests hold it on a semaphore).
+    ///   - deliver: takes each result, from the worker's thread.
+    init(compute: @escaping @Sendable (ViewComputation) -> ComputedView = { $0.compute() },
+         deliver: @escaping @Sendable (ViewerEvent) -> Void) {
+        self.compute = compute
         self.deliver = deliver
         let thread = Thread { [self] in loop() }
         thread.name = "subpix compute"
@@ -48,7 +54,7 @@ final class ComputeWorker: Sendable {
             }
             if stopped { return }
             guard let job else { continue }
-            deliver(.computed(job.key, job.compute()))
+            deliver(.computed(job.key, compute(job)))
         }
     }
 }

@@ -29,11 +29,13 @@ final class ViewerLoop {
     /// … and while nothing runs.
     static let idleTimeout = 250
 
-    init(model: ViewerModel, source: InputSource, live: LiveFeed? = nil) {
+    /// `compute` runs each computation on the worker's thread (tests hold it on a semaphore).
+    init(model: ViewerModel, source: InputSource, live: LiveFeed? = nil,
+         compute: @escaping @Sendable (ViewComputation) -> ComputedView = { $0.compute() }) {
         self.model = model
         self.source = source
         self.live = live
-        worker = ComputeWorker(deliver: { [inbox] in inbox.post($0) })
+        worker = ComputeWorker(compute: compute, deliver: { [inbox] in inbox.post($0) })
         model.computesInline = false
     }
 

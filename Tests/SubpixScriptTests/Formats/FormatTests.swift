@@ -122,10 +122,18 @@ final class FormatTests: XCTestCase {
             (npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904, 4), }"), "x: shape [4611686018427387904, 4] has more elements than can be counted"),
             (npy("{'descr': '<f4', 'fortran_order': False, 'shape': (-3,), }"), "x: expected non-negative axis sizes, got [-3]"),
             (npy("{'descr': '<f8', 'fortran_order': False, 'shape': (4,), }", payload: 8), "x: expected 32 data bytes for shape [4], got 8"),
+            (npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4,), }", payload: 8), "x: expected 16 data bytes for shape [4], got 8"),
             (Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, 0xFF, 0x7F, 0x20]), "x: header claims 32767 bytes but the file has 1 after the preamble"),
         ]
+        let directory = try XCTUnwrap(FileManager.default.temporaryDirectory.appendingPathComponent("subpix-npy-\(UUID().uuidString)"))
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
         for (data, message) in cases {
             XCTAssertThrowsError(try NPY.read(data, path: "x", maxBytes: ReadLimits.defaultMaxBytes), message) { XCTAssertEqual("\($0)", message) }
+            // From a file: float32 arrays are read from the file straight into the tensor; the same messages.
+            let file = directory.appendingPathComponent("x.npy")
+            try data.write(to: file)
+            XCTAssertThrowsError(try NPY.load(file.path), message) { XCTAssertEqual("\($0)", file.path + message.dropFirst()) }
         }
         let images: [(Data, String)] = [
             (Data("P5\n3 2\n255\n".utf8) + Data([1, 2]), "x: expected 6 sample bytes, got 2"),

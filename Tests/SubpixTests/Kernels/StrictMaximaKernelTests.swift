@@ -57,6 +57,23 @@ final class StrictMaximaKernelTests: XCTestCase {
         }
     }
 
+    /// A window as tall as a 70 000-row map: one centre fits, and it is kept where it is
+    /// the only nonzero value (the kernel's per-window bookkeeping lives on the heap, so
+    /// a window of any size leaves the thread's stack alone).
+    func testAWindowAsLargeAsTheMap() throws {
+        let (height, width) = (70_000, 3)
+        var elements = [Float](repeating: 0, count: height * width)
+        let centre = ((height - 1) / 2) * width + 1
+        elements[centre] = 1
+        let x = try Tensor<Float>(shape: [1, 1, height, width], elements: elements)
+        for path in KernelPath.allCases {
+            try withKernelPath(path) {
+                let mask = try nms2dMask(x, kernelSize: [height, width]).elements
+                XCTAssertEqual(mask.indices.filter { mask[$0] }, [centre], "\(path)")
+            }
+        }
+    }
+
     /// Small integers (so plateaus and ties are common), with NaN, ±∞ and −0 among them.
     private func awkwardValues(_ count: Int, _ random: inout SeededRandom) -> [Float] {
         (0..<count).map { _ in

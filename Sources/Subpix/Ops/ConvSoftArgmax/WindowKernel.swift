@@ -46,6 +46,34 @@ final class WindowKernel<S: SubpixScalar> {
         return status == 0
     }
 
+    /// Writes output rows `rows` of one 2D map into buffers of those rows only:
+    /// `coords` holds the x plane then the y plane (`rows.count × W_out` each),
+    /// `values` the pooled values. The same entry point runs on a view of the
+    /// problem that starts at the band: the map from the band's first input row
+    /// (with the padding that is left above it), `rows.count` outputs, and the row
+    /// tables from the band's first row — so each row's numbers are those of a
+    /// work item of `run` that starts at `rows.lowerBound`. False when the
+    /// kernel could not allocate its scratch memory.
+    func runBand(_ map: UnsafePointer<S>, peak: S, rows: Range<Int>, coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>) -> Bool {
+        var band = op
+        let top = rows.lowerBound * Int(op.height.stride) - Int(op.height.padding)   // input row of the band's first window
+        let skipped = Swift.max(0, top)
+        band.height.length = op.height.length - skipped
+        band.height.padding = skipped > 0 ? 0 : -top
+        band.height.outputs = rows.count
+        let tableRows = Int(op.height.outputs)
+        band.row_x_weight = UnsafePointer(rowCentres + rows.lowerBound)
+        band.row_y_base = UnsafePointer(rowCentres + tableRows + rows.lowerBound)
+        band.row_d_base = UnsafePointer(rowCentres + 2 * tableRows + rows.lowerBound)
+        let status = withUnsafePointer(to: band) { band in
+            subpix_window_soft_argmax_f32(
+                band, UnsafeRawPointer(map + skipped * Int(op.width.length)).assumingMemoryBound(to: Float.self), Float(peak), 0, rows.count,
+                UnsafeMutableRawPointer(coords).assumingMemoryBound(to: Float.self),
+                UnsafeMutableRawPointer(values).assumingMemoryBound(to: Float.self))
+        }
+        return status == 0
+    }
+
     private static func axis(_ axis: WindowAxis, normalized: Bool) -> subpix_window_axis {
         let output = OutputAxis<Float>(axis, normalized: normalized)
         return subpix_window_axis(

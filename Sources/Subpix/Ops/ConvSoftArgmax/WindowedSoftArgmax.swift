@@ -44,8 +44,8 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
                 peaks[map] = MapReduction.maximum(x + map * mapSize, count: mapSize)
             }
         }
-        let chunks = Swift.max(1, Swift.min(height.outputs, (parallelPieces + maps - 1) / maps))
-        let rowsPerChunk = (height.outputs + chunks - 1) / chunks
+        let rowsPerChunk = rowsPerItem(maps: maps)
+        let chunks = (height.outputs + rowsPerChunk - 1) / rowsPerChunk
         let work = maps * mapSize * (depth.kernel * height.kernel + width.kernel + 8)
         let centres = ColumnCentres<S>(width)
         let kernel = usesKernel ? WindowKernel(self, centres: centres) : nil
@@ -72,6 +72,15 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
                 }
             }
         }
+    }
+
+    /// How many output rows one work item of ``run(_:maps:coords:values:)`` takes on
+    /// `maps` maps: the rows of a map cut into a few items per core. (The C kernel
+    /// groups its window sums from an item's first row, so a row's last bits depend
+    /// on where its item starts; ``rowBlocks(maxRows:)`` keeps those starts.)
+    func rowsPerItem(maps: Int) -> Int {
+        let items = Swift.max(1, Swift.min(height.outputs, (parallelPieces + maps - 1) / maps))
+        return (height.outputs + items - 1) / items
     }
 
     /// Writes the coordinates and values of output row `(od, oy)` of `map` from its sums.

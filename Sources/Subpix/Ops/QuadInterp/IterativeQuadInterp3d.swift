@@ -61,7 +61,7 @@ public func iterativeQuadInterp3d<S: SubpixScalar>(
             op, "expected precomputed_nms_mask of the input's shape \(formatShape(input.shape)), got \(formatShape(precomputedNMSMask.shape))")
     }
     var coords: Tensor<S> = VoxelMaxima.gridCoordinates(shape: input.shape)
-    var values = VoxelMaxima.startingValues(input).values
+    var values = VoxelMaxima.startingValues(input, scanned: false).values
     let volume = VoxelMaxima.Volume(input.shape)
     guard volume.depth >= 3, volume.height >= 3, volume.width >= 3 else { return (coords, values) }
     let mask = precomputedNMSMask ?? NMSRunner.mask(input, kernel: (3, 3, 3), rule: .interior)

@@ -48,10 +48,10 @@ enum VoxelMaxima {
         }
     }
 
-    /// A copy of `input` (the values both interpolations start from), and whether
-    /// any of its elements is NaN or beyond half the largest finite magnitude —
-    /// values whose central differences may not be finite.
-    static func startingValues<S: SubpixScalar>(_ input: Tensor<S>) -> (values: Tensor<S>, unsafe: Bool) {
+    /// A copy of `input` (the values both interpolations start from), and, when
+    /// `scanned`, whether any of its elements is NaN or beyond half the largest finite
+    /// magnitude — values whose central differences may not be finite (false otherwise).
+    static func startingValues<S: SubpixScalar>(_ input: Tensor<S>, scanned: Bool = true) -> (values: Tensor<S>, unsafe: Bool) {
         let count = input.count
         let pieces = min(parallelPieces, max(1, count / 65536))
         let pieceSize = (count + pieces - 1) / pieces
@@ -63,7 +63,7 @@ enum VoxelMaxima {
                     parallelFor(pieces, work: count) { piece in
                         let range = (piece * pieceSize)..<min(count, (piece + 1) * pieceSize)
                         (target + range.lowerBound).initialize(from: source + range.lowerBound, count: range.count)
-                        flags[piece] = MapReduction.containsNaNOrHuge(source + range.lowerBound, count: range.count)
+                        flags[piece] = scanned && MapReduction.containsNaNOrHuge(source + range.lowerBound, count: range.count)
                     }
                 }
             }
