@@ -48,10 +48,10 @@ SUBPIX_INLINE ptrdiff_t stuffed_output(const subpix_window_axis *axis, ptrdiff_t
 typedef struct {
     float *zeros, *junk;              // a zero row for missing lanes, a row nobody reads
     float *e, *v;                     // exp and exp·x of the input rows read
-    float *rowS, *rowT, *rowV;        // height window sums per output row and input column
-    float *laneS, *laneT, *laneV;     // eight output rows interleaved (width padding included)
-    float *laneGx, *laneGy, *laneGv;  // their cotangents interleaved
-    float *outS, *outX, *outY, *outV; // width window sums
+    float *rowS, *rowT;               // height window sums per output row and input column
+    float *laneS, *laneT;             // eight output rows interleaved (width padding included)
+    float *laneGx, *laneGy, *laneGv, *laneV;   // their cotangents and pooled values interleaved
+    float *outS, *outX, *outY;        // width window sums
     float *stuffA, *stuffB, *stuffY, *stuffC;   // per-output terms, stuffed along the width
     float *hatA, *hatR, *hatY, *hatC; // per-output terms of one row, after kernel − 1 zeros (direct pass)
     float *sumA, *sumWeightedA, *sumB, *sumY, *sumC;   // their transposed width sums
@@ -61,12 +61,13 @@ typedef struct {
 } backward_scratch;
 
 /// The terms of a window's gradient from its sums — `sum = Σ e`, `tapX = Σ t_x · e`,
-/// `tapY = Σ offset_y · e` over the height (already offset), `value = Σ x · e` —
-/// and its cotangents: `α_x`, `α_y`, `γ` and `ρ` of the header's formula.
+/// `tapY = Σ offset_y · e` over the height (already offset) — its pooled value
+/// `pooled = V / D` (the forward's output) and its cotangents: `α_x`, `α_y`, `γ`
+/// and `ρ = −(α_x · S_x + α_y · S_y) / D − γ · pooled` of the header's formula.
 typedef struct { v8f alphaX, alphaY, gamma, rho; } window_terms;
 
 SUBPIX_INLINE window_terms window_terms_of(
-    const subpix_window_soft_argmax *op, v8f sum, v8f tapX, v8f tapY, v8f value, v8f gx, v8f gy, v8f gv
+    const subpix_window_soft_argmax *op, v8f sum, v8f tapX, v8f tapY, v8f pooled, v8f gx, v8f gy, v8f gv
 ) {
     const subpix_window_axis *height = &op->height, *width = &op->width;
     v8f reciprocal = 1.0f / (sum + op->eps);
@@ -76,7 +77,7 @@ SUBPIX_INLINE window_terms window_terms_of(
     terms.gamma = gv * reciprocal;
     v8f offsetX = width->scale * tapX - width->shift * sum;
     v8f offsetY = height->scale * tapY - height->shift * sum;
-    terms.rho = -(terms.alphaX * offsetX + terms.alphaY * offsetY + terms.gamma * value) * reciprocal;
+    terms.rho = -(terms.alphaX * offsetX + terms.alphaY * offsetY) * reciprocal - terms.gamma * pooled;
     return terms;
 }
 
@@ -102,27 +103,27 @@ SUBPIX_INLINE void v8f_store_first(float *p, v8f v, ptrdiff_t count) {
 /// height sums are held padded (`rowS[c]` is padded column `c`, zeros outside the map).
 SUBPIX_INLINE void backward_row_direct(
     const subpix_window_soft_argmax *op, const backward_scratch *s, ptrdiff_t P, ptrdiff_t pitch, ptrdiff_t row, ptrdiff_t oy,
-    ptrdiff_t firstCell, const float *cotangentX, const float *cotangentY, const float *cotangentV
+    ptrdiff_t firstCell, const float *cotangentX, const float *cotangentY, const float *cotangentV, const float *pooled
 ) {
     const subpix_window_axis *width = &op->width;
     ptrdiff_t W = width->length, Wo = width->outputs, kw = width->kernel, lead = kw - 1;
     int values = cotangentV != NULL;
-    const float *rs = s->rowS + row * pitch, *rt = s->rowT + row * pitch, *rv = s->rowV + row * pitch;
-    const float *gx = cotangentX + oy * Wo, *gy = cotangentY + oy * Wo, *gv = values ? cotangentV + oy * Wo : NULL;
+    const float *rs = s->rowS + row * pitch, *rt = s->rowT + row * pitch;
+    const float *gx = cotangentX + oy * Wo, *gy = cotangentY + oy * Wo;
+    const float *gv = values ? cotangentV + oy * Wo : NULL, *pv = values ? pooled + oy * Wo : NULL;
     v8f zero = v8f_splat(0.0f);
     for (ptrdiff_t ox = 0; ox < Wo; ox += 8) {
         ptrdiff_t count = Wo - ox < 8 ? Wo - ox : 8;
-        v8f sum = v8f_load(rs + ox), tapX = zero, tapY = v8f_load(rt + ox), value = values ? v8f_load(rv + ox) : zero;
+        v8f sum = v8f_load(rs + ox), tapX = zero, tapY = v8f_load(rt + ox);
         for (ptrdiff_t t = 1; t < kw; t++) {
             v8f e = v8f_load(rs + ox + t);
             sum += e;
             tapX += (float)t * e;
             tapY += v8f_load(rt + ox + t);
-            if (values) value += v8f_load(rv + ox + t);
         }
         window_terms terms = window_terms_of(
-            op, sum, tapX, tapY, value, v8f_load_first(gx + ox, count), v8f_load_first(gy + ox, count),
-            values ? v8f_load_first(gv + ox, count) : zero);
+            op, sum, tapX, tapY, values ? v8f_load_first(pv + ox, count) : zero, v8f_load_first(gx + ox, count),
+            v8f_load_first(gy + ox, count), values ? v8f_load_first(gv + ox, count) : zero);
         v8f_store_first(s->hatA + lead + ox, terms.alphaX, count);
         v8f_store_first(s->hatR + lead + ox, terms.rho, count);
         v8f_store_first(s->hatY + lead + ox, terms.alphaY, count);
@@ -153,22 +154,23 @@ SUBPIX_INLINE void backward_row_direct(
 /// stuffed height sequences.
 SUBPIX_INLINE void backward_row_group(
     const subpix_window_soft_argmax *op, const backward_scratch *s, ptrdiff_t P, ptrdiff_t first, int lanes,
-    ptrdiff_t firstOutput, ptrdiff_t firstCell, const float *cotangentX, const float *cotangentY, const float *cotangentV
+    ptrdiff_t firstOutput, ptrdiff_t firstCell, const float *cotangentX, const float *cotangentY, const float *cotangentV,
+    const float *pooled
 ) {
     const subpix_window_axis *height = &op->height, *width = &op->width;
     ptrdiff_t W = width->length, Wo = width->outputs, kw = width->kernel;
     ptrdiff_t span = (Wo - 1) * width->stride + kw, stuffed = W + kw - 1;
     int values = cotangentV != NULL;
-    const float *rowsS[8], *rowsT[8], *rowsV[8], *gx[8], *gy[8], *gv[8];
+    const float *rowsS[8], *rowsT[8], *gx[8], *gy[8], *gv[8], *pv[8];
     for (int l = 0; l < 8; l++) {
         int live = l < lanes;
         ptrdiff_t row = first + l - firstOutput, oy = first + l;
         rowsS[l] = live ? s->rowS + row * P : s->zeros;
         rowsT[l] = live ? s->rowT + row * P : s->zeros;
-        rowsV[l] = live && values ? s->rowV + row * P : s->zeros;
         gx[l] = live ? cotangentX + oy * Wo : s->zeros;
         gy[l] = live ? cotangentY + oy * Wo : s->zeros;
         gv[l] = live && values ? cotangentV + oy * Wo : s->zeros;
+        pv[l] = live && values ? pooled + oy * Wo : s->zeros;
     }
     interleave_rows(rowsS, W, width->padding, span, s->laneS);
     interleave_rows(rowsT, W, width->padding, span, s->laneT);
@@ -177,9 +179,8 @@ SUBPIX_INLINE void backward_row_group(
     interleave_rows(gx, Wo, 0, Wo, s->laneGx);
     interleave_rows(gy, Wo, 0, Wo, s->laneGy);
     if (values) {
-        interleave_rows(rowsV, W, width->padding, span, s->laneV);
-        window_sums_rows(s->laneV, 8, 8, kw, width->stride, Wo, s->outV, NULL, 8, s->sums);
         interleave_rows(gv, Wo, 0, Wo, s->laneGv);
+        interleave_rows(pv, Wo, 0, Wo, s->laneV);
     }
 
     // Per output: α_x, α_y, γ and ρ (see the header), stuffed along the width.
@@ -194,7 +195,7 @@ SUBPIX_INLINE void backward_row_group(
         if (at < 0 || at >= stuffed) continue;   // a window wholly in the padding reads no cell
         window_terms terms = window_terms_of(
             op, v8f_load(s->outS + ox * 8), v8f_load(s->outX + ox * 8), v8f_load(s->outY + ox * 8),
-            values ? v8f_load(s->outV + ox * 8) : zero, v8f_load(s->laneGx + ox * 8), v8f_load(s->laneGy + ox * 8),
+            values ? v8f_load(s->laneV + ox * 8) : zero, v8f_load(s->laneGx + ox * 8), v8f_load(s->laneGy + ox * 8),
             values ? v8f_load(s->laneGv + ox * 8) : zero);
         v8f_store(s->stuffA + at * 8, terms.alphaX);
         v8f_store(s->stuffB + at * 8, terms.rho);

@@ -103,23 +103,27 @@ int subpix_window_soft_argmax_f32(
 /// volumetric `op`) for input rows `first_row ..< last_row` of one map `x` whose
 /// maximum is `peak`, given the cotangents of its coordinates
 /// (`2 × H_out × W_out`: x then y) and, when not NULL, of its values
-/// (`H_out × W_out`). With `e = exp((x − peak) / T)` (kornia detaches the max),
+/// (`H_out × W_out`, with the forward's `values` beside it). With `e = exp((x − peak) / T)` (kornia detaches the max),
 /// per window `D = Σ e + eps`, `S_a = Σ offset_a · e` (kornia's tap offsets
 /// `scale · t − shift`), `V = Σ x · e`, coordinates `f_a · (centre + S_a / D) − c`
 /// and value `V / D`; for cotangents `ḡ_a`, `v̄` of a window let
-/// `α_a = f_a · ḡ_a / D`, `γ = v̄ / D`, `ρ = −(Σ_a α_a · S_a + γ · V) / D`. Then
+/// `α_a = f_a · ḡ_a / D`, `γ = v̄ / D`, `ρ = −(Σ_a α_a · S_a + γ · V) / D` (with `V / D`
+/// read from the forward's `values`). Then
 ///
 ///     x̄(k) = e(k) · ((g(k) + x(k) · c(k)) / T + c(k)),
 ///     g(k) = Σ_{w ∋ k} (Σ_a α_a(w) · offset_a(k, w) + ρ(w)),   c(k) = Σ_{w ∋ k} γ(w)
 ///
-/// The forward's window sums are recomputed for the output rows that read these
-/// rows (van Herk, as the forward); `g` and `c` are window sums of the
-/// per-output terms over the outputs that read each cell ("transposed" sums,
-/// computed by the same scheme on the outputs stuffed with `stride − 1` zeros).
+/// The forward's window sums of `e` are recomputed for the output rows that read
+/// these rows (van Herk, as the forward); `g` and `c` are window sums of the
+/// per-output terms over the outputs that read each cell ("transposed" sums):
+/// along the height by the same scheme on the outputs stuffed with `stride − 1`
+/// zeros, along the width likewise on eight rows interleaved or, for a width
+/// window of at most three cells moved by one (the usual 3 × 3), directly by
+/// shifted loads along each row.
 /// Returns 0, −1 when scratch memory could not be allocated (nothing written).
 int subpix_window_soft_argmax_backward_f32(
     const subpix_window_soft_argmax *op, const float *x, float peak, ptrdiff_t first_row, ptrdiff_t last_row,
-    const float *coords_cotangent, const float *values_cotangent, float *gradient);
+    const float *coords_cotangent, const float *values_cotangent, const float *values, float *gradient);
 
 /// The window sums of `conv_soft_argmax` alone, for tests: eight sequences at
 /// once, interleaved (`x[i · 8 + lane]`; the same layout for the outputs):

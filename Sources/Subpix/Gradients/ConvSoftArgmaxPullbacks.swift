@@ -117,10 +117,14 @@ extension WindowedSoftArgmaxPullback {
             cotangents.coords.withUnsafeBufferPointer { coords in
                 Tensor<S>(validShape: input.shape) { output in
                     guard let x = x.baseAddress, let coords = coords.baseAddress, let out = output.baseAddress else { return }
-                    if let values = cotangents.values {
-                        values.withUnsafeBufferPointer { gradient(x, maps: maps, coords: coords, values: $0.baseAddress, into: out) }
+                    if let values = cotangents.values, let pooled = value.values {
+                        values.withUnsafeBufferPointer { values in
+                            pooled.withUnsafeBufferPointer { pooled in
+                                gradient(x, maps: maps, coords: coords, values: values.baseAddress, pooled: pooled.baseAddress, into: out)
+                            }
+                        }
                     } else {
-                        gradient(x, maps: maps, coords: coords, values: nil, into: out)
+                        gradient(x, maps: maps, coords: coords, values: nil, pooled: nil, into: out)
                     }
                 }
             }

@@ -33,7 +33,8 @@ struct WindowedSoftArgmaxPullback<S: SubpixScalar> {
 
     /// Writes the gradient of `maps` contiguous maps of `x` for the coordinate
     /// cotangent `coords` (`maps × axes × outputMap`) and, when given, the value
-    /// cotangent `values` (`maps × outputMap`).
+    /// cotangent `values` (`maps × outputMap`) with the forward's values `pooled`
+    /// (`V / D`, as the 2D op returns them; the Swift implementation recomputes them).
     ///
     /// `Float` 2D maps run the C kernel (`subpix_window_soft_argmax_backward_f32`)
     /// unless `forward.usesKernel` is off; `Double` maps, volumes and maps the
@@ -41,11 +42,12 @@ struct WindowedSoftArgmaxPullback<S: SubpixScalar> {
     @_specialize(where S == Float)
     @_specialize(where S == Double)
     func gradient(
-        _ x: UnsafePointer<S>, maps: Int, coords: UnsafePointer<S>, values: UnsafePointer<S>?,
+        _ x: UnsafePointer<S>, maps: Int, coords: UnsafePointer<S>, values: UnsafePointer<S>?, pooled: UnsafePointer<S>?,
         into gradient: UnsafeMutablePointer<S>
     ) {
         if let kernel = forward.usesKernel && !volumetric ? WindowKernel(forward, centres: ColumnCentres(width)) : nil {
-            let missed = kernelGradient(kernel, x, maps: maps, coords: coords, values: values, into: gradient)
+            let cotangent = values.flatMap { values in pooled.map { (cotangent: values, pooled: $0) } }
+            let missed = kernelGradient(kernel, x, maps: maps, coords: coords, values: cotangent, into: gradient)
             for map in missed { swiftGradient(x, map: map, coords: coords, values: values, into: gradient) }
             return
         }

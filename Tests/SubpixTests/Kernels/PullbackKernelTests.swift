@@ -84,6 +84,18 @@ final class PullbackKernelTests: XCTestCase {
         }
     }
 
+    /// A block of a wide map needs more scratch than a thread keeps between calls
+    /// (4 MB): that call allocates and frees its own.
+    func testConvSoftArgmaxBackwardOfAWideMapTakesScratchBeyondWhatAThreadKeeps() throws {
+        var random = SeededRandom(seed: 11)
+        let input = try noise([1, 1, 400, 2600], &random)
+        let axes = try WindowAxis.validated(op: "test", input: input.shape, kernel: [3, 3], stride: [1, 1], padding: [1, 1], temperature: 1)
+        let engine = WindowedSoftArgmax<Float>(
+            depth: WindowAxis(length: 1, kernel: 1, stride: 1, padding: 0, outputs: 1),
+            height: axes[0], width: axes[1], temperature: 1, eps: 1e-8, normalized: false, volumetric: false)
+        try assertBackwardKernelMatchesSwift(engine, input, withValues: true, &random, "400x2600")
+    }
+
     /// The pullback's gradient through the kernel and through the Swift implementation agree.
     private func assertBackwardKernelMatchesSwift(
         _ engine: WindowedSoftArgmax<Float>, _ input: Tensor<Float>, withValues: Bool, _ random: inout SeededRandom, _ label: String,
