@@ -24,6 +24,14 @@ SUBPIX_INLINE v16f v16f_larger(v16f a, v16f b) { return v16f_select(a > b, a, b)
 
 SUBPIX_INLINE ptrdiff_t before_centre(ptrdiff_t kernel) { return (kernel - 1) / 2; }
 
+/// Declares `tail`, the first column of `from ..< to` left to scalar code, and loops
+/// `j` over the starts of 16-column vectors covering the rest: every 16th column, the
+/// last vector ending at `to` and overlapping the one before it (whose values it
+/// only writes again). Rows of fewer than 16 columns are all tail.
+#define FOR_VECTORS(j, from, to, tail)                                   \
+    const ptrdiff_t tail = (to) - (from) >= 16 ? (to) : (from);          \
+    for (ptrdiff_t j = (from); j < tail; j = j + 16 < tail && j + 32 > tail ? tail - 16 : j + 16)
+
 /// `out[j] = max(row[j + lo ... j + hi])` for `j` in `from ..< to`, where
 /// `lo <= 0 <= hi` and those taps cover the whole row of `width` values;
 /// returns whether the row holds a NaN.
@@ -31,16 +39,14 @@ SUBPIX_INLINE int row_window_max(
     const float *row, ptrdiff_t width, ptrdiff_t from, ptrdiff_t to, ptrdiff_t lo, ptrdiff_t hi, float *out
 ) {
     v16i nan = {0};
-    ptrdiff_t j = from;
-    for (; j + 16 <= to; j += 16) {
+    FOR_VECTORS(j, from, to, tail) {
         v16f centre = v16f_load(row + j);
         nan |= centre != centre;
         v16f best = v16f_load(row + j + lo);
         for (ptrdiff_t t = lo + 1; t <= hi; t++) best = v16f_larger(best, v16f_load(row + j + t));
         v16f_store(out + j, best);
     }
-    ptrdiff_t checked = j;   // centre taps [from, checked) were checked for NaN
-    for (; j < to; j++) {
+    for (ptrdiff_t j = tail; j < to; j++) {
         float best = row[j + lo];
         for (ptrdiff_t t = lo + 1; t <= hi; t++) best = row[j + t] > best ? row[j + t] : best;
         out[j] = best;
@@ -49,19 +55,18 @@ SUBPIX_INLINE int row_window_max(
     for (int lane = 0; lane < 16; lane++) found |= nan[lane];
     // The columns no vector's centre tap checked: the borders and the tail.
     for (ptrdiff_t c = 0; c < from; c++) found |= row[c] != row[c];
-    for (ptrdiff_t c = checked; c < width; c++) found |= row[c] != row[c];
+    for (ptrdiff_t c = tail; c < width; c++) found |= row[c] != row[c];
     return found;
 }
 
 /// `out[j] = max(rows[0][j], …, rows[count − 1][j])` for `j` in `from ..< to`.
 SUBPIX_INLINE void rows_max(const float *const *rows, ptrdiff_t count, ptrdiff_t from, ptrdiff_t to, float *out) {
-    ptrdiff_t j = from;
-    for (; j + 16 <= to; j += 16) {
+    FOR_VECTORS(j, from, to, tail) {
         v16f best = v16f_load(rows[0] + j);
         for (ptrdiff_t r = 1; r < count; r++) best = v16f_larger(best, v16f_load(rows[r] + j));
         v16f_store(out + j, best);
     }
-    for (; j < to; j++) {
+    for (ptrdiff_t j = tail; j < to; j++) {
         float best = rows[0][j];
         for (ptrdiff_t r = 1; r < count; r++) best = rows[r][j] > best ? rows[r][j] : best;
         out[j] = best;
@@ -108,19 +113,18 @@ SUBPIX_INLINE void write_row(
     const float *centre, const float *const *sources, ptrdiff_t count, ptrdiff_t lo, ptrdiff_t hi,
     ptrdiff_t from, ptrdiff_t to, output_row out
 ) {
-    ptrdiff_t j = from;
     if (out.mask) {
-        for (; j + 16 <= to; j += 16) {
+        FOR_VECTORS(j, from, to, tail) {
             v16b bytes = __builtin_convertvector(kept_lanes(centre, sources, count, lo, hi, j) & 1, v16b);
             memcpy(out.mask + j, &bytes, sizeof bytes);
         }
-        for (; j < to; j++) out.mask[j] = (uint8_t)kept_cell(centre, sources, count, lo, hi, j);
+        for (ptrdiff_t j = tail; j < to; j++) out.mask[j] = (uint8_t)kept_cell(centre, sources, count, lo, hi, j);
     } else {
-        for (; j + 16 <= to; j += 16) {
+        FOR_VECTORS(j, from, to, tail) {
             v16i kept = kept_lanes(centre, sources, count, lo, hi, j);
             v16f_store(out.values + j, (v16f)((v16i)v16f_load(centre + j) & kept));
         }
-        for (; j < to; j++) out.values[j] = kept_cell(centre, sources, count, lo, hi, j) ? centre[j] : 0.0f;
+        for (ptrdiff_t j = tail; j < to; j++) out.values[j] = kept_cell(centre, sources, count, lo, hi, j) ? centre[j] : 0.0f;
     }
 }
 
@@ -192,7 +196,10 @@ SUBPIX_INLINE int subpix_strict_maxima_f32_body(
             }
         }
         if (kd > 1) {
+            // The planes some other output plane's window holds.
             for (ptrdiff_t p = 0; p < D; p++) {
+                ptrdiff_t lowest = p - bd > cd ? p - bd : cd, highest = p + cd < D - bd - 1 ? p + cd : D - bd - 1;
+                if (highest < lowest || (lowest == p && highest == p)) continue;
                 for (ptrdiff_t r = 0; r < ky; r++) sources[r] = ring + (p * ky + r) * W;
                 if (ky == 3) rows_max(sources, 3, from, to, planeMax + p * W);
                 else rows_max(sources, ky, from, to, planeMax + p * W);

@@ -25,7 +25,7 @@ import Foundation
 @_specialize(exported: true, where S == Double)
 public func convSoftArgmax2dKeypoints<S: SubpixScalar>(
     _ map: Tensor<S>, kernelSize: [Int], stride: [Int], padding: [Int], temperature: Double,
-    eps: Double = 1e-8, suppression: [Int], topK: Int?, minValue: Double?, bandElements: Int = 1 << 17
+    eps: Double = 1e-8, suppression: [Int], topK: Int?, minValue: Double?, bandElements: Int = 1 << 16
 ) throws -> (keypoints: KeypointList, outputShape: [Int]) {
     let op = "conv_soft_argmax2d"
     try map.requireShape(rank: 4, layout: "(B, C, H, W)", op: op)

@@ -32,14 +32,20 @@ public enum ViewScript {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The viewer's settings that differ from the defaults, as one statement, so
-    /// `subpix view --script FILE` reopens the same view (`subpix run` ignores them).
+    /// The fields the script's own op and `keypoints(...)` lines would set when
+    /// `subpix view --script` opens it (see `ScriptViewSettings`), so the last line
+    /// always sets them back to the view's.
+    private static let followedFields: Set = ["method", "top_k", "threshold", "min_value"]
+
+    /// The viewer's settings that differ from the defaults (and ``followedFields``), as
+    /// one statement, so `subpix view --script FILE` reopens the same view (`subpix run` ignores them).
     private static func settingsLines(_ view: ViewSettings, input: String) -> [String] {
         var view = view
         view.input = input
         let defaults = ViewSettings()
         let changes = ViewSettingsFields.names.compactMap { field -> (field: String, value: Value)? in
-            guard let value = try? view.value(of: field), value != (try? defaults.value(of: field)) else { return nil }
+            guard let value = try? view.value(of: field),
+                  followedFields.contains(field) || value != (try? defaults.value(of: field)) else { return nil }
             return (field, value)
         }
         guard !changes.isEmpty else { return [] }

@@ -104,3 +104,33 @@ final class ScriptViewSettingsTests: ScriptTestCase {
         XCTAssertEqual(session.view.temperature, 6.0)
     }
 }
+
+/// `w`'s script, opened again with `subpix view --script`, gives the view it was written
+/// from, although its op and keypoints(...) lines are calls the view follows.
+final class WrittenScriptViewTests: ScriptTestCase {
+    private func reopened(_ methods: [ViewMethod]) throws -> ViewSettings {
+        let text = ViewScript.text(session, methods: methods)
+        let again = Session(output: { _ in })
+        try again.execute(text)
+        again.followScriptCalls()   // what subpix view --script does after the script
+        return again.view
+    }
+
+    func testTheWrittenScriptReopensTheSameView() throws {
+        try value("heat = gaussians(size=(24, 32), peaks=[(10.3, 8.7, 2.0), (20.1, 15.6, 1.5)], noise=0.02, seed=3)")
+        let settings = [
+            "view.temperature = 0.8",
+            "view.top_k = 7",
+            "view.threshold, view.min_value = None, 0.05",
+            "view.method = 'nms2d'",
+            "view.compare = True",
+        ]
+        for statement in settings {
+            try value(statement)
+            let methods = session.view.compare ? ViewMethod.methods(forRank: 4) : [session.view.method]
+            var expected = session.view
+            expected.input = "heat"
+            XCTAssertEqual(try reopened(methods), expected, "after \(statement)")
+        }
+    }
+}
