@@ -30,10 +30,17 @@ SUBPIX_INLINE float VFN(sum)(VF v) {
     return lanes[0];
 }
 
+/// The largest lane, as a balanced tree like `sum` (a short dependency chain:
+/// the profiles of render_gaussian2d wait on it). A NaN lane may or may not win.
 SUBPIX_INLINE float VFN(max)(VF v) {
-    float best = v[0];
-    for (int lane = 1; lane < SUBPIX_LANES; lane++) best = v[lane] > best ? v[lane] : best;
-    return best;
+    float lanes[SUBPIX_LANES];
+    memcpy(lanes, &v, sizeof v);
+    for (int half = SUBPIX_LANES / 2; half > 0; half /= 2) {
+        for (int lane = 0; lane < half; lane++) {
+            lanes[lane] = lanes[lane + half] > lanes[lane] ? lanes[lane + half] : lanes[lane];
+        }
+    }
+    return lanes[0];
 }
 
 /// `2^t` for `t <= 0`, which is `exp(x)` for `t = x · log2(e)` (the kernels

@@ -162,6 +162,7 @@ enum Broadcast {
     static func sourceIndices(from source: [Int], to target: [Int]) -> [Int] {
         let padded = Array(repeating: 1, count: target.count - source.count) + source
         let count = target.reduce(1, *)
+        if padded == target { return Array(0..<count) }
         var indices = [Int](repeating: 0, count: count)
         for flat in 0..<count {
             var remainder = flat
