@@ -1,4 +1,4 @@
-// The width passes of the conv_soft_argmax2d backward kernel
+// The width passes of the conv_soft_argmax2d / 3d backward kernel
 // (WindowSoftArgmaxBackward.c): per output row, the forward's window sums along
 // the width, each window's terms of the gradient, and their transposed sums
 // over the outputs that read each cell, written into the rows of the height
@@ -46,38 +46,51 @@ SUBPIX_INLINE ptrdiff_t stuffed_output(const subpix_window_axis *axis, ptrdiff_t
 
 /// Scratch buffers of one call, carved from one allocation.
 typedef struct {
-    float *zeros, *junk;              // a zero row for missing lanes, a row nobody reads
-    float *e, *v;                     // exp and exp·x of the input rows read
-    float *rowS, *rowT;               // height window sums per output row and input column
-    float *laneS, *laneT;             // eight output rows interleaved (width padding included)
-    float *laneGx, *laneGy, *laneGv, *laneV;   // their cotangents and pooled values interleaved
-    float *outS, *outX, *outY;        // width window sums
-    float *stuffA, *stuffB, *stuffY, *stuffC;   // per-output terms, stuffed along the width
-    float *hatA, *hatR, *hatY, *hatC; // per-output terms of one row, after kernel − 1 zeros (direct pass)
-    float *sumA, *sumWeightedA, *sumB, *sumY, *sumC;   // their transposed width sums
-    float *stuffG, *stuffH, *stuffV;  // per output row and input column, stuffed along the height
-    float *cellG, *cellH, *cellWeightedH, *cellV;      // their transposed height sums
+    float *zeros;                     // a zero row for missing lanes
+    float *e;                         // exp of the input rows read, every plane
+    float *depthE, *depthT;           // a depth window's planes summed, plain and depth-tap weighted (3D)
+    float *rowS, *rowT, *rowD;        // height window sums per output row and input column
+    float *laneS, *laneT, *laneD;     // eight output rows interleaved (width padding included)
+    float *laneGx, *laneGy, *laneGd, *laneGv, *laneV;   // their cotangents and pooled values interleaved
+    float *outS, *outX, *outY, *outD; // width window sums
+    float *stuffA, *stuffB, *stuffY, *stuffZ, *stuffC;  // per-output terms, stuffed along the width
+    float *hatA, *hatR, *hatY, *hatZ, *hatC;   // per-output terms of one row, after kernel − 1 zeros (direct pass)
+    float *sumA, *sumWeightedA, *sumB, *sumY, *sumZ, *sumC;   // their transposed width sums
+    float *stuffG, *stuffH, *stuffD, *stuffV;   // per output row and input column, stuffed along the height
+    float *cellG, *cellH, *cellWeightedH, *cellD, *cellV;   // their transposed height sums
+    float *planeG, *planeC;           // g and c of every plane (3D: summed over the depth outputs)
     float *sums;                      // window_sums_rows scratch
 } backward_scratch;
 
+/// One depth output's rows of `W_out`: the cotangents of its coordinates (`d`
+/// NULL in 2D) and of its values, and the forward's values (both NULL without a
+/// values cotangent). The passes also take `volumetric` and `values` as flags, which
+/// the kernel passes as constants so that each combination compiles without the
+/// others' work.
+typedef struct { const float *x, *y, *d, *v, *pooled; } output_planes;
+
 /// The terms of a window's gradient from its sums — `sum = Σ e`, `tapX = Σ t_x · e`,
-/// `tapY = Σ offset_y · e` over the height (already offset) — its pooled value
-/// `pooled = V / D` (the forward's output) and its cotangents: `α_x`, `α_y`, `γ`
-/// and `ρ = −(α_x · S_x + α_y · S_y) / D − γ · pooled` of the header's formula.
-typedef struct { v8f alphaX, alphaY, gamma, rho; } window_terms;
+/// and over the height and depth (already offset) `tapY = Σ offset_y · e`,
+/// `tapD = Σ t_d · e` — its pooled value `pooled = V / D` (the forward's output)
+/// and its cotangents: `α_x`, `α_y`, `α_d`, `γ` and
+/// `ρ = −Σ_a α_a · S_a / D − γ · pooled` of the header's formula.
+typedef struct { v8f alphaX, alphaY, alphaD, gamma, rho; } window_terms;
 
 SUBPIX_INLINE window_terms window_terms_of(
-    const subpix_window_soft_argmax *op, v8f sum, v8f tapX, v8f tapY, v8f pooled, v8f gx, v8f gy, v8f gv
+    const subpix_window_soft_argmax *op, v8f sum, v8f tapX, v8f tapY, v8f tapD, v8f pooled, v8f gx, v8f gy, v8f gd, v8f gv
 ) {
-    const subpix_window_axis *height = &op->height, *width = &op->width;
+    const subpix_window_axis *depth = &op->depth, *height = &op->height, *width = &op->width;
     v8f reciprocal = 1.0f / (sum + op->eps);
     window_terms terms;
     terms.alphaX = gx * (width->factor * reciprocal);
     terms.alphaY = gy * (height->factor * reciprocal);
+    terms.alphaD = gd * (depth->factor * reciprocal);
     terms.gamma = gv * reciprocal;
     v8f offsetX = width->scale * tapX - width->shift * sum;
     v8f offsetY = height->scale * tapY - height->shift * sum;
-    terms.rho = -(terms.alphaX * offsetX + terms.alphaY * offsetY) * reciprocal - terms.gamma * pooled;
+    v8f offsetD = depth->scale * tapD - depth->shift * sum;
+    terms.rho = -(terms.alphaX * offsetX + terms.alphaY * offsetY + terms.alphaD * offsetD) * reciprocal
+        - terms.gamma * pooled;
     return terms;
 }
 
@@ -103,47 +116,51 @@ SUBPIX_INLINE void v8f_store_first(float *p, v8f v, ptrdiff_t count) {
 /// height sums are held padded (`rowS[c]` is padded column `c`, zeros outside the map).
 SUBPIX_INLINE void backward_row_direct(
     const subpix_window_soft_argmax *op, const backward_scratch *s, ptrdiff_t P, ptrdiff_t pitch, ptrdiff_t row, ptrdiff_t oy,
-    ptrdiff_t firstCell, const float *cotangentX, const float *cotangentY, const float *cotangentV, const float *pooled
+    ptrdiff_t firstCell, output_planes planes, int volumetric, int values
 ) {
     const subpix_window_axis *width = &op->width;
     ptrdiff_t W = width->length, Wo = width->outputs, kw = width->kernel, lead = kw - 1;
-    int values = cotangentV != NULL;
-    const float *rs = s->rowS + row * pitch, *rt = s->rowT + row * pitch;
-    const float *gx = cotangentX + oy * Wo, *gy = cotangentY + oy * Wo;
-    const float *gv = values ? cotangentV + oy * Wo : NULL, *pv = values ? pooled + oy * Wo : NULL;
+    const float *rs = s->rowS + row * pitch, *rt = s->rowT + row * pitch, *rd = s->rowD + row * pitch;
+    const float *gx = planes.x + oy * Wo, *gy = planes.y + oy * Wo, *gd = volumetric ? planes.d + oy * Wo : NULL;
+    const float *gv = values ? planes.v + oy * Wo : NULL, *pv = values ? planes.pooled + oy * Wo : NULL;
     v8f zero = v8f_splat(0.0f);
     for (ptrdiff_t ox = 0; ox < Wo; ox += 8) {
         ptrdiff_t count = Wo - ox < 8 ? Wo - ox : 8;
-        v8f sum = v8f_load(rs + ox), tapX = zero, tapY = v8f_load(rt + ox);
+        v8f sum = v8f_load(rs + ox), tapX = zero, tapY = v8f_load(rt + ox), tapD = volumetric ? v8f_load(rd + ox) : zero;
         for (ptrdiff_t t = 1; t < kw; t++) {
             v8f e = v8f_load(rs + ox + t);
             sum += e;
             tapX += (float)t * e;
             tapY += v8f_load(rt + ox + t);
+            if (volumetric) tapD += v8f_load(rd + ox + t);
         }
         window_terms terms = window_terms_of(
-            op, sum, tapX, tapY, values ? v8f_load_first(pv + ox, count) : zero, v8f_load_first(gx + ox, count),
-            v8f_load_first(gy + ox, count), values ? v8f_load_first(gv + ox, count) : zero);
+            op, sum, tapX, tapY, tapD, values ? v8f_load_first(pv + ox, count) : zero, v8f_load_first(gx + ox, count),
+            v8f_load_first(gy + ox, count), volumetric ? v8f_load_first(gd + ox, count) : zero,
+            values ? v8f_load_first(gv + ox, count) : zero);
         v8f_store_first(s->hatA + lead + ox, terms.alphaX, count);
         v8f_store_first(s->hatR + lead + ox, terms.rho, count);
         v8f_store_first(s->hatY + lead + ox, terms.alphaY, count);
+        v8f_store_first(s->hatZ + lead + ox, terms.alphaD, count);
         v8f_store_first(s->hatC + lead + ox, terms.gamma, count);
     }
     // Cell j (padded column q = j + p) is tap t of output q − t, at hat index q + lead − t.
     float offset[3];
     for (ptrdiff_t t = 0; t < kw; t++) offset[t] = width->scale * (float)t - width->shift;
     ptrdiff_t at = stuffed_row(&op->height, oy, firstCell) * P;
-    float *toG = s->stuffG + at, *toH = s->stuffH + at, *toV = s->stuffV + at;
+    float *toG = s->stuffG + at, *toH = s->stuffH + at, *toD = s->stuffD + at, *toV = s->stuffV + at;
     for (ptrdiff_t j = 0; j < W; j += 8) {   // whole vectors: the rows are P wide
         ptrdiff_t base = j + width->padding + lead;
-        v8f g = zero, h = zero, c = zero;
+        v8f g = zero, h = zero, d = zero, c = zero;
         for (ptrdiff_t t = 0; t < kw; t++) {
             g += v8f_load(s->hatA + base - t) * offset[t] + v8f_load(s->hatR + base - t);
             h += v8f_load(s->hatY + base - t);
+            d += v8f_load(s->hatZ + base - t);
             c += v8f_load(s->hatC + base - t);
         }
         v8f_store(toG + j, g);
         v8f_store(toH + j, h);
+        if (volumetric) v8f_store(toD + j, d);
         if (values) v8f_store(toV + j, c);
     }
 }
@@ -154,23 +171,23 @@ SUBPIX_INLINE void backward_row_direct(
 /// stuffed height sequences.
 SUBPIX_INLINE void backward_row_group(
     const subpix_window_soft_argmax *op, const backward_scratch *s, ptrdiff_t P, ptrdiff_t first, int lanes,
-    ptrdiff_t firstOutput, ptrdiff_t firstCell, const float *cotangentX, const float *cotangentY, const float *cotangentV,
-    const float *pooled
+    ptrdiff_t firstOutput, ptrdiff_t firstCell, output_planes planes, int volumetric, int values
 ) {
     const subpix_window_axis *height = &op->height, *width = &op->width;
     ptrdiff_t W = width->length, Wo = width->outputs, kw = width->kernel;
     ptrdiff_t span = (Wo - 1) * width->stride + kw, stuffed = W + kw - 1;
-    int values = cotangentV != NULL;
-    const float *rowsS[8], *rowsT[8], *gx[8], *gy[8], *gv[8], *pv[8];
+    const float *rowsS[8], *rowsT[8], *rowsD[8], *gx[8], *gy[8], *gd[8], *gv[8], *pv[8];
     for (int l = 0; l < 8; l++) {
         int live = l < lanes;
         ptrdiff_t row = first + l - firstOutput, oy = first + l;
         rowsS[l] = live ? s->rowS + row * P : s->zeros;
         rowsT[l] = live ? s->rowT + row * P : s->zeros;
-        gx[l] = live ? cotangentX + oy * Wo : s->zeros;
-        gy[l] = live ? cotangentY + oy * Wo : s->zeros;
-        gv[l] = live && values ? cotangentV + oy * Wo : s->zeros;
-        pv[l] = live && values ? pooled + oy * Wo : s->zeros;
+        rowsD[l] = live && volumetric ? s->rowD + row * P : s->zeros;
+        gx[l] = live ? planes.x + oy * Wo : s->zeros;
+        gy[l] = live ? planes.y + oy * Wo : s->zeros;
+        gd[l] = live && volumetric ? planes.d + oy * Wo : s->zeros;
+        gv[l] = live && values ? planes.v + oy * Wo : s->zeros;
+        pv[l] = live && values ? planes.pooled + oy * Wo : s->zeros;
     }
     interleave_rows(rowsS, W, width->padding, span, s->laneS);
     interleave_rows(rowsT, W, width->padding, span, s->laneT);
@@ -178,6 +195,11 @@ SUBPIX_INLINE void backward_row_group(
     window_sums_rows(s->laneT, 8, 8, kw, width->stride, Wo, s->outY, NULL, 8, s->sums);
     interleave_rows(gx, Wo, 0, Wo, s->laneGx);
     interleave_rows(gy, Wo, 0, Wo, s->laneGy);
+    if (volumetric) {
+        interleave_rows(rowsD, W, width->padding, span, s->laneD);
+        window_sums_rows(s->laneD, 8, 8, kw, width->stride, Wo, s->outD, NULL, 8, s->sums);
+        interleave_rows(gd, Wo, 0, Wo, s->laneGd);
+    }
     if (values) {
         interleave_rows(gv, Wo, 0, Wo, s->laneGv);
         interleave_rows(pv, Wo, 0, Wo, s->laneV);
@@ -188,24 +210,27 @@ SUBPIX_INLINE void backward_row_group(
     for (ptrdiff_t r = 0; r < stuffed; r++) {
         if (stuffed_output(width, r, 0) >= 0) continue;   // written below
         v8f_store(s->stuffA + r * 8, zero); v8f_store(s->stuffB + r * 8, zero); v8f_store(s->stuffY + r * 8, zero);
-        v8f_store(s->stuffC + r * 8, zero);
+        v8f_store(s->stuffZ + r * 8, zero); v8f_store(s->stuffC + r * 8, zero);
     }
     for (ptrdiff_t ox = 0; ox < Wo; ox++) {
         ptrdiff_t at = stuffed_row(width, ox, 0);
         if (at < 0 || at >= stuffed) continue;   // a window wholly in the padding reads no cell
         window_terms terms = window_terms_of(
             op, v8f_load(s->outS + ox * 8), v8f_load(s->outX + ox * 8), v8f_load(s->outY + ox * 8),
-            values ? v8f_load(s->laneV + ox * 8) : zero, v8f_load(s->laneGx + ox * 8), v8f_load(s->laneGy + ox * 8),
+            volumetric ? v8f_load(s->outD + ox * 8) : zero, values ? v8f_load(s->laneV + ox * 8) : zero,
+            v8f_load(s->laneGx + ox * 8), v8f_load(s->laneGy + ox * 8), volumetric ? v8f_load(s->laneGd + ox * 8) : zero,
             values ? v8f_load(s->laneGv + ox * 8) : zero);
         v8f_store(s->stuffA + at * 8, terms.alphaX);
         v8f_store(s->stuffB + at * 8, terms.rho);
         v8f_store(s->stuffY + at * 8, terms.alphaY);
+        v8f_store(s->stuffZ + at * 8, terms.alphaD);
         v8f_store(s->stuffC + at * 8, terms.gamma);
     }
     // Transposed width sums: per input column, over the outputs that read it.
     window_sums_rows(s->stuffA, 8, 8, kw, 1, W, s->sumA, s->sumWeightedA, 8, s->sums);
     window_sums_rows(s->stuffB, 8, 8, kw, 1, W, s->sumB, NULL, 8, s->sums);
     window_sums_rows(s->stuffY, 8, 8, kw, 1, W, s->sumY, NULL, 8, s->sums);
+    if (volumetric) window_sums_rows(s->stuffZ, 8, 8, kw, 1, W, s->sumZ, NULL, 8, s->sums);
     if (values) window_sums_rows(s->stuffC, 8, 8, kw, 1, W, s->sumC, NULL, 8, s->sums);
     // Σ (α_x · offset_x + ρ); the offset term on its own first, so that a large
     // α_x (a normalised axis of one cell) whose offsets are 0 cancels exactly.
@@ -214,15 +239,17 @@ SUBPIX_INLINE void backward_row_group(
         v8f offsetTerm = shiftX * v8f_load(s->sumA + j * 8) - scaleX * v8f_load(s->sumWeightedA + j * 8);
         v8f_store(s->sumB + j * 8, v8f_load(s->sumB + j * 8) + offsetTerm);
     }
-    float *toG[8], *toH[8], *toV[8];
+    float *toG[8], *toH[8], *toD[8], *toV[8];
     for (int l = 0; l < lanes; l++) {
         ptrdiff_t at = stuffed_row(height, first + l, firstCell);
         toG[l] = s->stuffG + at * P;
         toH[l] = s->stuffH + at * P;
-        toV[l] = values ? s->stuffV + at * P : s->junk;
+        toD[l] = s->stuffD + at * P;
+        toV[l] = s->stuffV + at * P;
     }
     deinterleave_rows(s->sumB, W, lanes, toG);
     deinterleave_rows(s->sumY, W, lanes, toH);
+    if (volumetric) deinterleave_rows(s->sumZ, W, lanes, toD);
     if (values) deinterleave_rows(s->sumC, W, lanes, toV);
 }
 

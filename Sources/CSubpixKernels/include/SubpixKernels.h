@@ -99,16 +99,17 @@ int subpix_window_soft_argmax_f32(
     const subpix_window_soft_argmax *op, const float *x, float peak,
     ptrdiff_t first_row, ptrdiff_t last_row, float *coords, float *values);
 
-/// The input gradient of `conv_soft_argmax2d` (2D only: returns −2 for a
-/// volumetric `op`) for input rows `first_row ..< last_row` of one map `x` whose
-/// maximum is `peak`, given the cotangents of its coordinates
-/// (`2 × H_out × W_out`: x then y) and, when not NULL, of its values
-/// (`H_out × W_out`, with the forward's `values` beside it). With `e = exp((x − peak) / T)` (kornia detaches the max),
-/// per window `D = Σ e + eps`, `S_a = Σ offset_a · e` (kornia's tap offsets
-/// `scale · t − shift`), `V = Σ x · e`, coordinates `f_a · (centre + S_a / D) − c`
-/// and value `V / D`; for cotangents `ḡ_a`, `v̄` of a window let
-/// `α_a = f_a · ḡ_a / D`, `γ = v̄ / D`, `ρ = −(Σ_a α_a · S_a + γ · V) / D` (with `V / D`
-/// read from the forward's `values`). Then
+/// The input gradient of `conv_soft_argmax2d` / `3d` for input rows
+/// `first_row ..< last_row` (of every plane) of one map `x` whose maximum is
+/// `peak`, given the cotangents of its coordinates (`axes × D_out × H_out × W_out`
+/// in the forward's order: `(d,) x, y`) and, when not NULL, of its values
+/// (`D_out × H_out × W_out`, with the forward's `values` — without the 3D
+/// strict-maxima bonus — beside it). With `e = exp((x − peak) / T)` (kornia
+/// detaches the max), per window `D = Σ e + eps`, `S_a = Σ offset_a · e` (kornia's
+/// tap offsets `scale · t − shift` along axis `a`), `V = Σ x · e`, coordinates
+/// `f_a · (centre + S_a / D) − c` and value `V / D`; for cotangents `ḡ_a`, `v̄` of a
+/// window let `α_a = f_a · ḡ_a / D`, `γ = v̄ / D`, `ρ = −(Σ_a α_a · S_a + γ · V) / D`
+/// (with `V / D` read from the forward's `values`). Then
 ///
 ///     x̄(k) = e(k) · ((g(k) + x(k) · c(k)) / T + c(k)),
 ///     g(k) = Σ_{w ∋ k} (Σ_a α_a(w) · offset_a(k, w) + ρ(w)),   c(k) = Σ_{w ∋ k} γ(w)
@@ -119,7 +120,8 @@ int subpix_window_soft_argmax_f32(
 /// along the height by the same scheme on the outputs stuffed with `stride − 1`
 /// zeros, along the width likewise on eight rows interleaved or, for a width
 /// window of at most three cells moved by one (the usual 3 × 3), directly by
-/// shifted loads along each row.
+/// shifted loads along each row; along the depth (3D) each depth output's sums
+/// are added to the planes of its window.
 /// Returns 0, −1 when scratch memory could not be allocated (nothing written).
 int subpix_window_soft_argmax_backward_f32(
     const subpix_window_soft_argmax *op, const float *x, float peak, ptrdiff_t first_row, ptrdiff_t last_row,

@@ -92,8 +92,9 @@ public func convSoftArgmax3dWithPullback<S: SubpixScalar>(
         let pooled = try convSoftArgmax3d(
             input, kernelSize: kernelSize, stride: stride, padding: padding, temperature: temperature,
             normalizedCoordinates: normalizedCoordinates, eps: eps, outputValue: true, strictMaximaBonus: 0).values ?? values
+        // The windows' own values (`V / D`, no bonus) go with their cotangent.
         var gradient = try engine.gradient(
-            of: input, value: value, cotangents: (coords, bonus.windowCotangent(values, input: input)), op: op)
+            of: input, value: (value.coords, pooled), cotangents: (coords, bonus.windowCotangent(values, input: input)), op: op)
         bonus.addCentreGradient(values, pooled: pooled, to: &gradient)
         return gradient
     })

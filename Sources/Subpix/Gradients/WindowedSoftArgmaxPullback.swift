@@ -14,9 +14,11 @@
 ///     ∂L/∂e(k) = Σ_{w ∋ k} (Σ_a α_a · o_a(k, w) + γ · x(k) + ρ),
 ///     x̄(k) = e(k) · (∂L/∂e(k) / T + Σ_{w ∋ k} γ)
 ///
-/// Per map it exponentiates the input once, then for each output row gathers
-/// the row's window sums separably, turns them into `α`, `γ`, `ρ` and scatters
-/// those back over the windows' taps (width first, then depth × height).
+/// The Swift implementation (what `Double` maps run, and the reference the
+/// float32 C kernel is tested against) exponentiates each map once, then for
+/// each output row gathers the row's window sums separably, turns them into `α`,
+/// `γ`, `ρ` and scatters those back over the windows' taps (width first, then
+/// depth × height).
 struct WindowedSoftArgmaxPullback<S: SubpixScalar> {
     /// The op's configuration: axes, temperature, eps, normalisation, 2D or 3D
     /// (only these are read from the forward engine).
@@ -34,18 +36,19 @@ struct WindowedSoftArgmaxPullback<S: SubpixScalar> {
     /// Writes the gradient of `maps` contiguous maps of `x` for the coordinate
     /// cotangent `coords` (`maps × axes × outputMap`) and, when given, the value
     /// cotangent `values` (`maps × outputMap`) with the forward's values `pooled`
-    /// (`V / D`, as the 2D op returns them; the Swift implementation recomputes them).
+    /// (`V / D`, without the 3D strict-maxima bonus; the Swift implementation
+    /// recomputes them).
     ///
-    /// `Float` 2D maps run the C kernel (`subpix_window_soft_argmax_backward_f32`)
-    /// unless `forward.usesKernel` is off; `Double` maps, volumes and maps the
-    /// kernel could not allocate scratch for run the Swift implementation below.
+    /// `Float` maps run the C kernel (`subpix_window_soft_argmax_backward_f32`)
+    /// unless `forward.usesKernel` is off; `Double` maps and maps the kernel could
+    /// not allocate scratch for run the Swift implementation below.
     @_specialize(where S == Float)
     @_specialize(where S == Double)
     func gradient(
         _ x: UnsafePointer<S>, maps: Int, coords: UnsafePointer<S>, values: UnsafePointer<S>?, pooled: UnsafePointer<S>?,
         into gradient: UnsafeMutablePointer<S>
     ) {
-        if let kernel = forward.usesKernel && !volumetric ? WindowKernel(forward, centres: ColumnCentres(width)) : nil {
+        if let kernel = forward.usesKernel ? WindowKernel(forward, centres: ColumnCentres(width)) : nil {
             let cotangent = values.flatMap { values in pooled.map { (cotangent: values, pooled: $0) } }
             let missed = kernelGradient(kernel, x, maps: maps, coords: coords, values: cotangent, into: gradient)
             for map in missed { swiftGradient(x, map: map, coords: coords, values: values, into: gradient) }

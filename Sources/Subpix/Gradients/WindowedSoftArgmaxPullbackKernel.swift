@@ -31,7 +31,7 @@ extension WindowedSoftArgmaxPullback {
                 let peak = chunks > 1 ? peaks[map] : MapReduction.maximum(x + map * mapSize, count: mapSize)
                 done[item] = kernel.backward(
                     x + map * mapSize, peak: peak, rows: first..<min(rows, first + rowsPerChunk),
-                    coords: coords + map * 2 * outputMap,
+                    coords: coords + map * coordinateAxes * outputMap,
                     values: values.map { ($0.cotangent + map * outputMap, $0.pooled + map * outputMap) }, into: gradient + map * mapSize)
             }
         }
@@ -40,8 +40,8 @@ extension WindowedSoftArgmaxPullback {
 }
 
 extension WindowKernel {
-    /// Writes the gradient of input rows `rows` of one 2D map from the cotangents of
-    /// its coordinates (`2 × H_out × W_out`) and values (with the forward's values);
+    /// Writes the gradient of input rows `rows` (of every plane) of one map from the
+    /// cotangents of its coordinates (`axes × outputMap`) and values (with the forward's values);
     /// false when the kernel could not allocate its scratch memory.
     func backward(
         _ map: UnsafePointer<S>, peak: S, rows: Range<Int>, coords: UnsafePointer<S>,

@@ -84,6 +84,45 @@ final class PullbackKernelTests: XCTestCase {
         }
     }
 
+    func testConvSoftArgmax3dBackwardMatchesTheSwiftImplementation() throws {
+        var random = SeededRandom(seed: 12)
+        for path in KernelPath.allCases {
+            try withKernelPath(path) {
+                var input = try noise([2, 2, 4, 11, 19], &random)
+                input[1, 1, 3, 10, 18] += 30   // a peak in a corner of the volume
+                for (kernel, stride, padding) in [([3, 3, 3], [1, 2, 2], [0, 1, 1]), ([3, 3, 3], [1, 1, 1], [1, 1, 1]),
+                                                  ([2, 5, 4], [2, 1, 3], [1, 2, 0]), ([1, 3, 3], [1, 1, 1], [0, 1, 1]),
+                                                  ([3, 2, 3], [2, 1, 1], [1, 1, 1])] {
+                    let axes = try WindowAxis.validated(
+                        op: "test", input: input.shape, kernel: kernel, stride: stride, padding: padding, temperature: 1.3)
+                    for (normalized, withValues) in [(false, true), (true, true), (true, false)] {
+                        let engine = WindowedSoftArgmax<Float>(
+                            depth: axes[0], height: axes[1], width: axes[2], temperature: 1.3, eps: 1e-8,
+                            normalized: normalized, volumetric: true)
+                        try assertBackwardKernelMatchesSwift(
+                            engine, input, withValues: withValues, &random,
+                            "\(path) k=\(kernel) s=\(stride) p=\(padding) normalized=\(normalized) values=\(withValues)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// With the strict-maxima bonus the kernel is handed the windows' own values,
+    /// not the op's boosted ones: float32 through the kernel against float64 through Swift.
+    func testConvSoftArgmax3dBackwardWithTheBonusMatchesFloat64() throws {
+        var random = SeededRandom(seed: 13)
+        let input = try noise([1, 2, 4, 9, 10], &random)
+        let wide = try Tensor<Double>(shape: input.shape, elements: input.elements.map(Double.init))
+        let (value, pullback) = try convSoftArgmax3dWithPullback(input, strictMaximaBonus: 0.5)
+        let (_, widePullback) = try convSoftArgmax3dWithPullback(wide, strictMaximaBonus: 0.5)
+        let coords = try noise(value.coords.shape, &random), values = try noise(value.values?.shape ?? [], &random)
+        let want = try widePullback(
+            Tensor(shape: coords.shape, elements: coords.elements.map(Double.init)),
+            Tensor(shape: values.shape, elements: values.elements.map(Double.init)))
+        assertClose(try pullback(coords, values), try Tensor(shape: want.shape, elements: want.elements.map(Float.init)), 1e-5, "bonus 0.5")
+    }
+
     /// A block of a wide map needs more scratch than a thread keeps between calls
     /// (4 MB): that call allocates and frees its own.
     func testConvSoftArgmaxBackwardOfAWideMapTakesScratchBeyondWhatAThreadKeeps() throws {
