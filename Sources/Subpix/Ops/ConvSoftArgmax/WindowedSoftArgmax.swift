@@ -37,15 +37,21 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
     @_specialize(where S == Double)
     func run(_ x: UnsafePointer<S>, maps: Int, coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>?) {
         let mapSize = depth.length * height.length * width.length
-        var peaks = [S](repeating: 0, count: maps)
-        peaks.withUnsafeMutableBufferPointer { peaks in
-            guard let peaks = peaks.baseAddress else { return }
-            parallelFor(maps, work: maps * mapSize) { map in
-                peaks[map] = MapReduction.maximum(x + map * mapSize, count: mapSize)
-            }
-        }
         let rowsPerChunk = rowsPerItem(maps: maps)
         let chunks = (height.outputs + rowsPerChunk - 1) / rowsPerChunk
+        // A map in one piece finds its own maximum in its work item; one in several
+        // shares it from a pass before (so where maps are many, one parallel loop
+        // less: on a loaded machine each loop waits for its slowest thread).
+        var peaks = [S]()
+        if chunks > 1 {
+            peaks = [S](repeating: 0, count: maps)
+            peaks.withUnsafeMutableBufferPointer { peaks in
+                guard let peaks = peaks.baseAddress else { return }
+                parallelFor(maps, work: maps * mapSize) { map in
+                    peaks[map] = MapReduction.maximum(x + map * mapSize, count: mapSize)
+                }
+            }
+        }
         let work = maps * mapSize * (depth.kernel * height.kernel + width.kernel + 8)
         let centres = ColumnCentres<S>(width)
         let kernel = usesKernel ? WindowKernel(self, centres: centres) : nil
@@ -55,13 +61,14 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
             let rows = firstRow..<Swift.min(height.outputs, firstRow + rowsPerChunk)
             guard !rows.isEmpty else { return }
             let mapCoords = coords + map * coordinateAxes * outputMap, mapValues = values.map { $0 + map * outputMap }
-            if let kernel, kernel.run(x + map * mapSize, peak: peaks[map], rows: rows, coords: mapCoords, values: mapValues) {
+            let peak = chunks > 1 ? peaks[map] : MapReduction.maximum(x + map * mapSize, count: mapSize)
+            if let kernel, kernel.run(x + map * mapSize, peak: peak, rows: rows, coords: mapCoords, values: mapValues) {
                 return
             }
             let block = ExponentialRows<S>(
                 map: x + map * mapSize, planes: depth.length, height: height.length,
                 rows: height.inputSpan(rows), width: width.length,
-                peak: peaks[map], temperature: temperature, products: values != nil)
+                peak: peak, temperature: temperature, products: values != nil)
             let sums = WindowRowSums<S>(width: width, depthSums: volumetric, values: values != nil)
             for od in 0..<depth.outputs {
                 for oy in rows {
