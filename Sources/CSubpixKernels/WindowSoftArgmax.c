@@ -2,6 +2,7 @@
 #include "ExponentialRow.h"
 #include "RowInterleave.h"
 #include "ThreadScratch.h"
+#include "WindowRowDirect.h"
 #include "WindowSums.h"
 
 /// Scratch buffers of one call, carved from one block of the thread's scratch.
@@ -11,6 +12,7 @@ typedef struct {
     float *rowS, *rowT, *rowD, *rowV;  // height window sums per output row and input column
     float *laneS, *laneT, *laneD, *laneV;   // eight output rows interleaved
     float *outS, *outX, *outY, *outD, *outV;   // width window sums, eight rows a lane
+    float *lines;                  // one output row's sums, padded (direct width windows)
     float *sums;                   // window_sums_rows scratch
     float *zeros;                  // a zero row for missing lanes
 } scratch_t;
@@ -31,9 +33,11 @@ SUBPIX_INLINE int subpix_window_soft_argmax_f32_body(
     int wantValues = values != NULL, volumetric = op->volumetric;
     int collapse = volumetric;   // 3D: sum each depth window's planes first
     ptrdiff_t kernelRows = height->kernel * P > width->kernel * 8 ? height->kernel * P : width->kernel * 8;
+    int direct = width_windows_are_direct(width);
 
     ptrdiff_t count = depth->length * plane * (1 + wantValues) + (collapse ? 3 * plane : 0)
-        + (2 + volumetric + wantValues) * rows * P + 4 * span * 8 + 5 * Wo * 8 + 4 * kernelRows + P;
+        + (2 + volumetric + wantValues) * rows * P + 4 * span * 8 + 5 * Wo * 8 + 4 * kernelRows + P
+        + 4 * direct_row_length(width);
     float *memory = subpix_scratch_acquire((size_t)count);
     if (memory == NULL) return -1;
     scratch_t s;
@@ -51,6 +55,7 @@ SUBPIX_INLINE int subpix_window_soft_argmax_f32_body(
     s.laneS = TAKE(span * 8); s.laneT = TAKE(span * 8); s.laneD = TAKE(span * 8); s.laneV = TAKE(span * 8);
     s.outS = TAKE(Wo * 8); s.outX = TAKE(Wo * 8); s.outY = TAKE(Wo * 8); s.outD = TAKE(Wo * 8); s.outV = TAKE(Wo * 8);
     s.sums = TAKE(4 * kernelRows);
+    s.lines = TAKE(4 * direct_row_length(width));
 #undef TAKE
     for (ptrdiff_t c = 0; c < P; c++) s.zeros[c] = 0;
 
@@ -87,6 +92,17 @@ SUBPIX_INLINE int subpix_window_soft_argmax_f32_body(
         if (volumetric) window_sums_rows(s.depthT, P, P, height->kernel, height->stride, rows, s.rowD, NULL, P, s.sums);
         if (wantValues) window_sums_rows(s.depthV, P, P, height->kernel, height->stride, rows, s.rowV, NULL, P, s.sums);
 
+        if (direct) {
+            // Width windows of up to three cells moved by one: read each row directly.
+            for (ptrdiff_t r = 0; r < rows; r++) {
+                ptrdiff_t row = od * Ho + first_row + r, position = row * Wo;
+                width_windows_direct(
+                    op, s.rowS + r * P, s.rowT + r * P, volumetric ? s.rowD + r * P : NULL, wantValues ? s.rowV + r * P : NULL,
+                    op->row_x_weight[row], op->row_y_base[row], op->row_d_base[row], s.lines,
+                    planeX + position, planeY + position, planeD + position, wantValues ? values + position : NULL);
+            }
+            continue;
+        }
         // Width windows, eight output rows at a time (one per lane).
         for (ptrdiff_t group = 0; group < rows; group += 8) {
             int lanes = rows - group < 8 ? (int)(rows - group) : 8;
@@ -117,20 +133,21 @@ SUBPIX_INLINE int subpix_window_soft_argmax_f32_body(
                 window_sums_rows(s.laneV, 8, 8, width->kernel, width->stride, Wo, s.outV, NULL, 8, s.sums);
             }
             // Coordinates (and values) in place of the sums, eight rows a vector.
-            v8f eps = v8f_splat(op->eps);
             for (ptrdiff_t ox = 0; ox < Wo; ox++) {
-                v8f sum = v8f_load(s.outS + ox * 8);
-                v8f reciprocal = 1.0f / (sum + eps);
-                v8f centreSum = v8f_splat(op->column_centre_sum[ox]), inRange = v8f_splat(op->column_in_range[ox]);
-                v8f cx = centreSum * xWeight + (width->scale * v8f_load(s.outX + ox * 8) - width->shift * sum) * reciprocal;
-                v8f cy = yBase * inRange + (height->scale * v8f_load(s.outY + ox * 8) - height->shift * sum) * reciprocal;
-                v8f_store(s.outX + ox * 8, cx * width->factor - width->offset);
-                v8f_store(s.outY + ox * 8, cy * height->factor - height->offset);
-                if (volumetric) {
-                    v8f cd = dBase * inRange + (depth->scale * v8f_load(s.outD + ox * 8) - depth->shift * sum) * reciprocal;
-                    v8f_store(s.outD + ox * 8, cd * depth->factor - depth->offset);
-                }
-                if (wantValues) v8f_store(s.outV + ox * 8, v8f_load(s.outV + ox * 8) * reciprocal);
+                window_sums sums = {
+                    .mass = v8f_load(s.outS + ox * 8), .x = v8f_load(s.outX + ox * 8), .y = v8f_load(s.outY + ox * 8),
+                    .d = volumetric ? v8f_load(s.outD + ox * 8) : v8f_splat(0),
+                    .value = wantValues ? v8f_load(s.outV + ox * 8) : v8f_splat(0),
+                };
+                window_centres centres = {
+                    .centre_sum = v8f_splat(op->column_centre_sum[ox]), .in_range = v8f_splat(op->column_in_range[ox]),
+                    .x_weight = xWeight, .y_base = yBase, .d_base = dBase,
+                };
+                window_outputs result = window_outputs_of(op, sums, centres);
+                v8f_store(s.outX + ox * 8, result.x);
+                v8f_store(s.outY + ox * 8, result.y);
+                if (volumetric) v8f_store(s.outD + ox * 8, result.d);
+                if (wantValues) v8f_store(s.outV + ox * 8, result.value);
             }
             float *outX[8], *outY[8], *outD[8], *outV[8];
             for (int l = 0; l < lanes; l++) {

@@ -96,11 +96,12 @@ final class ViewerLoopTests: XCTestCase {
         XCTAssertEqual(held.temperatures, [])
         XCTAssertEqual(model.runs.map(\.keypoints), firstRuns, "until a result arrives, the previous markers stay")
 
+        let cached = model.computations.count
         held.releaseOne()   // T 1.25 finishes: stale, cached, not shown
         XCTAssertTrue(held.awaitStart(), "the next job started: the newest one")
         let staleDeadline = Date().addingTimeInterval(60)
-        while held.temperatures.isEmpty && Date() < staleDeadline { loop.round() }
-        loop.round()
+        while model.computations.count == cached && Date() < staleDeadline { loop.round() }
+        XCTAssertEqual(model.computations.count, cached + 1, "T 1.25's result arrived and was cached")
         XCTAssertEqual(held.temperatures, [1.25])
         XCTAssertEqual(model.runs.map(\.keypoints), firstRuns, "a result a newer key made stale is not shown")
 

@@ -61,7 +61,8 @@ public func convSoftArgmax2dKeypoints<S: SubpixScalar>(
         found.withUnsafeMutableBufferPointer { found in
             parallelFor(segments, work: elements.count) { segment in
                 let owned = blocks[(segment * blocks.count / segments)..<((segment + 1) * blocks.count / segments)]
-                let rows = owned.first!.lowerBound..<owned.last!.upperBound
+                guard let first = owned.first, let last = owned.last else { return }   // (never empty: segments <= blocks)
+                let rows = first.lowerBound..<last.upperBound
                 var part = search
                 do {
                     for block in blocks where block.upperBound > rows.lowerBound - search.above && block.lowerBound < rows.upperBound + search.below {
