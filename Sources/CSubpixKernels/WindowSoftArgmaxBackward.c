@@ -29,6 +29,34 @@ SUBPIX_INLINE void gradient_row(
     }
 }
 
+/// 3D: the planes of the depth window starting at plane `start`, summed plain
+/// (`depthE`) and with the depth tap as weight (`depthT`), `size` floats each.
+SUBPIX_INLINE void sum_depth_window(const subpix_window_axis *depth, const backward_scratch *s, ptrdiff_t start, ptrdiff_t size) {
+    for (ptrdiff_t i = 0; i < size; i++) { s->depthE[i] = 0; s->depthT[i] = 0; }
+    for (ptrdiff_t t = 0; t < depth->kernel; t++) {
+        if (start + t < 0 || start + t >= depth->length) continue;
+        const float *e = s->e + (start + t) * size;
+        for (ptrdiff_t i = 0; i < size; i++) { s->depthE[i] += e[i]; s->depthT[i] += (float)t * e[i]; }
+    }
+}
+
+/// 3D: adds one depth output's transposed sums (`size` floats) to the planes of
+/// its depth window — `g` with the height's and the depth tap's offset terms, and `c`.
+SUBPIX_INLINE void add_to_depth_window(
+    const subpix_window_soft_argmax *op, const backward_scratch *s, ptrdiff_t start, ptrdiff_t size, int withValues
+) {
+    const subpix_window_axis *depth = &op->depth, *height = &op->height;
+    for (ptrdiff_t t = 0; t < depth->kernel; t++) {
+        if (start + t < 0 || start + t >= depth->length) continue;
+        float offsetD = depth->scale * (float)t - depth->shift;
+        float *g = s->planeG + (start + t) * size, *c = s->planeC + (start + t) * size;
+        for (ptrdiff_t i = 0; i < size; i++) {
+            g[i] += s->cellG[i] + (height->shift * s->cellH[i] - height->scale * s->cellWeightedH[i]) + offsetD * s->cellD[i];
+        }
+        if (withValues) for (ptrdiff_t i = 0; i < size; i++) c[i] += s->cellV[i];
+    }
+}
+
 /// The kernel for one combination of `volumetric` and `withValues`, which the
 /// entry point passes as constants.
 SUBPIX_INLINE int window_backward(
@@ -116,13 +144,7 @@ SUBPIX_INLINE int window_backward(
     for (ptrdiff_t od = 0; od < depth->outputs; od++) {
         ptrdiff_t start = od * depth->stride - depth->padding;
         if (volumetric) {
-            // The depth window's planes, summed plain and with the depth tap as weight.
-            for (ptrdiff_t i = 0; i < plane; i++) { s.depthE[i] = 0; s.depthT[i] = 0; }
-            for (ptrdiff_t t = 0; t < depth->kernel; t++) {
-                if (start + t < 0 || start + t >= D) continue;
-                const float *e = s.e + (start + t) * plane;
-                for (ptrdiff_t i = 0; i < plane; i++) { s.depthE[i] += e[i]; s.depthT[i] += (float)t * e[i]; }
-            }
+            sum_depth_window(depth, &s, start, plane);
         }
         if (outputs > 0) {
             // The forward's height window sums of the outputs that read these rows.
@@ -156,18 +178,8 @@ SUBPIX_INLINE int window_backward(
         window_sums_rows(s.stuffH, P, P, kh, 1, cells, s.cellH, s.cellWeightedH, P, s.sums);
         if (withValues) window_sums_rows(s.stuffV, P, P, kh, 1, cells, s.cellV, NULL, P, s.sums);
         if (!volumetric) break;
-        // 3D: the planes of the depth window get g (with the height's and the depth
-        // tap's offset terms) and c.
         window_sums_rows(s.stuffD, P, P, kh, 1, cells, s.cellD, NULL, P, s.sums);
-        for (ptrdiff_t t = 0; t < depth->kernel; t++) {
-            if (start + t < 0 || start + t >= D) continue;
-            float offsetD = depth->scale * (float)t - depth->shift;
-            float *g = s.planeG + (start + t) * cells * P, *c = s.planeC + (start + t) * cells * P;
-            for (ptrdiff_t i = 0; i < cells * P; i++) {
-                g[i] += s.cellG[i] + (height->shift * s.cellH[i] - height->scale * s.cellWeightedH[i]) + offsetD * s.cellD[i];
-            }
-            if (withValues) for (ptrdiff_t i = 0; i < cells * P; i++) c[i] += s.cellV[i];
-        }
+        add_to_depth_window(op, &s, start, cells * P, withValues);
     }
 
     float inverseT = 1.0f / op->temperature;
