@@ -48,116 +48,16 @@ public func convSoftArgmax2dKeypoints<S: SubpixScalar>(
         return (points, outputShape)
     }
     let blocks = engine.rowBlocks(maxRows: Swift.max(1, bandElements / axes[1].outputs))
-    let search = try BandSearch<S>(columns: axes[1].outputs, rows: axes[0].outputs, suppression: suppression, topK: topK, minValue: minValue)
-    // One run of consecutive blocks per thread; each also computes the blocks its
-    // first and last rows' suppression windows reach into.
-    let segments = Swift.min(Parallelism.threads, blocks.count)
-    var found = [KeypointList](repeating: [], count: segments)
-    var failure: Error?
-    let lock = NSLock()
-    map.withUnsafeBufferPointer { elements in
-        guard let x = elements.baseAddress else { return }
+    let bandSearch = try BandSearch<S>(columns: axes[1].outputs, rows: axes[0].outputs, suppression: suppression, topK: topK, minValue: minValue)
+    let points = try map.withUnsafeBufferPointer { elements in
+        guard let x = elements.baseAddress else { return [] as KeypointList }
         let peak = MapReduction.maximum(x, count: elements.count)
-        found.withUnsafeMutableBufferPointer { found in
-            parallelFor(segments, work: elements.count) { segment in
-                let owned = blocks[(segment * blocks.count / segments)..<((segment + 1) * blocks.count / segments)]
-                guard let first = owned.first, let last = owned.last else { return }   // (never empty: segments <= blocks)
-                let rows = first.lowerBound..<last.upperBound
-                var part = search
-                do {
-                    for block in blocks where block.upperBound > rows.lowerBound - search.above && block.lowerBound < rows.upperBound + search.below {
-                        guard let band = engine.band(x, peak: peak, rows: block, kernel: kernel) else {
-                            throw SubpixError(op, "could not allocate the scratch memory of a band of \(block.count) rows")
-                        }
-                        try part.append(band, rows: block, searching: rows)
-                    }
-                    found[segment] = part.found
-                } catch {
-                    lock.withLock { failure = failure ?? error }
-                }
+        return try bandSearch.search(blocks: blocks, work: elements.count) { block in
+            guard let band = engine.band(x, peak: peak, rows: block, kernel: kernel) else {
+                throw SubpixError(op, "could not allocate the scratch memory of a band of \(block.count) rows")
             }
+            return band
         }
     }
-    if let failure { throw failure }
-    return (found.reduce([]) { BandSearch<S>.merged($0, $1, topK: topK) }, outputShape)
-}
-
-/// The keypoint search over bands of output rows that arrive in order: keeps the
-/// rows a suppression window still needs, searches the rows whose windows are
-/// complete, and merges each band's best into ``found``.
-private struct BandSearch<S: SubpixScalar> {
-    let columns: Int
-    let rows: Int
-    let suppression: [Int]
-    let topK: Int?
-    let minValue: Double?
-    /// Rows a suppression window reaches above and below its centre.
-    let above: Int
-    let below: Int
-    /// The kept rows `first ..< first + values.count / columns`: x, y and values
-    /// (`first` is set by the first band).
-    private var first: Int?
-    private var xs: [S] = []
-    private var ys: [S] = []
-    private var values: [S] = []
-    /// The first row not searched yet.
-    private var next = 0
-    private(set) var found: KeypointList = []
-
-    init(columns: Int, rows: Int, suppression: [Int], topK: Int?, minValue: Double?) throws {
-        guard suppression.count == 2, suppression.allSatisfy({ $0 >= 1 }) else {
-            throw SubpixError("nms2d", "expected kernel_size to be two sizes >= 1, got \(suppression)")
-        }
-        (self.columns, self.rows, self.suppression, self.topK, self.minValue) = (columns, rows, suppression, topK, minValue)
-        (above, below) = ((suppression[0] - 1) / 2, suppression[0] / 2)
-    }
-
-    /// Takes the band of output rows `block` (the next ones) and searches the rows of
-    /// `searched` it completes (those whose suppression window it finishes).
-    mutating func append(_ band: (coords: [S], values: [S]), rows block: Range<Int>, searching searched: Range<Int>) throws {
-        let first = self.first ?? block.lowerBound
-        if self.first == nil { (self.first, next) = (first, searched.lowerBound) }
-        let plane = block.count * columns
-        xs += band.coords[0..<plane]
-        ys += band.coords[plane...]
-        values += band.values
-        let end = block.upperBound
-        let ready = Swift.min(searched.upperBound, end == rows ? rows : end - below)
-        guard ready > next else { return }
-        let kept = values.count / columns
-        let mask = try nms2dMask(Tensor(shape: [1, 1, kept, columns], elements: values), kernelSize: suppression)
-        let span = ((next - first) * columns)..<((ready - first) * columns)
-        let count = ready - next
-        let points = try keypoints(
-            coords: Tensor(shape: [1, 1, 2, count, columns], elements: Array(xs[span]) + Array(ys[span])),
-            values: Tensor(shape: [1, 1, count, columns], elements: Array(values[span])),
-            mask: Tensor(shape: [1, 1, count, columns], elements: Array(mask.elements[span])),
-            topK: topK, minValue: minValue)
-        found = Self.merged(found, points, topK: topK)
-        next = ready
-        let drop = (Swift.max(first, next - above) - first) * columns
-        xs.removeFirst(drop)
-        ys.removeFirst(drop)
-        values.removeFirst(drop)
-        self.first = first + drop / columns
-    }
-
-    /// Two lists in keypoint order (value descending, ties by position) whose
-    /// positions all come in `earlier` before `later`, as one list of at most `topK`.
-    static func merged(_ earlier: KeypointList, _ later: KeypointList, topK: Int?) -> KeypointList {
-        let limit = topK ?? (earlier.count + later.count)
-        var points: [Keypoint] = []
-        points.reserveCapacity(Swift.min(limit, earlier.count + later.count))
-        var (i, j) = (0, 0)
-        while points.count < limit, i < earlier.count || j < later.count {
-            if j == later.count || (i < earlier.count && earlier[i].value >= later[j].value) {
-                points.append(earlier[i])
-                i += 1
-            } else {
-                points.append(later[j])
-                j += 1
-            }
-        }
-        return KeypointList(points, droppedNonFinite: earlier.droppedNonFinite + later.droppedNonFinite)
-    }
+    return (points, outputShape)
 }

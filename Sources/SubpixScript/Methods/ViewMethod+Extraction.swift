@@ -23,9 +23,9 @@ extension ViewMethod {
                 map, kernelSize: k, stride: s, padding: p, temperature: t, suppression: k.map { 2 * $0 - 1 }, topK: view.topK, minValue: minValue)
             return MethodOutput(keypoints: points, outputShape: shape)
         case .nms2d:
-            let mask = try Subpix.nms2dMask(map, kernelSize: k)
-            let points = try Subpix.keypoints(pixelsOf: map, mask: mask, topK: view.topK, minValue: minValue)
-            return MethodOutput(keypoints: points, outputShape: mask.shape)
+            // Band by band: the keypoints of nms2dMask + keypoints(pixelsOf:), without the mask and the pixel grid.
+            let points = try Subpix.nms2dKeypoints(pixelsOf: map, kernelSize: k, topK: view.topK, minValue: minValue)
+            return MethodOutput(keypoints: points, outputShape: map.shape)
         case .quarter, .parabola, .gaussian, .centroid3, .quadratic, .dark, .darkUDP:
             return try refineMaxima(map, view: view, minValue: minValue)
         case .centroidCOM:

@@ -8,8 +8,8 @@ extension ViewMethod {
     /// dark_udp): every strict maximum of the view's NMS window (with `top_k`,
     /// `min_value` and `threshold`), refined on the map.
     func refineMaxima<S: SubpixScalar>(_ map: Tensor<S>, view: ViewSettings, minValue: Double?) throws -> MethodOutput {
-        let mask = try Subpix.nms2dMask(map, kernelSize: view.kernelSize)
-        let maxima = try Subpix.keypoints(pixelsOf: map, mask: mask, topK: view.topK, minValue: minValue)
+        // Band by band (nms2dMask + keypoints(pixelsOf:) without their dense outputs); each refines from the map around its peak.
+        let maxima = try Subpix.nms2dKeypoints(pixelsOf: map, kernelSize: view.kernelSize, topK: view.topK, minValue: minValue)
         let coords = try Tensor<S>(shape: [1, 1, maxima.count, 2], elements: maxima.flatMap { [S($0.x), S($0.y)] })
         let refined: Tensor<S>
         switch self {

@@ -13,20 +13,6 @@ final class BandedConvKeypointsTests: XCTestCase {
         var minValue: Double?
     }
 
-    /// A seeded map: noise, or small integers (plateaus and tied values), with a NaN or not.
-    private func map(_ h: Int, _ w: Int, seed: UInt64, levels: Int?, nan: Bool) -> Tensor<Float> {
-        var state = seed &* 6364136223846793005 &+ 1442695040888963407
-        func next() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
-        var elements = (0..<(h * w)).map { _ -> Float in
-            levels.map { Float(Int(next() * Double($0))) } ?? Float(next() * 2 - 0.5)
-        }
-        if nan { elements[(h / 2) * w + w / 3] = .nan }
-        return try! Tensor(shape: [1, 1, h, w], elements: elements)
-    }
-
     private func dense(_ x: Tensor<Float>, _ c: Case) throws -> KeypointList {
         let (coords, values) = try convSoftArgmax2d(x, kernelSize: c.kernel, stride: c.stride, padding: c.padding,
                                                     temperature: c.temperature, normalizedCoordinates: false, outputValue: true)
@@ -48,7 +34,7 @@ final class BandedConvKeypointsTests: XCTestCase {
         var compared = 0
         for (index, c) in cases.enumerated() {
             for (seed, levels, nan) in [(UInt64(index), Int?.none, false), (UInt64(index + 100), 4, false), (UInt64(index + 200), nil, true)] {
-                let x = map(c.size.h, c.size.w, seed: seed, levels: levels, nan: nan)
+                let x = seededMap(c.size.h, c.size.w, seed: seed, levels: levels, nan: nan)
                 let expected = try dense(x, c)
                 let columns = (c.size.w + 2 * c.padding[1] - c.kernel[1]) / c.stride[1] + 1
                 for rows in [1, 2, 3, 5, 8, 1_000] {
