@@ -67,7 +67,11 @@ final class WorkerPool: @unchecked Sendable {
         while true {
             var spinStart = DispatchTime.now().uptimeNanoseconds
             while generation.load(ordering: .acquiring) == seen {
-                if DispatchTime.now().uptimeNanoseconds - spinStart < Self.spinNanoseconds { continue }
+                if DispatchTime.now().uptimeNanoseconds - spinStart < Self.spinNanoseconds {
+                    // Polling, but giving way at once to a thread that shares this core.
+                    sched_yield()
+                    continue
+                }
                 condition.lock()
                 if generation.load(ordering: .acquiring) == seen {
                     sleepers += 1
