@@ -1,4 +1,5 @@
 import ArgumentParser
+import Subpix
 import SubpixScript
 
 /// The `subpix` command: sub-pixel keypoint extraction from heatmaps, in the terminal.
@@ -10,4 +11,10 @@ struct SubpixCommand: ParsableCommand {
         version: SubpixVersion.string,
         subcommands: [ViewCommand.self, ReplCommand.self, RunCommand.self, HelpCommand.self, BenchCommand.self],
         defaultSubcommand: ViewCommand.self)
+
+    /// Keeps freed memory warm for every command (see ``HeapTuning``), then runs the one asked for.
+    static func main() {
+        HeapTuning.keepFreedMemoryWarm()
+        main(nil)
+    }
 }
