@@ -19,9 +19,13 @@ public enum Parallelism {
         set { limit.store(max(0, newValue), ordering: .relaxed) }
     }
 
+    /// The cores this process may run on, read once: on Linux
+    /// `activeProcessorCount` opens and parses cgroup files on every call,
+    /// which costs as much as a small op.
+    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
     /// The number of threads a parallel loop may use now.
     static var threads: Int {
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let limit = maxThreads
         return limit == 0 ? cores : min(limit, cores)
     }
@@ -45,6 +49,8 @@ func parallelFor(_ count: Int, work: Int, _ body: (Int) -> Void) {
     }
     withoutActuallyEscaping(body) { body in
         // The caller's contract (disjoint writes per item) is what makes sharing `body` safe.
+        if WorkerPool.shared.run(count, helpers: min(threads, count) - 1, body) { return }
+        // The helpers serve another loop (a concurrent or nested one): let Dispatch find threads.
         let shared = UncheckedSendable(body)
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
@@ -68,4 +74,4 @@ let parallelWorkThreshold = 1 << 16
 
 /// How many pieces to cut one large job into: a few per core, so that uneven
 /// pieces still keep every core busy.
-let parallelPieces = 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+let parallelPieces = 4 * Parallelism.cores
