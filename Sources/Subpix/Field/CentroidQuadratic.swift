@@ -47,12 +47,11 @@ public func centroidQuadratic<S: SubpixScalar>(_ heatmaps: Tensor<S>, fitBoxSize
 public func centroidQuadratic<S: SubpixScalar>(_ heatmaps: Tensor<S>, coords: Tensor<S>, fitBoxSize: Int = 5) throws -> Tensor<S> {
     let maps = try HeatmapBatch(heatmaps, op: "centroid_quadratic")
     try requireFitBox(fitBoxSize, height: maps.height, width: maps.width)
-    return try FieldPoints.refine(heatmaps, coords: coords, op: "centroid_quadratic", prepare: { plane in
-        plane.map { $0.isFinite ? $0 : .nan }
-    }) { finite, px, py in
-        guard let x = roundedPixel(px), let y = roundedPixel(py), (0..<finite.width).contains(x), (0..<finite.height).contains(y)
+    // The fit skips non-finite values itself: no finite-only copy of each map.
+    return try FieldPoints.refine(heatmaps, coords: coords, op: "centroid_quadratic") { plane, px, py in
+        guard let x = roundedPixel(px), let y = roundedPixel(py), (0..<plane.width).contains(x), (0..<plane.height).contains(y)
         else { return (.nan, .nan) }
-        return quadraticCentroid(finite, peak: (x, y), box: fitBoxSize)
+        return quadraticCentroid(plane, peak: (x, y), box: fitBoxSize)
     }
 }
 
@@ -66,12 +65,12 @@ private func requireFitBox(_ box: Int, height: Int, width: Int) throws {
     }
 }
 
-/// The fitted maximum around `peak` of a map whose non-finite values are NaN;
-/// a peak on the edge is returned unfitted, a failed fit is NaN.
-private func quadraticCentroid<S: SubpixScalar>(_ finite: HeatPlane<S>, peak: (x: Int, y: Int), box: Int) -> (x: S, y: S) {
-    let (width, height) = (finite.width, finite.height)
+/// The fitted maximum around `peak` of a map (its non-finite values left out of the
+/// fit); a peak on the edge is returned unfitted, a failed fit is NaN.
+private func quadraticCentroid<S: SubpixScalar>(_ plane: HeatPlane<S>, peak: (x: Int, y: Int), box: Int) -> (x: S, y: S) {
+    let (width, height) = (plane.width, plane.height)
     if peak.x == 0 || peak.y == 0 || peak.x == width - 1 || peak.y == height - 1 { return (S(peak.x), S(peak.y)) }
-    guard let fit = QuadraticSurface(finite, around: peak, box: box), let top = fit.maximum else { return (.nan, .nan) }
+    guard let fit = QuadraticSurface(plane, around: peak, box: box), let top = fit.maximum else { return (.nan, .nan) }
     let (x, y) = (top.x + Double(peak.x), top.y + Double(peak.y))
     guard 0 < x, x < Double(width - 1), 0 < y, y < Double(height - 1) else { return (.nan, .nan) }
     return (S(x), S(y))
@@ -92,7 +91,7 @@ struct QuadraticSurface {
         var right = [Double](repeating: 0, count: 6)
         var count = 0
         for y in ys {
-            for x in xs where !plane[y, x].isNaN {
+            for x in xs where plane[y, x].isFinite {
                 let (u, v) = (Double(x - peak.x), Double(y - peak.y))
                 let terms = [1, u, v, u * v, u * u, v * v]
                 let value = Double(plane[y, x])
