@@ -24,50 +24,90 @@ public func diagnose<S: SubpixScalar>(
     let (channels, height, width) = (input.shape[1], input.shape[2], input.shape[3])
     let plane = height * width
     return (0..<(input.shape[0] * channels)).map { map in
-        let values = input.elements[(map * plane)..<((map + 1) * plane)].map { Double($0) }
         let (batch, channel) = map.quotientAndRemainder(dividingBy: channels)
-        return MapDiagnosis(values: values, width: width, height: height, radius: radius)
+        return MapDiagnosis(elements: input.elements, offset: map * plane, width: width, height: height, radius: radius)
             .diagnosis(batch: batch, channel: channel, convention: convention, temperature: temperature)
     }
 }
 
-/// The measures of one map (in doubles).
-struct MapDiagnosis {
-    let values: [Double]
+/// The measures of one map, read in doubles straight from the tensor's storage.
+///
+/// Every measure is a pass over the map that allocates nothing map-sized (only
+/// the mode search keeps one flag a cell): a 4096² map is 16 M cells, and a
+/// copy in doubles, a softmax array per bisection step and filtered copies
+/// used to take the viewer to 660 MB on a 64 MB map. Each sum adds the same
+/// terms in the same order as the direct formula, so the results are the same.
+struct MapDiagnosis<S: SubpixScalar> {
+    let elements: [S]
+    let offset: Int
     let width: Int
     let height: Int
     let radius: Double
 
+    var count: Int { width * height }
+
+    func value(_ index: Int) -> Double { Double(elements[offset + index]) }
+
     var argmax: Int {
         var best = 0
-        for index in values.indices where !values[index].isNaN && (values[best].isNaN || values[index] > values[best]) { best = index }
+        for index in 0..<count {
+            let (candidate, current) = (value(index), value(best))
+            if !candidate.isNaN && (current.isNaN || candidate > current) { best = index }
+        }
         return best
     }
 
-    /// Softmax of `values · scale` (max-subtracted).
-    func softmax(scale: Double) -> [Double] {
-        let peak = values.filter { !$0.isNaN }.max() ?? 0
-        let weights = values.map { $0.isNaN ? 0 : Foundation.exp(($0 - peak) * scale) }
-        let total = weights.reduce(0, +)
-        return weights.map { $0 / total }
+    /// The softmax of `values · scale` (max-subtracted), read a cell at a time.
+    struct Softmax {
+        let peak: Double
+        let scale: Double
+        let total: Double
+
+        func weight(_ value: Double) -> Double { value.isNaN ? 0 : Foundation.exp((value - peak) * scale) }
+        func probability(_ value: Double) -> Double { weight(value) / total }
     }
 
-    func massNear(_ center: Int, _ p: [Double]) -> Double {
+    func softmax(scale: Double) -> Softmax {
+        var peak: Double?
+        for index in 0..<count {
+            let v = value(index)
+            if !v.isNaN, peak.map({ v > $0 }) ?? true { peak = v }
+        }
+        let partial = Softmax(peak: peak ?? 0, scale: scale, total: 1)
+        var total = 0.0
+        for index in 0..<count { total += partial.weight(value(index)) }
+        return Softmax(peak: partial.peak, scale: scale, total: total)
+    }
+
+    /// The softmax's mass within `radius` of `center`: only the cells of the disc's bounding box are read.
+    func massNear(_ center: Int, _ p: Softmax) -> Double {
         let (cx, cy) = (center % width, center / width)
+        let reach = radius >= Double(max(width, height)) ? max(width, height) : Int(radius)
         var mass = 0.0
-        for index in p.indices where hypot(Double(index % width - cx), Double(index / width - cy)) <= radius { mass += p[index] }
+        for y in max(0, cy - reach)...min(height - 1, cy + reach) {
+            for x in max(0, cx - reach)...min(width - 1, cx + reach)
+            where hypot(Double(x - cx), Double(y - cy)) <= radius {
+                mass += p.probability(value(y * width + x))
+            }
+        }
         return mass
     }
 
     /// 8-connected regions of values at or above the midpoint of the map's range.
     var modes: Int {
-        let finite = values.filter(\.isFinite)
-        guard let low = finite.min(), let high = finite.max() else { return 0 }
+        var (low, high): (Double?, Double?) = (nil, nil)
+        for index in 0..<count {
+            let v = value(index)
+            guard v.isFinite else { continue }
+            if low.map({ v < $0 }) ?? true { low = v }
+            if high.map({ v > $0 }) ?? true { high = v }
+        }
+        guard let low, let high else { return 0 }
         let threshold = low + (high - low) / 2
-        var seen = [Bool](repeating: false, count: values.count)
-        var count = 0
-        for start in values.indices where !seen[start] && values[start] >= threshold {
-            count += 1
+        var seen = [Bool](repeating: false, count: count)
+        var regions = 0
+        for start in 0..<count where !seen[start] && value(start) >= threshold {
+            regions += 1
             var stack = [start]
             seen[start] = true
             while let cell = stack.popLast() {
@@ -76,11 +116,11 @@ struct MapDiagnosis {
                     let (nx, ny) = (x + dx, y + dy)
                     guard nx >= 0, ny >= 0, nx < width, ny < height else { continue }
                     let next = ny * width + nx
-                    if !seen[next] && values[next] >= threshold { seen[next] = true; stack.append(next) }
+                    if !seen[next] && value(next) >= threshold { seen[next] = true; stack.append(next) }
                 } }
             }
         }
-        return count
+        return regions
     }
 
     /// The temperature putting ≥ 90 % of the mass within `radius`: bisection on
@@ -101,16 +141,26 @@ struct MapDiagnosis {
         let center = argmax
         let p = softmax(scale: convention.scale(temperature))
         var soft = (x: 0.0, y: 0.0)
-        for index in p.indices { soft = (soft.x + p[index] * Double(index % width), soft.y + p[index] * Double(index / width)) }
+        var entropySum = 0.0, valueSum = 0.0
+        var allNonNegative = true
+        var (nans, infinities) = (0, 0)
+        for index in 0..<count {
+            let v = value(index)
+            let probability = p.probability(v)
+            soft = (soft.x + probability * Double(index % width), soft.y + probability * Double(index / width))
+            if probability > 0 { entropySum += probability * log(probability) }
+            valueSum += v
+            if !(v >= 0) { allNonNegative = false }
+            if v.isNaN { nans += 1 } else if v.isInfinite { infinities += 1 }
+        }
         let hard = (x: center % width, y: center / width)
         let distance = hypot(soft.x - Double(hard.x), soft.y - Double(hard.y))
         let mass = massNear(center, p)
-        let entropy = values.count > 1 ? -p.filter { $0 > 0 }.map { $0 * log($0) }.reduce(0, +) / log(Double(values.count)) : 0
-        let probability = values.allSatisfy { $0 >= 0 } && abs(values.reduce(0, +) - 1) <= 1e-3
+        let entropy = count > 1 ? -entropySum / log(Double(count)) : 0
+        let probability = allNonNegative && abs(valueSum - 1) <= 1e-3
         let modeCount = modes
         var verdicts: [Verdict] = []
         var suggestion: Double?
-        let nans = values.filter(\.isNaN).count, infinities = values.filter(\.isInfinite).count
         if nans + infinities > 0 {
             // First, and instead of a temperature: no temperature makes a NaN soft-argmax finite.
             verdicts.append(.nonFinite(nans: nans, infinities: infinities))

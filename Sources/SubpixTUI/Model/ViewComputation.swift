@@ -53,11 +53,12 @@ public struct ViewComputation: Sendable {
     private func diagnosis(_ view: ViewSettings) -> Diagnosis? {
         let shape = tensor.shape
         guard shape.count == 4, view.batch < shape[0], view.channel < shape[1] else { return nil }
-        let plane = shape[2] * shape[3]
-        let start = (view.batch * shape[1] + view.channel) * plane
-        guard let map = try? Tensor<Double>(shape: [1, 1, shape[2], shape[3]], elements: tensor.doubles(start..<(start + plane))),
-              var result = try? diagnose(map, convention: .spatialSoftArgmax2d, temperature: view.temperature).first
-        else { return nil }
+        // In the tensor's own dtype and storage: no copy of a one-map tensor, no map in doubles.
+        func diagnoseShown<S: SubpixScalar>(_ x: Tensor<S>) throws -> Diagnosis? {
+            try diagnose(try MapSelection.map(x, batch: view.batch, channel: view.channel),
+                         convention: .spatialSoftArgmax2d, temperature: view.temperature).first
+        }
+        guard var result = try? tensor.visit(diagnoseShown, diagnoseShown) else { return nil }
         (result.batch, result.channel) = (view.batch, view.channel)
         return result
     }
