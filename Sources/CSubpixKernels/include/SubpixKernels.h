@@ -8,6 +8,12 @@
 
 #include <stddef.h>
 
+// The module's other public headers, named here too: SwiftPM's module cache
+// notices a changed header but not a new file in the umbrella directory, so a
+// build directory made before a header existed would not see it otherwise.
+#include "HeapTuning.h"
+#include "ThreadScratch.h"
+
 /// The code paths the kernels are compiled for, narrowest first.
 typedef enum {
     SUBPIX_PATH_BASELINE = 0,
