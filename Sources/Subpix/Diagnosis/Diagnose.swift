@@ -61,22 +61,25 @@ struct MapDiagnosis<S: SubpixScalar> {
     struct Softmax {
         let peak: Double
         let scale: Double
-        let total: Double
+        var total = 1.0
 
         func weight(_ value: Double) -> Double { value.isNaN ? 0 : Foundation.exp((value - peak) * scale) }
         func probability(_ value: Double) -> Double { weight(value) / total }
     }
 
-    func softmax(scale: Double) -> Softmax {
-        var peak: Double?
-        for index in 0..<count {
-            let v = value(index)
-            if !v.isNaN, peak.map({ v > $0 }) ?? true { peak = v }
-        }
-        let partial = Softmax(peak: peak ?? 0, scale: scale, total: 1)
+    /// The largest value that is not NaN (0 when every value is NaN): the value at ``argmax``.
+    func peak(at argmax: Int) -> Double {
+        let value = value(argmax)
+        return value.isNaN ? 0 : value
+    }
+
+    /// The softmax with its normaliser summed over the map; `peak` from ``peak(at:)``.
+    func softmax(scale: Double, peak: Double) -> Softmax {
+        var softmax = Softmax(peak: peak, scale: scale)
         var total = 0.0
-        for index in 0..<count { total += partial.weight(value(index)) }
-        return Softmax(peak: partial.peak, scale: scale, total: total)
+        for index in 0..<count { total += softmax.weight(value(index)) }
+        softmax.total = total
+        return softmax
     }
 
     /// The softmax's mass within `radius` of `center`: only the cells of the disc's bounding box are read.
@@ -126,7 +129,8 @@ struct MapDiagnosis<S: SubpixScalar> {
     /// The temperature putting ≥ 90 % of the mass within `radius`: bisection on
     /// log T between 10⁻⁶ and 10⁶ (the mass grows monotonically with sharpness).
     func temperatureFor90Percent(_ convention: SoftArgmaxConvention, center: Int) -> Double? {
-        func mass(_ t: Double) -> Double { massNear(center, softmax(scale: convention.scale(t))) }
+        let peak = peak(at: center)
+        func mass(_ t: Double) -> Double { massNear(center, softmax(scale: convention.scale(t), peak: peak)) }
         let sharpest = convention == .spatialSoftArgmax2d ? 1e6 : 1e-6
         guard mass(sharpest) >= 0.9 else { return nil }
         var (flat, sharp) = (log(convention == .spatialSoftArgmax2d ? 1e-6 : 1e6), log(sharpest))
@@ -139,7 +143,7 @@ struct MapDiagnosis<S: SubpixScalar> {
 
     func diagnosis(batch: Int, channel: Int, convention: SoftArgmaxConvention, temperature: Double) -> Diagnosis {
         let center = argmax
-        let p = softmax(scale: convention.scale(temperature))
+        let p = softmax(scale: convention.scale(temperature), peak: peak(at: center))
         var soft = (x: 0.0, y: 0.0)
         var entropySum = 0.0, valueSum = 0.0
         var allNonNegative = true
