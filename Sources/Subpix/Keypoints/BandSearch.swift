@@ -26,6 +26,7 @@ struct BandSearch<S: SubpixScalar> {
 
     init(columns: Int, rows: Int, suppression: [Int], topK: Int?, minValue: Double?) throws {
         try NMSRunner.validate(kernelSize: suppression, axes: 2, op: "nms2d")
+        try validateKeypointFilters(topK: topK, minValue: minValue)
         (self.columns, self.rows, self.suppression, self.topK, self.minValue) = (columns, rows, suppression, topK, minValue)
         (above, below) = ((suppression[0] - 1) / 2, suppression[0] / 2)
     }
@@ -76,11 +77,13 @@ struct BandSearch<S: SubpixScalar> {
         let mask = try nms2dMask(Tensor(shape: [1, 1, kept, columns], elements: values), kernelSize: suppression)
         let span = ((next - first) * columns)..<((ready - first) * columns)
         let count = ready - next
-        let points = try keypoints(
-            coords: Tensor(shape: [1, 1, 2, count, columns], elements: Array(xs[span]) + Array(ys[span])),
-            values: Tensor(shape: [1, 1, count, columns], elements: Array(values[span])),
-            mask: Tensor(shape: [1, 1, count, columns], elements: Array(mask.elements[span])),
-            topK: topK, minValue: minValue)
+        let coords = try Tensor(shape: [1, 1, 2, count, columns], elements: Array(xs[span]) + Array(ys[span]))
+        let searched = try Tensor(shape: [1, 1, count, columns], elements: Array(values[span]))
+        // One stretch: the bands are already spread over the threads.
+        let points = keypoints(
+            coords: coords, values: searched, layout: try KeypointLayout(coords: coords.shape, values: searched.shape),
+            mask: try Tensor(shape: [1, 1, count, columns], elements: Array(mask.elements[span])),
+            topK: topK, minValue: minValue, stretches: 1)
         found = Self.merged(found, points, topK: topK)
         next = ready
         let drop = (Swift.max(first, next - above) - first) * columns

@@ -37,93 +37,109 @@ public func keypoints<S: SubpixScalar>(
         throw SubpixError(
             "keypoints", "expected a mask of the values' shape \(formatShape(values.shape)), got \(formatShape(mask.shape))")
     }
-    if let topK, topK < 0 { throw SubpixError("keypoints", "expected top_k >= 0, got \(topK)") }
-    if let minValue, minValue.isNaN { throw SubpixError("keypoints", "expected a number for min_value, got nan") }
-    // Candidates in position order, then one stable sort by value: keypoint order.
-    var found = Candidates(coords: coords, values: values, layout: layout, mask: mask, minValue: minValue)
-    found.ranked.sort()
-    var kept = [Int](repeating: 0, count: topK == nil ? 0 : layout.maps)
-    var points: [Keypoint] = []
-    points.reserveCapacity(topK.map { min(found.ranked.count, $0 * layout.maps) } ?? found.ranked.count)
-    for (key, candidate) in zip(found.ranked.keys, found.ranked.items) {
-        let map = found.maps[candidate]
-        if let topK {
-            guard kept[map] < topK else { continue }
-            kept[map] += 1
-        }
-        points.append(found.keypoint(candidate, map: map, value: RankedCandidates.value(key), layout: layout))
-    }
-    return KeypointList(points, droppedNonFinite: found.dropped)
+    try validateKeypointFilters(topK: topK, minValue: minValue)
+    return keypoints(coords: coords, values: values, layout: layout, mask: mask, topK: topK, minValue: minValue, stretches: nil)
 }
 
-/// The positions the mask keeps whose value and coordinates are finite and
-/// whose value is at least `minValue`, in position order, with their maps and
-/// coordinates (read in position order, so the sorted walk never touches the
-/// large coordinate tensor); and how many masked positions were dropped for a
-/// non-finite value or coordinate.
-private struct Candidates {
-    /// Values with candidate numbers (indices into ``maps`` and ``coordinates``).
-    var ranked = RankedCandidates()
-    var maps: [Int] = []
-    /// Per candidate, its `axes` coordinates in the layout's order.
-    var coordinates: [Double] = []
-    var dropped = 0
-    let axes: Int
+/// Refuses a negative `topK` and a NaN `minValue`.
+func validateKeypointFilters(topK: Int?, minValue: Double?) throws {
+    if let topK, topK < 0 { throw SubpixError("keypoints", "expected top_k >= 0, got \(topK)") }
+    if let minValue, minValue.isNaN { throw SubpixError("keypoints", "expected a number for min_value, got nan") }
+}
 
-    init<S: SubpixScalar>(coords: Tensor<S>, values: Tensor<S>, layout: KeypointLayout, mask: Mask?, minValue: Double?) {
-        axes = layout.hasDepth ? 3 : 2
-        let floor = minValue ?? -.infinity
-        values.withUnsafeBufferPointer { values in
-            coords.withUnsafeBufferPointer { coords in
-                func consider(_ position: Int) {
-                    let value = Double(values[position])
-                    let map = position / layout.mapSize
-                    let base = map * axes * layout.mapSize + position - map * layout.mapSize
-                    guard value.isFinite, (0..<axes).allSatisfy({ coords[base + $0 * layout.mapSize].isFinite }) else {
-                        dropped += 1
-                        return
-                    }
-                    guard value >= floor else { return }
-                    ranked.append(value: value, item: maps.count)
-                    maps.append(map)
-                    for axis in 0..<axes { coordinates.append(Double(coords[base + axis * layout.mapSize])) }
-                }
-                guard let mask else {
-                    for position in values.indices { consider(position) }
-                    return
-                }
-                // A block's masked positions first, without a branch per position (an
-                // NMS mask of noise is an unpredictable one in nine): a Bool is the byte
-                // 0 or 1, read as a number. The block buffer lives on the stack.
-                mask.elements.withUnsafeBytes { flags in
-                    let total = flags.reduce(0) { $0 &+ Int($1) }
-                    ranked.reserve(total)
-                    maps.reserveCapacity(total)
-                    coordinates.reserveCapacity(axes * total)
-                    let block = 4096
-                    withUnsafeTemporaryAllocation(of: Int.self, capacity: block) { masked in
-                        for start in stride(from: 0, to: flags.count, by: block) {
-                            var count = 0
-                            for position in start..<min(flags.count, start + block) {
-                                masked[count] = position
-                                count &+= Int(flags[position])
-                            }
-                            for index in 0..<count { consider(masked[index]) }
-                        }
+/// ``keypoints(coords:values:mask:topK:minValue:)`` after its checks, gathered
+/// over `stretches` consecutive stretches of positions (by default one per
+/// thread when there is enough work), each on a thread of its own, and merged.
+///
+/// Each stretch's candidates are sorted on their own (``CandidateRun``); a
+/// keypoint's place in the whole list is then its rank in its own run plus, in
+/// every other run, the number of candidates that come before it — those of
+/// lower value, and of equal value in an earlier run, as positions are in run
+/// order. Each run writes its keypoints straight to their places, so the merge
+/// is split over the threads too, and the list is the same for any number of
+/// stretches.
+func keypoints<S: SubpixScalar>(
+    coords: Tensor<S>, values: Tensor<S>, layout: KeypointLayout, mask: Mask?, topK: Int?, minValue: Double?, stretches: Int?
+) -> KeypointList {
+    let positions = values.count
+    guard positions > 0 else { return [] }
+    let threads = positions >= parallelWorkThreshold ? Parallelism.threads : 1
+    // Candidate numbers are Int32: no stretch may hold more positions.
+    let count = Swift.min(positions, Swift.max(stretches ?? threads, (positions + Int(Int32.max) - 1) / Int(Int32.max)))
+    let bounds = (0...count).map { $0 * positions / count }
+    var runs = [CandidateRun<S>?](repeating: nil, count: count)
+    values.withUnsafeBufferPointer { values in
+        coords.withUnsafeBufferPointer { coords in
+            withMaskBytes(mask) { mask in
+                runs.withUnsafeMutableBufferPointer { runs in
+                    parallelFor(count, work: positions) { run in
+                        runs[run] = CandidateRun(
+                            positions: bounds[run]..<bounds[run + 1], coords: coords, values: values, mask: mask,
+                            layout: layout, topK: topK, minValue: minValue)
                     }
                 }
             }
         }
     }
-
-    func keypoint(_ candidate: Int, map: Int, value: Double, layout: KeypointLayout) -> Keypoint {
-        let point = coordinates[(axes * candidate)...]
-        let start = point.startIndex
-        return Keypoint(
-            batch: map / layout.channels, channel: map % layout.channels,
-            x: point[start + (axes == 3 ? 1 : 0)], y: point[start + (axes == 3 ? 2 : 1)],
-            depth: axes == 3 ? point[start] : nil, value: value)
+    let sorted = runs.compactMap { $0 }
+    var points = merged(sorted, layout: layout, work: positions)
+    // A map cut between two stretches kept up to topK in each: keep its topK best of all.
+    if let topK, bounds.contains(where: { $0 % layout.mapSize != 0 }) {
+        var kept = [Int](repeating: 0, count: layout.maps)
+        points = points.filter { point in
+            let map = point.batch * layout.channels + point.channel
+            kept[map] += 1
+            return kept[map] <= topK
+        }
     }
+    return KeypointList(points, droppedNonFinite: sorted.reduce(0) { $0 + $1.dropped })
+}
+
+/// Runs of consecutive stretches as one list in keypoint order, each run
+/// writing its own keypoints to their places (on threads of their own when
+/// `work`, the positions the runs were gathered from, pays for them).
+private func merged<S: SubpixScalar>(_ runs: [CandidateRun<S>], layout: KeypointLayout, work: Int) -> [Keypoint] {
+    let total = runs.reduce(0) { $0 + $1.count }
+    return [Keypoint](unsafeUninitializedCapacity: total) { points, written in
+        withKeyBuffers(of: runs[...]) { keys in
+            parallelFor(runs.count, work: work) { run in
+                // Per run: how many of its keys come before the current key of `run`.
+                var before = [Int](repeating: 0, count: runs.count)
+                for rank in keys[run].indices {
+                    let key = keys[run][rank]
+                    var place = rank
+                    for other in keys.indices where other != run {
+                        var index = before[other]
+                        if other < run {
+                            while index < keys[other].count, keys[other][index] <= key { index += 1 }
+                        } else {
+                            while index < keys[other].count, keys[other][index] < key { index += 1 }
+                        }
+                        before[other] = index
+                        place += index
+                    }
+                    (points.baseAddress! + place).initialize(to: runs[run].keypoint(at: rank, layout: layout))
+                }
+            }
+        }
+        written = total
+    }
+}
+
+/// Calls `body` with the key buffers of `runs`.
+private func withKeyBuffers<S: SubpixScalar, R>(
+    of runs: ArraySlice<CandidateRun<S>>, _ body: ([UnsafeBufferPointer<UInt64>]) -> R
+) -> R {
+    guard let first = runs.first else { return body([]) }
+    return first.keys.withUnsafeBufferPointer { keys in
+        withKeyBuffers(of: runs.dropFirst()) { body([keys] + $0) }
+    }
+}
+
+/// The mask's Bools as bytes (0 or 1), or nil.
+private func withMaskBytes<R>(_ mask: Mask?, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
+    guard let mask else { return body(nil) }
+    return mask.elements.withUnsafeBytes { body($0) }
 }
 
 /// One keypoint per channel from `spatial_soft_argmax2d`'s `(B, N, 2)` output
@@ -165,7 +181,7 @@ public func keypoints<S: SubpixScalar>(spatialSoftArgmax coords: Tensor<S>, valu
 }
 
 /// How `coords` and `values` of a dense op output line up.
-private struct KeypointLayout {
+struct KeypointLayout {
     let batches: Int, channels: Int
     /// Positions per (batch, channel) map.
     let mapSize: Int
@@ -173,6 +189,10 @@ private struct KeypointLayout {
     let hasDepth: Bool
 
     var maps: Int { batches * channels }
+    /// Coordinates per position.
+    var axes: Int { hasDepth ? 3 : 2 }
+    /// The axis of x among a position's coordinates (y follows it).
+    var xAxis: Int { hasDepth ? 1 : 0 }
 
     init(coords: [Int], values: [Int]) throws {
         let is2D = coords.count == 5 && values.count == 4 && coords[2] == 2
@@ -186,6 +206,4 @@ private struct KeypointLayout {
         mapSize = values[2...].reduce(1, *)
         hasDepth = is3D
     }
-
-    /// Whether every coordinate of position `local` of map `map` is finite.
 }

@@ -75,7 +75,7 @@ final class BandedConvKeypointsTests: XCTestCase {
     }
 
     func testAMapThatIsNotOneMapIsRefused() throws {
-        let x = try Tensor<Float>(shape: [2, 1, 8, 8], repeating: 0)
+        let x = Tensor<Float>(shape: [2, 1, 8, 8], repeating: 0)
         XCTAssertThrowsError(try convSoftArgmax2dKeypoints(x, kernelSize: [3, 3], stride: [1, 1], padding: [1, 1], temperature: 1,
                                                            suppression: [5, 5], topK: 5, minValue: nil)) {
             XCTAssertEqual("\($0)", "conv_soft_argmax2d: expected one map of shape (1, 1, H, W) for banded keypoints, got (2, 1, 8, 8)")

@@ -106,29 +106,6 @@ final class KeypointsTests: XCTestCase {
         XCTAssertEqual(try keypoints(spatialSoftArgmax: coords, values: values).map(\.value), [9, 8, 7, 6])
     }
 
-    /// The radix order equals a comparison sort by value descending, then
-    /// position, over values with ties, both zeros, negatives and 300 decades.
-    func testRankedCandidatesSortAsAComparisonSortDoes() {
-        var random = SeededRandom(seed: 11)
-        let specials: [Double] = [0, -0.0, 1, -1, 1e-300, -1e-300, 1e300, -1e300, .leastNonzeroMagnitude, Double(Float.greatestFiniteMagnitude)]
-        for count in [0, 1, 2, 7, 500, 5000] {
-            let values = (0..<count).map { index -> Double in
-                switch random.next() % 4 {
-                case 0: return specials[Int(random.next() % UInt64(specials.count))]
-                case 1: return Double(random.next() % 40) - 20
-                case 2: return Double(Float(Double(random.next() % 1_000_000) / 1_000_000 - 0.5))
-                default: return Double(bitPattern: random.next() % 0x7FE0_0000_0000_0000) * (index % 2 == 0 ? 1 : -1)
-                }
-            }
-            var ranked = RankedCandidates()
-            for (position, value) in values.enumerated() { ranked.append(value: value, item: position) }
-            ranked.sort()
-            let expected = values.enumerated().sorted { $0.element > $1.element || ($0.element == $1.element && $0.offset < $1.offset) }
-            XCTAssertEqual(ranked.items, expected.map(\.offset), "count \(count)")
-            XCTAssertEqual(ranked.keys.map(RankedCandidates.value), expected.map { $0.element == 0 ? 0 : $0.element }, "count \(count)")
-        }
-    }
-
     /// keypoints(...) on noise with an NMS mask, top_k and min_value, against
     /// the rule written out here: filter per position, sort by value descending
     /// then (map, position), keep each map's first top_k.
