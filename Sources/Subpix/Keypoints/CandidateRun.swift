@@ -11,7 +11,7 @@ struct CandidateRun<S: SubpixScalar> {
     /// Keys (``KeypointOrder``) ascending, that is, keypoint order.
     private(set) var keys: [UInt64]
     /// Per key, its candidate number: an index into ``maps`` and ``coordinates``.
-    private(set) var candidates: [Int32]
+    private var candidates: [Int32]
     /// Per candidate number, its map minus ``firstMap``.
     private var maps: [Int32]
     /// Per candidate number, its `axes` coordinates in the layout's order.

@@ -16,6 +16,9 @@
 /// never a keypoint: it is dropped before the other filters and counted in
 /// ``KeypointList/droppedNonFinite``.
 ///
+/// Large outputs are searched on up to ``Parallelism/maxThreads`` threads, a
+/// stretch of positions each; the list is the same for any number of threads.
+///
 /// ```swift
 /// let (coords, values) = try convQuadInterp3d(dog)
 /// let peaks = try nms3dMask(dog, kernelSize: [3, 3, 3])
