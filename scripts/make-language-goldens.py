@@ -36,6 +36,8 @@ numbers = [
     "round(2.5)", "round(3.5)", "round(-2.5)", "round(2.675, 2)", "round(0.125, 2)", "round(1.5, 0)", "round(-0.5)",
     "round(1234, -2)", "round(1250, -2)", "round(1350, -2)", "round(-1250, -2)", "round(15, -1)", "round(25, -1)",
     "round(1234.5678, -2)", "round(7, 2)", "round(2.5, 1)",
+    "True + 1", "True + True", "False - 1", "True * 3", "-True", "True // 2", "True % 2", "True ** 2",
+    "True / 2", "True + 1.5", "2.5 * False",
 ]
 cases = []
 for expression in numbers:

@@ -12,7 +12,8 @@ import Subpix
 /// - A number (or a 0-d tensor) broadcasts over a tensor: `heat * 2`, `1 - heat`.
 /// - Two tensors of the same shape combine elementwise; the result is float64
 ///   when either side is, float32 otherwise.
-/// - A mask counts as a float32 tensor of 0 and 1 (`values * mask`).
+/// - A mask counts as a float32 tensor of 0 and 1 (`values * mask`), a bool as
+///   the int 0 or 1.
 /// - `+` joins two strings.
 enum Arithmetic {
     static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value, at position: SourcePosition) throws -> Value {
@@ -56,10 +57,14 @@ enum Arithmetic {
         }
     }
 
-    /// Masks become 0/1 float32 tensors; everything else is unchanged.
+    /// Masks become 0/1 float32 tensors and bools the ints 0 and 1 (`True + 1 == 2`,
+    /// as in Python); everything else is unchanged.
     private static func promoted(_ value: Value) -> Value {
-        if case .mask(let mask) = value { return .tensor(.float32(mask.map { $0 ? 1 : 0 })) }
-        return value
+        switch value {
+        case .mask(let mask): .tensor(.float32(mask.map { $0 ? 1 : 0 }))
+        case .bool(let flag): .int(flag ? 1 : 0)
+        default: value
+        }
     }
 
     private static func isScalar(_ value: Value) -> Bool {

@@ -19,7 +19,7 @@ final class InterpreterTests: ScriptTestCase {
         XCTAssertEqual(try value("6 / 3"), .float(2))
         XCTAssertEqual(try value("-(1 - 3)"), .int(2))
         XCTAssertEqual(try value("1.5 * 2"), .float(3))
-        XCTAssertEqual(try value("True + 1"), .float(2))
+        XCTAssertEqual(try value("True + 1"), .int(2), "a bool is the int 0 or 1, as in Python")
         XCTAssertEqual(try value("1 / 0"), .float(.infinity), "division by zero follows IEEE, as NumPy does")
         XCTAssertEqual(try value("9223372036854775807 + 1"), .float(9223372036854775808.0), "overflow falls back to floats")
         XCTAssertEqual(try value("'ab' + 'c'"), .string("abc"))
