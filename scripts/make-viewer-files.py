@@ -10,6 +10,9 @@ pose.npy        (4, 17, 64, 48) float32: what a pose network outputs. Each map h
 pose_truth.json {"b,k": [[x, y], ...]} for every map of pose.npy (x, y in pixels).
 nan.npy         (1, 1, 32, 32) float32: one peak at (12.3, 20.6) and NaN at 3 pixels.
 vol.npy         (1, 1, 4, 32, 32) float32: a 5-D difference-of-Gaussians-like volume.
+vol_noisy.npy   (1, 1, 5, 48, 48) float32: one blob (amplitude 1, sigma 2.5 px across,
+                1 level deep) centred at x 20.3, y 14.6, level 2.2, plus N(0, 0.005)
+                noise: a few hundred noise maxima, every one below 0.1.
 multi.npz       "heatmaps" (2, 3, 32, 24) and "pafs" (2, 4, 32, 24), float32.
 big.npy         (--big) (1, 1, SIZE, SIZE) float32, SIZE 4096 unless given (64 MB):
                 three sigma-4 peaks at (0.244, 0.171), (0.611, 0.732), (0.879, 0.293) of
@@ -65,6 +68,13 @@ def volume(out):
     np.save(os.path.join(out, "vol.npy"), np.stack(levels)[None, None].astype(np.float32))
 
 
+def noisy_volume(out):
+    rng = np.random.default_rng(7)
+    levels = [np.exp(-((d - 2.2) ** 2) / 2) * gaussian(48, 48, 20.3, 14.6, 2.5) for d in range(5)]
+    volume = np.stack(levels) + rng.normal(0, 0.005, (5, 48, 48))
+    np.save(os.path.join(out, "vol_noisy.npy"), volume[None, None].astype(np.float32))
+
+
 def archive(out):
     rng = np.random.default_rng(5)
     heatmaps = np.stack([np.stack([gaussian(32, 24, 5 + 6 * k, 8 + 7 * b, 2.0) for k in range(3)]) for b in range(2)])
@@ -92,6 +102,7 @@ if __name__ == "__main__":
     pose(directory)
     nan_map(directory)
     volume(directory)
+    noisy_volume(directory)
     archive(directory)
     if "--big" in sys.argv:
         rest = sys.argv[sys.argv.index("--big") + 1:]

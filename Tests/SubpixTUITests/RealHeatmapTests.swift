@@ -97,6 +97,38 @@ final class RealHeatmapTests: XCTestCase {
         XCTAssertEqual(seen, [.convSoftArgmax3d, .convQuadInterp3d, .iterativeQuadInterp3d])
     }
 
+    /// Item 11 on a volume: a noisy DoG-like volume (one blob, ~200 noise maxima all
+    /// below 2 % of the blob) lists the blob alone with both quad methods under the
+    /// default 10 % threshold — which judges conv_quad_interp3d's interpolated peak,
+    /// not its +10 strict-maxima bonus — and the noise once the threshold is off; the
+    /// script `w` writes passes that bound as min_value and lists the same point.
+    func testQuadMethodsOnANoisyVolumeListTheBlobNotTheNoise() throws {
+        let model = try open("vol_noisy.npy")
+        XCTAssertEqual(model.session.view.method, .convQuadInterp3d)
+        for method in [ViewMethod.convQuadInterp3d, .iterativeQuadInterp3d] {
+            while model.session.view.method != method { model.update(.key(.character("m"))) }
+            let points = try XCTUnwrap(model.runs.first?.keypoints)
+            XCTAssertEqual(points.count, 1, "\(method): the blob, no noise maximum")
+            XCTAssertEqual(points.first?.x ?? .nan, 20.3, accuracy: 0.3, "\(method)")
+            XCTAssertEqual(points.first?.y ?? .nan, 14.6, accuracy: 0.3, "\(method)")
+            XCTAssertEqual(points.first?.depth ?? .nan, 2.2, accuracy: 0.5, "\(method)")
+            XCTAssertTrue(sidePanel(model).contains("threshold 10%"), sidePanel(model))
+        }
+        while model.session.view.method != .convQuadInterp3d { model.update(.key(.character("m"))) }
+        model.update(.key(.character("w")))
+        let url = model.outputDirectory.appendingPathComponent("subpix-session.subpix")
+        var printed: [String] = []
+        XCTAssertEqual(ScriptRunner(path: url.path, arguments: [], keepGoing: false).run(in: Session(output: { printed.append($0) })) { XCTFail($0) }, 0)
+        let rows = printed.joined(separator: "\n").split(separator: "\n").dropFirst()
+        XCTAssertEqual(rows.count, 1, "the written script lists the blob alone: \(printed)")
+        let numbers = rows.first.map { $0.split(separator: " ").compactMap { Double($0) } } ?? []
+        XCTAssertEqual(numbers.count, 6, "batch channel x y depth value: \(printed)")
+        XCTAssertEqual(numbers.dropFirst(2).first ?? .nan, try XCTUnwrap(model.runs.first?.keypoints.first?.x), accuracy: 1e-4)
+        model.update(.key(.character("r")))
+        for _ in 0..<3 { model.update(.key(.character("l"))) }   // 10 → 5 → 2 → 0 %: off
+        XCTAssertEqual(model.runs.first?.keypoints.count, 50, "threshold off: top_k 50 of the noise maxima")
+    }
+
     /// Items 8, 9: compare mode lists and exports every method with a method column; the
     /// export's header names the units the list shows.
     func testCompareExportCarriesMethodsAndUnits() throws {

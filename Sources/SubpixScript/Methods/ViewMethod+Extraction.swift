@@ -52,18 +52,30 @@ extension ViewMethod {
 
     /// The smallest value a keypoint of `map` may have with `view`'s threshold and `min_value`.
     func minimumValue<S: SubpixScalar>(_ view: ViewSettings, map: Tensor<S>) -> Double? {
-        Self.minimumValue(view, applying: parameters, mapMaximum: { Self.finiteMaximum(map) })
+        Self.minimumValue(view, applying: parameters, bonus: thresholdBonus(view), mapMaximum: { Self.finiteMaximum(map) })
+    }
+
+    /// What this method adds to the value of every keypoint the threshold judges:
+    /// `conv_quad_interp3d`'s strict-maxima bonus (kornia adds it at every strict
+    /// maximum, which is every keypoint the view lists; a negative bonus is
+    /// ignored), so that the threshold compares the interpolated peak itself; 0 for
+    /// the other methods.
+    func thresholdBonus(_ view: ViewSettings) -> Double {
+        guard self == .convQuadInterp3d else { return 0 }
+        return Swift.max(0, view.strictMaximaBonus ?? KorniaDefaults.quadInterpStrictMaximaBonus)
     }
 
     /// The smallest value a keypoint may have: the larger of `min_value` and
-    /// `threshold` × the map's largest finite value (when the method takes a
-    /// threshold and that maximum is positive); nil when neither applies.
-    static func minimumValue(_ view: ViewSettings, applying parameters: [MethodParameter], mapMaximum: () -> Double?) -> Double? {
+    /// `threshold` × the map's largest finite value + `bonus` (when the method
+    /// takes a threshold and that maximum is positive); nil when neither applies.
+    static func minimumValue(
+        _ view: ViewSettings, applying parameters: [MethodParameter], bonus: Double, mapMaximum: () -> Double?
+    ) -> Double? {
         var bounds: [Double] = []
         if parameters.contains(.minValue), let minValue = view.minValue { bounds.append(minValue) }
         if parameters.contains(.threshold), let threshold = view.threshold, let maximum = mapMaximum(), maximum > 0 {
             // 4 significant digits: the number a saved script shows is the one applied.
-            bounds.append(Double(String(format: "%.4g", threshold * maximum)) ?? threshold * maximum)
+            bounds.append((Double(String(format: "%.4g", threshold * maximum)) ?? threshold * maximum) + bonus)
         }
         return bounds.max()
     }

@@ -55,8 +55,8 @@ public enum ViewMethod: String, Sendable, CaseIterable {
         case .quarter, .parabola, .gaussian, .centroid3, .quadratic, .dark, .darkUDP: [.kernelSize, .threshold, .minValue, .topK]
         case .centroidCOM: []
         case .convSoftArgmax3d: [.temperature, .kernelSize, .stride, .padding, .depthWindow, .strictMaximaBonus, .threshold, .minValue, .topK]
-        case .convQuadInterp3d: [.strictMaximaBonus, .minValue, .topK]
-        case .iterativeQuadInterp3d: [.nIters, .minValue, .topK]
+        case .convQuadInterp3d: [.strictMaximaBonus, .threshold, .minValue, .topK]
+        case .iterativeQuadInterp3d: [.nIters, .threshold, .minValue, .topK]
         }
     }
 
