@@ -126,7 +126,7 @@ struct CandidateRun<S: SubpixScalar> {
             (keys[written], candidates[written]) = (keys[rank], candidates[rank])
             written += 1
         }
-        keys.removeLast(count - written)
-        candidates.removeLast(candidates.count - written)
+        keys.removeSubrange(written...)
+        candidates.removeSubrange(written...)
     }
 }
