@@ -34,12 +34,12 @@ extension ViewMethod {
             let (coords, values) = try Subpix.convSoftArgmax3d(
                 map, kernelSize: [view.depthKernel] + k, stride: [view.depthStride] + s, padding: [view.depthPadding] + p,
                 temperature: t, normalizedCoordinates: false, outputValue: true,
-                strictMaximaBonus: view.strictMaximaBonus ?? KorniaDefaults.convSoftArgmax3dStrictMaximaBonus)
+                strictMaximaBonus: strictMaximaBonus(view))
             let pooled = values ?? map
             let points = try Subpix.keypoints(coords: coords, values: pooled, mask: nms3dMask(pooled, kernelSize: [3, 3, 3]), topK: view.topK, minValue: minValue)
             return MethodOutput(keypoints: points, outputShape: coords.shape)
         case .convQuadInterp3d:
-            let (coords, values) = try Subpix.convQuadInterp3d(map, strictMaximaBonus: view.strictMaximaBonus ?? KorniaDefaults.quadInterpStrictMaximaBonus)
+            let (coords, values) = try Subpix.convQuadInterp3d(map, strictMaximaBonus: strictMaximaBonus(view))
             let points = try Subpix.keypoints(coords: coords, values: values, mask: nms3dMask(map, kernelSize: [3, 3, 3]), topK: view.topK, minValue: minValue)
             return MethodOutput(keypoints: points, outputShape: coords.shape)
         case .iterativeQuadInterp3d:
@@ -61,8 +61,7 @@ extension ViewMethod {
     /// ignored), so that the threshold compares the interpolated peak itself; 0 for
     /// the other methods.
     func thresholdBonus(_ view: ViewSettings) -> Double {
-        guard self == .convQuadInterp3d else { return 0 }
-        return Swift.max(0, view.strictMaximaBonus ?? KorniaDefaults.quadInterpStrictMaximaBonus)
+        self == .convQuadInterp3d ? Swift.max(0, strictMaximaBonus(view)) : 0
     }
 
     /// The smallest value a keypoint may have: the larger of `min_value` and

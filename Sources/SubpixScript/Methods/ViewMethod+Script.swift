@@ -61,7 +61,7 @@ extension ViewMethod {
     }
 
     private func bonus(_ view: ViewSettings) -> String {
-        Value.float(view.strictMaximaBonus ?? defaultStrictMaximaBonus ?? 0).repr
+        Value.float(strictMaximaBonus(view)).repr
     }
 
     private func pair(_ values: [Int]) -> String { "(\(values[0]), \(values[1]))" }

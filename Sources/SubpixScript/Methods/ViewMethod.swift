@@ -69,6 +69,12 @@ public enum ViewMethod: String, Sendable, CaseIterable {
         }
     }
 
+    /// The strict-maxima bonus this method runs with under `view`: the view's,
+    /// else kornia's default, else 0 (the methods that take none).
+    public func strictMaximaBonus(_ view: ViewSettings) -> Double {
+        view.strictMaximaBonus ?? defaultStrictMaximaBonus ?? 0
+    }
+
     /// The methods that apply to a tensor of this rank, in the order `m` cycles through them.
     public static func methods(forRank rank: Int) -> [ViewMethod] {
         allCases.filter { $0.inputRank == rank }

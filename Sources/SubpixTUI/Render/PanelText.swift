@@ -39,7 +39,7 @@ struct PanelText {
         }
         var extra: [String] = []
         if applying.contains(.strictMaximaBonus), let method = methods.first(where: { $0.defaultStrictMaximaBonus != nil }) {
-            let bonus = view.strictMaximaBonus ?? method.defaultStrictMaximaBonus ?? 0
+            let bonus = method.strictMaximaBonus(view)
             extra.append(String(format: "bonus %g", bonus) + (view.strictMaximaBonus == nil ? " (kornia)" : ""))
         }
         if applying.contains(.nIters) { extra.append("n_iters \(view.nIters)") }
