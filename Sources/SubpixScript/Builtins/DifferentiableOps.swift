@@ -42,7 +42,7 @@ enum DifferentiableOps {
             return try mean.visit(run, run)
         },
         "conv_soft_argmax2d": { a, cotangents in
-            let window = try OpBuiltins.Window(a, axes: 2)
+            let window = try WindowArguments(a, axes: 2)
             let (temperature, normalized, eps, output) = (
                 try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"), try a.bool("output_value"))
             let g = try Cotangents(cotangents, outputs: output ? 2 : 1, op: a.function)
@@ -55,7 +55,7 @@ enum DifferentiableOps {
             return try a.tensor("input").visit(run, run)
         },
         "conv_soft_argmax3d": { a, cotangents in
-            let window = try OpBuiltins.Window(a, axes: 3)
+            let window = try WindowArguments(a, axes: 3)
             let (temperature, normalized, eps, output, bonus) = (
                 try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"),
                 try a.bool("output_value"), try a.double("strict_maxima_bonus"))
@@ -74,6 +74,15 @@ enum DifferentiableOps {
     static var names: [String] { pullbacks.keys.sorted() }
 
     private static func gradient<S: SubpixScalar>(_ tensor: Tensor<S>) -> Value { .tensor(AnyTensor(tensor)) }
+}
+
+/// `kernel_size`, `stride` and `padding` of a windowed op's call.
+struct WindowArguments {
+    var kernel: [Int], stride: [Int], padding: [Int]
+
+    init(_ a: Arguments, axes: Int) throws {
+        (kernel, stride, padding) = (try a.ints("kernel_size", count: axes), try a.ints("stride", count: axes), try a.ints("padding", count: axes))
+    }
 }
 
 /// The cotangents given to `vjp`: a tensor for an op with one output, a tuple

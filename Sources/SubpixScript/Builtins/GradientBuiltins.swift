@@ -97,7 +97,7 @@ extension Influence.Options {
         case .spatialSoftArgmax2d:
             (temperature, normalizedCoordinates) = (try a.double("temperature"), try a.bool("normalized_coordinates"))
         case .convSoftArgmax2d:
-            let window = try OpBuiltins.Window(a, axes: 2)
+            let window = try WindowArguments(a, axes: 2)
             (kernelSize, stride, padding) = (window.kernel, window.stride, window.padding)
             (temperature, normalizedCoordinates, eps) = (try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"))
         default:

@@ -51,6 +51,7 @@ final class OpScriptTests: XCTestCase {
     func testIterativeQuadInterp3d() throws { try runGoldenCase("iterative_quad_interp3d") }
     func testNMS2d() throws { try runGoldenCase("nms2d") }
     func testNMS3d() throws { try runGoldenCase("nms3d") }
+    func testNMS3dMinmax() throws { try runGoldenCase("nms3d_minmax") }
 
     func testRenderGaussian2dRefusesAnOutputTooLargeToAllocate() throws {
         let session = Session(output: { _ in })

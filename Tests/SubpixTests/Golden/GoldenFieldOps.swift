@@ -3,7 +3,7 @@ import Subpix
 extension GoldenOps {
     /// The field's decoders, by the `op` of their fixture files (made by mmpose,
     /// OpenPIV and photutils).
-    static let field: [String: any GoldenOp.Type] = [
+    static var field: [String: GoldenRunner] { ([
         "heatmap_maximum": GoldenHeatmapMaximum.self,
         "refine_quarter": GoldenRefineQuarter.self,
         "gaussian_blur": GoldenGaussianBlur.self,
@@ -12,7 +12,7 @@ extension GoldenOps {
         "subpixel_peak": GoldenSubpixelPeak.self,
         "centroid_com": GoldenCentroidCOM.self,
         "centroid_quadratic": GoldenCentroidQuadratic.self,
-    ]
+    ] as [String: any GoldenOp.Type]).mapValues(runner) }
 }
 
 /// mmpose's `get_heatmap_maximum(heatmaps)`.

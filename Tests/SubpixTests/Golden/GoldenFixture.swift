@@ -68,6 +68,8 @@ struct GoldenFixtures {
 
     /// kornia's outputs; `$SUBPIX_FIXTURES` overrides.
     static let kornia = GoldenFixtures(folder: "kornia", override: "SUBPIX_FIXTURES")
+    /// kornia 0.9's outputs, for the ops that 0.9 added; `$SUBPIX_FIXTURES_09` overrides.
+    static let kornia09 = GoldenFixtures(folder: "kornia-0.9", override: "SUBPIX_FIXTURES_09")
     /// mmpose's, OpenPIV's and photutils' outputs; `$SUBPIX_FIELD_FIXTURES` overrides.
     static let field = GoldenFixtures(folder: "field", override: "SUBPIX_FIELD_FIXTURES")
     /// torch autograd's vector-Jacobian products through kornia; `$SUBPIX_GRAD_FIXTURES` overrides.

@@ -21,8 +21,15 @@ protocol GoldenOp: SendableMetatype {
     static func run<S: SubpixScalar>(_ golden: GoldenCase, as: S.Type) throws -> [GoldenResult]
 }
 
-/// Every op the harness knows, by the `op` name of its fixture file.
-/// A fixture whose op is missing here fails the golden test.
+/// Runs one golden case, in the element type of the case.
+typealias GoldenRunner = (GoldenCase) throws -> [GoldenResult]
+
+/// The field's decoders the harness knows, by the `op` name of their fixture files
+/// (kornia's ops run through the registry, ``GoldenMethods``). A fixture whose op
+/// is missing fails the golden test.
 enum GoldenOps {
-    static let all: [String: any GoldenOp.Type] = spatialOps.merging(volumeOps) { first, _ in first }
+    /// The runner of a ``GoldenOp`` type, in the element type of each case.
+    static func runner(_ op: any GoldenOp.Type) -> GoldenRunner {
+        { golden in golden.dtype == .float32 ? try op.run(golden, as: Float.self) : try op.run(golden, as: Double.self) }
+    }
 }

@@ -10,21 +10,28 @@ import Subpix
 final class GoldenTests: XCTestCase {
     /// The widest path (AVX-512 on a CPU with it), what runs by default.
     func testEveryKorniaCaseMatches() throws {
-        let failures = try withKernelPath(.fastestAvailable) { try Self.check(.kornia, ops: GoldenOps.all) }
+        let failures = try withKernelPath(.fastestAvailable) { try Self.check(.kornia, ops: GoldenMethods.all) }
         for failure in failures { XCTFail(failure) }
     }
 
     /// `SUBPIX_KERNELS=avx2` (or `KernelPath.current = .avx2FMA`) runs the AVX2 +
     /// FMA kernels even where AVX-512 is available.
     func testEveryKorniaCaseMatchesOnTheAVX2Path() throws {
-        let failures = try withKernelPath(.avx2FMA) { try Self.check(.kornia, ops: GoldenOps.all) }
+        let failures = try withKernelPath(.avx2FMA) { try Self.check(.kornia, ops: GoldenMethods.all) }
         for failure in failures { XCTFail(failure) }
     }
 
     /// `SUBPIX_KERNELS=baseline` (or `KernelPath.current = .baseline`) runs the
     /// portable float32 kernels even where wider ones are available.
     func testEveryKorniaCaseMatchesOnTheBaselinePath() throws {
-        let failures = try withKernelPath(.baseline) { try Self.check(.kornia, ops: GoldenOps.all) }
+        let failures = try withKernelPath(.baseline) { try Self.check(.kornia, ops: GoldenMethods.all) }
+        for failure in failures { XCTFail(failure) }
+    }
+
+    /// kornia 0.9's cases of the ops whose 0.9 semantics subpix has (`Fixtures/kornia-0.9`,
+    /// or `$SUBPIX_FIXTURES_09`), run through the registry like the others.
+    func testEveryKornia09CaseMatches() throws {
+        let failures = try Self.check(.kornia09, ops: GoldenMethods.all)
         for failure in failures { XCTFail(failure) }
     }
 
@@ -46,7 +53,7 @@ final class GoldenTests: XCTestCase {
     }
 
     /// The failures of every case in `fixtures`.
-    static func check(_ fixtures: GoldenFixtures, ops: [String: any GoldenOp.Type]) throws -> [String] {
+    static func check(_ fixtures: GoldenFixtures, ops: [String: GoldenRunner]) throws -> [String] {
         let cases = try fixtures.loadAll()
         var failures: [String] = []
         for golden in cases {
@@ -55,9 +62,7 @@ final class GoldenTests: XCTestCase {
                 continue
             }
             do {
-                let results = try golden.dtype == .float32
-                    ? op.run(golden, as: Float.self) : op.run(golden, as: Double.self)
-                failures += compare(results, with: golden)
+                failures += compare(try op(golden), with: golden)
             } catch {
                 failures.append("\(golden.label): threw \(error)")
             }

@@ -1,0 +1,47 @@
+extension Method {
+    /// kornia's `conv_soft_argmax2d(input, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1),
+    /// temperature=1.0, normalized_coordinates=True, eps=1e-8, output_value=False)`.
+    public static let convSoftArgmax2d = Method(
+        name: "conv_soft_argmax2d", family: .kornia, inputRank: 4,
+        parameters: [
+            .required("input", .tensor, "(B, C, H, W) maps"),
+            .defaulted("kernel_size", .integers(count: 2), .integers([3, 3]), "window (H, W)"),
+            .defaulted("stride", .integers(count: 2), .integers([1, 1]), "window stride (H, W)"),
+            .defaulted("padding", .integers(count: 2), .integers([1, 1]), "zero padding (H, W), at most half the kernel"),
+            .defaulted("temperature", .number, .real(1), "divides the input before the softmax"),
+            .defaulted("normalized_coordinates", .flag, .bool(true), "coordinates in [-1, 1] instead of pixels"),
+            .defaulted("eps", .number, .real(1e-8), "added to each window's sum of exponentials"),
+            .defaulted("output_value", .flag, .bool(false), "also return each window's soft-pooled value"),
+        ],
+        summary: "soft-argmax of every window of (B, C, H, W) -> coords (B, C, 2, Ho, Wo) in (x, y)[, values (B, C, Ho, Wo)]; temperature DIVIDES",
+        details: "Ho = floor((H + 2*padding - (kernel_size - 1) - 1) / stride) + 1; padding <= kernel_size / 2. Returns (coords, values) when output_value=True."
+    ) { a in
+        let options = try WindowedOptions(a)
+        return try a.tensor("input").visit({ try windowed2d($0, options) }, { try windowed2d($0, options) })
+    }
+}
+
+/// The keyword arguments the windowed soft-argmax ops share.
+struct WindowedOptions: Sendable {
+    var kernel: [Int], stride: [Int], padding: [Int]
+    var temperature: Double, normalized: Bool, eps: Double, outputValue: Bool
+
+    init(_ a: Method.Arguments) throws {
+        (kernel, stride, padding) = (try a.integers("kernel_size"), try a.integers("stride"), try a.integers("padding"))
+        (temperature, normalized) = (try a.double("temperature"), try a.bool("normalized_coordinates"))
+        (eps, outputValue) = (try a.double("eps"), try a.bool("output_value"))
+    }
+
+    /// `coords` alone, or `coords` and `values` when values were asked for.
+    static func outputs<S: SubpixScalar>(_ result: (coords: Tensor<S>, values: Tensor<S>?)) -> [Method.Output] {
+        [Method.Output(result.coords)] + (result.values.map { [Method.Output($0)] } ?? [])
+    }
+}
+
+// Never specialised here (see `SpatialSoftmax2dMethod.swift`).
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func windowed2d<S: SubpixScalar>(_ input: Tensor<S>, _ o: WindowedOptions) throws -> [Method.Output] {
+    WindowedOptions.outputs(try convSoftArgmax2d(
+        input, kernelSize: o.kernel, stride: o.stride, padding: o.padding, temperature: o.temperature,
+        normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue))
+}

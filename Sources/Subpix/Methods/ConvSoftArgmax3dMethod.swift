@@ -1,0 +1,32 @@
+extension Method {
+    /// kornia's `conv_soft_argmax3d(input, kernel_size=(3, 3, 3), stride=(1, 1, 1), padding=(1, 1, 1),
+    /// temperature=1.0, normalized_coordinates=False, eps=1e-8, output_value=True, strict_maxima_bonus=0.0)`.
+    public static let convSoftArgmax3d = Method(
+        name: "conv_soft_argmax3d", family: .kornia, inputRank: 5,
+        parameters: [
+            .required("input", .tensor, "(B, C, D, H, W) volumes"),
+            .defaulted("kernel_size", .integers(count: 3), .integers([3, 3, 3]), "window (D, H, W)"),
+            .defaulted("stride", .integers(count: 3), .integers([1, 1, 1]), "window stride (D, H, W)"),
+            .defaulted("padding", .integers(count: 3), .integers([1, 1, 1]), "zero padding (D, H, W), at most half the kernel"),
+            .defaulted("temperature", .number, .real(1), "divides the input before the softmax"),
+            .defaulted("normalized_coordinates", .flag, .bool(false), "coordinates in [-1, 1] instead of voxels"),
+            .defaulted("eps", .number, .real(1e-8), "added to each window's sum of exponentials"),
+            .defaulted("output_value", .flag, .bool(true), "also return each window's soft-pooled value"),
+            .defaulted("strict_maxima_bonus", .number, .real(KorniaDefaults.convSoftArgmax3dStrictMaximaBonus),
+                       "values at strict 3D maxima are multiplied by (1 + bonus)"),
+        ],
+        summary: "soft-argmax of every 3D window of (B, C, D, H, W) -> coords (B, C, 3, Do, Ho, Wo) in (d, x, y)[, values]; temperature DIVIDES",
+        details: "Values at strict 3D maxima are multiplied by (1 + strict_maxima_bonus). Sizes follow the same formula per axis."
+    ) { a in
+        let (options, bonus) = (try WindowedOptions(a), try a.double("strict_maxima_bonus"))
+        return try a.tensor("input").visit({ try windowed3d($0, options, bonus) }, { try windowed3d($0, options, bonus) })
+    }
+}
+
+// Never specialised here (see `SpatialSoftmax2dMethod.swift`).
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func windowed3d<S: SubpixScalar>(_ input: Tensor<S>, _ o: WindowedOptions, _ bonus: Double) throws -> [Method.Output] {
+    WindowedOptions.outputs(try convSoftArgmax3d(
+        input, kernelSize: o.kernel, stride: o.stride, padding: o.padding, temperature: o.temperature,
+        normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue, strictMaximaBonus: bonus))
+}

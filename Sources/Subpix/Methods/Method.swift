@@ -1,0 +1,80 @@
+/// One method of the compute core, described once: its kornia name, the tensor
+/// rank it reads, its parameters with kornia's defaults, its documentation and
+/// how it computes.
+///
+/// Everything that lists or calls methods derives from these values instead of
+/// restating them: the script builtins (their signatures, defaults and help),
+/// the generated tables in `docs/`, and the golden harness. Each method lives in
+/// a file of its own under `Methods/` and is registered in ``Method/all``.
+///
+/// ```swift
+/// let method = try Method.named("nms3d_minmax")
+/// let outputs = try method.run(Method.Arguments(["input": .tensor(volume)]))
+/// ```
+public struct Method: Sendable {
+    /// The groups in which methods are listed.
+    public enum Family: String, Sendable, CaseIterable {
+        /// An op of `kornia.geometry.subpix`, under kornia's name, keywords and defaults.
+        case kornia
+    }
+
+    /// kornia's name (`conv_soft_argmax2d`).
+    public let name: String
+    public let family: Family
+    /// The rank of the tensor the method reads (4 for `(B, C, H, W)` maps, 5 for
+    /// `(B, C, D, H, W)` volumes); nil when it reads no map (`render_gaussian2d`).
+    public let inputRank: Int?
+    /// The parameters in kornia's order, tensors first.
+    public let parameters: [Parameter]
+    /// One line: what the method computes.
+    public let summary: String
+    /// More detail for `help(name)`: formulas, conventions, rules.
+    public let details: String
+    /// How many elements (and whether that count overflowed) the largest output of a
+    /// call would hold, for methods whose output size a caller chooses
+    /// (`render_gaussian2d`'s `size`), so a session can refuse a call that would
+    /// exhaust memory before it runs; nil for the others.
+    public let outputElements: (@Sendable (Arguments) throws -> (parameter: String, count: Int, overflow: Bool)?)?
+    /// Computes the outputs from arguments already checked against ``parameters``.
+    let compute: @Sendable (Arguments) throws -> [Output]
+
+    public init(
+        name: String, family: Family, inputRank: Int?, parameters: [Parameter], summary: String, details: String = "",
+        outputElements: (@Sendable (Arguments) throws -> (parameter: String, count: Int, overflow: Bool)?)? = nil,
+        compute: @escaping @Sendable (Arguments) throws -> [Output]
+    ) {
+        self.name = name
+        self.family = family
+        self.inputRank = inputRank
+        self.parameters = parameters
+        self.summary = summary
+        self.details = details
+        self.outputElements = outputElements
+        self.compute = compute
+    }
+
+    /// The parameter called `name`, if the method has one.
+    public func parameter(_ name: String) -> Parameter? {
+        parameters.first { $0.name == name }
+    }
+
+    /// Runs the method: the arguments not given take their kornia defaults.
+    ///
+    /// - Throws: ``SubpixError`` for a required argument that is missing, an
+    ///   argument of the wrong kind, or what the op itself refuses.
+    public func run(_ arguments: Arguments) throws -> [Output] {
+        var complete = arguments
+        for parameter in parameters where arguments[parameter.name] == nil {
+            guard let value = parameter.defaultValue else {
+                throw SubpixError(name, "missing required argument '\(parameter.name)'")
+            }
+            complete[parameter.name] = value
+        }
+        for parameter in parameters {
+            if let value = complete[parameter.name], !parameter.accepts(value) {
+                throw SubpixError(name, "expected \(parameter.name) to be \(parameter.kind.expectation), got \(value)")
+            }
+        }
+        return try compute(complete)
+    }
+}

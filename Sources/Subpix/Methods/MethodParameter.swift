@@ -1,0 +1,67 @@
+extension Method {
+    /// One parameter of a method, as kornia declares it: its keyword, the kind of
+    /// value it takes, kornia's default, and a one-line doc.
+    public struct Parameter: Sendable {
+        /// The kinds of value a parameter takes.
+        public enum Kind: Sendable, Equatable {
+            /// A float tensor.
+            case tensor
+            /// A bool mask (from `nms2d`/`nms3d(..., mask_only=True)`).
+            case mask
+            /// `True` or `False`.
+            case flag
+            /// An integer.
+            case integer
+            /// A real number.
+            case number
+            /// `count` integers, one per axis (`kernel_size=(3, 3)`); one integer stands for all.
+            case integers(count: Int)
+            /// One of these strings.
+            case choice([String])
+
+            /// What a message says was expected: `a tuple of 2 integers`.
+            public var expectation: String {
+                switch self {
+                case .tensor: "a tensor"
+                case .mask: "a mask from nms2d/nms3d(..., mask_only=True)"
+                case .flag: "True or False"
+                case .integer: "an integer"
+                case .number: "a number"
+                case .integers(let count): "a tuple of \(count) integers"
+                case .choice(let names): "one of " + names.map { "'\($0)'" }.joined(separator: ", ")
+                }
+            }
+        }
+
+        /// kornia's keyword (`kernel_size`).
+        public let name: String
+        public let kind: Kind
+        /// Whether `None` is accepted.
+        public let isOptional: Bool
+        /// kornia's default; nil for a required parameter.
+        public let defaultValue: ArgumentValue?
+        /// One line: what the parameter does.
+        public let doc: String
+
+        /// A required parameter.
+        public static func required(_ name: String, _ kind: Kind, _ doc: String) -> Parameter {
+            Parameter(name: name, kind: kind, isOptional: false, defaultValue: nil, doc: doc)
+        }
+
+        /// A parameter with kornia's default `value`.
+        public static func defaulted(_ name: String, _ kind: Kind, _ value: ArgumentValue, _ doc: String) -> Parameter {
+            Parameter(name: name, kind: kind, isOptional: value == .none, defaultValue: value, doc: doc)
+        }
+
+        /// Whether `value` is of this parameter's kind (or `None` where that is accepted).
+        public func accepts(_ value: ArgumentValue) -> Bool {
+            switch (kind, value) {
+            case (_, .none): isOptional
+            case (.tensor, .tensor), (.mask, .mask), (.flag, .bool), (.integer, .int), (.number, .real): true
+            case (.integers(let count), .integers(let values)): values.count == count
+            case (.choice(let names), .text(let text)): names.contains(text)
+            default: false
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+extension Method {
+    /// kornia's `nms2d(input, kernel_size, mask_only=False)`.
+    public static let nms2d = Method(
+        name: "nms2d", family: .kornia, inputRank: 4,
+        parameters: [
+            .required("input", .tensor, "(B, C, H, W) maps"),
+            .required("kernel_size", .integers(count: 2), "window (H, W)"),
+            .defaulted("mask_only", .flag, .bool(false), "return the mask of maxima instead of the suppressed map"),
+        ],
+        summary: "strict local maxima of each (B, C, H, W) map within kernel_size: values there and 0 elsewhere, or a mask",
+        details: "A pixel survives when it is larger than every other pixel of its window (kornia 0.9): plateaus and pixels whose window does not fit inside the map never do. mask_only=True gives a mask for keypoints(..., mask=); use it for signed responses, where 0 would beat a negative maximum."
+    ) { a in
+        let (kernel, maskOnly) = (try a.integers("kernel_size"), try a.bool("mask_only"))
+        return try a.tensor("input").visit({ try suppress2d($0, kernel, maskOnly) }, { try suppress2d($0, kernel, maskOnly) })
+    }
+}
+
+// Never specialised here (see `SpatialSoftmax2dMethod.swift`).
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func suppress2d<S: SubpixScalar>(_ input: Tensor<S>, _ kernel: [Int], _ maskOnly: Bool) throws -> [Method.Output] {
+    [maskOnly ? .mask(try nms2dMask(input, kernelSize: kernel)) : Method.Output(try nms2d(input, kernelSize: kernel))]
+}

@@ -1,0 +1,21 @@
+extension Method {
+    /// kornia's `spatial_expectation2d(input, normalized_coordinates=True)`.
+    public static let spatialExpectation2d = Method(
+        name: "spatial_expectation2d", family: .kornia, inputRank: 4,
+        parameters: [
+            .required("input", .tensor, "(B, N, H, W) probability maps"),
+            .defaulted("normalized_coordinates", .flag, .bool(true), "coordinates in [-1, 1] instead of pixels"),
+        ],
+        summary: "expected (x, y) of each (B, N, H, W) probability map -> (B, N, 2)",
+        details: "Σ p·(x, y) per map; pixels, or [-1, 1] when normalized_coordinates."
+    ) { a in
+        let normalized = try a.bool("normalized_coordinates")
+        return try a.tensor("input").visit({ try expectation($0, normalized) }, { try expectation($0, normalized) })
+    }
+}
+
+// Never specialised here (see `SpatialSoftmax2dMethod.swift`).
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func expectation<S: SubpixScalar>(_ input: Tensor<S>, _ normalized: Bool) throws -> [Method.Output] {
+    [Method.Output(try spatialExpectation2d(input, normalizedCoordinates: normalized))]
+}

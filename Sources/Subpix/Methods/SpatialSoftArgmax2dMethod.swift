@@ -1,0 +1,26 @@
+extension Method {
+    /// kornia's `spatial_soft_argmax2d(input, temperature=1.0, normalized_coordinates=True, eps=1e-8)`.
+    public static let spatialSoftArgmax2d = Method(
+        name: "spatial_soft_argmax2d", family: .kornia, inputRank: 4,
+        parameters: [
+            .required("input", .tensor, "(B, N, H, W) maps"),
+            .defaulted("temperature", .number, .real(1), "multiplies the input before the softmax"),
+            .defaulted("normalized_coordinates", .flag, .bool(true), "coordinates in [-1, 1] instead of pixels"),
+            .defaulted("eps", .number, .real(1e-8), "accepted as the seed's signature has it; kornia never uses it"),
+        ],
+        summary: "soft-argmax (x, y) of each (B, N, H, W) map -> (B, N, 2); temperature MULTIPLIES",
+        details: "spatial_expectation2d(spatial_softmax2d(input, temperature)). eps is accepted as the seed's signature has it; kornia never uses it."
+    ) { a in
+        let (temperature, normalized, eps) = (try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"))
+        return try a.tensor("input").visit(
+            { try softArgmax($0, temperature, normalized, eps) }, { try softArgmax($0, temperature, normalized, eps) })
+    }
+}
+
+// Never specialised here (see `SpatialSoftmax2dMethod.swift`).
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func softArgmax<S: SubpixScalar>(
+    _ input: Tensor<S>, _ temperature: Double, _ normalized: Bool, _ eps: Double
+) throws -> [Method.Output] {
+    [Method.Output(try spatialSoftArgmax2d(input, temperature: temperature, normalizedCoordinates: normalized, eps: eps))]
+}
