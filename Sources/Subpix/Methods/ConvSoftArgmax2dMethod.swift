@@ -14,7 +14,11 @@ extension Method {
             .defaulted("output_value", .flag, .bool(false), "also return each window's soft-pooled value"),
         ],
         summary: "soft-argmax of every window of (B, C, H, W) -> coords (B, C, 2, Ho, Wo) in (x, y)[, values (B, C, Ho, Wo)]; temperature DIVIDES",
-        details: "Ho = floor((H + 2*padding - (kernel_size - 1) - 1) / stride) + 1; padding <= kernel_size / 2. Returns (coords, values) when output_value=True."
+        details: "Ho = floor((H + 2*padding - (kernel_size - 1) - 1) / stride) + 1; padding <= kernel_size / 2. Returns (coords, values) when output_value=True.",
+        pullback: Pullback(inputs: ["input"], outputCount: { try $0.bool("output_value") ? 2 : 1 }) { a, g in
+            let options = try WindowedOptions(a)
+            return [try a.tensor("input").visit({ try windowed2dGradient($0, options, g) }, { try windowed2dGradient($0, options, g) })]
+        }
     ) { a in
         let options = try WindowedOptions(a)
         return try a.tensor("input").visit({ try windowed2d($0, options) }, { try windowed2d($0, options) })
@@ -44,4 +48,12 @@ private func windowed2d<S: SubpixScalar>(_ input: Tensor<S>, _ o: WindowedOption
     WindowedOptions.outputs(try convSoftArgmax2d(
         input, kernelSize: o.kernel, stride: o.stride, padding: o.padding, temperature: o.temperature,
         normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue))
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func windowed2dGradient<S: SubpixScalar>(_ input: Tensor<S>, _ o: WindowedOptions, _ g: [AnyTensor?]) throws -> AnyTensor {
+    let (_, pullback) = try convSoftArgmax2dWithPullback(
+        input, kernelSize: o.kernel, stride: o.stride, padding: o.padding, temperature: o.temperature,
+        normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue)
+    return AnyTensor(try pullback(Method.Pullback.first(g, op: "conv_soft_argmax2d"), Method.Pullback.cotangent(g, 1)))
 }

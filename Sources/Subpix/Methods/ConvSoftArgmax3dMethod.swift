@@ -16,7 +16,11 @@ extension Method {
                        "values at strict 3D maxima are multiplied by (1 + bonus)"),
         ],
         summary: "soft-argmax of every 3D window of (B, C, D, H, W) -> coords (B, C, 3, Do, Ho, Wo) in (d, x, y)[, values]; temperature DIVIDES",
-        details: "Values at strict 3D maxima are multiplied by (1 + strict_maxima_bonus). Sizes follow the same formula per axis."
+        details: "Values at strict 3D maxima are multiplied by (1 + strict_maxima_bonus). Sizes follow the same formula per axis.",
+        pullback: Pullback(inputs: ["input"], outputCount: { try $0.bool("output_value") ? 2 : 1 }) { a, g in
+            let (options, bonus) = (try WindowedOptions(a), try a.double("strict_maxima_bonus"))
+            return [try a.tensor("input").visit({ try windowed3dGradient($0, options, bonus, g) }, { try windowed3dGradient($0, options, bonus, g) })]
+        }
     ) { a in
         let (options, bonus) = (try WindowedOptions(a), try a.double("strict_maxima_bonus"))
         return try a.tensor("input").visit({ try windowed3d($0, options, bonus) }, { try windowed3d($0, options, bonus) })
@@ -29,4 +33,14 @@ private func windowed3d<S: SubpixScalar>(_ input: Tensor<S>, _ o: WindowedOption
     WindowedOptions.outputs(try convSoftArgmax3d(
         input, kernelSize: o.kernel, stride: o.stride, padding: o.padding, temperature: o.temperature,
         normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue, strictMaximaBonus: bonus))
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func windowed3dGradient<S: SubpixScalar>(
+    _ input: Tensor<S>, _ o: WindowedOptions, _ bonus: Double, _ g: [AnyTensor?]
+) throws -> AnyTensor {
+    let (_, pullback) = try convSoftArgmax3dWithPullback(
+        input, kernelSize: o.kernel, stride: o.stride, padding: o.padding, temperature: o.temperature,
+        normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue, strictMaximaBonus: bonus)
+    return AnyTensor(try pullback(Method.Pullback.first(g, op: "conv_soft_argmax3d"), Method.Pullback.cotangent(g, 1)))
 }

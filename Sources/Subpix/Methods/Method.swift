@@ -35,13 +35,15 @@ public struct Method: Sendable {
     /// (`render_gaussian2d`'s `size`), so a session can refuse a call that would
     /// exhaust memory before it runs; nil for the others.
     public let outputElements: (@Sendable (Arguments) throws -> (parameter: String, count: Int, overflow: Bool)?)?
+    /// The vector-Jacobian product, for the methods that have one.
+    public let pullback: Pullback?
     /// Computes the outputs from arguments already checked against ``parameters``.
     let compute: @Sendable (Arguments) throws -> [Output]
 
     public init(
         name: String, family: Family, inputRank: Int?, parameters: [Parameter], summary: String, details: String = "",
         outputElements: (@Sendable (Arguments) throws -> (parameter: String, count: Int, overflow: Bool)?)? = nil,
-        compute: @escaping @Sendable (Arguments) throws -> [Output]
+        pullback: Pullback? = nil, compute: @escaping @Sendable (Arguments) throws -> [Output]
     ) {
         self.name = name
         self.family = family
@@ -50,6 +52,7 @@ public struct Method: Sendable {
         self.summary = summary
         self.details = details
         self.outputElements = outputElements
+        self.pullback = pullback
         self.compute = compute
     }
 
@@ -63,6 +66,11 @@ public struct Method: Sendable {
     /// - Throws: ``SubpixError`` for a required argument that is missing, an
     ///   argument of the wrong kind, or what the op itself refuses.
     public func run(_ arguments: Arguments) throws -> [Output] {
+        try compute(try checked(arguments))
+    }
+
+    /// `arguments` with kornia's defaults for those not given, each checked against its parameter.
+    func checked(_ arguments: Arguments) throws -> Arguments {
         var complete = arguments
         for parameter in parameters where arguments[parameter.name] == nil {
             guard let value = parameter.defaultValue else {
@@ -75,6 +83,6 @@ public struct Method: Sendable {
                 throw SubpixError(name, "expected \(parameter.name) to be \(parameter.kind.expectation), got \(value)")
             }
         }
-        return try compute(complete)
+        return complete
     }
 }

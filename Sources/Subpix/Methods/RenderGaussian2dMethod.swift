@@ -21,6 +21,10 @@ extension Method {
             guard (broadcast + size).allSatisfy({ $0 > 0 }) else { return nil }   // (the op itself reports other sizes)
             let count = Tensor<Float>.elementCount(broadcast + size)
             return ("size", count ?? 0, count == nil)
+        },
+        pullback: Pullback(inputs: ["mean", "std"]) { a, g in
+            let (mean, std, size, normalized) = (try a.tensor("mean"), try a.tensor("std"), try a.integers("size"), try a.bool("normalized_coordinates"))
+            return try mean.visit({ try renderGradient($0, std, size, normalized, g) }, { try renderGradient($0, std, size, normalized, g) })
         }
     ) { a in
         let (mean, std, size, normalized) = (try a.tensor("mean"), try a.tensor("std"), try a.integers("size"), try a.bool("normalized_coordinates"))
@@ -32,4 +36,13 @@ extension Method {
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
 private func render<S: SubpixScalar>(_ mean: Tensor<S>, _ std: AnyTensor, _ size: [Int], _ normalized: Bool) throws -> [Method.Output] {
     [Method.Output(try renderGaussian2d(mean: mean, std: std.tensor(), size: (size[0], size[1]), normalizedCoordinates: normalized))]
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func renderGradient<S: SubpixScalar>(
+    _ mean: Tensor<S>, _ std: AnyTensor, _ size: [Int], _ normalized: Bool, _ g: [AnyTensor?]
+) throws -> [AnyTensor] {
+    let (_, pullback) = try renderGaussian2dWithPullback(mean: mean, std: std.tensor(), size: (size[0], size[1]), normalizedCoordinates: normalized)
+    let (meanGradient, stdGradient) = try pullback(Method.Pullback.first(g, op: "render_gaussian2d"))
+    return [AnyTensor(meanGradient), AnyTensor(stdGradient)]
 }

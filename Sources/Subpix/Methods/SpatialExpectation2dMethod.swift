@@ -7,7 +7,11 @@ extension Method {
             .defaulted("normalized_coordinates", .flag, .bool(true), "coordinates in [-1, 1] instead of pixels"),
         ],
         summary: "expected (x, y) of each (B, N, H, W) probability map -> (B, N, 2)",
-        details: "Σ p·(x, y) per map; pixels, or [-1, 1] when normalized_coordinates."
+        details: "Σ p·(x, y) per map; pixels, or [-1, 1] when normalized_coordinates.",
+        pullback: Pullback(inputs: ["input"]) { a, g in
+            let normalized = try a.bool("normalized_coordinates")
+            return [try a.tensor("input").visit({ try expectationGradient($0, normalized, g) }, { try expectationGradient($0, normalized, g) })]
+        }
     ) { a in
         let normalized = try a.bool("normalized_coordinates")
         return try a.tensor("input").visit({ try expectation($0, normalized) }, { try expectation($0, normalized) })
@@ -18,4 +22,10 @@ extension Method {
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
 private func expectation<S: SubpixScalar>(_ input: Tensor<S>, _ normalized: Bool) throws -> [Method.Output] {
     [Method.Output(try spatialExpectation2d(input, normalizedCoordinates: normalized))]
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func expectationGradient<S: SubpixScalar>(_ input: Tensor<S>, _ normalized: Bool, _ g: [AnyTensor?]) throws -> AnyTensor {
+    AnyTensor(try spatialExpectation2dWithPullback(input, normalizedCoordinates: normalized)
+        .pullback(Method.Pullback.first(g, op: "spatial_expectation2d")))
 }

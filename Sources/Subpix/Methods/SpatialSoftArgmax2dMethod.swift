@@ -9,7 +9,12 @@ extension Method {
             .defaulted("eps", .number, .real(1e-8), "accepted as the seed's signature has it; kornia never uses it"),
         ],
         summary: "soft-argmax (x, y) of each (B, N, H, W) map -> (B, N, 2); temperature MULTIPLIES",
-        details: "spatial_expectation2d(spatial_softmax2d(input, temperature)). eps is accepted as the seed's signature has it; kornia never uses it."
+        details: "spatial_expectation2d(spatial_softmax2d(input, temperature)). eps is accepted as the seed's signature has it; kornia never uses it.",
+        pullback: Pullback(inputs: ["input"]) { a, g in
+            let (temperature, normalized, eps) = (try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"))
+            return [try a.tensor("input").visit(
+                { try softArgmaxGradient($0, temperature, normalized, eps, g) }, { try softArgmaxGradient($0, temperature, normalized, eps, g) })]
+        }
     ) { a in
         let (temperature, normalized, eps) = (try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"))
         return try a.tensor("input").visit(
@@ -23,4 +28,12 @@ private func softArgmax<S: SubpixScalar>(
     _ input: Tensor<S>, _ temperature: Double, _ normalized: Bool, _ eps: Double
 ) throws -> [Method.Output] {
     [Method.Output(try spatialSoftArgmax2d(input, temperature: temperature, normalizedCoordinates: normalized, eps: eps))]
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func softArgmaxGradient<S: SubpixScalar>(
+    _ input: Tensor<S>, _ temperature: Double, _ normalized: Bool, _ eps: Double, _ g: [AnyTensor?]
+) throws -> AnyTensor {
+    let (_, pullback) = try spatialSoftArgmax2dWithPullback(input, temperature: temperature, normalizedCoordinates: normalized, eps: eps)
+    return AnyTensor(try pullback(Method.Pullback.first(g, op: "spatial_soft_argmax2d")))
 }

@@ -14,11 +14,17 @@ enum GradientBuiltins {
         guard case .function(let name) = a["op"], let op = session.registry[name] else {
             throw a.error("op", "a builtin such as spatial_soft_argmax2d")
         }
-        guard let pullback = DifferentiableOps.pullbacks[name] else {
-            throw a.error("op", "a differentiable op (\(DifferentiableOps.names.joined(separator: ", ")))", got: "<builtin \(name)>")
+        let differentiable = Method.differentiable
+        guard let method = differentiable.first(where: { $0.name == name }), let pullback = method.pullback else {
+            let names = differentiable.map(\.name).sorted().joined(separator: ", ")
+            throw a.error("op", "a differentiable op (\(names))", got: "<builtin \(name)>")
         }
         if case .none = a["cotangents"] { throw a.error("cotangents", "a tensor (or a tuple for several outputs)") }
-        let gradients = try pullback(try Arguments(forwarding: a.rest, keywords: a.keywords, to: op), a["cotangents"])
+        let bound = try Arguments(forwarding: a.rest, keywords: a.keywords, to: op)
+        var arguments = Method.Arguments()
+        for parameter in method.parameters { arguments[parameter.name] = try bound.argument(for: parameter) }
+        let cotangents = try Cotangents(a["cotangents"], outputs: try pullback.outputCount(arguments), op: name).tensors()
+        let gradients = try method.vectorJacobianProduct(arguments, cotangents: cotangents).map(Value.tensor)
         return gradients.count == 1 ? gradients[0] : .tuple(gradients)
     }
 
@@ -111,5 +117,14 @@ extension Influence.Options {
         (view.kernelSize, view.stride, view.padding, view.temperature) = (kernelSize, stride, padding, temperature)
         (view.topK, view.threshold, view.minValue) = (count, nil, nil)
         return view
+    }
+}
+
+/// `kernel_size`, `stride` and `padding` of a windowed op's call.
+struct WindowArguments {
+    var kernel: [Int], stride: [Int], padding: [Int]
+
+    init(_ a: Arguments, axes: Int) throws {
+        (kernel, stride, padding) = (try a.ints("kernel_size", count: axes), try a.ints("stride", count: axes), try a.ints("padding", count: axes))
     }
 }
