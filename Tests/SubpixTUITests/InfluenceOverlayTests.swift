@@ -7,11 +7,11 @@ import SubpixScript
 /// over the heatmap, and its mass within 2 px vs elsewhere in the panel.
 final class InfluenceOverlayTests: XCTestCase {
     /// One Gaussian blob at (20.3, 9.6) on a 24 × 32 map, viewed with `method`, the overlay on (`f`).
-    private func overlayModel(sigma: Double, amplitude: Double, method: ViewMethod = .spatialSoftArgmax2d) throws -> ViewerModel {
+    private func overlayModel(sigma: Double, amplitude: Double, method: KeypointMethod = .spatialSoftArgmax2d) throws -> ViewerModel {
         let session = Session(output: { _ in })
         // float64: the Swift path on every CPU, so the snapshot's numbers do not depend on the float32 kernels chosen.
         try session.execute("m = zeros((1, 1, 24, 32), dtype='float64') + gaussians((24, 32), [(20.3, 9.6, \(sigma), \(amplitude))])")
-        try session.execute("view.method = '\(method.rawValue)'")
+        try session.execute("view.method = '\(method.name)'")
         let model = ViewerModel(session: session, colorMode: .xterm256, outputDirectory: FileManager.default.temporaryDirectory)
         model.showsTimings = false
         model.update(.character("f"))

@@ -1,4 +1,5 @@
 import XCTest
+import Subpix
 import SubpixScript
 @testable import SubpixTUI
 
@@ -6,7 +7,7 @@ import SubpixScript
 /// out afresh, for every style over every colour a cell can have in every mode, asked
 /// twice, and past the point where the memory starts over (more than 4096 backgrounds).
 final class MarkerColourCacheTests: XCTestCase {
-    private let styles = ViewMethod.allCases.map(MarkerStyle.of) + [MarkerStyle.truth]
+    private let styles = KeypointMethod.all.map(MarkerStyle.of) + [MarkerStyle.truth]
 
     func testRememberedAnswersAreTheComputedOnes() {
         for mode in ColorMode.allCases {

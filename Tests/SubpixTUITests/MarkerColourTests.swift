@@ -1,10 +1,11 @@
 import XCTest
+import Subpix
 import SubpixScript
 @testable import SubpixTUI
 
 /// Markers stand out from every colour of every palette, in both colour modes.
 final class MarkerColourTests: XCTestCase {
-    private let styles = ViewMethod.allCases.map(MarkerStyle.of) + [MarkerStyle.truth]
+    private let styles = KeypointMethod.all.map(MarkerStyle.of) + [MarkerStyle.truth]
 
     /// Every marker style over every colour any palette can give a cell (all 256 stops in
     /// true colour, every ramp entry in 256 colours, and the NaN colour) reaches a 3 : 1 WCAG contrast.
@@ -36,7 +37,7 @@ final class MarkerColourTests: XCTestCase {
     /// Methods shown together (the 2D ones, the 3D ones), and the ground truth, each have
     /// their own shape, glyph and colour.
     func testMethodsShownTogetherHaveDistinctMarkers() {
-        for group in [ViewMethod.allCases.filter { !$0.isVolumetric }, ViewMethod.allCases.filter(\.isVolumetric)] {
+        for group in [KeypointMethod.all.filter { !$0.isVolumetric }, KeypointMethod.all.filter(\.isVolumetric)] {
             let styles = group.map(MarkerStyle.of) + [MarkerStyle.truth]
             XCTAssertEqual(Set(styles.map(\.shape.glyph)).count, styles.count, "\(group)")
             XCTAssertEqual(Set(styles.map(\.color)).count, styles.count, "\(group)")

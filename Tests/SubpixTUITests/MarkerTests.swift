@@ -18,9 +18,9 @@ final class MarkerTests: XCTestCase {
     /// that method's glyph, bold, with the heat colour kept as its background and a 3 : 1
     /// contrasting foreground.
     func testEachMethodsGlyphSitsAtItsKeypointsCells() throws {
-        for method in ViewMethod.allCases where !method.isVolumetric {
+        for method in KeypointMethod.all where !method.isVolumetric {
             let model = try demoModel(colorMode: .trueColor)
-            model.run("view.method = \"\(method.rawValue)\"")
+            model.run("view.method = \"\(method.name)\"")
             let plain = try demoModel(colorMode: .trueColor)
             plain.run("view.markers = False")
             let (buffer, heat) = (rendered(model, 100, 32), rendered(plain, 100, 32))

@@ -89,7 +89,7 @@ final class RealHeatmapTests: XCTestCase {
         let model = try open("vol.npy")
         XCTAssertEqual(model.session.view.method, .convQuadInterp3d)
         XCTAssertNil(model.runs.first?.error)
-        var seen: Set<ViewMethod> = []
+        var seen: Set<KeypointMethod> = []
         for _ in 0..<4 {
             model.update(.key(.character("m")))
             seen.insert(model.session.view.method)
@@ -105,7 +105,7 @@ final class RealHeatmapTests: XCTestCase {
     func testQuadMethodsOnANoisyVolumeListTheBlobNotTheNoise() throws {
         let model = try open("vol_noisy.npy")
         XCTAssertEqual(model.session.view.method, .convQuadInterp3d)
-        for method in [ViewMethod.convQuadInterp3d, .iterativeQuadInterp3d] {
+        for method in [KeypointMethod.convQuadInterp3d, .iterativeQuadInterp3d] {
             while model.session.view.method != method { model.update(.key(.character("m"))) }
             let points = try XCTUnwrap(model.runs.first?.keypoints)
             XCTAssertEqual(points.count, 1, "\(method): the blob, no noise maximum")
@@ -139,7 +139,7 @@ final class RealHeatmapTests: XCTestCase {
         let rows = first.split(separator: "\n")
         XCTAssertEqual(rows.first, "method,batch,channel,x_px,y_px,value")
         let methods = Set(rows.dropFirst().map { String($0.split(separator: ",")[0]) })
-        XCTAssertEqual(methods, Set(model.runs.filter { !$0.keypoints.isEmpty }.map(\.method.rawValue)))
+        XCTAssertEqual(methods, Set(model.runs.filter { !$0.keypoints.isEmpty }.map(\.method.name)))
         XCTAssertGreaterThan(methods.count, 3)
         model.update(.key(.character("o")))
         model.update(.key(.character("n")))

@@ -76,7 +76,7 @@ final class DiagnosisViewTests: XCTestCase {
         let model = try demoModel()
         XCTAssertNil(model.diagnosis, "only spatial_soft_argmax2d is diagnosed in the viewer")
         // From conv_soft_argmax2d (second in the cycle) round to spatial_soft_argmax2d (first).
-        for _ in 1..<ViewMethod.methods(forRank: 4).count { model.update(.character("m")) }
+        for _ in 1..<KeypointMethod.methods(forRank: 4).count { model.update(.character("m")) }
         XCTAssertEqual(model.session.view.method, .spatialSoftArgmax2d)
         let badge = rendered(model, 100, 32)
         XCTAssertTrue(badge.textPlane.contains("⚠ 3 modes — d for the diagnosis"))

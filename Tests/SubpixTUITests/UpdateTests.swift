@@ -25,7 +25,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(press(.character("m"), model), ["view.method = 'nms2d'"])
         XCTAssertEqual(press(.character("m"), model), ["view.method = 'quarter'"], "the field's decoders follow")
         XCTAssertEqual(press(.character("o"), model), ["view.compare = True"])
-        XCTAssertEqual(model.runs.map(\.method.rawValue), ["spatial_soft_argmax2d", "conv_soft_argmax2d", "nms2d", "quarter", "parabola",
+        XCTAssertEqual(model.runs.map(\.method.name), ["spatial_soft_argmax2d", "conv_soft_argmax2d", "nms2d", "quarter", "parabola",
                                                            "gaussian", "centroid3", "centroid_com", "quadratic", "dark", "dark_udp"],
                        "compare overlays every 2D method")
         XCTAssertEqual(press(.character("n"), model), ["view.normalized_coordinates = True"])

@@ -22,3 +22,28 @@ private func quadStep<S: SubpixScalar>(_ input: Tensor<S>, _ bonus: Double, _ ep
     let (coords, values) = try convQuadInterp3d(input, strictMaximaBonus: bonus, eps: eps)
     return [Method.Output(coords), Method.Output(values)]
 }
+
+extension KeypointMethod {
+    /// One quadratic-interpolation step at every strict 3 × 3 × 3 maximum.
+    public static let convQuadInterp3d = KeypointMethod(
+        name: "conv_quad_interp3d", inputRank: 5, settings: [.strictMaximaBonus, .threshold, .minValue, .topK],
+        scriptCall: ScriptCall("conv_quad_interp3d"), defaultStrictMaximaBonus: KorniaDefaults.quadInterpStrictMaximaBonus,
+        addsBonusToValues: true, normalizes: false, marker: (.triangle, 0xFFFF3C), explanation: .quadraticStep,
+        find: { map, settings in try map.visit({ try quadPoints($0, settings) }, { try quadPoints($0, settings) }) },
+        write: { x, settings in
+            let bonus = settings.strictMaximaBonus ?? KorniaDefaults.quadInterpStrictMaximaBonus
+            return [
+                ScriptStatement(["coords", "vals"], .call("conv_quad_interp3d", [.name(x)], ["strict_maxima_bonus": .real(bonus)])),
+                ScriptStatement(["kp"], .keypoints([.name("coords"), .name("vals")], nms: "nms3d", of: x, window: [3, 3, 3],
+                                                   settings.filterKeywords)),
+            ]
+        })
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func quadPoints<S: SubpixScalar>(_ map: Tensor<S>, _ s: KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]) {
+    let bonus = s.strictMaximaBonus ?? KorniaDefaults.quadInterpStrictMaximaBonus
+    let (coords, values) = try convQuadInterp3d(map, strictMaximaBonus: bonus, eps: 1e-7)
+    let points = try keypoints(coords: coords, values: values, mask: nms3dMask(map, kernelSize: [3, 3, 3]), topK: s.topK, minValue: s.minValue)
+    return (points, coords.shape)
+}

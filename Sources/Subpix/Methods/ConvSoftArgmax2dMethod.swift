@@ -57,3 +57,33 @@ private func windowed2dGradient<S: SubpixScalar>(_ input: Tensor<S>, _ o: Window
         normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue)
     return AnyTensor(try pullback(Method.Pullback.first(g, op: "conv_soft_argmax2d"), Method.Pullback.cotangent(g, 1)))
 }
+
+extension KeypointMethod {
+    /// The windows of `conv_soft_argmax2d` whose pooled value is a maximum among
+    /// the windows within `2k − 1` (one window per peak), found band by band.
+    public static let convSoftArgmax2d = KeypointMethod(
+        name: "conv_soft_argmax2d", inputRank: 4,
+        settings: [.temperature, .kernelSize, .stride, .padding, .threshold, .minValue, .topK],
+        scriptCall: ScriptCall("conv_soft_argmax2d"), normalizes: true, marker: (.cross, 0xFF5AD2), explanation: .window,
+        find: { map, settings in try map.visit({ try windowPoints($0, settings) }, { try windowPoints($0, settings) }) },
+        write: { x, settings in
+            let suppression = settings.kernelSize.map { 2 * $0 - 1 }
+            return [
+                ScriptStatement(["coords", "vals"], .call("conv_soft_argmax2d", [.name(x)], keywords: [
+                    ScriptKeyword("kernel_size", .literal(.integers(settings.kernelSize))),
+                    ScriptKeyword("stride", .literal(.integers(settings.stride))),
+                    ScriptKeyword("padding", .literal(.integers(settings.padding))),
+                    ScriptKeyword("temperature", .literal(.real(settings.temperature))),
+                    settings.normalizedKeyword, ScriptKeyword("output_value", .literal(.bool(true)))])),
+                ScriptStatement(["kp"], .keypoints([.name("coords"), .name("vals")], nms: "nms2d", of: "vals", window: suppression,
+                                                   settings.filterKeywords)),
+            ]
+        })
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func windowPoints<S: SubpixScalar>(_ map: Tensor<S>, _ s: KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]) {
+    try convSoftArgmax2dKeypoints(
+        map, kernelSize: s.kernelSize, stride: s.stride, padding: s.padding, temperature: s.temperature,
+        suppression: s.kernelSize.map { 2 * $0 - 1 }, topK: s.topK, minValue: s.minValue)
+}

@@ -44,3 +44,38 @@ private func windowed3dGradient<S: SubpixScalar>(
         normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue, strictMaximaBonus: bonus)
     return AnyTensor(try pullback(Method.Pullback.first(g, op: "conv_soft_argmax3d"), Method.Pullback.cotangent(g, 1)))
 }
+
+extension KeypointMethod {
+    /// The windows of `conv_soft_argmax3d` whose pooled value is a strict 3 × 3 × 3 maximum.
+    public static let convSoftArgmax3d = KeypointMethod(
+        name: "conv_soft_argmax3d", inputRank: 5,
+        settings: [.temperature, .kernelSize, .stride, .padding, .depthWindow, .strictMaximaBonus, .threshold, .minValue, .topK],
+        scriptCall: ScriptCall("conv_soft_argmax3d"), defaultStrictMaximaBonus: KorniaDefaults.convSoftArgmax3dStrictMaximaBonus,
+        normalizes: true, marker: (.diamond, 0xFFAA00), explanation: .none,
+        find: { map, settings in try map.visit({ try windowPoints3d($0, settings) }, { try windowPoints3d($0, settings) }) },
+        write: { x, settings in
+            let bonus = settings.strictMaximaBonus ?? KorniaDefaults.convSoftArgmax3dStrictMaximaBonus
+            return [
+                ScriptStatement(["coords", "vals"], .call("conv_soft_argmax3d", [.name(x)], keywords: [
+                    ScriptKeyword("kernel_size", .literal(.integers([settings.depthKernel] + settings.kernelSize))),
+                    ScriptKeyword("stride", .literal(.integers([settings.depthStride] + settings.stride))),
+                    ScriptKeyword("padding", .literal(.integers([settings.depthPadding] + settings.padding))),
+                    ScriptKeyword("temperature", .literal(.real(settings.temperature))),
+                    settings.normalizedKeyword, ScriptKeyword("output_value", .literal(.bool(true))),
+                    ScriptKeyword("strict_maxima_bonus", .literal(.real(bonus)))])),
+                ScriptStatement(["kp"], .keypoints([.name("coords"), .name("vals")], nms: "nms3d", of: "vals", window: [3, 3, 3],
+                                                   settings.filterKeywords)),
+            ]
+        })
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func windowPoints3d<S: SubpixScalar>(_ map: Tensor<S>, _ s: KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]) {
+    let (coords, values) = try convSoftArgmax3d(
+        map, kernelSize: [s.depthKernel] + s.kernelSize, stride: [s.depthStride] + s.stride, padding: [s.depthPadding] + s.padding,
+        temperature: s.temperature, normalizedCoordinates: false, eps: 1e-8, outputValue: true,
+        strictMaximaBonus: s.strictMaximaBonus ?? KorniaDefaults.convSoftArgmax3dStrictMaximaBonus)
+    let pooled = values ?? map
+    let points = try keypoints(coords: coords, values: pooled, mask: nms3dMask(pooled, kernelSize: [3, 3, 3]), topK: s.topK, minValue: s.minValue)
+    return (points, coords.shape)
+}

@@ -36,3 +36,25 @@ private func iterate<S: SubpixScalar>(_ input: Tensor<S>, _ o: IterativeOptions)
         precomputedNMSMask: o.mask, maxCandidates: o.candidates)
     return [Method.Output(coords), Method.Output(values)]
 }
+
+extension KeypointMethod {
+    /// The iterated quadratic interpolation of every strict 3 × 3 × 3 maximum.
+    public static let iterativeQuadInterp3d = KeypointMethod(
+        name: "iterative_quad_interp3d", inputRank: 5, settings: [.nIters, .threshold, .minValue, .topK],
+        scriptCall: ScriptCall("iterative_quad_interp3d"), normalizes: false, marker: (.square, 0xBE8CFF),
+        explanation: .iteratedQuadraticSteps,
+        find: { map, settings in try map.visit({ try iteratedPoints($0, settings) }, { try iteratedPoints($0, settings) }) },
+        write: { x, settings in
+            [ScriptStatement(["coords", "vals"], .call("iterative_quad_interp3d", [.name(x)], ["n_iters": .int(settings.nIters)])),
+             ScriptStatement(["kp"], .keypoints([.name("coords"), .name("vals")], nms: "nms3d", of: x, window: [3, 3, 3],
+                                                settings.filterKeywords))]
+        })
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func iteratedPoints<S: SubpixScalar>(_ map: Tensor<S>, _ s: KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]) {
+    let mask = try nms3dMask(map, kernelSize: [3, 3, 3])
+    let (coords, values) = try iterativeQuadInterp3d(
+        map, nIters: s.nIters, maxSubpixelShift: 0.6, allowScaleSteps: true, precomputedNMSMask: mask, maxCandidates: nil)
+    return (try keypoints(coords: coords, values: values, mask: mask, topK: s.topK, minValue: s.minValue), coords.shape)
+}

@@ -20,3 +20,23 @@ extension Method {
 private func suppress2d<S: SubpixScalar>(_ input: Tensor<S>, _ kernel: [Int], _ maskOnly: Bool) throws -> [Method.Output] {
     [maskOnly ? .mask(try nms2dMask(input, kernelSize: kernel)) : Method.Output(try nms2d(input, kernelSize: kernel))]
 }
+
+extension KeypointMethod {
+    /// The strict maxima of the kernel window (a hard argmax), found band by band.
+    public static let nms2d = KeypointMethod(
+        name: "nms2d", inputRank: 4, settings: [.kernelSize, .threshold, .minValue, .topK],
+        scriptCall: ScriptCall("nms2d"), normalizes: true, marker: (.ring, 0x5AFF5A), explanation: .none,
+        find: { map, settings in
+            (try map.visit({ try maximaPoints($0, settings) }, { try maximaPoints($0, settings) }), map.shape)
+        },
+        write: { x, settings in
+            [ScriptStatement(["kp"], .keypoints([.name(x)], nms: "nms2d", of: x, window: settings.kernelSize,
+                                                settings.filterKeywords + [settings.normalizedKeyword]))]
+        })
+}
+
+/// The strict maxima of `map`'s kernel window, as keypoints (the field's decoders start from them too).
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+func maximaPoints<S: SubpixScalar>(_ map: Tensor<S>, _ settings: KeypointSettings) throws -> KeypointList {
+    try nms2dKeypoints(pixelsOf: map, kernelSize: settings.kernelSize, topK: settings.topK, minValue: settings.minValue)
+}

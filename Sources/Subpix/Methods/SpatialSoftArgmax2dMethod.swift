@@ -37,3 +37,23 @@ private func softArgmaxGradient<S: SubpixScalar>(
     let (_, pullback) = try spatialSoftArgmax2dWithPullback(input, temperature: temperature, normalizedCoordinates: normalized, eps: eps)
     return AnyTensor(try pullback(Method.Pullback.first(g, op: "spatial_soft_argmax2d")))
 }
+
+extension KeypointMethod {
+    /// One soft-argmax point per map (`spatial_soft_argmax2d`), valued 1.
+    public static let spatialSoftArgmax2d = KeypointMethod(
+        name: "spatial_soft_argmax2d", inputRank: 4, settings: [.temperature],
+        scriptCall: ScriptCall("spatial_soft_argmax2d"), temperatureMultiplies: true, isDiagnosed: true, normalizes: true,
+        marker: (.plus, 0x00E6FF), explanation: .none,
+        find: { map, settings in try map.visit({ try softArgmaxPoints($0, settings) }, { try softArgmaxPoints($0, settings) }) },
+        write: { x, settings in
+            [ScriptStatement(["coords"], .call("spatial_soft_argmax2d", [.name(x)], keywords: [
+                ScriptKeyword("temperature", .literal(.real(settings.temperature))), settings.normalizedKeyword])),
+             ScriptStatement(["kp"], .call("keypoints", [.name("coords")]))]
+        })
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func softArgmaxPoints<S: SubpixScalar>(_ map: Tensor<S>, _ settings: KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]) {
+    let coords = try spatialSoftArgmax2d(map, temperature: settings.temperature, normalizedCoordinates: false, eps: 1e-8)
+    return (try keypoints(spatialSoftArgmax: coords, values: nil), coords.shape)
+}

@@ -30,7 +30,7 @@ enum GradientBuiltins {
 
     static let influence = Builtin(
         "influence",
-        [.init("x"), .init("method", .string(ViewMethod.spatialSoftArgmax2d.rawValue)), .init("keypoint", .tuple([.int(0), .int(0)])),
+        [.init("x"), .init("method", .string(KeypointMethod.spatialSoftArgmax2d.name)), .init("keypoint", .tuple([.int(0), .int(0)])),
          .init("axis", .string(CoordinateAxis.x.rawValue))],
         category: .gradient,
         summary: "∂(x or y of one keypoint)/∂x: how hard each pixel pulls it, a map the size of x",
@@ -39,8 +39,8 @@ enum GradientBuiltins {
     ) { a, session in
         let x = try a.tensor("x")
         let methodName = try a.string("method")
-        guard let method = ViewMethod(rawValue: methodName), Influence.methods.contains(method), let op = session.registry[methodName] else {
-            throw a.error("method", "one of \(Influence.methods.map(\.rawValue).joined(separator: ", "))")
+        guard let method = KeypointMethod.named(methodName), Influence.methods.contains(method), let op = session.registry[methodName] else {
+            throw a.error("method", "one of \(Influence.methods.map(\.name).joined(separator: ", "))")
         }
         let indices = try a.intList("keypoint")
         guard indices.count == 2 || indices.count == 3, indices.allSatisfy({ $0 >= 0 }) else {
@@ -97,7 +97,7 @@ extension Arguments {
 
 extension Influence.Options {
     /// The options `method`'s own arguments give (its kornia keywords and defaults).
-    init(_ method: ViewMethod, _ a: Arguments) throws {
+    init(_ method: KeypointMethod, _ a: Arguments) throws {
         self.init()
         switch method {
         case .spatialSoftArgmax2d:

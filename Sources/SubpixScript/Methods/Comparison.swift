@@ -21,7 +21,7 @@ public struct Comparison: Sendable {
     /// against keypoint k), keeping as many keypoints as the map has true points.
     public init(_ tensor: AnyTensor, truth: [TruePoint], view: ViewSettings) {
         let maps = Dictionary(grouping: truth) { [$0.batch, $0.channel] }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-        func row(_ name: String, _ method: ViewMethod, _ view: ViewSettings) -> Row {
+        func row(_ name: String, _ method: KeypointMethod, _ view: ViewSettings) -> Row {
             var (errors, milliseconds, count) = ([Double](), 0.0, 0)
             for (map, points) in maps {
                 var single = view
@@ -37,7 +37,7 @@ public struct Comparison: Sendable {
         var integer = view
         integer.kernelSize = [3, 3]
         rows = [row("hard argmax (nms2d 3x3)", .nms2d, integer)]
-            + [ViewMethod.spatialSoftArgmax2d, .convSoftArgmax2d].map { row($0.rawValue, $0, view) }
+            + [KeypointMethod.spatialSoftArgmax2d, .convSoftArgmax2d].map { row($0.name, $0, view) }
     }
 
     /// Mean and max distance (px) from each true peak to its nearest keypoint

@@ -19,7 +19,7 @@ public enum CoordinateAxis: String, Sendable, CaseIterable {
 /// influence is zero everywhere, which is why it cannot be trained through.
 public enum Influence {
     /// The methods with an influence map: the 2D ones.
-    public static let methods: [ViewMethod] = [.spatialSoftArgmax2d, .convSoftArgmax2d, .nms2d]
+    public static let methods: [KeypointMethod] = [.spatialSoftArgmax2d, .convSoftArgmax2d, .nms2d]
 
     /// The settings of the op a keypoint came from (kornia's keyword arguments).
     public struct Options: Sendable {
@@ -47,7 +47,7 @@ public enum Influence {
     /// - Throws: ``SubpixError`` (op `influence`) for a method without an
     ///   influence map, or a keypoint that no window of its map has.
     public static func map<S: SubpixScalar>(
-        _ input: Tensor<S>, method: ViewMethod, keypoint: Keypoint, axis: CoordinateAxis, options: Options
+        _ input: Tensor<S>, method: KeypointMethod, keypoint: Keypoint, axis: CoordinateAxis, options: Options
     ) throws -> Tensor<S> {
         switch method {
         case .spatialSoftArgmax2d:
@@ -67,7 +67,7 @@ public enum Influence {
             return Tensor(shape: input.shape, repeating: 0)
         default:
             throw SubpixError(
-                "influence", "expected a 2D method (\(methods.map(\.rawValue).joined(separator: ", "))), got \(method.rawValue)")
+                "influence", "expected a 2D method (\(methods.map(\.name).joined(separator: ", "))), got \(method.name)")
         }
     }
 

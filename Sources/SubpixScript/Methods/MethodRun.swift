@@ -7,7 +7,7 @@ import Subpix
 ///
 /// Only that one map is computed, however many maps the tensor has.
 public struct MethodRun: Sendable {
-    public var method: ViewMethod
+    public var method: KeypointMethod
     /// The keypoints, best first, with the count dropped for NaN/inf.
     public var keypoints: KeypointList = []
     /// Shape of the op's coordinate output on the whole tensor (the seed's formula), or nil on error.
@@ -17,21 +17,21 @@ public struct MethodRun: Sendable {
     public var error: String?
 
     /// The methods that apply to a tensor of this rank.
-    public static func methods(forRank rank: Int) -> [ViewMethod] { ViewMethod.methods(forRank: rank) }
+    public static func methods(forRank rank: Int) -> [KeypointMethod] { KeypointMethod.methods(forRank: rank) }
 
-    public init(method: ViewMethod, tensor: AnyTensor, view: ViewSettings) {
+    public init(method: KeypointMethod, tensor: AnyTensor, view: ViewSettings) {
         self.method = method
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             let shape = tensor.shape
             guard shape.count == method.inputRank else {
-                throw SubpixError(method.rawValue, "needs a tensor of shape \(method.isVolumetric ? "(B, C, D, H, W)" : "(B, C, H, W)"), got \(formatShape(shape))")
+                throw SubpixError(method.name, "needs a tensor of shape \(method.isVolumetric ? "(B, C, D, H, W)" : "(B, C, H, W)"), got \(formatShape(shape))")
             }
             guard view.batch < shape[0], view.channel < shape[1] else {
-                throw SubpixError(method.rawValue, "batch \(view.batch), channel \(view.channel) is outside the tensor \(formatShape(shape))")
+                throw SubpixError(method.name, "batch \(view.batch), channel \(view.channel) is outside the tensor \(formatShape(shape))")
             }
             // Computed in the tensor's own dtype (float32 stays float32), on the shown map only.
-            func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> MethodOutput {
+            func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> (keypoints: KeypointList, outputShape: [Int]) {
                 try method.extract(try MapSelection.map(x, batch: view.batch, channel: view.channel), view: view)
             }
             let output = try tensor.visit(run, run)

@@ -5,7 +5,7 @@ import Subpix
 /// with kornia's keyword arguments, `keypoints(...)` and `print(...)`.
 /// `subpix run` on it prints the keypoint list the viewer shows.
 public enum ViewScript {
-    public static func text(_ session: Session, methods: [ViewMethod]) -> String {
+    public static func text(_ session: Session, methods: [KeypointMethod]) -> String {
         var view = session.view
         // As the viewer lists them: normalised only when every method can be.
         view.normalizedCoordinates = view.normalizedCoordinates && methods.allSatisfy(\.normalizes)
@@ -24,7 +24,7 @@ public enum ViewScript {
             case .float32(let t): minValue = map(t).flatMap { method.minimumValue(view, map: $0) }
             case .float64(let t): minValue = map(t).flatMap { method.minimumValue(view, map: $0) }
             }
-            if methods.count > 1 { lines.append("print(\"\(method.rawValue)\")") }
+            if methods.count > 1 { lines.append("print(\"\(method.name)\")") }
             lines += method.scriptLines(input: input, view: view, minValue: minValue)
             lines.append("print(kp)")
         }

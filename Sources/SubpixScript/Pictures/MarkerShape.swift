@@ -1,11 +1,9 @@
 import Foundation
+import Subpix
 
-/// The shape of a keypoint marker: one glyph that fills a terminal cell, and the same
-/// shape drawn in pixels for pictures.
-public enum MarkerShape: String, Sendable, CaseIterable {
-    case plus, cross, ring, diamond, triangle, square, bullseye
-    case triangleDown, hollowDiamond, hollowTriangle, star, asterisk
-
+/// A marker shape as the terminal and pictures draw it: one glyph that fills a
+/// terminal cell, and the same shape in pixels.
+extension MarkerShape {
     /// The terminal glyph (one cell wide).
     public var glyph: Character {
         switch self {

@@ -3,10 +3,10 @@ import Subpix
 extension ScriptViewSettings {
     /// The view fields a successful call of `builtin` sets for its input variable:
     ///
-    /// - the ops and the field's decoders: `view.method`, and each argument the
-    ///   call writes that is a view field under the same name (`temperature`,
-    ///   `kernel_size`, `stride`, `padding`, `normalized_coordinates`,
-    ///   `strict_maxima_bonus`, `n_iters`; a 3D window's depth goes to `depth_*`);
+    /// - the call a keypoint method is selected by (``KeypointMethod/scriptCall``):
+    ///   `view.method`, and each argument the call writes that is a setting of the
+    ///   method under the same name (``KeypointMethod/Setting/fieldNames``, and
+    ///   `normalized_coordinates`; a 3D window's depth goes to `depth_*`);
     ///   arguments left at kornia's default leave the view's value alone;
     /// - `compare(...)`: compare mode with everything it measured with — its
     ///   temperature, kernel (padding kernel // 2), `min_value`, and `top_k` = the
@@ -16,30 +16,15 @@ extension ScriptViewSettings {
         func written(_ names: [String]) -> [(String, Value)] {
             names.filter(a.isGiven).map { ($0, a[$0]) }
         }
-        func method(_ method: ViewMethod) -> (String, Value) { ("method", .string(method.rawValue)) }
+        if let method = KeypointMethod.all.first(where: { selects($0.scriptCall, builtin, a) }) {
+            let settings = method.settings.flatMap(\.fieldNames) + ["normalized_coordinates"]
+            let window = ["kernel_size", "stride", "padding"]
+            guard method.settings.contains(.depthWindow) else { return [("method", .string(method.name))] + written(settings) }
+            // A 3D window: its depth goes to depth_*.
+            return [("method", .string(method.name))] + window.filter(a.isGiven).flatMap { depthSplit($0, a[$0]) }
+                + written(settings.filter { !window.contains($0) })
+        }
         switch builtin {
-        case "spatial_soft_argmax2d":
-            return [method(.spatialSoftArgmax2d)] + written(["temperature", "normalized_coordinates"])
-        case "conv_soft_argmax2d":
-            return [method(.convSoftArgmax2d)] + written(["kernel_size", "stride", "padding", "temperature", "normalized_coordinates"])
-        case "nms2d":
-            return [method(.nms2d)] + written(["kernel_size"])
-        case "conv_soft_argmax3d":
-            let windows = ["kernel_size", "stride", "padding"].filter(a.isGiven).flatMap { depthSplit($0, a[$0]) }
-            return [method(.convSoftArgmax3d)] + windows + written(["temperature", "normalized_coordinates", "strict_maxima_bonus"])
-        case "conv_quad_interp3d":
-            return [method(.convQuadInterp3d)] + written(["strict_maxima_bonus"])
-        case "iterative_quad_interp3d":
-            return [method(.iterativeQuadInterp3d)] + written(["n_iters"])
-        case "refine_quarter": return [method(.quarter)]
-        case "refine_dark": return [method(.dark)]
-        case "refine_dark_udp": return [method(.darkUDP)]
-        case "centroid_com": return [method(.centroidCOM)]
-        case "centroid_quadratic": return [method(.quadratic)]
-        case "subpixel_peak":
-            let decoders: [String: ViewMethod] = ["parabolic": .parabola, "gaussian": .gaussian, "centroid": .centroid3]
-            guard case .string(let name) = a["method"], let decoder = decoders[name] else { return [] }
-            return [method(decoder)]
         case "compare":
             return compareFields(a, session: session)
         case "keypoints":
@@ -47,6 +32,13 @@ extension ScriptViewSettings {
         default:
             return []
         }
+    }
+
+    /// Whether a call of `builtin` with `a` is `call`: its op, and its choice argument when it has one.
+    private static func selects(_ call: KeypointMethod.ScriptCall, _ builtin: String, _ a: Arguments) -> Bool {
+        guard call.op == builtin else { return false }
+        guard let choice = call.choice else { return true }
+        return a[choice.parameter] == .string(choice.value)
     }
 
     /// `kernel_size=(3, 5, 5)` of a 3D op as `depth_kernel` 3 and `kernel_size` (5, 5).
@@ -81,6 +73,24 @@ extension ScriptViewSettings {
             return items.count
         default:
             return nil
+        }
+    }
+}
+
+extension KeypointMethod.Setting {
+    /// The `view.<field>` names of the setting.
+    var fieldNames: [String] {
+        switch self {
+        case .temperature: ["temperature"]
+        case .kernelSize: ["kernel_size"]
+        case .stride: ["stride"]
+        case .padding: ["padding"]
+        case .depthWindow: ["depth_kernel", "depth_stride", "depth_padding"]
+        case .strictMaximaBonus: ["strict_maxima_bonus"]
+        case .nIters: ["n_iters"]
+        case .threshold: ["threshold"]
+        case .minValue: ["min_value"]
+        case .topK: ["top_k"]
         }
     }
 }

@@ -27,9 +27,10 @@ public enum ViewSettingsFields {
                 throw ScriptError("view.input: expected the name of a tensor variable, got '\(name)'\(session.tensorHint(for: name))")
             }
         },
-        field("method", "keypoint method: " + ViewMethod.allCases.map(\.rawValue).joined(separator: ", "),
-              { .string($0.method.rawValue) }) { view, value, _ in
-            view.method = try value.choice(ViewMethod.self)
+        field("method", "keypoint method: " + KeypointMethod.all.map(\.name).joined(separator: ", "),
+              { .string($0.method.name) }) { view, value, _ in
+            let name = try value.choice(among: KeypointMethod.all.map(\.name))
+            view.method = try KeypointMethod.named(name) ?? { throw ScriptError("view.method: no method '\(name)'") }()
         },
         field("compare", "overlay every applicable method at once (True/False)", { .bool($0.compare) }) { view, value, _ in
             view.compare = try value.bool()
@@ -206,12 +207,17 @@ struct FieldValue {
 
     /// One of an enumeration's raw values, with a suggestion for a near miss.
     func choice<Choice: RawRepresentable & CaseIterable>(_ type: Choice.Type) throws -> Choice where Choice.RawValue == String {
-        let names = Choice.allCases.map(\.rawValue)
-        guard case .string(let text) = value, let choice = Choice(rawValue: text) else {
+        let name = try choice(among: Choice.allCases.map(\.rawValue))
+        return try Choice(rawValue: name) ?? { throw error("one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))") }()
+    }
+
+    /// One of `names`, with a suggestion for a near miss.
+    func choice(among names: [String]) throws -> String {
+        guard case .string(let text) = value, names.contains(text) else {
             let near = value.description.isEmpty ? nil : Suggestion.closest(to: value.description, among: names)
             throw error("one of \(names.joined(separator: ", "))", hint: near.map { "; did you mean '\($0)'?" } ?? "")
         }
-        return choice
+        return text
     }
 
     func bool() throws -> Bool {

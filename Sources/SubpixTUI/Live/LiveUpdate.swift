@@ -73,8 +73,8 @@ extension ViewerModel {
             if session.view.channel >= shape[1] { changes.append(("channel", .int(0))) }
             if shape.count == 5, session.view.depth >= shape[2] { changes.append(("depth", .int(0))) }
         }
-        if session.view.method.inputRank != shape.count, let first = ViewMethod.initial(forRank: shape.count) {
-            changes.append(("method", .string(first.rawValue)))
+        if session.view.method.inputRank != shape.count, let first = KeypointMethod.initial(forRank: shape.count) {
+            changes.append(("method", .string(first.name)))
         }
         assign(changes)
         if previousShape == nil, shape.count >= 2 {

@@ -18,7 +18,7 @@ public struct InfluenceOverlay: Sendable {
     /// Pixels within this distance of the keypoint count as "near" in the panel.
     public static let nearRadius = 2.0
 
-    public let method: ViewMethod
+    public let method: KeypointMethod
     public let keypoint: Keypoint
     public let axis: CoordinateAxis
     /// The influence map.
@@ -52,7 +52,7 @@ public struct InfluenceOverlay: Sendable {
         return InfluenceOverlay(method: run.method, keypoint: nearest, axis: axis, gradient: gradient, key: key)
     }
 
-    private init(method: ViewMethod, keypoint: Keypoint, axis: CoordinateAxis, gradient: AnyTensor, key: Key) {
+    private init(method: KeypointMethod, keypoint: Keypoint, axis: CoordinateAxis, gradient: AnyTensor, key: Key) {
         (self.method, self.keypoint, self.axis, self.key) = (method, keypoint, axis, key)
         slice = MapSlice(gradient, batch: 0, channel: 0, depth: 0)
         let bound = max(abs(slice.low), abs(slice.high))

@@ -1,3 +1,4 @@
+import Subpix
 import SubpixScript
 
 /// The viewer's keys: the one table the `?` overlay, the hint bar and the key
@@ -31,7 +32,7 @@ public enum KeyTable {
                    hint: "pad", statement: "view.padding = (0, 0)") { model, index in
             model.stepPadding(up: index == 1)
         },
-        KeyCommand("m", "m", "next method for this tensor", details: "2D maps: " + ViewMethod.methods(forRank: 4).map(\.rawValue).joined(separator: ", ") + "; volumes: " + ViewMethod.methods(forRank: 5).map(\.rawValue).joined(separator: ", "),
+        KeyCommand("m", "m", "next method for this tensor", details: "2D maps: " + KeypointMethod.methods(forRank: 4).map(\.name).joined(separator: ", ") + "; volumes: " + KeypointMethod.methods(forRank: 5).map(\.name).joined(separator: ", "),
                    hint: "method", statement: "view.method = 'nms2d'") { model, _ in model.cycleMethod() },
         KeyCommand("o", "o", "compare all methods", details: "overlay and list every method that applies to the tensor", hint: "compare", statement: "view.compare = True") { model, _ in
             model.toggle("compare", model.session.view.compare)

@@ -10,7 +10,7 @@ public struct ViewComputation: Sendable {
     public struct Key: Hashable, Sendable {
         var name: String
         var revision: Int
-        var methods: [ViewMethod]
+        var methods: [KeypointMethod]
         var settings: ViewSettings
 
         /// Whether both are of the same variable, map and methods (they differ in parameters only).
@@ -35,8 +35,8 @@ public struct ViewComputation: Sendable {
     }
 
     /// The methods `settings` shows on a tensor of `rank`: the active one, or every applicable one in compare mode.
-    static func methods(_ settings: ViewSettings, rank: Int) -> [ViewMethod] {
-        settings.compare ? ViewMethod.methods(forRank: rank) : [settings.method]
+    static func methods(_ settings: ViewSettings, rank: Int) -> [KeypointMethod] {
+        settings.compare ? KeypointMethod.methods(forRank: rank) : [settings.method]
     }
 
     /// Runs every method on the shown map, and diagnoses it when the active
@@ -44,7 +44,7 @@ public struct ViewComputation: Sendable {
     func compute() -> ComputedView {
         let view = key.settings
         let runs = key.methods.map { MethodRun(method: $0, tensor: tensor, view: view) }
-        return ComputedView(runs: runs, diagnosis: key.methods == [.spatialSoftArgmax2d] ? diagnosis(view) : nil)
+        return ComputedView(runs: runs, diagnosis: key.methods.count == 1 && key.methods[0].isDiagnosed ? diagnosis(view) : nil)
     }
 
     /// The diagnosis of the shown map (the whole-map soft-argmax that flat,

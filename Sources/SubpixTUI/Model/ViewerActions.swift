@@ -74,10 +74,10 @@ extension ViewerModel {
     func toggle(_ field: String, _ current: Bool) { assign([(field, .bool(!current))]) }
 
     func cycleMethod() {
-        let methods = viewed.map { ViewMethod.methods(forRank: $0.tensor.shape.count) } ?? ViewMethod.allCases
+        let methods = viewed.map { KeypointMethod.methods(forRank: $0.tensor.shape.count) } ?? KeypointMethod.all
         guard !methods.isEmpty else { return message = "no keypoint method applies to a tensor of this rank" }
         let next = methods[((methods.firstIndex(of: session.view.method) ?? -1) + 1) % methods.count]
-        assign([("method", .string(next.rawValue))])
+        assign([("method", .string(next.name))])
     }
 
     func cyclePalette() {
@@ -107,8 +107,8 @@ extension ViewerModel {
         let next = names[((current.flatMap { names.firstIndex(of: $0) } ?? -1) + 1) % names.count]
         let rank = session.tensor(named: next)?.shape.count ?? 4
         var changes: [(field: String, value: Value)] = [("input", .string(next)), ("batch", .int(0)), ("channel", .int(0)), ("depth", .int(0))]
-        if session.view.method.inputRank != rank, let first = ViewMethod.initial(forRank: rank) {
-            changes.append(("method", .string(first.rawValue)))
+        if session.view.method.inputRank != rank, let first = KeypointMethod.initial(forRank: rank) {
+            changes.append(("method", .string(first.name)))
         }
         changes = changes.filter { (try? session.view.value(of: $0.field)) != $0.value || $0.field == "input" }
         if assign(changes) {
@@ -154,10 +154,10 @@ extension ViewerModel {
     /// volume (or a map) the active method cannot read, the rank's first method.
     func reconcileMethod() {
         guard let rank = viewed?.tensor.shape.count, session.view.method.inputRank != rank,
-              let method = ViewMethod.initial(forRank: rank) else { return }
+              let method = KeypointMethod.initial(forRank: rank) else { return }
         let previous = session.view.method
-        if assign([("method", .string(method.rawValue))]) {
-            message = "\(previous.rawValue) needs \(previous.isVolumetric ? "a (B, C, D, H, W) volume" : "(B, C, H, W) maps"): showing \(method.rawValue)"
+        if assign([("method", .string(method.name))]) {
+            message = "\(previous.name) needs \(previous.isVolumetric ? "a (B, C, D, H, W) volume" : "(B, C, H, W) maps"): showing \(method.name)"
         }
     }
 

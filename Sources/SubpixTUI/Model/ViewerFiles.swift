@@ -21,7 +21,7 @@ extension ViewerModel {
         let normalized = listsNormalized
         let count = lists.map(\.points.count).reduce(0, +)
         let dropped = lists.map(\.points.droppedNonFinite).reduce(0, +)
-        write(KeypointText.csv(lists.map { ($0.method.rawValue, $0.points) }, normalized: normalized), to: url) {
+        write(KeypointText.csv(lists.map { ($0.method.name, $0.points) }, normalized: normalized), to: url) {
             "wrote \(count) keypoints to \(url.path)" + (dropped > 0 ? " (\(dropped) dropped: NaN/inf)" : "")
         }
     }

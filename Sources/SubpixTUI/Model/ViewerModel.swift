@@ -99,7 +99,7 @@ public final class ViewerModel {
     public var viewed: (name: String, tensor: AnyTensor)? { session.viewedTensor() }
 
     /// The methods the settings show on the viewed tensor (what `w` writes, whether or not computed yet).
-    var shownMethods: [ViewMethod] {
+    var shownMethods: [KeypointMethod] {
         viewed.map { ViewComputation.methods(session.view, rank: $0.tensor.shape.count) } ?? []
     }
 
@@ -108,7 +108,7 @@ public final class ViewerModel {
 
     /// The keypoints the side panel lists and `e` exports: every shown method's
     /// (one, or all of them in compare mode), in the units the list shows.
-    public var listedKeypoints: [(method: ViewMethod, points: KeypointList)] {
+    public var listedKeypoints: [(method: KeypointMethod, points: KeypointList)] {
         runs.map { run in
             guard listsNormalized, let slice else { return (run.method, run.keypoints) }
             var points = run.keypoints

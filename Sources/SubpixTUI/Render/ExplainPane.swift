@@ -11,14 +11,14 @@ struct ExplainPane {
     var lines: [String] {
         let view = model.session.view
         guard let slice = model.slice else { return ["no tensor"] }
-        switch view.method {
-        case .convSoftArgmax2d: return windowLines(slice, view)
-        case .convQuadInterp3d: return quadLines(view)
-        case .iterativeQuadInterp3d: return iterativeLines(view)
-        case .quarter, .parabola, .gaussian, .centroid3, .centroidCOM, .quadratic, .dark, .darkUDP:
+        switch view.method.explanation {
+        case .window: return windowLines(slice, view)
+        case .quadraticStep: return quadLines(view)
+        case .iteratedQuadraticSteps: return iterativeLines(view)
+        case .threePointFit, .darkStep, .quarterStep, .wholeMap:
             guard let tensor = model.viewed?.tensor else { return ["no tensor"] }
             return FieldExplanation(method: view.method, tensor: tensor, view: view, x: model.cursorX, y: model.cursorY).lines
-        default:
+        case .none:
             return ["x explains conv_soft_argmax2d (a window), the quad-interp methods (a voxel) and the field's",
                     "decoders (samples, parabola, DARK's step): press m to select one; the cursor picks the pixel."]
         }

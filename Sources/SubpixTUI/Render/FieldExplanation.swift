@@ -6,7 +6,7 @@ import SubpixScript
 /// per axis and the parabola through them (the 3-point fits), the neighbours and
 /// the quarter step, or DARK's gradient, Hessian and Newton step.
 struct FieldExplanation {
-    let method: ViewMethod
+    let method: KeypointMethod
     let tensor: AnyTensor
     let view: ViewSettings
     let x: Int, y: Int
@@ -17,39 +17,39 @@ struct FieldExplanation {
 
     private func lines<S: SubpixScalar>(_ maps: Tensor<S>) -> [String] {
         guard maps.shape.count == 4, view.batch < maps.shape[0], view.channel < maps.shape[1] else {
-            return ["\(method.rawValue) needs a (B, C, H, W) map with the selected batch and channel"]
+            return ["\(method.name) needs a (B, C, H, W) map with the selected batch and channel"]
         }
-        switch method {
-        case .parabola, .gaussian, .centroid3:
+        switch method.explanation {
+        case .threePointFit(let fit):
             guard let samples = ThreePointSamples(maps, batch: view.batch, channel: view.channel, x: x, y: y) else {
                 return ["pixel (\(x), \(y)) is on the border: OpenPIV gives NaN there"]
             }
-            return threePointLines(samples)
-        case .dark, .darkUDP:
-            guard let step = DarkStep.at(maps, batch: view.batch, channel: view.channel, x: x, y: y, udp: method == .darkUDP) else {
+            return threePointLines(samples, fit)
+        case .darkStep(let udp):
+            guard let step = DarkStep.at(maps, batch: view.batch, channel: view.channel, x: x, y: y, udp: udp) else {
                 return ["pixel (\(x), \(y)) is too near the border: DARK needs 1 < x < W − 2 and 1 < y < H − 2"]
             }
-            return darkLines(step)
-        case .quarter:
+            return darkLines(step, udp: udp)
+        case .quarterStep:
             return quarterLines(maps)
         default:
-            return ["\(method.rawValue) uses the whole map (or a fit box around its maximum): nothing per pixel to show"]
+            return ["\(method.name) uses the whole map (or a fit box around its maximum): nothing per pixel to show"]
         }
     }
 
-    private func threePointLines<S: SubpixScalar>(_ samples: ThreePointSamples<S>) -> [String] {
-        let logs = method == .gaussian && ![samples.row.0, samples.row.1, samples.row.2, samples.column.0, samples.column.2].contains { $0 < 0 }
-        var out = ["\(method.rawValue) at pixel (\(x), \(y)); the decoder itself starts at the map's maximum",
+    private func threePointLines<S: SubpixScalar>(_ samples: ThreePointSamples<S>, _ fit: SubpixelPeakMethod) -> [String] {
+        let logs = fit == .gaussian && ![samples.row.0, samples.row.1, samples.row.2, samples.column.0, samples.column.2].contains { $0 < 0 }
+        var out = ["\(method.name) at pixel (\(x), \(y)); the decoder itself starts at the map's maximum",
                    logs ? "a parabola through the LOGS of the three samples (exact for a Gaussian)"
-                        : method == .centroid3 ? "the centre of mass of the three samples" : "a parabola through the three samples"]
+                        : fit == .centroid ? "the centre of mass of the three samples" : "a parabola through the three samples"]
         for (axis, centre, triple) in [("x", x, samples.row), ("y", y, samples.column)] {
             let values = [triple.0, triple.1, triple.2].map(Double.init)
             let fitted = logs ? values.map { Foundation.log($0) } : values
-            let offset = Double(ThreePointSamples<S>.offset(triple, logs ? .gaussian : method == .centroid3 ? .centroid : .parabolic))
+            let offset = Double(ThreePointSamples<S>.offset(triple, logs ? .gaussian : fit == .centroid ? .centroid : .parabolic))
             out.append(String(format: "%@: samples at %d, %d, %d = %.4f  %.4f  %.4f%@", axis, centre - 1, centre, centre + 1,
                               values[0], values[1], values[2], logs ? String(format: "  (ln %.4f  %.4f  %.4f)", fitted[0], fitted[1], fitted[2]) : ""))
             out.append(String(format: "   shift %+.4f → %@ = %.4f", offset, axis, Double(centre) + offset))
-            if method != .centroid3 { out += Self.sketch(fitted, vertex: offset) }
+            if fit != .centroid { out += Self.sketch(fitted, vertex: offset) }
         }
         return out
     }
@@ -75,14 +75,14 @@ struct FieldExplanation {
         return grid.map { "      " + String($0) }
     }
 
-    private func darkLines<S: SubpixScalar>(_ step: DarkStep<S>) -> [String] {
+    private func darkLines<S: SubpixScalar>(_ step: DarkStep<S>, udp: Bool) -> [String] {
         let g = (Double(step.gradient.x), Double(step.gradient.y))
         let h = (Double(step.hessian.xx), Double(step.hessian.xy), Double(step.hessian.yy))
-        var out = [method == .dark
+        var out = [!udp
                    ? "DARK at pixel (\(x), \(y)): L = log(max(blur(h), 1e-10)), blur kernel 11"
                    : "UDP at pixel (\(x), \(y)): L = log(clip(blur(h), 1e-3, 50)), edge padding, blur kernel 11",
                    String(format: "gradient g = (%.5f, %.5f)", g.0, g.1),
-                   method == .dark ? "Hessian H (step-2 differences) =" : "Hessian H (step-1 differences, + ε on the diagonal) =",
+                   !udp ? "Hessian H (step-2 differences) =" : "Hessian H (step-1 differences, + ε on the diagonal) =",
                    String(format: "    %10.5f %10.5f", h.0, h.1), String(format: "    %10.5f %10.5f", h.1, h.2),
                    String(format: "det H = %.6g", h.0 * h.2 - h.1 * h.1)]
         guard let offset = step.newtonOffset else { return out + ["det H = 0: the point stays"] }

@@ -21,11 +21,11 @@ struct PanelText {
     /// The active method's parameters (every applicable method's in compare mode).
     func parameters(_ view: ViewSettings) -> [String] {
         let methods = model.runs.isEmpty ? [view.method] : model.runs.map(\.method)
-        let applying = Set(methods.flatMap(\.parameters))
+        let applying = Set(methods.flatMap(\.settings))
         var lines: [String] = []
         var window: [String] = []
         if applying.contains(.temperature) {
-            let conventions = Set(methods.filter { $0.parameters.contains(.temperature) }.map { $0 == .spatialSoftArgmax2d ? "×" : "÷" })
+            let conventions = Set(methods.filter { $0.settings.contains(.temperature) }.map { $0.temperatureMultiplies ? "×" : "÷" })
             window.append("T \(conventions.sorted().joined(separator: "/")) " + String(format: "%.4g", view.temperature))
         }
         if applying.contains(.kernelSize) { window.append("kernel \(formatShape(view.kernelSize))") }
@@ -59,7 +59,7 @@ struct PanelText {
         let glyph = String(MarkerStyle.of(run.method).shape.glyph)
         if let error = run.error { return Renderer.wrap("\(glyph) \(error)", width: Layout.sidePanelWidth) }
         // Comparing, each line names its method so the glyphs on the map can be told apart.
-        let name = model.session.view.compare ? "\(run.method.rawValue) " : ""
+        let name = model.session.view.compare ? "\(run.method.name) " : ""
         var lines = ["\(glyph) \(name)\(run.keypoints.count) kp  out \(run.outputShape.map(formatShape) ?? "-")"]
         if let note = run.keypoints.droppedNote { lines.append("  (\(note))") }
         if model.showsTimings { lines.append(String(format: "  %.2f ms", run.milliseconds)) }

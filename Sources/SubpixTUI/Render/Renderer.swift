@@ -46,10 +46,10 @@ public struct Renderer {
         case .help:
             return Overlay(title: "subpix keys — Esc or any key closes", lines: KeyTable.helpLines)
         case .explain:
-            return Overlay(title: "explain \(view.method.rawValue) — any key closes", lines: ExplainPane(model: model).lines)
+            return Overlay(title: "explain \(view.method.name) — any key closes", lines: ExplainPane(model: model).lines)
         case .diagnosis:
             guard let diagnosis = model.diagnosis else { return nil }
-            return Overlay(title: "diagnosis of \(view.method.rawValue), T \(view.temperature) — any key closes",
+            return Overlay(title: "diagnosis of \(view.method.name), T \(view.temperature) — any key closes",
                            lines: DiagnosisText.lines(diagnosis, radius: 2) + ["", "thresholds: docs/diagnose.md"])
         case .normal, .command:
             return nil

@@ -29,7 +29,7 @@ struct SidePanel {
             line(text.selection(tensor.shape, view))
         }
         if let live = model.live { LiveStatus.lines(live).forEach { line($0.text, $0.color, bold: $0.bold) } }
-        line("method " + (view.compare ? "compare all" : view.method.rawValue), bold: true)
+        line("method " + (view.compare ? "compare all" : view.method.name), bold: true)
         if let verdict = model.diagnosis?.verdicts.first {
             line("⚠ \(verdict.label) — d for the diagnosis", 203, bold: true)
         }
@@ -73,7 +73,7 @@ struct SidePanel {
         let (cx, cy) = (model.cursorX, model.cursorY)
         guard cx < slice.width, cy < slice.height else { return [] }
         var lines: [(String, TerminalColor)] = [(String(format: "── cursor (%d, %d) = %.4g ──", cx, cy, slice[cx, cy]), Self.heading)]
-        guard view.method == .convSoftArgmax2d, !view.compare, let weights = WindowWeights(slice, x: cx, y: cy, view: view) else {
+        guard view.method.explanation == .window, !view.compare, let weights = WindowWeights(slice, x: cx, y: cy, view: view) else {
             return lines
         }
         lines.append((String(format: "window %d×%d softmax, T ÷ %.3g:", view.kernelSize[0], view.kernelSize[1], view.temperature), Self.dim))

@@ -41,8 +41,8 @@ final class FieldBuiltinTests: ScriptTestCase {
 
     /// The accuracy lab can run every 2D method the viewer has, under the same name.
     func testEveryViewerMapMethodIsALabMethod() {
-        for method in ViewMethod.methods(forRank: 4) {
-            XCTAssertEqual(method.decoder?.rawValue, method.rawValue, "\(method.rawValue) has no HeatmapDecoder")
+        for method in KeypointMethod.methods(forRank: 4) {
+            XCTAssertEqual(HeatmapDecoder(rawValue: method.name)?.rawValue, method.name, "\(method.name) has no HeatmapDecoder")
         }
     }
 
@@ -59,25 +59,25 @@ final class FieldBuiltinTests: ScriptTestCase {
 /// The viewer's `w` script for each field decoder prints the keypoints the viewer lists.
 final class FieldViewScriptTests: XCTestCase {
     func testTheWrittenScriptReproducesEveryDecodersList() throws {
-        for method in ViewMethod.methods(forRank: 4) where method.decoder != nil && ![.spatialSoftArgmax2d, .convSoftArgmax2d, .nms2d].contains(method) {
+        for method in KeypointMethod.methods(forRank: 4) where HeatmapDecoder(rawValue: method.name) != nil && ![.spatialSoftArgmax2d, .convSoftArgmax2d, .nms2d].contains(method) {
             let session = Session(output: { _ in })
             try session.execute("""
                 heat = gaussians(size=(20, 24), peaks=[(7.3, 9.6, 1.5), (16.2, 5.4, 1.5, 0.7)], noise=0.01, seed=2)
                 view.input = 'heat'
-                view.method = '\(method.rawValue)'
+                view.method = '\(method.name)'
                 """)
             let viewed = try XCTUnwrap(session.viewedTensor())
             let listed = MethodRun(method: method, tensor: viewed.tensor, view: session.view).keypoints
-            XCTAssertFalse(listed.isEmpty, method.rawValue)
+            XCTAssertFalse(listed.isEmpty, method.name)
             var printed: [String] = []
             try Session(output: { printed.append($0) }).execute(ViewScript.text(session, methods: [method]))
             let rows = printed.joined(separator: "\n").split(separator: "\n").dropFirst()
-            XCTAssertEqual(rows.count, listed.count, "\(method.rawValue): \(printed)")
+            XCTAssertEqual(rows.count, listed.count, "\(method.name): \(printed)")
             for (row, point) in zip(rows, listed) {
                 let numbers = row.split(separator: " ").compactMap { Double($0) }
-                XCTAssertEqual(numbers[2], point.x, accuracy: 1e-4, method.rawValue)
-                XCTAssertEqual(numbers[3], point.y, accuracy: 1e-4, method.rawValue)
-                XCTAssertEqual(numbers[4], point.value, accuracy: 1e-4, method.rawValue)
+                XCTAssertEqual(numbers[2], point.x, accuracy: 1e-4, method.name)
+                XCTAssertEqual(numbers[3], point.y, accuracy: 1e-4, method.name)
+                XCTAssertEqual(numbers[4], point.value, accuracy: 1e-4, method.name)
             }
         }
     }

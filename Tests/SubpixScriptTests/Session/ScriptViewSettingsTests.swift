@@ -108,7 +108,7 @@ final class ScriptViewSettingsTests: ScriptTestCase {
 /// `w`'s script, opened again with `subpix view --script`, gives the view it was written
 /// from, although its op and keypoints(...) lines are calls the view follows.
 final class WrittenScriptViewTests: ScriptTestCase {
-    private func reopened(_ methods: [ViewMethod]) throws -> ViewSettings {
+    private func reopened(_ methods: [KeypointMethod]) throws -> ViewSettings {
         let text = ViewScript.text(session, methods: methods)
         let again = Session(output: { _ in })
         try again.execute(text)
@@ -127,7 +127,7 @@ final class WrittenScriptViewTests: ScriptTestCase {
         ]
         for statement in settings {
             try value(statement)
-            let methods = session.view.compare ? ViewMethod.methods(forRank: 4) : [session.view.method]
+            let methods = session.view.compare ? KeypointMethod.methods(forRank: 4) : [session.view.method]
             var expected = session.view
             expected.input = "heat"
             XCTAssertEqual(try reopened(methods), expected, "after \(statement)")

@@ -1,0 +1,14 @@
+extension KeypointMethod {
+    /// photutils' centre of mass of the whole map: one point, valued 1 as
+    /// `keypoints(coords)` gives it (none when the map has no mass, NaN).
+    public static let centroidCOM = KeypointMethod(
+        name: "centroid_com", inputRank: 4, settings: [], scriptCall: ScriptCall("centroid_com"), normalizes: false,
+        marker: (.asterisk, 0xFFFFFF), explanation: .wholeMap,
+        find: { map, _ in try map.visit(centreOfMassPoint, centreOfMassPoint) },
+        write: { x, _ in [ScriptStatement(["kp"], .call("keypoints", [.call("centroid_com", [.name(x)])]))] })
+}
+
+private func centreOfMassPoint<S: SubpixScalar>(_ map: Tensor<S>) throws -> (keypoints: KeypointList, outputShape: [Int]) {
+    let coords = try centroidCOM(map)
+    return (try keypoints(spatialSoftArgmax: coords, values: nil), coords.shape)
+}

@@ -1,0 +1,8 @@
+extension KeypointMethod {
+    /// mmpose's quarter-pixel step at every NMS maximum.
+    public static let quarter = PointRefiner(
+        float32: { try refineQuarter($0, coords: $1) }, float64: { try refineQuarter($0, coords: $1) }
+    ).keypointMethod("quarter", scriptCall: ScriptCall("refine_quarter"), marker: (.square, 0xFF8C00), explanation: .quarterStep) { x in
+        .call("refine_quarter", [.name(x), .name("maxima")])
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Subpix
+
+extension KeypointMethod {
+    /// The keypoints of `map` — one `(1, 1, H, W)` map or `(1, 1, D, H, W)`
+    /// volume — with the view's settings, in pixels, best first, and the shape
+    /// of the op's coordinate output.
+    func extract<S: SubpixScalar>(_ map: Tensor<S>, view: ViewSettings) throws -> (keypoints: KeypointList, outputShape: [Int]) {
+        try keypoints(of: AnyTensor(map), with: view.keypointSettings(minValue: minimumValue(view, map: map)))
+    }
+
+    /// The script lines that compute what the viewer lists for this method on
+    /// `input` (a variable holding one `(1, 1, ...)` map) with `view`'s settings,
+    /// ending with `kp = keypoints(...)`; `minValue` is the bound the viewer applied.
+    func scriptLines(input: String, view: ViewSettings, minValue: Double?) -> [String] {
+        script(input: input, with: view.keypointSettings(minValue: minValue)).map(\.source)
+    }
+
+    /// The strict-maxima bonus this method runs with under `view`.
+    public func strictMaximaBonus(_ view: ViewSettings) -> Double {
+        strictMaximaBonus(view.strictMaximaBonus)
+    }
+
+    /// The smallest value a keypoint of `map` may have with `view`'s threshold and `min_value`.
+    func minimumValue<S: SubpixScalar>(_ view: ViewSettings, map: Tensor<S>) -> Double? {
+        Self.minimumValue(view, applying: settings, bonus: thresholdBonus(view), mapMaximum: { Self.finiteMaximum(map) })
+    }
+
+    /// What this method adds to the value of every keypoint the threshold judges:
+    /// the strict-maxima bonus of a method that adds it at every strict maximum,
+    /// which is every keypoint the view lists (`conv_quad_interp3d`; a negative
+    /// bonus is ignored), so that the threshold compares the interpolated peak
+    /// itself; 0 for the other methods.
+    func thresholdBonus(_ view: ViewSettings) -> Double {
+        addsBonusToValues ? Swift.max(0, strictMaximaBonus(view)) : 0
+    }
+
+    /// The smallest value a keypoint may have: the larger of `min_value` and
+    /// `threshold` × the map's largest finite value + `bonus` (when the method
+    /// takes a threshold and that maximum is positive); nil when neither applies.
+    static func minimumValue(
+        _ view: ViewSettings, applying settings: [Setting], bonus: Double, mapMaximum: () -> Double?
+    ) -> Double? {
+        var bounds: [Double] = []
+        if settings.contains(.minValue), let minValue = view.minValue { bounds.append(minValue) }
+        if settings.contains(.threshold), let threshold = view.threshold, let maximum = mapMaximum(), maximum > 0 {
+            // 4 significant digits: the number a saved script shows is the one applied.
+            bounds.append((Double(String(format: "%.4g", threshold * maximum)) ?? threshold * maximum) + bonus)
+        }
+        return bounds.max()
+    }
+
+    /// The largest finite element, or nil when there is none.
+    static func finiteMaximum<S: SubpixScalar>(_ tensor: Tensor<S>) -> Double? {
+        var best = -Double.infinity
+        tensor.elements.withUnsafeBufferPointer { values in
+            for value in values where value.isFinite && Double(value) > best { best = Double(value) }
+        }
+        return best > -.infinity ? best : nil
+    }
+}
+
+extension ViewSettings {
+    /// The settings a keypoint method runs with under this view, with `minValue` the bound it applies.
+    func keypointSettings(minValue: Double?) -> KeypointSettings {
+        var settings = KeypointSettings()
+        (settings.temperature, settings.kernelSize, settings.stride, settings.padding) = (temperature, kernelSize, stride, padding)
+        (settings.depthKernel, settings.depthStride, settings.depthPadding) = (depthKernel, depthStride, depthPadding)
+        (settings.normalizedCoordinates, settings.strictMaximaBonus, settings.nIters) = (normalizedCoordinates, strictMaximaBonus, nIters)
+        (settings.topK, settings.minValue) = (topK, minValue)
+        return settings
+    }
+}
