@@ -40,7 +40,7 @@ public func convSoftArgmax2dWithPullback<S: SubpixScalar>(
         normalizedCoordinates: normalizedCoordinates, eps: eps, outputValue: outputValue)
     let axes = try WindowAxis.validated(op: op, input: input.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature)
     let engine = WindowedSoftArgmaxPullback(forward: WindowedSoftArgmax<S>(
-        depth: WindowAxis(length: 1, kernel: 1, stride: 1, padding: 0, outputs: 1), height: axes[0], width: axes[1],
+        depth: .single, height: axes[0], width: axes[1],
         temperature: S(temperature), eps: S(eps), normalized: normalizedCoordinates, volumetric: false))
     return (value, { coords, values in
         try engine.gradient(of: input, value: value, cotangents: (coords, values), op: op)

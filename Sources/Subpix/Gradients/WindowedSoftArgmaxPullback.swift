@@ -185,7 +185,7 @@ private final class TapOffsets<S: SubpixScalar> {
     init(depth: WindowAxis, height: WindowAxis, width: WindowAxis) {
         func table(_ axis: WindowAxis) -> UnsafeMutablePointer<S> {
             let offsets = UnsafeMutablePointer<S>.allocate(capacity: axis.kernel)
-            for tap in 0..<axis.kernel { (offsets + tap).initialize(to: S(axis.offsetScale * Double(tap) - axis.offsetShift)) }
+            for tap in 0..<axis.kernel { (offsets + tap).initialize(to: S(axis.offset(tap))) }
             return offsets
         }
         (self.depth, self.height, self.width) = (table(depth), table(height), table(width))

@@ -34,7 +34,7 @@ public func convSoftArgmax2dKeypoints<S: SubpixScalar>(
     }
     let axes = try WindowAxis.validated(op: op, input: map.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature)
     let engine = WindowedSoftArgmax<S>(
-        depth: WindowAxis(length: 1, kernel: 1, stride: 1, padding: 0, outputs: 1),
+        depth: .single,
         height: axes[0], width: axes[1], temperature: S(temperature), eps: S(eps),
         normalized: false, volumetric: false)
     let outputShape = [1, 1, 2, axes[0].outputs, axes[1].outputs]

@@ -151,11 +151,11 @@ public enum ViewSettingsFields {
     /// depth the statement assigns must fit; one that only a change of
     /// `view.input` put out of range goes back to 0.
     static func validate(_ view: inout ViewSettings, previous: ViewSettings, session: Session) throws {
-        for axis in 0..<2 where view.padding[axis] > view.kernelSize[axis] / 2 {
+        for axis in 0..<2 where view.padding[axis] > WindowAxis.largestPadding(kernel: view.kernelSize[axis]) {
             throw ScriptError(
                 "view: padding \(formatShape(view.padding)) exceeds half the kernel \(formatShape(view.kernelSize)); lower the padding first (or set both: view.kernel_size, view.padding = (1, 1), (0, 0))")
         }
-        if view.depthPadding > view.depthKernel / 2 {
+        if view.depthPadding > WindowAxis.largestPadding(kernel: view.depthKernel) {
             throw ScriptError("view: depth_padding \(view.depthPadding) exceeds half the depth_kernel \(view.depthKernel)")
         }
         guard let (name, tensor) = session.viewedTensor(input: view.input) else { return }

@@ -49,7 +49,8 @@ extension ViewerModel {
         }
         guard kernel != view.kernelSize else { return message = "kernel_size is already at its minimum (1, 1)" }
         let padding = (0..<2).map { axis in
-            view.padding[axis] == view.kernelSize[axis] / 2 ? kernel[axis] / 2 : min(view.padding[axis], kernel[axis] / 2)
+            let largest = WindowAxis.largestPadding(kernel: kernel[axis])
+            return view.padding[axis] == WindowAxis.largestPadding(kernel: view.kernelSize[axis]) ? largest : min(view.padding[axis], largest)
         }
         assign([("kernel_size", Self.pair(kernel))] + (padding != view.padding ? [("padding", Self.pair(padding))] : []))
     }
@@ -62,7 +63,7 @@ extension ViewerModel {
 
     func stepPadding(up: Bool) {
         let view = session.view
-        let padding = zip(view.padding, view.kernelSize).map { max(0, min($1 / 2, $0 + (up ? 1 : -1))) }
+        let padding = zip(view.padding, view.kernelSize).map { max(0, min(WindowAxis.largestPadding(kernel: $1), $0 + (up ? 1 : -1))) }
         guard padding != view.padding else {
             return message = up
                 ? "padding \(formatShape(view.padding)) is already half the kernel \(formatShape(view.kernelSize)); raise the kernel first"

@@ -60,7 +60,7 @@ final class PullbackKernelTests: XCTestCase {
                         // resolves neither implementation's gradient there, so pixels only.
                         for (normalized, withValues) in [(false, true), (true, true), (true, false)] where height > 1 || !normalized {
                             let engine = WindowedSoftArgmax<Float>(
-                                depth: WindowAxis(length: 1, kernel: 1, stride: 1, padding: 0, outputs: 1),
+                                depth: .single,
                                 height: axes[0], width: axes[1], temperature: 0.7, eps: 1e-8, normalized: normalized, volumetric: false)
                             try assertBackwardKernelMatchesSwift(
                                 engine, input, withValues: withValues, &random,
@@ -78,7 +78,7 @@ final class PullbackKernelTests: XCTestCase {
         for (kernel, stride, padding) in [([3, 3], [1, 1], [1, 1]), ([5, 5], [2, 2], [2, 2])] {
             let axes = try WindowAxis.validated(op: "test", input: input.shape, kernel: kernel, stride: stride, padding: padding, temperature: 1)
             let engine = WindowedSoftArgmax<Float>(
-                depth: WindowAxis(length: 1, kernel: 1, stride: 1, padding: 0, outputs: 1),
+                depth: .single,
                 height: axes[0], width: axes[1], temperature: 1, eps: 1e-8, normalized: true, volumetric: false)
             try assertBackwardKernelMatchesSwift(engine, input, withValues: true, &random, "97x40 k=\(kernel) s=\(stride)")
         }
@@ -130,7 +130,7 @@ final class PullbackKernelTests: XCTestCase {
         let input = try noise([1, 1, 400, 2600], &random)
         let axes = try WindowAxis.validated(op: "test", input: input.shape, kernel: [3, 3], stride: [1, 1], padding: [1, 1], temperature: 1)
         let engine = WindowedSoftArgmax<Float>(
-            depth: WindowAxis(length: 1, kernel: 1, stride: 1, padding: 0, outputs: 1),
+            depth: .single,
             height: axes[0], width: axes[1], temperature: 1, eps: 1e-8, normalized: false, volumetric: false)
         try assertBackwardKernelMatchesSwift(engine, input, withValues: true, &random, "400x2600")
     }

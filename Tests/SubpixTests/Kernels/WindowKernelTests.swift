@@ -17,7 +17,7 @@ final class WindowKernelTests: XCTestCase {
                             let axes = try WindowAxis.validated(
                                 op: "test", input: input.shape, kernel: kernel, stride: stride, padding: padding, temperature: 0.7)
                             let engine = WindowedSoftArgmax<Float>(
-                                depth: WindowAxis(length: 1, kernel: 1, stride: 1, padding: 0, outputs: 1),
+                                depth: .single,
                                 height: axes[0], width: axes[1], temperature: 0.7, eps: 1e-8, normalized: normalized, volumetric: false)
                             assertKernelMatchesSwift(engine, input, "\(path) \(height)x\(width) k=\(kernel) s=\(stride) p=\(padding) normalized=\(normalized)")
                         }

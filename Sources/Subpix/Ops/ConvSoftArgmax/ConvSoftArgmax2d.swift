@@ -42,8 +42,7 @@ public func convSoftArgmax2d<S: SubpixScalar>(
     try input.requireShape(rank: 4, layout: "(B, C, H, W)", op: op)
     let axes = try WindowAxis.validated(op: op, input: input.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature)
     let engine = WindowedSoftArgmax<S>(
-        depth: WindowAxis(length: 1, kernel: 1, stride: 1, padding: 0, outputs: 1),
-        height: axes[0], width: axes[1], temperature: S(temperature), eps: S(eps),
+        depth: .single, height: axes[0], width: axes[1], temperature: S(temperature), eps: S(eps),
         normalized: normalizedCoordinates, volumetric: false)
     return engine.apply(input, outputValue: outputValue)
 }
@@ -56,11 +55,7 @@ extension WindowAxis {
     ) throws -> [WindowAxis] {
         let geometry = try WindowGeometry(op: op, axes: input.count - 2, kernel: kernel, stride: stride, padding: padding)
         try requirePositiveTemperature(temperature, op: op)
-        let spatial = Array(input[2...])
-        let outputs = try geometry.outputSize(for: spatial)
-        return spatial.indices.map {
-            WindowAxis(length: spatial[$0], kernel: kernel[$0], stride: stride[$0], padding: padding[$0], outputs: outputs[$0])
-        }
+        return try geometry.axes(for: Array(input[2...]))
     }
 }
 

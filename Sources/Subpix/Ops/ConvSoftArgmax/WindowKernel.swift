@@ -8,9 +8,12 @@ final class WindowKernel<S: SubpixScalar> {
     let op: subpix_window_soft_argmax
     /// Per output row `(od, oy)`: x weight, y base, d base (three runs of `D_out × H_out`).
     private let rowCentres: UnsafeMutablePointer<Float>
+    /// The height axis, whose windows ``runBand(_:peak:rows:coords:values:)`` starts a band at.
+    private let height: WindowAxis
 
     init?(_ engine: WindowedSoftArgmax<S>, centres: ColumnCentres<S>) {
         guard S.self == Float.self else { return nil }
+        height = engine.height
         let rows = engine.depth.outputs * engine.height.outputs
         rowCentres = .allocate(capacity: 3 * rows)
         for od in 0..<engine.depth.outputs {
@@ -56,7 +59,7 @@ final class WindowKernel<S: SubpixScalar> {
     /// kernel could not allocate its scratch memory.
     func runBand(_ map: UnsafePointer<S>, peak: S, rows: Range<Int>, coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>) -> Bool {
         var band = op
-        let top = rows.lowerBound * Int(op.height.stride) - Int(op.height.padding)   // input row of the band's first window
+        let top = height.start(rows.lowerBound)   // input row of the band's first window
         let skipped = Swift.max(0, top)
         band.height.length = op.height.length - skipped
         band.height.padding = skipped > 0 ? 0 : -top

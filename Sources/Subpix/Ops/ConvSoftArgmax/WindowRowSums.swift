@@ -36,12 +36,7 @@ final class WindowRowSums<S: SubpixScalar> {
         (columnS, columnY, s, sx, sy) = (take(inputs), take(inputs), take(outputs), take(outputs), take(outputs))
         (columnD, sd) = depthSums ? (take(inputs), take(outputs)) : (nil, nil)
         (columnV, v) = values ? (take(inputs), take(outputs)) : (nil, nil)
-        tapColumns = (0..<width.kernel).map { tap in
-            let lower = max(0, (width.padding - tap + width.stride - 1) / width.stride)
-            let last = inputs - 1 + width.padding - tap   // the tap lands inside while o · stride <= last
-            let upper = last < 0 ? 0 : min(outputs, last / width.stride + 1)
-            return lower..<max(lower, upper)
-        }
+        tapColumns = (0..<width.kernel).map(width.outputs(placingInside:))
         threeTaps = width.kernel == 3 ? tapColumns[0].clamped(to: tapColumns[2]) : 0..<0
     }
 
@@ -129,7 +124,7 @@ final class WindowRowSums<S: SubpixScalar> {
         }
         guard !threeTaps.isEmpty else { return }
         // Same order of additions as tap by tap: (0 + t₀) + t₁ + t₂ per sum.
-        let first = threeTaps.lowerBound &* stride &- width.padding
+        let first = width.start(threeTaps.lowerBound)
         let (e, ey) = (columnS + first, columnY + first)
         let (sums, xSums, ySums) = (s + threeTaps.lowerBound, sx + threeTaps.lowerBound, sy + threeTaps.lowerBound)
         for o in 0..<threeTaps.count {
@@ -158,7 +153,7 @@ final class WindowRowSums<S: SubpixScalar> {
         guard !outputs.isEmpty else { return }
         // Pointers rebased to the first cell and wrapping offsets keep overflow
         // checks out of the loops.
-        let first = outputs.lowerBound &* stride &+ tap &- width.padding
+        let first = width.start(outputs.lowerBound) &+ tap
         let x = S(tap)
         let (e, ey) = (columnS + first, columnY + first)
         let (sums, xSums, ySums) = (s + outputs.lowerBound, sx + outputs.lowerBound, sy + outputs.lowerBound)
