@@ -105,8 +105,8 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
         let (xAxis, yAxis) = (OutputAxis<S>(width, normalized: normalized), OutputAxis<S>(height, normalized: normalized))
         for ox in 0..<columns {
             let reciprocal = 1 / (s[ox] + epsilon)
-            let x = centres.coordinateSum[ox] * xWeight + (xAxis.scale * sums.sx[ox] - xAxis.shift * s[ox]) * reciprocal
-            let y = yBase * centres.inRange[ox] + (yAxis.scale * sums.sy[ox] - yAxis.shift * s[ox]) * reciprocal
+            let x = xAxis.coordinate(centre: centres.coordinateSum[ox] * xWeight, mass: s[ox], moment: sums.sx[ox], reciprocal: reciprocal)
+            let y = yAxis.coordinate(centre: yBase * centres.inRange[ox], mass: s[ox], moment: sums.sy[ox], reciprocal: reciprocal)
             outX[ox] = x * xAxis.factor - xAxis.offset
             outY[ox] = y * yAxis.factor - yAxis.offset
             inverse[ox] = reciprocal
@@ -115,7 +115,7 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
             let outD = outX - outputMap
             let dAxis = OutputAxis<S>(depth, normalized: normalized)
             for ox in 0..<columns {
-                let d = dBase * centres.inRange[ox] + (dAxis.scale * sd[ox] - dAxis.shift * s[ox]) * inverse[ox]
+                let d = dAxis.coordinate(centre: dBase * centres.inRange[ox], mass: s[ox], moment: sd[ox], reciprocal: inverse[ox])
                 outD[ox] = d * dAxis.factor - dAxis.offset
             }
         }
@@ -132,7 +132,14 @@ extension WindowedSoftArgmax {
     /// `d = dBase · inRange`. kornia averages the grid over the window's centre
     /// cells, padding counting as 0.
     func rowCentre(od: Int, oy: Int) -> (xWeight: S, yBase: S, dBase: S) {
-        let (centreD, centreY) = (depth.centre(od), height.centre(oy))
+        rowCentre(depth: depth.centre(od), height: height.centre(oy))
+    }
+
+    /// ``rowCentre(od:oy:)`` from the depth and height centres (``WindowAxis/centre(start:)``)
+    /// of any window.
+    func rowCentre(
+        depth centreD: (coordinateSum: Int, inRange: Int), height centreY: (coordinateSum: Int, inRange: Int)
+    ) -> (xWeight: S, yBase: S, dBase: S) {
         let perCentreCell = 1 / S(depth.centreTaps.count * height.centreTaps.count * width.centreTaps.count)
         return (S(centreY.inRange * centreD.inRange) * perCentreCell,
                 S(centreY.coordinateSum * centreD.inRange) * perCentreCell,
@@ -169,5 +176,17 @@ struct OutputAxis<S: SubpixScalar> {
         shift = S(axis.offsetShift)
         factor = normalized ? PixelGrid.normalizingFactor(axis.length) : 1
         offset = normalized ? 1 : 0
+    }
+
+    /// The pixel coordinate of a window with centre `centre`, `mass = Σ e` and
+    /// `moment = Σ t·e` over its taps `t`, and `reciprocal = 1 / (Σ e + eps)`:
+    /// `centre + Σ p·(scale·t − shift)` with the weights `p = e / (Σ e + eps)`.
+    @inline(__always) func coordinate(centre: S, mass: S, moment: S, reciprocal: S) -> S {
+        centre + meanOffset(mass: mass, moment: moment, reciprocal: reciprocal)
+    }
+
+    /// `Σ p·(scale·t − shift)`, what ``coordinate(centre:mass:moment:reciprocal:)`` adds to the centre.
+    @inline(__always) func meanOffset(mass: S, moment: S, reciprocal: S) -> S {
+        (scale * moment - shift * mass) * reciprocal
     }
 }
