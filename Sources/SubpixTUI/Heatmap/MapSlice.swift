@@ -53,6 +53,16 @@ public struct MapSlice: Sendable {
         (nanCount, infiniteCount) = (stats.nans, stats.infinities)
     }
 
+    /// `float32` or `float64` applied to the tensor the slice is read from and the
+    /// index of the slice's (H, W) plane in it (planes counted row-major).
+    func visitPlane<R>(_ float32: (Tensor<Float>, Int) throws -> R, _ float64: (Tensor<Double>, Int) throws -> R) rethrows -> R {
+        let plane = width * height > 0 ? offset / (width * height) : 0
+        switch self.plane {
+        case .float32(let t): return try float32(t, plane)
+        case .float64(let t): return try float64(t, plane)
+        }
+    }
+
     public subscript(x: Int, y: Int) -> Double {
         switch plane {
         case .float32(let t): Double(t.elements[offset + y * width + x])

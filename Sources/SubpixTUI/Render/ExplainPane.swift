@@ -36,13 +36,13 @@ struct ExplainPane {
                      "values x:"] + grid(weights.values, "%6.3f")
         lines += ["e = exp((x − max) / T):"] + grid(weights.exponentials, "%6.3f")
         lines += ["p = e / Σe:"] + grid(weights.rows, "%6.3f")
-        let offsets = { (k: Int) in (0..<k).map { k > 1 ? 2 * Double($0) / Double(k - 1) - 1 : 0 } }
-        let (ox, oy) = (offsets(kw), offsets(kh))
-        var (sx, sy) = (0.0, 0.0)
-        for (r, row) in weights.rows.enumerated() { for (c, p) in row.enumerated() { sx += (p ?? 0) * ox[c]; sy += (p ?? 0) * oy[r] } }
-        lines.append("offsets 2t/(k−1) − 1: x " + ox.map { String(format: "%.2g", $0) }.joined(separator: " "))
-        lines.append(String(format: "x̂ = %d + Σ p·offset_x = %d %+.4f = %.4f", cx, cx, sx, Double(cx) + sx))
-        lines.append(String(format: "ŷ = %d + Σ p·offset_y = %d %+.4f = %.4f", cy, cy, sy, Double(cy) + sy))
+        let (window, columns) = (weights.window, weights.axes[1])
+        lines.append("offsets \(columns.offsets.formula): x " + columns.cellOffsets.map { String(format: "%.2g", $0) }.joined(separator: " "))
+        for (axis, name) in [(0, "x̂"), (1, "ŷ")] {
+            let centre = String(format: "%.10g", window.centre[axis])
+            lines.append("\(name) = \(centre) + Σ p·offset_\(axis == 0 ? "x" : "y") = \(centre) "
+                         + String(format: "%+.4f = %.4f", window.meanOffset[axis], window.coordinate[axis]))
+        }
         return lines
     }
 

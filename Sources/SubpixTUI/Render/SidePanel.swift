@@ -78,7 +78,7 @@ struct SidePanel {
         }
         lines.append((String(format: "window %d×%d softmax, T ÷ %.3g:", view.kernelSize[0], view.kernelSize[1], view.temperature), Self.dim))
         for row in weights.rows { lines.append((row.map { $0.map { String(format: "%5.2f", $0) } ?? "   · " }.joined(separator: " "), -1)) }
-        if let coordinate = WindowWeights.coordinate(slice, x: cx, y: cy, view: view) {
+        if let coordinate = weights.outputCoordinate {
             lines.append((String(format: "→ (%.3f, %.3f)", coordinate.x, coordinate.y), 226))
         } else {
             lines.append(("→ no output window centred here (stride)", Self.dim))

@@ -1,58 +1,51 @@
-import Foundation
+import Subpix
 import SubpixScript
 
-/// The window centred on a pixel: its values, `e = exp((x − max) / T)` and the
-/// normalised softmax weights (padding cells are nil, shown as `·`).
+/// The conv_soft_argmax2d window centred on a pixel, as the viewer shows it: the
+/// core's ``ConvSoftArgmaxWindow`` for the view's kernel, stride, padding and
+/// temperature (its cells' values, `e` and weights; padding cells are nil, shown
+/// as `·`), and whether the op has an output window centred there.
 struct WindowWeights {
-    let values: [[Double?]]
-    let exponentials: [[Double?]]
-    let rows: [[Double?]]
+    let window: ConvSoftArgmaxWindow
+    /// The window's row (height) and column (width) axes.
+    let axes: [WindowAxis]
+    /// The op's output (row, column) whose window this is; nil when the stride skips the pixel.
+    let output: [Int]?
 
-    init?(_ slice: MapSlice, x: Int, y: Int, view: ViewSettings) {
-        let (kh, kw) = (view.kernelSize[0], view.kernelSize[1])
-        guard kh <= 7, kw <= 7 else { return nil }
-        let (top, left) = (y - (kh - 1) / 2, x - (kw - 1) / 2)
-        values = (0..<kh).map { r in (0..<kw).map { c in
-            let (yy, xx) = (top + r, left + c)
-            return xx >= 0 && yy >= 0 && xx < slice.width && yy < slice.height ? slice[xx, yy] : nil
-        } }
-        // kornia subtracts the map's maximum; the window's maximum gives the same normalised weights.
-        let peak = values.joined().compactMap { $0 }.max() ?? 0
-        exponentials = values.map { $0.map { $0.map { Foundation.exp(($0 - peak) / view.temperature) } } }
-        let total = exponentials.joined().compactMap { $0 }.reduce(0, +)
-        rows = exponentials.map { $0.map { $0.map { $0 / total } } }
+    /// The window centred on pixel (x, y) (``WindowAxis/start(centredOn:)``); nil when
+    /// it is larger than `largest` on a side or the view's window cannot be applied.
+    init?(_ slice: MapSlice, x: Int, y: Int, view: ViewSettings, largest: Int = 7) {
+        guard view.kernelSize.allSatisfy({ $0 <= largest }),
+              let geometry = try? WindowGeometry(op: "conv_soft_argmax2d", axes: 2, kernel: view.kernelSize, stride: view.stride, padding: view.padding)
+        else { return nil }
+        let axes = [geometry.axis(0, length: slice.height), geometry.axis(1, length: slice.width)]
+        let origin = [axes[0].start(centredOn: y), axes[1].start(centredOn: x)]
+        func window<S: SubpixScalar>(_ maps: Tensor<S>, plane: Int) throws -> ConvSoftArgmaxWindow {
+            try ConvSoftArgmaxWindow(maps, plane: plane, origin: origin, geometry: geometry, temperature: view.temperature)
+        }
+        guard let window = try? slice.visitPlane(window, window) else { return nil }
+        self.window = window
+        self.axes = axes
+        if let row = axes[0].output(centredOn: y), let column = axes[1].output(centredOn: x) {
+            output = [row, column]
+        } else {
+            output = nil
+        }
     }
-}
 
-extension WindowWeights {
-    /// kornia's `conv_soft_argmax2d` output (x, y) for the window centred on pixel
-    /// (x, y), computed from the map itself (no dense output is kept): with
-    /// `e = exp((v − max) / T)` over the window's cells inside the map,
-    /// `Σ e · (centre + offset) / (Σ e + eps)`, kornia's offsets `2t / (k − 1) − 1`.
-    /// Nil when no output window is centred there (stride, padding).
-    static func coordinate(_ slice: MapSlice, x: Int, y: Int, view: ViewSettings, eps: Double = 1e-8) -> (x: Double, y: Double)? {
-        let (pixel, size) = ([y, x], [slice.height, slice.width])
-        for axis in 0..<2 {
-            let (k, s, p) = (view.kernelSize[axis], view.stride[axis], view.padding[axis])
-            let shifted = pixel[axis] + p - (k - 1) / 2
-            let outputs = (size[axis] + 2 * p - (k - 1) - 1) / s + 1
-            guard shifted >= 0, shifted % s == 0, shifted / s < outputs else { return nil }
-        }
-        let (kh, kw) = (view.kernelSize[0], view.kernelSize[1])
-        // kornia subtracts the map's maximum, which is NaN when any value is not finite.
-        let peak = slice.nanCount + slice.infiniteCount > 0 ? Double.nan : slice.high
-        func offset(_ t: Int, _ k: Int) -> Double { k > 1 ? 2 * Double(t) / Double(k - 1) - 1 : 0 }
-        var (total, sumX, sumY) = (0.0, 0.0, 0.0)
-        for r in 0..<kh {
-            for c in 0..<kw {
-                let (yy, xx) = (y - (kh - 1) / 2 + r, x - (kw - 1) / 2 + c)
-                guard xx >= 0, yy >= 0, xx < slice.width, yy < slice.height else { continue }
-                let e = Foundation.exp((slice[xx, yy] - peak) / view.temperature)
-                total += e
-                sumX += e * (Double(x) + offset(c, kw))
-                sumY += e * (Double(y) + offset(r, kh))
-            }
-        }
-        return (sumX / (total + eps), sumY / (total + eps))
+    var values: [[Double?]] { window.values }
+    var exponentials: [[Double?]] { window.exponentials }
+    /// The softmax weights `p`, one row of the window per element.
+    var rows: [[Double?]] { window.weights }
+
+    /// kornia's `conv_soft_argmax2d` output (x, y) in pixels at this window, nil
+    /// when no output window is centred on the pixel (stride, padding).
+    var outputCoordinate: (x: Double, y: Double)? {
+        output == nil ? nil : (window.coordinate[0], window.coordinate[1])
+    }
+
+    /// ``outputCoordinate`` of the window centred on pixel (x, y), whatever its size.
+    static func coordinate(_ slice: MapSlice, x: Int, y: Int, view: ViewSettings) -> (x: Double, y: Double)? {
+        WindowWeights(slice, x: x, y: y, view: view, largest: .max)?.outputCoordinate
     }
 }
