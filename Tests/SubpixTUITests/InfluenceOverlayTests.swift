@@ -42,8 +42,9 @@ final class InfluenceOverlayTests: XCTestCase {
         let model = try overlayModel(sigma: 2, amplitude: 3, method: .convSoftArgmax2d)
         let overlay = try XCTUnwrap(model.influence)
         let map = try XCTUnwrap(model.viewed).tensor.tensor(as: Double.self)
-        let expected = try Influence.map(map, method: .convSoftArgmax2d, keypoint: overlay.keypoint, axis: .x, options: Influence.Options(model.session.view))
-        XCTAssertEqual(values(overlay.slice), expected.elements)
+        let expected = try KeypointMethod.convSoftArgmax2d.influence(
+            of: overlay.keypoint, axis: 0, in: AnyTensor(map), with: model.session.view.keypointSettings(minValue: nil))
+        XCTAssertEqual(values(overlay.slice), expected.doubles)
         XCTAssertEqual(model.colorScale, overlay.scale)
         XCTAssertEqual(overlay.scale.low, -overlay.scale.high, "the colour scale is symmetric about zero")
         XCTAssertGreaterThan(overlay.scale.high, 0)

@@ -65,6 +65,9 @@ extension KeypointMethod {
         name: "conv_soft_argmax2d", inputRank: 4,
         settings: [.temperature, .kernelSize, .stride, .padding, .threshold, .minValue, .topK],
         scriptCall: ScriptCall("conv_soft_argmax2d"), normalizes: true, marker: (.cross, 0xFF5AD2), explanation: .window,
+        influence: KeypointInfluence { input, keypoint, axis, settings in
+            try input.visit({ try windowInfluence($0, keypoint, axis, settings) }, { try windowInfluence($0, keypoint, axis, settings) })
+        },
         find: { map, settings in try map.visit({ try windowPoints($0, settings) }, { try windowPoints($0, settings) }) },
         write: { x, settings in
             let suppression = settings.kernelSize.map { 2 * $0 - 1 }
@@ -86,4 +89,39 @@ private func windowPoints<S: SubpixScalar>(_ map: Tensor<S>, _ s: KeypointSettin
     try convSoftArgmax2dKeypoints(
         map, kernelSize: s.kernelSize, stride: s.stride, padding: s.padding, temperature: s.temperature,
         suppression: s.kernelSize.map { 2 * $0 - 1 }, topK: s.topK, minValue: s.minValue)
+}
+
+/// The influence of the window of the keypoint's map whose coordinates are the keypoint's.
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func windowInfluence<S: SubpixScalar>(_ input: Tensor<S>, _ keypoint: Keypoint, _ axis: Int, _ s: KeypointSettings) throws -> AnyTensor {
+    let (value, pullback) = try convSoftArgmax2dWithPullback(
+        input, kernelSize: s.kernelSize, stride: s.stride, padding: s.padding, temperature: s.temperature,
+        normalizedCoordinates: s.normalizedCoordinates, eps: s.eps, outputValue: false)
+    let index = try windowIndex(of: keypoint, in: value.coords, axis: axis, normalized: s.normalizedCoordinates,
+                                inputSize: (input.shape[2], input.shape[3]))
+    return AnyTensor(try pullback(KeypointInfluence.oneHot(value.coords.shape, at: index), nil))
+}
+
+/// The flat index in `coords` (`(B, C, 2, H', W')`) of the keypoint's `axis`
+/// coordinate: the window of its map whose (x, y) are nearest the keypoint's
+/// (in pixels; the coordinates are normalised to [-1, 1] when `normalized`).
+private func windowIndex<S: SubpixScalar>(
+    of keypoint: Keypoint, in coords: Tensor<S>, axis: Int, normalized: Bool, inputSize: (height: Int, width: Int)
+) throws -> Int {
+    let map = try KeypointInfluence.mapIndex(keypoint, coords.shape)
+    var keypoint = keypoint
+    if normalized {
+        keypoint.x = 2 * keypoint.x / max(Double(inputSize.width - 1), 1e-8) - 1
+        keypoint.y = 2 * keypoint.y / max(Double(inputSize.height - 1), 1e-8) - 1
+    }
+    let windows = coords.shape[3] * coords.shape[4]
+    let base = map * 2 * windows
+    var best: (distance: Double, window: Int)?
+    for window in 0..<windows {
+        let (dx, dy) = (Double(coords.elements[base + window]) - keypoint.x, Double(coords.elements[base + windows + window]) - keypoint.y)
+        let distance = dx * dx + dy * dy
+        if distance < best?.distance ?? .infinity { best = (distance, window) }
+    }
+    guard let best else { throw SubpixError("influence", "expected a keypoint of conv_soft_argmax2d's windows, got none near (\(keypoint.x), \(keypoint.y))") }
+    return base + axis * windows + best.window
 }

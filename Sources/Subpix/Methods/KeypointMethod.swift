@@ -79,6 +79,9 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
     /// Its marker: a shape, and a colour `0xRRGGBB`.
     public let marker: (shape: MarkerShape, color: UInt32)
     public let explanation: Explanation
+    /// The gradient of a keypoint's coordinate with respect to the map, for the
+    /// methods the gradient overlay and `influence(...)` show.
+    public let influence: KeypointInfluence?
     /// The keypoints of one `(1, 1, ...)` map, and the shape of the op's coordinate output.
     let find: @Sendable (AnyTensor, KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int])
     /// The script lines that list the same keypoints from the variable named by the first argument.
@@ -87,7 +90,7 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
     public init(
         name: String, inputRank: Int, settings: [Setting], scriptCall: ScriptCall, defaultStrictMaximaBonus: Double? = nil,
         temperatureMultiplies: Bool = false, isDiagnosed: Bool = false, addsBonusToValues: Bool = false, normalizes: Bool, marker: (shape: MarkerShape, color: UInt32),
-        explanation: Explanation,
+        explanation: Explanation, influence: KeypointInfluence? = nil,
         find: @escaping @Sendable (AnyTensor, KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]),
         write: @escaping @Sendable (String, KeypointSettings) -> [ScriptStatement]
     ) {
@@ -102,6 +105,7 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
         self.normalizes = normalizes
         self.marker = marker
         self.explanation = explanation
+        self.influence = influence
         self.find = find
         self.write = write
     }

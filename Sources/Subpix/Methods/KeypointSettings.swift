@@ -2,6 +2,8 @@
 /// already resolved: `minValue` is the bound the caller applies, threshold included.
 public struct KeypointSettings: Sendable, Hashable {
     public var temperature = 1.0
+    /// Added to each window's sum of exponentials (kornia's `eps` of the windowed ops).
+    public var eps = 1e-8
     /// Window (H, W), stride and zero padding of the windowed methods; the NMS window of the others.
     public var kernelSize = [3, 3]
     public var stride = [1, 1]
@@ -20,4 +22,17 @@ public struct KeypointSettings: Sendable, Hashable {
     public var minValue: Double?
 
     public init() {}
+}
+
+extension KeypointSettings {
+    /// The settings a call of a method's op gives (its kornia keywords, bound with their defaults).
+    public init(_ arguments: Method.Arguments) {
+        self.init()
+        if case .real(let value)? = arguments["temperature"] { temperature = value }
+        if case .real(let value)? = arguments["eps"] { eps = value }
+        if case .integers(let value)? = arguments["kernel_size"] { kernelSize = value }
+        if case .integers(let value)? = arguments["stride"] { stride = value }
+        if case .integers(let value)? = arguments["padding"] { padding = value }
+        if case .bool(let value)? = arguments["normalized_coordinates"] { normalizedCoordinates = value }
+    }
 }

@@ -26,6 +26,10 @@ extension KeypointMethod {
     public static let nms2d = KeypointMethod(
         name: "nms2d", inputRank: 4, settings: [.kernelSize, .threshold, .minValue, .topK],
         scriptCall: ScriptCall("nms2d"), normalizes: true, marker: (.ring, 0x5AFF5A), explanation: .none,
+        // A hard argmax: piecewise constant, its gradient is zero everywhere.
+        influence: KeypointInfluence { input, _, _, settings in
+            try input.visit({ try hardArgmaxInfluence($0, settings) }, { try hardArgmaxInfluence($0, settings) })
+        },
         find: { map, settings in
             (try map.visit({ try maximaPoints($0, settings) }, { try maximaPoints($0, settings) }), map.shape)
         },
@@ -39,4 +43,10 @@ extension KeypointMethod {
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
 func maximaPoints<S: SubpixScalar>(_ map: Tensor<S>, _ settings: KeypointSettings) throws -> KeypointList {
     try nms2dKeypoints(pixelsOf: map, kernelSize: settings.kernelSize, topK: settings.topK, minValue: settings.minValue)
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func hardArgmaxInfluence<S: SubpixScalar>(_ input: Tensor<S>, _ settings: KeypointSettings) throws -> AnyTensor {
+    _ = try nms2dMask(input, kernelSize: settings.kernelSize)
+    return AnyTensor(Tensor<S>(shape: input.shape, repeating: 0))
 }

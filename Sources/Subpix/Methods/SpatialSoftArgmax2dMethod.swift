@@ -44,6 +44,9 @@ extension KeypointMethod {
         name: "spatial_soft_argmax2d", inputRank: 4, settings: [.temperature],
         scriptCall: ScriptCall("spatial_soft_argmax2d"), temperatureMultiplies: true, isDiagnosed: true, normalizes: true,
         marker: (.plus, 0x00E6FF), explanation: .none,
+        influence: KeypointInfluence { input, keypoint, axis, settings in
+            try input.visit({ try softArgmaxInfluence($0, keypoint, axis, settings) }, { try softArgmaxInfluence($0, keypoint, axis, settings) })
+        },
         find: { map, settings in try map.visit({ try softArgmaxPoints($0, settings) }, { try softArgmaxPoints($0, settings) }) },
         write: { x, settings in
             [ScriptStatement(["coords"], .call("spatial_soft_argmax2d", [.name(x)], keywords: [
@@ -56,4 +59,12 @@ extension KeypointMethod {
 private func softArgmaxPoints<S: SubpixScalar>(_ map: Tensor<S>, _ settings: KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]) {
     let coords = try spatialSoftArgmax2d(map, temperature: settings.temperature, normalizedCoordinates: false, eps: 1e-8)
     return (try keypoints(spatialSoftArgmax: coords, values: nil), coords.shape)
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func softArgmaxInfluence<S: SubpixScalar>(_ input: Tensor<S>, _ keypoint: Keypoint, _ axis: Int, _ s: KeypointSettings) throws -> AnyTensor {
+    let (coords, pullback) = try spatialSoftArgmax2dWithPullback(
+        input, temperature: s.temperature, normalizedCoordinates: s.normalizedCoordinates, eps: 1e-8)
+    let map = try KeypointInfluence.mapIndex(keypoint, coords.shape)
+    return AnyTensor(try pullback(KeypointInfluence.oneHot(coords.shape, at: 2 * map + axis)))
 }

@@ -47,21 +47,24 @@ enum GradientBuiltins {
             throw a.error("keypoint", "(b, k) or (b, k, n) of non-negative integers")
         }
         guard let axis = CoordinateAxis(rawValue: try a.string("axis")) else { throw a.error("axis", "'x' or 'y'") }
-        let options = try Influence.Options(method, try Arguments(forwarding: [.tensor(x)], keywords: a.keywords, to: op))
+        let bound = try Arguments(forwarding: [.tensor(x)], keywords: a.keywords, to: op)
+        var arguments = Method.Arguments()
+        for parameter in try Method.named(methodName).parameters { arguments[parameter.name] = try bound.argument(for: parameter) }
+        let settings = KeypointSettings(arguments)
         let (batch, channel, rank) = (indices[0], indices[1], indices.count == 3 ? indices[2] : 0)
         guard x.shape.count == 4, batch < x.shape[0], channel < x.shape[1] else {
             throw a.error("keypoint", "a map (b, k) of x's \(formatShape(Array(x.shape.prefix(2))))", got: "\(indices)")
         }
         func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {
             let map = try MapSelection.map(x, batch: batch, channel: channel)
-            let listed = try method.extract(map, view: options.listing(rank + 1))
+            let listed = try method.extract(map, view: ViewSettings(listing: rank + 1, with: settings))
             let points = listed.keypoints.points
             guard rank < points.count else {
                 throw a.error("keypoint", "one of the \(points.count) keypoints of map (\(batch), \(channel))", got: "n = \(rank)")
             }
             var point = points[rank]
             (point.batch, point.channel) = (batch, channel)
-            return .tensor(AnyTensor(try Influence.map(x, method: method, keypoint: point, axis: axis, options: options)))
+            return .tensor(try method.influence(of: point, axis: axis.index, in: AnyTensor(x), with: settings))
         }
         return try x.visit(run, run)
     }
@@ -95,36 +98,11 @@ extension Arguments {
     }
 }
 
-extension Influence.Options {
-    /// The options `method`'s own arguments give (its kornia keywords and defaults).
-    init(_ method: KeypointMethod, _ a: Arguments) throws {
+extension ViewSettings {
+    /// View settings that list a map's best `count` keypoints with a method op's own settings, unfiltered.
+    init(listing count: Int, with settings: KeypointSettings) {
         self.init()
-        switch method {
-        case .spatialSoftArgmax2d:
-            (temperature, normalizedCoordinates) = (try a.double("temperature"), try a.bool("normalized_coordinates"))
-        case .convSoftArgmax2d:
-            let window = try WindowArguments(a, axes: 2)
-            (kernelSize, stride, padding) = (window.kernel, window.stride, window.padding)
-            (temperature, normalizedCoordinates, eps) = (try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"))
-        default:
-            kernelSize = try a.ints("kernel_size", count: 2)
-        }
-    }
-
-    /// View settings that list a map's best `count` keypoints with these options, unfiltered.
-    func listing(_ count: Int) -> ViewSettings {
-        var view = ViewSettings()
-        (view.kernelSize, view.stride, view.padding, view.temperature) = (kernelSize, stride, padding, temperature)
-        (view.topK, view.threshold, view.minValue) = (count, nil, nil)
-        return view
-    }
-}
-
-/// `kernel_size`, `stride` and `padding` of a windowed op's call.
-struct WindowArguments {
-    var kernel: [Int], stride: [Int], padding: [Int]
-
-    init(_ a: Arguments, axes: Int) throws {
-        (kernel, stride, padding) = (try a.ints("kernel_size", count: axes), try a.ints("stride", count: axes), try a.ints("padding", count: axes))
+        (kernelSize, stride, padding, temperature) = (settings.kernelSize, settings.stride, settings.padding, settings.temperature)
+        (topK, threshold, minValue) = (count, nil, nil)
     }
 }

@@ -62,7 +62,7 @@ extension KeypointMethod {
 
 extension ViewSettings {
     /// The settings a keypoint method runs with under this view, with `minValue` the bound it applies.
-    func keypointSettings(minValue: Double?) -> KeypointSettings {
+    public func keypointSettings(minValue: Double?) -> KeypointSettings {
         var settings = KeypointSettings()
         (settings.temperature, settings.kernelSize, settings.stride, settings.padding) = (temperature, kernelSize, stride, padding)
         (settings.depthKernel, settings.depthStride, settings.depthPadding) = (depthKernel, depthStride, depthPadding)

@@ -46,7 +46,9 @@ public struct InfluenceOverlay: Sendable {
         (local.batch, local.channel) = (0, 0)
         func influence<S: SubpixScalar>(_ x: Tensor<S>) throws -> AnyTensor {
             let map = try MapSelection.map(x, batch: view.batch, channel: view.channel)
-            return AnyTensor(try Influence.map(map, method: run.method, keypoint: local, axis: axis, options: Influence.Options(view)))
+            var settings = view.keypointSettings(minValue: nil)
+            settings.normalizedCoordinates = false   // the keypoint is in pixels
+            return try run.method.influence(of: local, axis: axis.index, in: AnyTensor(map), with: settings)
         }
         let gradient = try tensor.dtype == .float32 ? influence(tensor.tensor(as: Float.self)) : influence(tensor.tensor(as: Double.self))
         return InfluenceOverlay(method: run.method, keypoint: nearest, axis: axis, gradient: gradient, key: key)
