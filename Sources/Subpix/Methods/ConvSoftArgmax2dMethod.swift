@@ -125,3 +125,28 @@ private func windowIndex<S: SubpixScalar>(
     guard let best else { throw SubpixError("influence", "expected a keypoint of conv_soft_argmax2d's windows, got none near (\(keypoint.x), \(keypoint.y))") }
     return base + axis * windows + best.window
 }
+
+extension HeatmapDecoder {
+    /// kornia's windowed soft-argmax (3 × 3, stride 1, padding 1, temperature 1),
+    /// read at the window centred on the maximum.
+    public static let convSoftArgmax2d = HeatmapDecoder(
+        name: "conv_soft_argmax2d", glyph: "w", float32: { maps, _ in try windowAtMaximum(maps) }, float64: { maps, _ in try windowAtMaximum(maps) })
+}
+
+/// The `(B, K, 2, H, W)` window coordinates read at each map's first maximum.
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func windowAtMaximum<S: SubpixScalar>(_ heatmaps: Tensor<S>) throws -> Tensor<S> {
+    let (windows, _) = try convSoftArgmax2d(
+        heatmaps, kernelSize: [3, 3], stride: [1, 1], padding: [1, 1], temperature: 1, normalizedCoordinates: false,
+        eps: 1e-8, outputValue: false)
+    let (height, width) = (heatmaps.shape[2], heatmaps.shape[3])
+    let peaks = try HeatmapBatch(heatmaps, op: "conv_soft_argmax2d")
+    let plane = height * width
+    var index = 0
+    return peaks.pointPerMap { map in
+        defer { index += 1 }
+        let peak = map.firstMaximum
+        let base = index * 2 * plane + peak.y * width + peak.x
+        return (windows.elements[base], windows.elements[base + plane])
+    }
+}

@@ -50,3 +50,14 @@ private func hardArgmaxInfluence<S: SubpixScalar>(_ input: Tensor<S>, _ settings
     _ = try nms2dMask(input, kernelSize: settings.kernelSize)
     return AnyTensor(Tensor<S>(shape: input.shape, repeating: 0))
 }
+
+extension HeatmapDecoder {
+    /// The strongest strict 3 × 3 maximum (kornia `nms2d`), integer pixels.
+    public static let nms2d = HeatmapDecoder(
+        name: "nms2d", glyph: "n", float32: { maps, _ in try strongestMaximum(maps) }, float64: { maps, _ in try strongestMaximum(maps) })
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func strongestMaximum<S: SubpixScalar>(_ maps: Tensor<S>) throws -> Tensor<S> {
+    try heatmapMaximum(try nms2d(maps, kernelSize: [3, 3])).coords
+}

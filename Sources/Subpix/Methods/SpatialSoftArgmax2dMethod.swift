@@ -68,3 +68,14 @@ private func softArgmaxInfluence<S: SubpixScalar>(_ input: Tensor<S>, _ keypoint
     let map = try KeypointInfluence.mapIndex(keypoint, coords.shape)
     return AnyTensor(try pullback(KeypointInfluence.oneHot(coords.shape, at: 2 * map + axis)))
 }
+
+extension HeatmapDecoder {
+    /// kornia's soft-argmax over the whole map (temperature multiplies).
+    public static let spatialSoftArgmax2d = HeatmapDecoder(
+        name: "spatial_soft_argmax2d", glyph: "s", float32: { try softArgmaxPoint($0, $1) }, float64: { try softArgmaxPoint($0, $1) })
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func softArgmaxPoint<S: SubpixScalar>(_ maps: Tensor<S>, _ temperature: Double) throws -> Tensor<S> {
+    try spatialSoftArgmax2d(maps, temperature: temperature, normalizedCoordinates: false, eps: 1e-8)
+}

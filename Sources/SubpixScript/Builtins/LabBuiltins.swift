@@ -9,7 +9,7 @@ enum LabBuiltins {
         .init("temperature", .float(1)),
     ]
 
-    static let methodNames = HeatmapDecoder.allCases.map(\.rawValue).joined(separator: ", ")
+    static let methodNames = HeatmapDecoder.all.map(\.name).joined(separator: ", ")
 
     static let all: [Builtin] = [
         Builtin("accuracy", parameters, category: .field,
@@ -17,7 +17,7 @@ enum LabBuiltins {
                 details: "Each trial: amplitude 1, std sigma, true centre uniform in the pixel square around center (x, y), N(0, noise) per pixel, size (H, W). methods: a list of \(methodNames) (None: all). temperature is spatial_soft_argmax2d's. Errors are estimate - truth in pixels; failed counts non-finite estimates. print(t, format='csv') for CSV.") { a, _ in
             let outcome = try run(a)
             let rows: [[Table.Cell]] = outcome.summaries.map { summary in
-                [.text(summary.decoder.rawValue), .number(summary.rmse.x), .number(summary.rmse.y), .number(summary.maxError),
+                [.text(summary.decoder.name), .number(summary.rmse.x), .number(summary.rmse.y), .number(summary.maxError),
                  .number(summary.bias.x), .number(summary.bias.y), .count(summary.failed)]
             }
             return .table(Table(columns: ["method", "rmse_x", "rmse_y", "max_error", "bias_x", "bias_y", "failed"], rows: rows))
@@ -45,10 +45,10 @@ enum LabBuiltins {
     }
 
     private static func decoders(_ a: Arguments) throws -> [HeatmapDecoder] {
-        if a["methods"].isNone { return HeatmapDecoder.allCases }
+        if a["methods"].isNone { return HeatmapDecoder.all }
         guard let items = a["methods"].items, !items.isEmpty else { throw a.error("methods", "a list of method names (\(methodNames))") }
         return try items.map { item in
-            guard case .string(let name) = item, let decoder = HeatmapDecoder(rawValue: name) else {
+            guard case .string(let name) = item, let decoder = HeatmapDecoder.named(name) else {
                 throw a.error("methods", "a list of method names (\(methodNames))", got: Arguments.describe(item))
             }
             return decoder

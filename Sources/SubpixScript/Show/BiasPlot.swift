@@ -101,7 +101,7 @@ struct BiasPlot {
     private func legend() -> String {
         outcome.estimates.enumerated().map { index, run in
             let mark = color ? "\u{1B}[\(Self.colors[index % Self.colors.count])m━━\u{1B}[0m" : String(run.decoder.glyph)
-            return "\(mark) \(run.decoder.rawValue)"
+            return "\(mark) \(run.decoder.name)"
         }.joined(separator: "   ")
     }
 

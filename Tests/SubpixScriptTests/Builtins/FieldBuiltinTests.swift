@@ -42,7 +42,7 @@ final class FieldBuiltinTests: ScriptTestCase {
     /// The accuracy lab can run every 2D method the viewer has, under the same name.
     func testEveryViewerMapMethodIsALabMethod() {
         for method in KeypointMethod.methods(forRank: 4) {
-            XCTAssertEqual(HeatmapDecoder(rawValue: method.name)?.rawValue, method.name, "\(method.name) has no HeatmapDecoder")
+            XCTAssertEqual(HeatmapDecoder.named(method.name)?.name, method.name, "\(method.name) has no HeatmapDecoder")
         }
     }
 
@@ -59,7 +59,7 @@ final class FieldBuiltinTests: ScriptTestCase {
 /// The viewer's `w` script for each field decoder prints the keypoints the viewer lists.
 final class FieldViewScriptTests: XCTestCase {
     func testTheWrittenScriptReproducesEveryDecodersList() throws {
-        for method in KeypointMethod.methods(forRank: 4) where HeatmapDecoder(rawValue: method.name) != nil && ![.spatialSoftArgmax2d, .convSoftArgmax2d, .nms2d].contains(method) {
+        for method in KeypointMethod.methods(forRank: 4) where HeatmapDecoder.named(method.name) != nil && ![.spatialSoftArgmax2d, .convSoftArgmax2d, .nms2d].contains(method) {
             let session = Session(output: { _ in })
             try session.execute("""
                 heat = gaussians(size=(20, 24), peaks=[(7.3, 9.6, 1.5), (16.2, 5.4, 1.5, 0.7)], noise=0.01, seed=2)

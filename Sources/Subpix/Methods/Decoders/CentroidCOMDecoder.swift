@@ -12,3 +12,9 @@ private func centreOfMassPoint<S: SubpixScalar>(_ map: Tensor<S>) throws -> (key
     let coords = try centroidCOM(map)
     return (try keypoints(spatialSoftArgmax: coords, values: nil), coords.shape)
 }
+
+extension HeatmapDecoder {
+    /// photutils' centre of mass of the whole map.
+    public static let centroidCOM = HeatmapDecoder(
+        name: "centroid_com", glyph: "m", float32: { maps, _ in try Subpix.centroidCOM(maps) }, float64: { maps, _ in try Subpix.centroidCOM(maps) })
+}

@@ -13,3 +13,17 @@ extension KeypointMethod {
         .call("refine_dark_udp", [.name(x), .name("maxima")])
     }
 }
+
+extension HeatmapDecoder {
+    /// DARK's Newton step from the maximum (blur kernel 11).
+    public static let dark = HeatmapDecoder(
+        name: "dark", glyph: "d",
+        float32: { maps, _ in try refineDark(maps, coords: heatmapMaximum(maps).coords) },
+        float64: { maps, _ in try refineDark(maps, coords: heatmapMaximum(maps).coords) })
+
+    /// UDP's DARK step from the maximum (blur kernel 11).
+    public static let darkUDP = HeatmapDecoder(
+        name: "dark_udp", glyph: "u",
+        float32: { maps, _ in try refineDarkUDP(maps, coords: heatmapMaximum(maps).coords) },
+        float64: { maps, _ in try refineDarkUDP(maps, coords: heatmapMaximum(maps).coords) })
+}

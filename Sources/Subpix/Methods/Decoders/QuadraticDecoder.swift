@@ -6,3 +6,9 @@ extension KeypointMethod {
         .call("centroid_quadratic", [.name(x)], keywords: [ScriptKeyword("coords", .name("maxima"))])
     }
 }
+
+extension HeatmapDecoder {
+    /// photutils' least-squares quadratic around the maximum (5 × 5 box).
+    public static let quadratic = HeatmapDecoder(
+        name: "quadratic", glyph: "Q", float32: { maps, _ in try centroidQuadratic(maps) }, float64: { maps, _ in try centroidQuadratic(maps) })
+}

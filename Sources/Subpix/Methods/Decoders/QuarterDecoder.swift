@@ -6,3 +6,11 @@ extension KeypointMethod {
         .call("refine_quarter", [.name(x), .name("maxima")])
     }
 }
+
+extension HeatmapDecoder {
+    /// The maximum moved a quarter pixel toward the higher neighbour (`refine_keypoints`).
+    public static let quarter = HeatmapDecoder(
+        name: "quarter", glyph: "q",
+        float32: { maps, _ in try refineQuarter(maps, coords: heatmapMaximum(maps).coords) },
+        float64: { maps, _ in try refineQuarter(maps, coords: heatmapMaximum(maps).coords) })
+}

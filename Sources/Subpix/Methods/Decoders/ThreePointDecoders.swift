@@ -17,3 +17,17 @@ extension KeypointMethod {
         }
     }
 }
+
+extension HeatmapDecoder {
+    /// OpenPIV's 3-point parabola per axis.
+    public static let parabola = threePoint("parabola", "p", .parabolic)
+    /// OpenPIV's 3-point Gaussian (log-parabola) per axis.
+    public static let gaussian = threePoint("gaussian", "g", .gaussian)
+    /// OpenPIV's 3-point centre of mass per axis.
+    public static let centroid3 = threePoint("centroid3", "c", .centroid)
+
+    private static func threePoint(_ name: String, _ glyph: Character, _ fit: SubpixelPeakMethod) -> HeatmapDecoder {
+        HeatmapDecoder(name: name, glyph: glyph,
+                       float32: { maps, _ in try subpixelPeak(maps, method: fit) }, float64: { maps, _ in try subpixelPeak(maps, method: fit) })
+    }
+}
