@@ -24,7 +24,7 @@ extension Method {
 
         public func optionalMask(_ name: String) throws -> Mask? {
             switch values[name] {
-            case .none, .some(.none): return nil
+            case nil, .some(.none): return nil
             case .mask(let mask): return mask
             default: throw mismatch(name, "a mask or None")
             }

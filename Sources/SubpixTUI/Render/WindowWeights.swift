@@ -16,7 +16,7 @@ struct WindowWeights {
     /// it is larger than `largest` on a side or the view's window cannot be applied.
     init?(_ slice: MapSlice, x: Int, y: Int, view: ViewSettings, largest: Int = 7) {
         guard view.kernelSize.allSatisfy({ $0 <= largest }),
-              let geometry = try? WindowGeometry(op: "conv_soft_argmax2d", axes: 2, kernel: view.kernelSize, stride: view.stride, padding: view.padding)
+              let geometry = try? WindowGeometry(op: view.method.name, axes: 2, kernel: view.kernelSize, stride: view.stride, padding: view.padding)
         else { return nil }
         let axes = [geometry.axis(0, length: slice.height), geometry.axis(1, length: slice.width)]
         let origin = [axes[0].start(centredOn: y), axes[1].start(centredOn: x)]
