@@ -2,8 +2,10 @@ extension KeypointMethod {
     /// photutils' centre of mass of the whole map: one point, valued 1 as
     /// `keypoints(coords)` gives it (none when the map has no mass, NaN).
     public static let centroidCOM = KeypointMethod(
-        name: "centroid_com", inputRank: 4, settings: [], scriptCall: ScriptCall("centroid_com"), normalizes: false,
-        marker: (.asterisk, 0xFFFFFF), explanation: .wholeMap,
+        name: "centroid_com",
+        summary: "one point per map: centre of mass of the whole map (photutils)",
+        inputRank: 4, settings: [], scriptCall: ScriptCall("centroid_com"), normalizes: false,
+        marker: KeypointMarker(.asterisk, 0xFFFFFF, "white"), explanation: .wholeMap,
         find: { map, _ in try map.visit(centreOfMassPoint, centreOfMassPoint) },
         write: { x, _ in [ScriptStatement(["kp"], .call("keypoints", [.call("centroid_com", [.name(x)])]))] })
 }

@@ -2,14 +2,14 @@ extension KeypointMethod {
     /// DARK's Newton step at every NMS maximum.
     public static let dark = PointRefiner(
         float32: { try refineDark($0, coords: $1) }, float64: { try refineDark($0, coords: $1) }
-    ).keypointMethod("dark", scriptCall: ScriptCall("refine_dark"), marker: (.hollowDiamond, 0xFF78A0), explanation: .darkStep(udp: false)) { x in
+    ).keypointMethod("dark", summary: "every NMS maximum after DARK's Newton step on the log of the blurred map", scriptCall: ScriptCall("refine_dark"), marker: KeypointMarker(.hollowDiamond, 0xFF78A0, "rose"), explanation: .darkStep(udp: false)) { x in
         .call("refine_dark", [.name(x), .name("maxima")])
     }
 
     /// UDP's DARK step at every NMS maximum.
     public static let darkUDP = PointRefiner(
         float32: { try refineDarkUDP($0, coords: $1) }, float64: { try refineDarkUDP($0, coords: $1) }
-    ).keypointMethod("dark_udp", scriptCall: ScriptCall("refine_dark_udp"), marker: (.hollowTriangle, 0xC8FF50), explanation: .darkStep(udp: true)) { x in
+    ).keypointMethod("dark_udp", summary: "every NMS maximum after UDP's variant of the step", scriptCall: ScriptCall("refine_dark_udp"), marker: KeypointMarker(.hollowTriangle, 0xC8FF50, "lime"), explanation: .darkStep(udp: true)) { x in
         .call("refine_dark_udp", [.name(x), .name("maxima")])
     }
 }

@@ -2,7 +2,7 @@ extension KeypointMethod {
     /// photutils' least-squares quadratic around every NMS maximum.
     public static let quadratic = PointRefiner(
         float32: { try centroidQuadratic($0, coords: $1) }, float64: { try centroidQuadratic($0, coords: $1) }
-    ).keypointMethod("quadratic", scriptCall: ScriptCall("centroid_quadratic"), marker: (.star, 0xA0A0FF), explanation: .wholeMap) { x in
+    ).keypointMethod("quadratic", summary: "one point per map: maximum of a 5×5 least-squares quadratic (photutils)", scriptCall: ScriptCall("centroid_quadratic"), marker: KeypointMarker(.star, 0xA0A0FF, "lavender"), explanation: .wholeMap) { x in
         .call("centroid_quadratic", [.name(x)], keywords: [ScriptKeyword("coords", .name("maxima"))])
     }
 }

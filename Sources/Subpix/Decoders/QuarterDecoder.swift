@@ -2,7 +2,7 @@ extension KeypointMethod {
     /// mmpose's quarter-pixel step at every NMS maximum.
     public static let quarter = PointRefiner(
         float32: { try refineQuarter($0, coords: $1) }, float64: { try refineQuarter($0, coords: $1) }
-    ).keypointMethod("quarter", scriptCall: ScriptCall("refine_quarter"), marker: (.square, 0xFF8C00), explanation: .quarterStep) { x in
+    ).keypointMethod("quarter", summary: "every NMS maximum moved ¼ pixel toward its higher neighbour per axis (mmpose)", scriptCall: ScriptCall("refine_quarter"), marker: KeypointMarker(.square, 0xFF8C00, "orange"), explanation: .quarterStep) { x in
         .call("refine_quarter", [.name(x), .name("maxima")])
     }
 }

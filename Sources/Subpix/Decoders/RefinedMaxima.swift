@@ -7,11 +7,11 @@ struct PointRefiner: Sendable {
     /// The field's decoders that refine the strict maxima of the kernel window
     /// (with `top_k`, `min_value` and the threshold), each on the map around its peak.
     func keypointMethod(
-        _ name: String, scriptCall: KeypointMethod.ScriptCall, marker: (shape: MarkerShape, color: UInt32),
+        _ name: String, summary: String, scriptCall: KeypointMethod.ScriptCall, marker: KeypointMarker,
         explanation: KeypointMethod.Explanation, call: @escaping @Sendable (_ map: String) -> ScriptExpression
     ) -> KeypointMethod {
         KeypointMethod(
-            name: name, inputRank: 4, settings: [.kernelSize, .threshold, .minValue, .topK], scriptCall: scriptCall,
+            name: name, summary: summary, inputRank: 4, settings: [.kernelSize, .threshold, .minValue, .topK], scriptCall: scriptCall,
             normalizes: false, marker: marker, explanation: explanation,
             find: { map, settings in
                 try map.visit({ try refinedMaxima($0, settings, float32) }, { try refinedMaxima($0, settings, float64) })

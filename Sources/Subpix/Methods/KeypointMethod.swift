@@ -58,6 +58,8 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
 
     /// The method's name: kornia's for its ops, the accuracy lab's for the field's decoders.
     public let name: String
+    /// One line: what each of its points is (the viewer's legend in `docs/viewer.md`).
+    public let summary: String
     /// 4 for `(B, C, H, W)` maps, 5 for `(B, C, D, H, W)` volumes.
     public let inputRank: Int
     /// The settings that change its keypoints, in the order the side panel shows them.
@@ -76,8 +78,8 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
     public let addsBonusToValues: Bool
     /// Whether it can give coordinates normalised to [-1, 1].
     public let normalizes: Bool
-    /// Its marker: a shape, and a colour `0xRRGGBB`.
-    public let marker: (shape: MarkerShape, color: UInt32)
+    /// Its marker in the viewer and in pictures.
+    public let marker: KeypointMarker
     public let explanation: Explanation
     /// The gradient of a keypoint's coordinate with respect to the map, for the
     /// methods the gradient overlay and `influence(...)` show.
@@ -88,13 +90,14 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
     let write: @Sendable (String, KeypointSettings) -> [ScriptStatement]
 
     public init(
-        name: String, inputRank: Int, settings: [Setting], scriptCall: ScriptCall, defaultStrictMaximaBonus: Double? = nil,
-        temperatureMultiplies: Bool = false, isDiagnosed: Bool = false, addsBonusToValues: Bool = false, normalizes: Bool, marker: (shape: MarkerShape, color: UInt32),
+        name: String, summary: String, inputRank: Int, settings: [Setting], scriptCall: ScriptCall, defaultStrictMaximaBonus: Double? = nil,
+        temperatureMultiplies: Bool = false, isDiagnosed: Bool = false, addsBonusToValues: Bool = false, normalizes: Bool, marker: KeypointMarker,
         explanation: Explanation, influence: KeypointInfluence? = nil,
         find: @escaping @Sendable (AnyTensor, KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]),
         write: @escaping @Sendable (String, KeypointSettings) -> [ScriptStatement]
     ) {
         self.name = name
+        self.summary = summary
         self.inputRank = inputRank
         self.settings = settings
         self.scriptCall = scriptCall

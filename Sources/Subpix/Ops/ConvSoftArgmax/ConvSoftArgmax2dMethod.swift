@@ -62,9 +62,11 @@ extension KeypointMethod {
     /// The windows of `conv_soft_argmax2d` whose pooled value is a maximum among
     /// the windows within `2k − 1` (one window per peak), found band by band.
     public static let convSoftArgmax2d = KeypointMethod(
-        name: "conv_soft_argmax2d", inputRank: 4,
+        name: "conv_soft_argmax2d",
+        summary: "window soft-argmax at the windows whose soft-pooled value is a strict maximum of its `(2k−1)×(2k−1)` neighbourhood of windows (NMS; `k` the kernel size, wide enough that one window per peak survives), top_k per map (temperature divides)",
+        inputRank: 4,
         settings: [.temperature, .kernelSize, .stride, .padding, .threshold, .minValue, .topK],
-        scriptCall: ScriptCall("conv_soft_argmax2d"), normalizes: true, marker: (.cross, 0xFF5AD2), explanation: .window,
+        scriptCall: ScriptCall("conv_soft_argmax2d"), normalizes: true, marker: KeypointMarker(.cross, 0xFF5AD2, "pink"), explanation: .window,
         influence: KeypointInfluence { input, keypoint, axis, settings in
             try input.visit({ try windowInfluence($0, keypoint, axis, settings) }, { try windowInfluence($0, keypoint, axis, settings) })
         },

@@ -48,10 +48,12 @@ private func windowed3dGradient<S: SubpixScalar>(
 extension KeypointMethod {
     /// The windows of `conv_soft_argmax3d` whose pooled value is a strict 3 × 3 × 3 maximum.
     public static let convSoftArgmax3d = KeypointMethod(
-        name: "conv_soft_argmax3d", inputRank: 5,
+        name: "conv_soft_argmax3d",
+        summary: "3D window soft-argmax at 3×3×3 maxima of the pooled values",
+        inputRank: 5,
         settings: [.temperature, .kernelSize, .stride, .padding, .depthWindow, .strictMaximaBonus, .threshold, .minValue, .topK],
         scriptCall: ScriptCall("conv_soft_argmax3d"), defaultStrictMaximaBonus: KorniaDefaults.convSoftArgmax3dStrictMaximaBonus,
-        normalizes: true, marker: (.diamond, 0xFFAA00), explanation: .none,
+        normalizes: true, marker: KeypointMarker(.diamond, 0xFFAA00, "orange"), explanation: .none,
         find: { map, settings in try map.visit({ try windowPoints3d($0, settings) }, { try windowPoints3d($0, settings) }) },
         write: { x, settings in
             let bonus = settings.strictMaximaBonus ?? KorniaDefaults.convSoftArgmax3dStrictMaximaBonus

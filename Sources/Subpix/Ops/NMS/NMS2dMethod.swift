@@ -24,8 +24,10 @@ private func suppress2d<S: SubpixScalar>(_ input: Tensor<S>, _ kernel: [Int], _ 
 extension KeypointMethod {
     /// The strict maxima of the kernel window (a hard argmax), found band by band.
     public static let nms2d = KeypointMethod(
-        name: "nms2d", inputRank: 4, settings: [.kernelSize, .threshold, .minValue, .topK],
-        scriptCall: ScriptCall("nms2d"), normalizes: true, marker: (.ring, 0x5AFF5A), explanation: .none,
+        name: "nms2d",
+        summary: "integer strict local maxima",
+        inputRank: 4, settings: [.kernelSize, .threshold, .minValue, .topK],
+        scriptCall: ScriptCall("nms2d"), normalizes: true, marker: KeypointMarker(.ring, 0x5AFF5A, "green"), explanation: .none,
         // A hard argmax: piecewise constant, its gradient is zero everywhere.
         influence: KeypointInfluence { input, _, _, settings in
             try input.visit({ try hardArgmaxInfluence($0, settings) }, { try hardArgmaxInfluence($0, settings) })

@@ -26,9 +26,11 @@ private func quadStep<S: SubpixScalar>(_ input: Tensor<S>, _ bonus: Double, _ ep
 extension KeypointMethod {
     /// One quadratic-interpolation step at every strict 3 × 3 × 3 maximum.
     public static let convQuadInterp3d = KeypointMethod(
-        name: "conv_quad_interp3d", inputRank: 5, settings: [.strictMaximaBonus, .threshold, .minValue, .topK],
+        name: "conv_quad_interp3d",
+        summary: "one quadratic-interpolation step at 3×3×3 strict maxima",
+        inputRank: 5, settings: [.strictMaximaBonus, .threshold, .minValue, .topK],
         scriptCall: ScriptCall("conv_quad_interp3d"), defaultStrictMaximaBonus: KorniaDefaults.quadInterpStrictMaximaBonus,
-        addsBonusToValues: true, normalizes: false, marker: (.triangle, 0xFFFF3C), explanation: .quadraticStep,
+        addsBonusToValues: true, normalizes: false, marker: KeypointMarker(.triangle, 0xFFFF3C, "yellow"), explanation: .quadraticStep,
         find: { map, settings in try map.visit({ try quadPoints($0, settings) }, { try quadPoints($0, settings) }) },
         write: { x, settings in
             let bonus = settings.strictMaximaBonus ?? KorniaDefaults.quadInterpStrictMaximaBonus

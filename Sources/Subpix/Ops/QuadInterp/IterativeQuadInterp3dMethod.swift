@@ -40,8 +40,10 @@ private func iterate<S: SubpixScalar>(_ input: Tensor<S>, _ o: IterativeOptions)
 extension KeypointMethod {
     /// The iterated quadratic interpolation of every strict 3 × 3 × 3 maximum.
     public static let iterativeQuadInterp3d = KeypointMethod(
-        name: "iterative_quad_interp3d", inputRank: 5, settings: [.nIters, .threshold, .minValue, .topK],
-        scriptCall: ScriptCall("iterative_quad_interp3d"), normalizes: false, marker: (.square, 0xBE8CFF),
+        name: "iterative_quad_interp3d",
+        summary: "iterated quadratic interpolation (kornia 0.9)",
+        inputRank: 5, settings: [.nIters, .threshold, .minValue, .topK],
+        scriptCall: ScriptCall("iterative_quad_interp3d"), normalizes: false, marker: KeypointMarker(.square, 0xBE8CFF, "violet"),
         explanation: .iteratedQuadraticSteps,
         find: { map, settings in try map.visit({ try iteratedPoints($0, settings) }, { try iteratedPoints($0, settings) }) },
         write: { x, settings in

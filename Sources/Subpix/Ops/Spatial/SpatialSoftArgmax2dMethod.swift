@@ -41,9 +41,11 @@ private func softArgmaxGradient<S: SubpixScalar>(
 extension KeypointMethod {
     /// One soft-argmax point per map (`spatial_soft_argmax2d`), valued 1.
     public static let spatialSoftArgmax2d = KeypointMethod(
-        name: "spatial_soft_argmax2d", inputRank: 4, settings: [.temperature],
+        name: "spatial_soft_argmax2d",
+        summary: "one point per channel: the expectation of the softmax over the whole map (temperature multiplies)",
+        inputRank: 4, settings: [.temperature],
         scriptCall: ScriptCall("spatial_soft_argmax2d"), temperatureMultiplies: true, isDiagnosed: true, normalizes: true,
-        marker: (.plus, 0x00E6FF), explanation: .none,
+        marker: KeypointMarker(.plus, 0x00E6FF, "cyan"), explanation: .none,
         influence: KeypointInfluence { input, keypoint, axis, settings in
             try input.visit({ try softArgmaxInfluence($0, keypoint, axis, settings) }, { try softArgmaxInfluence($0, keypoint, axis, settings) })
         },
