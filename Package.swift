@@ -32,7 +32,7 @@ let package = Package(
         // chosen at run time (Sources/CSubpixKernels/include/SubpixKernels.h).
         .target(name: "CSubpixKernels"),
 
-        // Layers: subpix -> SubpixBench -> SubpixTUI -> SubpixScript -> Subpix.
+        // Layers: subpix -> SubpixCommands -> SubpixBench -> SubpixTUI -> SubpixScript -> Subpix.
         .target(
             name: "Subpix",
             dependencies: ["CSubpixKernels", .product(name: "RealModule", package: "swift-numerics")]),
@@ -45,12 +45,15 @@ let package = Package(
         .target(
             name: "SubpixBench",
             dependencies: ["Subpix", "SubpixScript", "SubpixTUI"]),
-        .executableTarget(
-            name: "subpix",
+        // The command line (swift-argument-parser), a library so that its tests parse and run it in process.
+        .target(
+            name: "SubpixCommands",
             dependencies: [
                 "Subpix", "SubpixScript", "SubpixTUI", "SubpixBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The executable: only its entry point.
+        .executableTarget(name: "subpix", dependencies: ["SubpixCommands", "Subpix"]),
 
         .testTarget(
             name: "SubpixTests", dependencies: ["Subpix"],
@@ -61,6 +64,7 @@ let package = Package(
         .testTarget(
             name: "SubpixTUITests", dependencies: ["SubpixTUI", "SubpixScript", "Subpix"],
             exclude: ["Snapshots"]),
-        .testTarget(name: "SubpixCLITests", dependencies: ["subpix"]),
+        // In process through SubpixCommands; the built `subpix` binary where a test needs a real process.
+        .testTarget(name: "SubpixCLITests", dependencies: ["SubpixCommands", "subpix", "Subpix"]),
     ]
 )

@@ -1,0 +1,12 @@
+import SubpixCommands
+import Subpix
+
+/// The `subpix` executable: keeps freed memory warm for every command (see
+/// ``HeapTuning``), then runs the one asked for (the commands are in `SubpixCommands`).
+@main
+enum SubpixMain {
+    static func main() {
+        HeapTuning.keepFreedMemoryWarm()
+        SubpixCommand.main()
+    }
+}
