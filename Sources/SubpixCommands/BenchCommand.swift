@@ -1,10 +1,9 @@
 import ArgumentParser
-import Foundation
 import Subpix
 import SubpixBench
 
 /// `subpix bench`: times the built-in workloads (the same as kornia's reference suite).
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time the built-in workloads (medians and minima in ms); compare with scripts/bench-vs-kornia.sh.")
@@ -29,20 +28,20 @@ struct BenchCommand: ParsableCommand {
         guard reps >= 1 else { throw ValidationError("expected --reps >= 1, got \(reps)") }
     }
 
-    func run() throws {
+    func run(console: Console) throws {
         let workloads = try Suite.select(only.split(separator: ",").map(String.init))
         if list {
-            for workload in Suite.all { print(Suite.column(workload.name) + " " + workload.summary) }
+            for workload in Suite.all { console.print(Suite.column(workload.name) + " " + workload.summary) }
             return
         }
-        let showProgress = isatty(STDERR_FILENO) == 1
+        let showProgress = console.errIsTerminal
         let run = BenchRun(threads: threads, repetitions: reps) { name in
-            if showProgress { FileHandle.standardError.write(Data("  \(name) ...\n".utf8)) }
+            if showProgress { console.report("  \(name) ...") }
         }
         let results = try run.measure(workloads)
         // Which float32 kernels ran (SUBPIX_KERNELS=baseline forces the portable ones).
         let kernels = "kernels: \(KernelPath.current) (fastest this CPU runs: \(KernelPath.fastestAvailable))\n"
-        if json { FileHandle.standardError.write(Data(kernels.utf8)) } else { print(kernels, terminator: "") }
-        print(json ? BenchRun.json(results) : BenchRun.table(results))
+        if json { console.err(kernels) } else { console.out(kernels) }
+        console.print(json ? BenchRun.json(results) : BenchRun.table(results))
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import SubpixScript
 
 /// `subpix builtins [NAME] [--markdown]`: the builtins as `help()` shows them, or `docs/repl.md`.
-struct HelpCommand: ParsableCommand {
+struct HelpCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "builtins", abstract: "List the script builtins, show one, or print docs/repl.md (--markdown).")
 
@@ -12,14 +12,14 @@ struct HelpCommand: ParsableCommand {
     @Argument(help: "A builtin name.")
     var name: String?
 
-    func run() throws {
+    func run(console: Console) throws {
         let registry = BuiltinRegistry.standard
         if markdown {
-            print(ReferenceMarkdown.document(registry), terminator: "")
+            console.out(ReferenceMarkdown.document(registry))
         } else if let name {
-            print(try HelpText.entry(name, in: registry))
+            console.print(try HelpText.entry(name, in: registry))
         } else {
-            print(HelpText.overview(registry))
+            console.print(HelpText.overview(registry))
         }
     }
 }

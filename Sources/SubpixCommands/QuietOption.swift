@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import SubpixScript
 
 /// `--quiet`: status messages (`saved PATH`, `time`'s report) go nowhere instead
@@ -8,8 +7,8 @@ struct QuietOption: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Silence the status messages (saved PATH, time reports) that otherwise go to stderr.")
     var quiet = false
 
-    /// Sends `session`'s status messages to stderr, or nowhere when quiet.
-    func apply(to session: Session) {
-        session.status = quiet ? { _ in } : { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    /// Sends `session`'s status messages to `console`'s stderr, or nowhere when quiet.
+    func apply(to session: Session, console: Console) {
+        session.status = quiet ? { _ in } : { line in console.report(line) }
     }
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import SubpixScript
 import SubpixTUI
 
-/// `subpix repl`: the interactive command language.
+/// `subpix repl`: the interactive command language. It reads the process's stdin and
+/// writes its own stdout and stderr (``REPL``), so it has no ``Console`` to write to.
 struct ReplCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl", abstract: "Interactive REPL: kornia-style calls, file I/O, help().",
@@ -16,7 +17,7 @@ struct ReplCommand: ParsableCommand {
         memory.apply()
         let session = Session()
         session.overwritesFiles = force.force
-        quiet.apply(to: session)
+        quiet.apply(to: session, console: .standard)
         session.openViewer = { session, name in
             try session.execute("view.input = \"\(name)\"")
             try ViewerApp(session: session).run()

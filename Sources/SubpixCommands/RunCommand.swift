@@ -1,9 +1,8 @@
 import ArgumentParser
-import Foundation
 import SubpixScript
 
 /// `subpix run FILE [--keep-going] [--each-frame STREAM] [ARG...]`: run a script; `-` reads it from standard input.
-struct RunCommand: ParsableCommand {
+struct RunCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a script file (or - for standard input); extra arguments become args[0], args[1], ...",
@@ -41,15 +40,15 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run(console: Console) throws {
         memory.apply()
         var scriptArguments = arguments
         if let terminator = scriptArguments.firstIndex(of: "--") { scriptArguments.remove(at: terminator) }
-        let session = Session()
+        let session = Session(output: { console.print($0) })
         session.overwritesFiles = force.force
-        quiet.apply(to: session)
+        quiet.apply(to: session, console: console)
         let runner = ScriptRunner(path: file, arguments: scriptArguments, keepGoing: keepGoing)
-        let report: (String) -> Void = { message in FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        let report: (String) -> Void = { console.report($0) }
         let status: Int32
         if let eachFrame {
             let frames = try NPYStreamSource(path: eachFrame, maxBytes: ReadLimits.maxBytes)

@@ -14,3 +14,32 @@ public struct SubpixCommand: ParsableCommand {
 
     public init() {}
 }
+
+extension SubpixCommand {
+    /// Parses `arguments` (without the program name), runs the command they name and
+    /// returns the exit status, writing to `console` what swift-argument-parser's
+    /// `main()` writes to the process's streams: help and `--version` to stdout,
+    /// `Error: ...` (with the usage, for a bad command line) to stderr.
+    ///
+    /// `columns` wraps help and usage text (`nil`: the terminal's width, else 80).
+    /// `subpix repl` reads the process's stdin and writes its own stdout and stderr
+    /// whatever `console` is.
+    public static func execute(_ arguments: [String], console: Console, columns: Int? = nil) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if let command = command as? any ConsoleCommand {
+                try command.run(console: console)
+            } else {
+                try command.run()
+            }
+            return ExitCode.success.rawValue
+        } catch {
+            let message = fullMessage(for: error, columns: columns)
+            let status = exitCode(for: error)
+            if !message.isEmpty {
+                status.isSuccess ? console.print(message) : console.report(message)
+            }
+            return status.rawValue
+        }
+    }
+}

@@ -6,7 +6,7 @@ import SubpixTUI
 /// `subpix view [FILE | -]`, `subpix view --script FILE [ARG...]`: the ncurses viewer
 /// (the built-in demo without a file); `-`, `--stream` and `--follow` show live
 /// frames (docs/live.md).
-struct ViewCommand: ParsableCommand {
+struct ViewCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "view",
         abstract: "Open the heatmap viewer on FILE (.npy .npz .png .pgm .csv), a script's tensor, or the built-in demo.",
@@ -56,7 +56,7 @@ struct ViewCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run(console: Console) throws {
         memory.apply()
         // First, so that `-` can hand standard input to the stream and take the keys from the terminal.
         let live = try liveOptions.start(file: file, maxBytes: memory.maxBytes ?? FrameRing.defaultMaxBytes)
@@ -64,9 +64,7 @@ struct ViewCommand: ParsableCommand {
         if let script {
             var arguments = inputs
             if let terminator = arguments.firstIndex(of: "--") { arguments.remove(at: terminator) }
-            let status = ScriptRunner(path: script, arguments: arguments, keepGoing: false).run(in: session) { message in
-                FileHandle.standardError.write(Data((message + "\n").utf8))
-            }
+            let status = ScriptRunner(path: script, arguments: arguments, keepGoing: false).run(in: session) { console.report($0) }
             if status != 0 { throw ExitCode(status) }
             if let name = `var` { try command("view.input = \(quoted(name))", in: session) }
             session.followScriptCalls()
@@ -85,10 +83,10 @@ struct ViewCommand: ParsableCommand {
         if let snapshot {
             let model = ViewerModel(session: session, colorMode: .trueColor, size: (size.columns, size.rows))
             let written = try ViewSnapshot(model).write(to: snapshot, overwrite: force.force)
-            print("saved \(written)")
+            console.print("saved \(written)")
             return
         }
-        guard ViewerApp.hasTerminal else {
+        guard console.hasTerminal() else {
             throw ScriptError("subpix view needs a terminal (a TTY); for scripts use `subpix run FILE` or `subpix repl`")
         }
         try ViewerApp(session: session, colors: ascii ? .ascii : colors, live: live).run()

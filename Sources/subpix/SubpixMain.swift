@@ -1,5 +1,6 @@
-import SubpixCommands
+import Foundation
 import Subpix
+import SubpixCommands
 
 /// The `subpix` executable: keeps freed memory warm for every command (see
 /// ``HeapTuning``), then runs the one asked for (the commands are in `SubpixCommands`).
@@ -7,6 +8,6 @@ import Subpix
 enum SubpixMain {
     static func main() {
         HeapTuning.keepFreedMemoryWarm()
-        SubpixCommand.main()
+        exit(SubpixCommand.execute(Array(CommandLine.arguments.dropFirst()), console: .standard))
     }
 }
