@@ -34,12 +34,13 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(listed, expected + ["frame_256", "frame_512", "frame_batch", "keypoints_pose", "keypoints_large", "ssa2d_pose_vjp", "csa2d_dense_vjp", "csa2d_k3", "csa2d_k7", "csa2d_k15", "csa2d_pose"])
     }
 
-    /// `SUBPIX_KERNELS=baseline` forces the portable float32 kernels, and the bench says which ran.
+    /// `SUBPIX_KERNELS=baseline` forces the portable float32 kernels, and the bench says which ran
+    /// (the kernels read it once, at start-up: these runs launch the binary).
     func testTheEnvironmentForcesTheBaselineKernels() throws {
-        let forced = try CLIRunner.run(["bench", "--reps", "1", "--only", "ssa2d_pose"], environment: ["SUBPIX_KERNELS": "baseline"])
+        let forced = try CLIRunner.launch(["bench", "--reps", "1", "--only", "ssa2d_pose"], environment: ["SUBPIX_KERNELS": "baseline"])
         XCTAssertEqual(forced.status, 0, forced.stderr)
         XCTAssertTrue(forced.stdout.hasPrefix("kernels: baseline (fastest this CPU runs: "), forced.stdout)
-        let json = try CLIRunner.run(["bench", "--reps", "1", "--only", "ssa2d_pose", "--json"], environment: ["SUBPIX_KERNELS": "baseline"])
+        let json = try CLIRunner.launch(["bench", "--reps", "1", "--only", "ssa2d_pose", "--json"], environment: ["SUBPIX_KERNELS": "baseline"])
         XCTAssertTrue(json.stderr.contains("kernels: baseline"), json.stderr)
         XCTAssertTrue(json.stdout.hasPrefix("{\"ssa2d_pose\": "), json.stdout)
     }
@@ -47,7 +48,7 @@ final class BenchCommandTests: XCTestCase {
     /// `SUBPIX_KERNELS=avx2` keeps the AVX2 + FMA kernels on an AVX-512 CPU
     /// (and falls back to the baseline on a CPU without AVX2).
     func testTheEnvironmentForcesTheAVX2Kernels() throws {
-        let forced = try CLIRunner.run(["bench", "--reps", "1", "--only", "ssa2d_pose"], environment: ["SUBPIX_KERNELS": "avx2"])
+        let forced = try CLIRunner.launch(["bench", "--reps", "1", "--only", "ssa2d_pose"], environment: ["SUBPIX_KERNELS": "avx2"])
         XCTAssertEqual(forced.status, 0, forced.stderr)
         let line = forced.stdout.split(separator: "\n").first.map(String.init) ?? ""
         let fastest = try XCTUnwrap(line.split(separator: ":").last?.dropLast().trimmingCharacters(in: .whitespaces), line)

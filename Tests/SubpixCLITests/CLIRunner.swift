@@ -1,6 +1,11 @@
 import Foundation
+import SubpixCommands
+import Synchronization
 
-/// Runs the built `subpix` binary (next to this test bundle in the build directory).
+/// Runs `subpix` command lines: in this process through ``SubpixCommand/execute(_:console:columns:)``
+/// (``run(_:directory:)``), or as the built binary (``launch(_:stdin:stdinData:directory:environment:)``)
+/// where a test needs a real process: standard input, the environment read at start-up,
+/// the executable's own exit status, heap tuning.
 enum CLIRunner {
     struct Result {
         var status: Int32
@@ -8,6 +13,23 @@ enum CLIRunner {
         var stderr: String
     }
 
+    /// Runs `arguments` in process and returns what the binary would have exited with and
+    /// printed (help and usage 80 columns wide, as on a pipe; no terminal, so no viewer).
+    /// `directory` is the current directory while it runs; relative paths resolve there.
+    static func run(_ arguments: [String], directory: URL? = nil) throws -> Result {
+        let captured = Captured()
+        let console = Console(out: { captured.append(stdout: $0) }, err: { captured.append(stderr: $0) },
+                              hasTerminal: { false }, errIsTerminal: false)
+        let previous = FileManager.default.currentDirectoryPath
+        if let directory, !FileManager.default.changeCurrentDirectoryPath(directory.path) {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: directory.path])
+        }
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+        let status = SubpixCommand.execute(arguments, console: console, columns: 80)
+        return captured.result(status)
+    }
+
+    /// The built `subpix` binary (next to this test bundle in the build directory).
     static var binary: URL {
         var directory = Bundle(for: Marker.self).bundleURL
         while directory.path != "/" {
@@ -21,7 +43,9 @@ enum CLIRunner {
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/subpix")
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, stdinData: Data? = nil, directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Launches the binary with `arguments` (and `stdin` or `stdinData` on a pipe) and waits for it.
+    static func launch(_ arguments: [String], stdin: String? = nil, stdinData: Data? = nil, directory: URL? = nil,
+                       environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -43,6 +67,17 @@ enum CLIRunner {
         let err = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// What an in-process command wrote to each stream (a command may write from several threads).
+    private final class Captured: Sendable {
+        private let streams = Mutex((stdout: "", stderr: ""))
+
+        func append(stdout text: String) { streams.withLock { $0.stdout += text } }
+        func append(stderr text: String) { streams.withLock { $0.stderr += text } }
+        func result(_ status: Int32) -> Result {
+            streams.withLock { Result(status: status, stdout: $0.stdout, stderr: $0.stderr) }
+        }
     }
 
     private final class Marker {}

@@ -31,25 +31,31 @@ final class ComposingTests: XCTestCase {
         XCTAssertEqual(quiet.status, 0, quiet.stderr)
         XCTAssertEqual(quiet.stdout, loud.stdout)
         XCTAssertEqual(quiet.stderr, "")
-        let repl = try CLIRunner.run(["repl", "-q", "--force"], stdin: "save(zeros((1, 1, 2, 2)), 'z.npy')\nprint(1)\n", directory: directory)
+        let repl = try CLIRunner.launch(["repl", "-q", "--force"], stdin: "save(zeros((1, 1, 2, 2)), 'z.npy')\nprint(1)\n", directory: directory)
         XCTAssertEqual(repl.stdout, "1\n")
         XCTAssertEqual(repl.stderr, "")
     }
 
     func testAPipedReplExitsOneWhenAStatementFailedAndZeroOtherwise() throws {
-        let good = try CLIRunner.run(["repl"], stdin: "x = 1\nprint(x)\n")
+        let good = try CLIRunner.launch(["repl"], stdin: "x = 1\nprint(x)\n")
         XCTAssertEqual(good.status, 0)
-        let bad = try CLIRunner.run(["repl"], stdin: "x = 1\nnope\nprint(x)\n")
+        let bad = try CLIRunner.launch(["repl"], stdin: "x = 1\nnope\nprint(x)\n")
         XCTAssertEqual(bad.stdout, "1\n", "the statements after the error still run")
         XCTAssertEqual(bad.status, 1)
-        let run = try CLIRunner.run(["run", "-"], stdin: "x = 1\nnope\n")
+        let run = try CLIRunner.launch(["run", "-"], stdin: "x = 1\nnope\n")
         XCTAssertEqual(run.status, bad.status, "repl < file and run - agree")
     }
 
-    func testVersion() throws {
-        let result = try CLIRunner.run(["--version"])
+    /// The binary itself (the rest runs in process): --version on stdout with status 0, a
+    /// refused command line on stderr with EX_USAGE, in the words the in-process tests read.
+    func testVersionAndAUsageErrorLeaveTheProcess() throws {
+        let result = try CLIRunner.launch(["--version"])
         XCTAssertEqual(result.status, 0)
         XCTAssertEqual(result.stdout, "0.1.0\n")
+        let refused = try CLIRunner.launch(["view", "a.npy", "b.npy"])
+        XCTAssertEqual(refused.status, 64)
+        XCTAssertEqual(refused.stdout, "")
+        XCTAssertEqual(refused.stderr, try CLIRunner.run(["view", "a.npy", "b.npy"]).stderr)
     }
 
     func testFileErrorsHaveNoInternalPositionAndSuggestAFileNearby() throws {
@@ -88,8 +94,6 @@ final class ComposingTests: XCTestCase {
         XCTAssertEqual(fine.stderr.split(separator: "\n").first,
                        "Error: subpix view needs a terminal (a TTY); for scripts use `subpix run FILE` or `subpix repl`",
                        "the argument reached the script, which loaded the file")
-        let twoFiles = try CLIRunner.run(["view", "a.npy", "b.npy"])
-        XCTAssertTrue(twoFiles.stderr.hasPrefix("Error: expected one heatmap file, got 2; to pass arguments to a script use --script FILE ARG..."))
     }
 
     func testViewingAnNpzPicksAnArrayByName() throws {

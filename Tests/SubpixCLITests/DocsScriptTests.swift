@@ -28,7 +28,8 @@ final class DocsScriptTests: XCTestCase {
         }
     }
 
-    /// Runs in a scratch directory that sees the repository's demos/ (files a block saves stay there).
+    /// Runs each block in process as a script file in a scratch directory that sees the
+    /// repository's demos/ (files a block saves stay there).
     func testEveryScriptBlockRunsAndPrintsWhatTheDocShows() throws {
         let scratch = try scratchDirectory("subpix-docs")
         try FileManager.default.createSymbolicLink(at: scratch.appendingPathComponent("demos"), withDestinationURL: root.appendingPathComponent("demos"))
@@ -37,7 +38,8 @@ final class DocsScriptTests: XCTestCase {
             for example in try examples(in: document) {
                 // A per-frame example (docs/live.md, `subpix run --each-frame`) gets the frame that option gives.
                 let frame = example.script.contains("frame") ? "frame = gaussians(size=(16, 16), peaks=[(5, 9, 1.5)])\nframe_index = 0\n" : ""
-                let result = try CLIRunner.run(["run", "--quiet", "-"], stdin: frame + example.script, directory: scratch)
+                let block = try writeFile("block.subpix", frame + example.script, in: scratch)
+                let result = try CLIRunner.run(["run", "--quiet", block], directory: scratch)
                 XCTAssertEqual(result.status, 0, "\(document): \(result.stderr)\n\(example.script)")
                 guard let output = example.output else { continue }
                 shown[document, default: 0] += 1

@@ -38,7 +38,7 @@ final class HeapTuningTests: XCTestCase {
     /// Minor page faults of one `subpix bench` run of `csa2d_dense_vjp` on one thread.
     private func minorFaults(repetitions: Int) throws -> Int {
         let before = childrenMinorFaults()
-        let run = try CLIRunner.run(["bench", "--threads", "1", "--reps", String(repetitions), "--only", "csa2d_dense_vjp"])
+        let run = try CLIRunner.launch(["bench", "--threads", "1", "--reps", String(repetitions), "--only", "csa2d_dense_vjp"])
         XCTAssertEqual(run.status, 0, run.stderr)
         return childrenMinorFaults() - before
     }

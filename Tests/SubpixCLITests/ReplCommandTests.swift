@@ -3,7 +3,7 @@ import XCTest
 /// End-to-end: `subpix repl`, piped and in a real terminal (tmux).
 final class ReplCommandTests: XCTestCase {
     func testPipedInputHasNoPromptNoBannerAndNoEscapeCodes() throws {
-        let result = try CLIRunner.run(["repl"], stdin: """
+        let result = try CLIRunner.launch(["repl"], stdin: """
             x = 2
             x * 21
             heat = gaussians(size=(4, 8),
@@ -24,7 +24,7 @@ final class ReplCommandTests: XCTestCase {
     }
 
     func testPipedInputEndingInsideABracketReportsIt() throws {
-        let result = try CLIRunner.run(["repl"], stdin: "print(1)\nf = zeros((2,\n")
+        let result = try CLIRunner.launch(["repl"], stdin: "print(1)\nf = zeros((2,\n")
         XCTAssertEqual(result.stdout, "1\n")
         XCTAssertEqual(result.stderr.split(separator: "\n").first, "<stdin>:2:14: error: expected ')' to close the parenthesis, got end of input")
     }

@@ -1,6 +1,7 @@
 import XCTest
 
-/// End-to-end: the real `subpix` binary on scripts, checking stdout, stderr and exit codes.
+/// `subpix run` on scripts, in process (standard input through the binary), checking stdout,
+/// stderr and exit statuses.
 final class RunCommandTests: XCTestCase {
     private var directory: URL!
 
@@ -91,12 +92,12 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testScriptsRunFromStandardInputAndPipedRepl() throws {
-        let run = try CLIRunner.run(["run", "-", "first"], stdin: "print(1 + 2, args[0])\n")
+        let run = try CLIRunner.launch(["run", "-", "first"], stdin: "print(1 + 2, args[0])\n")
         XCTAssertEqual(run.stdout, "3 first\n")
-        let failing = try CLIRunner.run(["run", "-"], stdin: "x = 1\ny = x +\n")
+        let failing = try CLIRunner.launch(["run", "-"], stdin: "x = 1\ny = x +\n")
         XCTAssertEqual(failing.status, 1)
         XCTAssertEqual(failing.stderr, "<stdin>:2:8: error: expected an expression, got end of line\n    y = x +\n           ^\n")
-        let repl = try CLIRunner.run(["repl"], stdin: "x = 2\nx * 21\nf(\n1)\nx\n")
+        let repl = try CLIRunner.launch(["repl"], stdin: "x = 2\nx * 21\nf(\n1)\nx\n")
         XCTAssertEqual(repl.stdout, "42\n2\n", "piped REPL: no prompt, no banner; errors keep the session")
         XCTAssertEqual(repl.stderr.split(separator: "\n").first, "<stdin>:3:1: error: name 'f' is not defined")
         XCTAssertFalse(repl.stdout.contains("\u{1B}"), "no escape codes on a pipe")

@@ -72,8 +72,9 @@ final class TmuxViewerTests: XCTestCase {
         XCTAssertEqual(tmux.waitForFile(status), "EXIT=0\n")
     }
 
+    /// The binary on pipes (in process, tests say there is no terminal; here the pipes do).
     func testWithoutATerminalTheViewerSaysWhereToGo() throws {
-        let result = try CLIRunner.run(["view"])
+        let result = try CLIRunner.launch(["view"])
         XCTAssertNotEqual(result.status, 0)
         XCTAssertEqual(result.stderr.split(separator: "\n").first,
                        "Error: subpix view needs a terminal (a TTY); for scripts use `subpix run FILE` or `subpix repl`")
