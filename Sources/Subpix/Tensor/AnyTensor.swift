@@ -12,6 +12,8 @@ public enum AnyTensor: Sendable, Equatable, CustomStringConvertible {
     public init<S: SubpixScalar>(_ tensor: Tensor<S>) {
         if let float = tensor as? Tensor<Float> {
             self = .float32(float)
+        } else if let double = tensor as? Tensor<Double> {
+            self = .float64(double)   // the same storage, not a copy
         } else {
             self = .float64(tensor.map { Double($0) })
         }
