@@ -55,16 +55,19 @@ let package = Package(
         // The executable: only its entry point.
         .executableTarget(name: "subpix", dependencies: ["SubpixCommands", "Subpix"]),
 
+        // What every test target shares (Tests/TestSupport): a plain library that
+        // imports XCTest, so only test targets may depend on it.
+        .target(name: "TestSupport", dependencies: ["Subpix"], path: "Tests/TestSupport"),
         .testTarget(
-            name: "SubpixTests", dependencies: ["Subpix"],
+            name: "SubpixTests", dependencies: ["Subpix", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "SubpixScriptTests", dependencies: ["SubpixScript", "Subpix"],
+            name: "SubpixScriptTests", dependencies: ["SubpixScript", "Subpix", "TestSupport"],
             exclude: ["Resources"]),
         .testTarget(
-            name: "SubpixTUITests", dependencies: ["SubpixTUI", "SubpixScript", "Subpix"],
+            name: "SubpixTUITests", dependencies: ["SubpixTUI", "SubpixScript", "Subpix", "TestSupport"],
             exclude: ["Snapshots"]),
         // In process through SubpixCommands; the built `subpix` binary where a test needs a real process.
-        .testTarget(name: "SubpixCLITests", dependencies: ["SubpixCommands", "subpix", "Subpix"]),
+        .testTarget(name: "SubpixCLITests", dependencies: ["SubpixCommands", "subpix", "Subpix", "TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Subpix
+import TestSupport
 
 /// The float32 backward kernels against the Swift pullbacks in float32, on both
 /// kernel paths: widths with and without a tail, temperatures, normalised and
@@ -18,7 +19,7 @@ final class PullbackKernelTests: XCTestCase {
                                 input, temperature: temperature, normalizedCoordinates: normalized)
                             let want = spatialSoftArgmaxGradientReference(
                                 input, temperature: Float(temperature), normalized: normalized, coords: coords, cotangent: cotangent)
-                            assertClose(try pullback(cotangent), want, 1e-5, "\(path) \(height)x\(width) T=\(temperature) normalized=\(normalized)")
+                            assertClose(try pullback(cotangent), want, within: .relativeToLargest(1e-5), "\(path) \(height)x\(width) T=\(temperature) normalized=\(normalized)")
                         }
                     }
                 }
@@ -120,7 +121,7 @@ final class PullbackKernelTests: XCTestCase {
         let want = try widePullback(
             Tensor(shape: coords.shape, elements: coords.elements.map(Double.init)),
             Tensor(shape: values.shape, elements: values.elements.map(Double.init)))
-        assertClose(try pullback(coords, values), try Tensor(shape: want.shape, elements: want.elements.map(Float.init)), 1e-5, "bonus 0.5")
+        assertClose(try pullback(coords, values), try Tensor(shape: want.shape, elements: want.elements.map(Float.init)), within: .relativeToLargest(1e-5), "bonus 0.5")
     }
 
     /// A block of a wide map needs more scratch than a thread keeps between calls
@@ -147,7 +148,7 @@ final class PullbackKernelTests: XCTestCase {
         reference.usesKernel = false
         let got = try WindowedSoftArgmaxPullback(forward: engine).gradient(of: input, value: value, cotangents: (coords, values), op: "test")
         let want = try WindowedSoftArgmaxPullback(forward: reference).gradient(of: input, value: value, cotangents: (coords, values), op: "test")
-        assertClose(got, want, 2e-5, label, file: file, line: line)
+        assertClose(got, want, within: .relativeToLargest(2e-5), label, file: file, line: line)
     }
 
     private func noise(_ shape: [Int], _ random: SeededRandom) throws -> Tensor<Float> {
@@ -157,17 +158,5 @@ final class PullbackKernelTests: XCTestCase {
 
     private func noise(_ shape: [Int], _ random: inout SeededRandom) throws -> Tensor<Float> {
         try Tensor(shape: shape, elements: (0..<shape.reduce(1, *)).map { _ in Float.random(in: -3...3, using: &random) })
-    }
-
-    private func assertClose(_ got: Tensor<Float>, _ want: Tensor<Float>, _ tolerance: Float, _ label: String,
-                             file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(got.shape, want.shape, label, file: file, line: line)
-        let scale = want.elements.reduce(Float(0)) { max($0, abs($1)) }
-        let bad = zip(got.elements, want.elements).enumerated().filter { _, pair in
-            pair.1.isNaN ? !pair.0.isNaN : abs(pair.0 - pair.1) > tolerance * max(1, scale)
-        }
-        if let (index, (g, w)) = bad.first {
-            XCTFail("\(label): \(bad.count) elements differ, first \(index): \(g) vs \(w)", file: file, line: line)
-        }
     }
 }

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Subpix
+import TestSupport
 
 /// The float32 `spatial_soft_argmax2d` kernel against the Swift reference, on
 /// every kernel path: widths with and without a tail of fewer than sixteen columns,
@@ -16,7 +17,7 @@ final class SpatialSoftArgmaxKernelTests: XCTestCase {
                             let input = try Tensor<Float>(shape: [3, 2, height, width], elements: elements)
                             let got = try spatialSoftArgmax2d(input, temperature: temperature, normalizedCoordinates: normalized)
                             let want = spatialSoftArgmaxReference(input, temperature: Float(temperature), normalized: normalized)
-                            assertClose(got, want, "\(path) \(height)x\(width) T=\(temperature) normalized=\(normalized)")
+                            assertClose(got, want, within: .isclose(atol: 1e-5, rtol: 1e-5), "\(path) \(height)x\(width) T=\(temperature) normalized=\(normalized)")
                         }
                     }
                 }
@@ -34,20 +35,12 @@ final class SpatialSoftArgmaxKernelTests: XCTestCase {
                         let input = try Tensor<Float>(shape: [1, 2, 3, 8], elements: elements)
                         let got = try spatialSoftArgmax2d(input, normalizedCoordinates: false)
                         let want = spatialSoftArgmaxReference(input, temperature: 1, normalized: false)
-                        assertClose(got, want, "\(path) \(poison) at \(position)")
+                        assertClose(got, want, within: .isclose(atol: 1e-5, rtol: 1e-5), "\(path) \(poison) at \(position)")
                         if poison.isNaN { XCTAssertTrue(got.elements[0].isNaN && got.elements[1].isNaN) }
                         XCTAssertFalse(got.elements[2].isNaN || got.elements[3].isNaN, "the other map is untouched")
                     }
                 }
             }
-        }
-    }
-
-    private func assertClose(_ got: Tensor<Float>, _ want: Tensor<Float>, _ label: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(got.shape, want.shape, label, file: file, line: line)
-        for (index, (g, w)) in zip(got.elements, want.elements).enumerated() {
-            let ok = w.isNaN ? g.isNaN : abs(g - w) <= 1e-5 + 1e-5 * abs(w)
-            XCTAssertTrue(ok, "\(label): element \(index) is \(g), the reference \(w)", file: file, line: line)
         }
     }
 }

@@ -1,5 +1,6 @@
 import XCTest
 @testable import Subpix
+import TestSupport
 
 /// The float32 conv soft-argmax kernel against the Swift engine in float32, on
 /// random maps over many geometries, in 2D and 3D, on both kernel paths.
@@ -64,23 +65,12 @@ final class WindowKernelTests: XCTestCase {
         let got = engine.apply(input, outputValue: true)
         engine.usesKernel = false
         let want = engine.apply(input, outputValue: true)
-        assertClose(got.coords, want.coords, 1e-4, label, file: file, line: line)
-        if let values = got.values, let wanted = want.values { assertClose(values, wanted, 1e-4, label, file: file, line: line) }
+        assertClose(got.coords, want.coords, within: .relative(1e-4), label, file: file, line: line)
+        if let values = got.values, let wanted = want.values { assertClose(values, wanted, within: .relative(1e-4), label, file: file, line: line) }
         XCTAssertNotNil(got.values, label, file: file, line: line)
     }
 
     private func noise(_ shape: [Int], _ random: inout SeededRandom) throws -> Tensor<Float> {
         try Tensor(shape: shape, elements: (0..<shape.reduce(1, *)).map { _ in Float.random(in: -3...3, using: &random) })
-    }
-
-    private func assertClose(_ got: Tensor<Float>, _ want: Tensor<Float>, _ tolerance: Float, _ label: String,
-                             file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(got.shape, want.shape, label, file: file, line: line)
-        let bad = zip(got.elements, want.elements).enumerated().filter { _, pair in
-            pair.1.isNaN ? !pair.0.isNaN : abs(pair.0 - pair.1) > tolerance * max(1, abs(pair.1))
-        }
-        if let (index, (g, w)) = bad.first {
-            XCTFail("\(label): \(bad.count) elements differ, first \(index): \(g) vs \(w)", file: file, line: line)
-        }
     }
 }

@@ -1,6 +1,7 @@
 import CSubpixKernels
 import XCTest
 @testable import Subpix
+import TestSupport
 
 /// The van Herk / Gil-Werman window sums against direct sums, on terms that
 /// span 1 … 1e-30 next to a peak: the case where add-one/drop-one running sums
@@ -83,31 +84,14 @@ final class WindowSumsTests: XCTestCase {
                                 doubles, kernelSize: arguments.kernel, stride: arguments.stride, padding: arguments.padding,
                                 normalizedCoordinates: false, eps: 0, outputValue: true)
                             let label = "\(path) k=\(arguments.kernel) s=\(stride) p=\(padding)"
-                            assertClose(got.coords, want.coords, absolute: 2e-4, relative: 0, label)
+                            assertClose(got.coords, want.coords, within: .isclose(atol: 2e-4, rtol: 0), label)
                             if let values = got.values, let wanted = want.values {
-                                assertClose(values, wanted, absolute: 0, relative: 2e-5, label)
+                                assertClose(values, wanted, within: .isclose(atol: 0, rtol: 2e-5), label)
                             }
                         }
                     }
                 }
             }
         }
-    }
-}
-
-/// Every element of a float32 result within `absolute + relative · |want|` of a
-/// float64 one (NaN where it is NaN).
-func assertClose(
-    _ got: Tensor<Float>, _ want: Tensor<Double>, absolute: Double, relative: Double, _ label: String,
-    file: StaticString = #filePath, line: UInt = #line
-) {
-    XCTAssertEqual(got.shape, want.shape, label, file: file, line: line)
-    var failures = 0
-    for (index, (g, w)) in zip(got.elements, want.elements).enumerated() {
-        let ok = w.isNaN ? g.isNaN : abs(Double(g) - w) <= absolute + relative * abs(w)
-        if !ok && failures < 3 {
-            XCTFail("\(label): element \(index) is \(g), expected \(w)", file: file, line: line)
-        }
-        failures += ok ? 0 : 1
     }
 }

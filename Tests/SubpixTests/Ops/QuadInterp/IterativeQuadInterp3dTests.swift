@@ -1,13 +1,10 @@
 import XCTest
 @testable import Subpix
+import TestSupport
 
 final class IterativeQuadInterp3dTests: XCTestCase {
     private func point<S: SubpixScalar>(_ coords: Tensor<S>, _ d: Int, _ y: Int, _ x: Int) -> [Double] {
         (0..<3).map { Double(coords[0, 0, $0, d, y, x]) }
-    }
-
-    private func assertClose(_ got: [Double], _ want: [Double], _ accuracy: Double, line: UInt = #line) {
-        for (g, w) in zip(got, want) { XCTAssertEqual(g, w, accuracy: accuracy, line: line) }
     }
 
     /// One mask bit at (d, y, x) of a volume's shape.
@@ -20,7 +17,7 @@ final class IterativeQuadInterp3dTests: XCTestCase {
     func testRecoversTheExtremumOfAQuadraticWithoutBonus() throws {
         let volume = try QuadVolumes.paraboloid(Float.self, peak: (2.3, 4.2, 3.6), offset: 1)
         let (coords, values) = try iterativeQuadInterp3d(volume)
-        assertClose(point(coords, 2, 4, 4), [2.3, 4.2, 3.6], 1e-5)
+        assertClose(point(coords, 2, 4, 4), [2.3, 4.2, 3.6], within: .absolute(1e-5))
         XCTAssertEqual(Double(values[0, 0, 2, 4, 4]), 1, accuracy: 1e-5)
         XCTAssertEqual(point(coords, 0, 0, 0), [0, 0, 0])
         XCTAssertEqual(values[0, 0, 0, 0, 0], volume[0, 0, 0, 0, 0])
@@ -32,7 +29,7 @@ final class IterativeQuadInterp3dTests: XCTestCase {
         let volume = try QuadVolumes.paraboloid(Double.self, peak: (2.3, 4.2, 3.6))
         let start = mask(like: volume, at: 2, 4, 5)
         let (coords, values) = try iterativeQuadInterp3d(volume, nIters: 5, precomputedNMSMask: start)
-        assertClose(point(coords, 2, 4, 5), [2.3, 4.2, 3.6], 1e-12)
+        assertClose(point(coords, 2, 4, 5), [2.3, 4.2, 3.6], within: .absolute(1e-12))
         XCTAssertEqual(values[0, 0, 2, 4, 5], 0, accuracy: 1e-12)
         // With one iteration the step happens on the last one: not converged, so not refined.
         let (once, onceValues) = try iterativeQuadInterp3d(volume, nIters: 1, precomputedNMSMask: start)
@@ -40,7 +37,7 @@ final class IterativeQuadInterp3dTests: XCTestCase {
         XCTAssertEqual(onceValues[0, 0, 2, 4, 5], volume[0, 0, 2, 4, 5])
         // A larger threshold keeps the centre: δx = −0.8 is reported from x = 5.
         let (wide, _) = try iterativeQuadInterp3d(volume, nIters: 1, maxSubpixelShift: 0.9, precomputedNMSMask: start)
-        assertClose(point(wide, 2, 4, 5), [2.3, 4.2, 3.6], 1e-12)
+        assertClose(point(wide, 2, 4, 5), [2.3, 4.2, 3.6], within: .absolute(1e-12))
     }
 
     func testScaleStepsCanBeTurnedOff() throws {
@@ -50,14 +47,14 @@ final class IterativeQuadInterp3dTests: XCTestCase {
         let start = mask(like: volume, at: 3, 4, 4)
         for steps in [true, false] {
             let (coords, values) = try iterativeQuadInterp3d(volume, allowScaleSteps: steps, precomputedNMSMask: start)
-            assertClose(point(coords, 3, 4, 4), [2.3, 4.2, 3.6], 1e-12)
+            assertClose(point(coords, 3, 4, 4), [2.3, 4.2, 3.6], within: .absolute(1e-12))
             XCTAssertEqual(values[0, 0, 3, 4, 4], 0, accuracy: 1e-12)
         }
         // A start on the outermost plane is fitted at the clamped centre d = 1. There δs = 1.3
         // steps it inward (to 1, then 2) and it converges; with the peak at d = 0.6, δs = −0.4
         // does not step, the centre stays on the outermost plane and the point is rejected.
         let edge = mask(like: volume, at: 0, 4, 4)
-        assertClose(point(try iterativeQuadInterp3d(volume, precomputedNMSMask: edge).coords, 0, 4, 4), [2.3, 4.2, 3.6], 1e-12)
+        assertClose(point(try iterativeQuadInterp3d(volume, precomputedNMSMask: edge).coords, 0, 4, 4), [2.3, 4.2, 3.6], within: .absolute(1e-12))
         let low = try QuadVolumes.paraboloid(Double.self, peak: (0.6, 4.2, 3.6))
         XCTAssertEqual(point(try iterativeQuadInterp3d(low, precomputedNMSMask: edge).coords, 0, 4, 4), [0, 4, 4])
     }
@@ -79,10 +76,10 @@ final class IterativeQuadInterp3dTests: XCTestCase {
         let right = try QuadVolumes.paraboloid(Double.self, width: 16, peak: (2.4, 11.3, 4.4), offset: -1)
         volume = try Tensor(shape: volume.shape, elements: zip(volume.elements, right.elements).map { max($0, $1) })
         let (all, _) = try iterativeQuadInterp3d(volume)
-        assertClose(point(all, 2, 4, 4), [2.3, 4.2, 3.6], 1e-12)
-        assertClose(point(all, 2, 4, 11), [2.4, 11.3, 4.4], 1e-12)
+        assertClose(point(all, 2, 4, 4), [2.3, 4.2, 3.6], within: .absolute(1e-12))
+        assertClose(point(all, 2, 4, 11), [2.4, 11.3, 4.4], within: .absolute(1e-12))
         let (best, _) = try iterativeQuadInterp3d(volume, maxCandidates: 1)
-        assertClose(point(best, 2, 4, 4), [2.3, 4.2, 3.6], 1e-12)
+        assertClose(point(best, 2, 4, 4), [2.3, 4.2, 3.6], within: .absolute(1e-12))
         XCTAssertEqual(point(best, 2, 4, 11), [2, 11, 4])
         XCTAssertEqual(point(try iterativeQuadInterp3d(volume, maxCandidates: 0).coords, 2, 4, 4), [2, 4, 4])
         // The module carries the same settings.
