@@ -8,7 +8,7 @@ import XCTest
 /// steps on and off, and volumes holding NaN, infinities, huge and subnormal values.
 final class IterativeQuadKernelTests: XCTestCase {
     func testKernelMatchesTheSwiftRefinerOnEveryPath() throws {
-        var random = SeededRandom(seed: 31)
+        var random = SeededGenerator(seed: 31)
         let shape = [2, 2, 5, 23, 29]
         let smooth = try Tensor<Float>(shape: shape, elements: blobs(shape, &random))
         let noise = try Tensor<Float>(shape: shape, elements: (0..<shape.reduce(1, *)).map { _ in Float.random(in: -1...1, using: &random) })
@@ -39,7 +39,7 @@ final class IterativeQuadKernelTests: XCTestCase {
     }
 
     /// A few Gaussian blobs at sub-voxel centres in every map, with a little noise.
-    private func blobs(_ shape: [Int], _ random: inout SeededRandom) -> [Float] {
+    private func blobs(_ shape: [Int], _ random: inout SeededGenerator) -> [Float] {
         let (maps, depth, height, width) = (shape[0] * shape[1], shape[2], shape[3], shape[4])
         var out = [Float](repeating: 0, count: maps * depth * height * width)
         for map in 0..<maps {

@@ -7,7 +7,7 @@ import TestSupport
 /// pixel coordinates, a NaN in a map.
 final class PullbackKernelTests: XCTestCase {
     func testSpatialSoftArgmaxBackwardMatchesTheSwiftReference() throws {
-        var random = SeededRandom(seed: 7)
+        var random = SeededGenerator(seed: 7)
         for path in KernelPath.allCases {
             try withKernelPath(path) {
                 for (height, width) in [(1, 1), (3, 5), (64, 48), (7, 13), (2, 17)] {
@@ -30,7 +30,7 @@ final class PullbackKernelTests: XCTestCase {
     func testBackwardOfANaNMapIsNaNOnlyThere() throws {
         for path in KernelPath.allCases {
             try withKernelPath(path) {
-                var input = try noise([1, 2, 3, 9], SeededRandom(seed: 8))
+                var input = try noise([1, 2, 3, 9], SeededGenerator(seed: 8))
                 input[0, 0, 1, 4] = .nan
                 let (_, pullback) = try spatialSoftArgmax2dWithPullback(input)
                 let gradient = try pullback(Tensor(shape: [1, 2, 2], repeating: 1))
@@ -46,7 +46,7 @@ final class PullbackKernelTests: XCTestCase {
     }
 
     func testConvSoftArgmaxBackwardMatchesTheSwiftImplementation() throws {
-        var random = SeededRandom(seed: 9)
+        var random = SeededGenerator(seed: 9)
         for path in KernelPath.allCases {
             try withKernelPath(path) {
                 for (height, width) in [(9, 7), (16, 33), (5, 8), (30, 12), (1, 3)] {
@@ -74,7 +74,7 @@ final class PullbackKernelTests: XCTestCase {
     }
 
     func testConvSoftArgmaxBackwardSplitsALargeMapIntoRowBlocks() throws {
-        var random = SeededRandom(seed: 10)
+        var random = SeededGenerator(seed: 10)
         let input = try noise([1, 1, 97, 40], &random)
         for (kernel, stride, padding) in [([3, 3], [1, 1], [1, 1]), ([5, 5], [2, 2], [2, 2])] {
             let axes = try WindowAxis.validated(op: "test", input: input.shape, kernel: kernel, stride: stride, padding: padding, temperature: 1)
@@ -86,7 +86,7 @@ final class PullbackKernelTests: XCTestCase {
     }
 
     func testConvSoftArgmax3dBackwardMatchesTheSwiftImplementation() throws {
-        var random = SeededRandom(seed: 12)
+        var random = SeededGenerator(seed: 12)
         for path in KernelPath.allCases {
             try withKernelPath(path) {
                 var input = try noise([2, 2, 4, 11, 19], &random)
@@ -112,7 +112,7 @@ final class PullbackKernelTests: XCTestCase {
     /// With the strict-maxima bonus the kernel is handed the windows' own values,
     /// not the op's boosted ones: float32 through the kernel against float64 through Swift.
     func testConvSoftArgmax3dBackwardWithTheBonusMatchesFloat64() throws {
-        var random = SeededRandom(seed: 13)
+        var random = SeededGenerator(seed: 13)
         let input = try noise([1, 2, 4, 9, 10], &random)
         let wide = try Tensor<Double>(shape: input.shape, elements: input.elements.map(Double.init))
         let (value, pullback) = try convSoftArgmax3dWithPullback(input, strictMaximaBonus: 0.5)
@@ -127,7 +127,7 @@ final class PullbackKernelTests: XCTestCase {
     /// A block of a wide map needs more scratch than a thread keeps between calls
     /// (4 MB): that call allocates and frees its own.
     func testConvSoftArgmaxBackwardOfAWideMapTakesScratchBeyondWhatAThreadKeeps() throws {
-        var random = SeededRandom(seed: 11)
+        var random = SeededGenerator(seed: 11)
         let input = try noise([1, 1, 400, 2600], &random)
         let axes = try WindowAxis.validated(op: "test", input: input.shape, kernel: [3, 3], stride: [1, 1], padding: [1, 1], temperature: 1)
         let engine = WindowedSoftArgmax<Float>(
@@ -138,7 +138,7 @@ final class PullbackKernelTests: XCTestCase {
 
     /// The pullback's gradient through the kernel and through the Swift implementation agree.
     private func assertBackwardKernelMatchesSwift(
-        _ engine: WindowedSoftArgmax<Float>, _ input: Tensor<Float>, withValues: Bool, _ random: inout SeededRandom, _ label: String,
+        _ engine: WindowedSoftArgmax<Float>, _ input: Tensor<Float>, withValues: Bool, _ random: inout SeededGenerator, _ label: String,
         file: StaticString = #filePath, line: UInt = #line
     ) throws {
         let value = engine.apply(input, outputValue: withValues)
@@ -151,12 +151,12 @@ final class PullbackKernelTests: XCTestCase {
         assertClose(got, want, within: .relativeToLargest(2e-5), label, file: file, line: line)
     }
 
-    private func noise(_ shape: [Int], _ random: SeededRandom) throws -> Tensor<Float> {
+    private func noise(_ shape: [Int], _ random: SeededGenerator) throws -> Tensor<Float> {
         var random = random
         return try noise(shape, &random)
     }
 
-    private func noise(_ shape: [Int], _ random: inout SeededRandom) throws -> Tensor<Float> {
+    private func noise(_ shape: [Int], _ random: inout SeededGenerator) throws -> Tensor<Float> {
         try Tensor(shape: shape, elements: (0..<shape.reduce(1, *)).map { _ in Float.random(in: -3...3, using: &random) })
     }
 }

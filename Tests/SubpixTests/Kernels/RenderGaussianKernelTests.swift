@@ -12,7 +12,7 @@ final class RenderGaussianKernelTests: XCTestCase {
     private let tolerance = Tolerance.isclose(atol: 2e-6, rtol: 1e-5)
 
     func testKernelMatchesTheDoubleReferenceOnEveryPath() throws {
-        var random = SeededRandom(seed: 5)
+        var random = SeededGenerator(seed: 5)
         let sizes = [(1, 1), (3, 5), (64, 48), (7, 17), (33, 40)]
         for path in KernelPath.allCases {
             try withKernelPath(path) {

@@ -40,7 +40,7 @@ final class ScratchTests: XCTestCase {
         Parallelism.maxThreads = 1
         defer { Parallelism.maxThreads = previous }
         try withKernelPath(.fastestAvailable) {
-            var random = SeededRandom(seed: 9)
+            var random = SeededGenerator(seed: 9)
             let map = try Tensor<Float>(shape: [1, 1, 96, 80], elements: (0..<(96 * 80)).map { _ in Float.random(in: -3...3, using: &random) })
             _ = try convSoftArgmax2d(map, kernelSize: [15, 15], stride: [1, 1], padding: [7, 7], outputValue: true)
             let kept = subpix_scratch_kept()

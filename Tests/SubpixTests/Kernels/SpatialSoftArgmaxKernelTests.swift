@@ -7,7 +7,7 @@ import TestSupport
 /// temperatures, normalised and pixel coordinates, and NaN / infinity in a map.
 final class SpatialSoftArgmaxKernelTests: XCTestCase {
     func testKernelMatchesTheSwiftReferenceOnEveryPath() throws {
-        var random = SeededRandom(seed: 3)
+        var random = SeededGenerator(seed: 3)
         for path in KernelPath.allCases {
             try withKernelPath(path) {
                 for (height, width) in [(1, 1), (3, 5), (64, 48), (7, 13), (2, 17), (3, 40)] {

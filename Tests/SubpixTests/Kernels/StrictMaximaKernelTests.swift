@@ -11,7 +11,7 @@ final class StrictMaximaKernelTests: XCTestCase {
     private let kernels3d: [[Int]] = [[3, 3, 3], [1, 3, 3], [2, 2, 2], [3, 4, 5], [5, 1, 1], [1, 1, 6], [4, 7, 2]]
 
     func testNMS2dMatchesTheSwiftImplementationOnEveryPath() throws {
-        var random = SeededRandom(seed: 21)
+        var random = SeededGenerator(seed: 21)
         for (height, width) in [(3, 3), (9, 7), (16, 33), (5, 8), (30, 13), (11, 64)] {
             let input = try Tensor<Float>(shape: [2, 3, height, width], elements: awkwardValues(2 * 3 * height * width, &random))
             for kernel in kernels2d where kernel[0] <= height + 1 && kernel[1] <= width + 1 {
@@ -21,7 +21,7 @@ final class StrictMaximaKernelTests: XCTestCase {
     }
 
     func testNMS3dMatchesTheSwiftImplementationOnEveryPath() throws {
-        var random = SeededRandom(seed: 22)
+        var random = SeededGenerator(seed: 22)
         for (depth, height, width) in [(3, 3, 3), (4, 11, 19), (6, 9, 8), (1, 5, 5)] {
             let input = try Tensor<Float>(
                 shape: [2, 2, depth, height, width], elements: awkwardValues(4 * depth * height * width, &random))
@@ -32,7 +32,7 @@ final class StrictMaximaKernelTests: XCTestCase {
     }
 
     func testLargeMapsCutIntoRowBlocksMatch() throws {
-        var random = SeededRandom(seed: 23)
+        var random = SeededGenerator(seed: 23)
         let map = try Tensor<Float>(shape: [1, 1, 203, 157], elements: awkwardValues(203 * 157, &random))
         try assertKernelMatchesSwift(map, kernel: (1, 3, 3), "203x157")
         try assertKernelMatchesSwift(map, kernel: (1, 4, 5), "203x157")
@@ -75,7 +75,7 @@ final class StrictMaximaKernelTests: XCTestCase {
     }
 
     /// Small integers (so plateaus and ties are common), with NaN, ±∞ and −0 among them.
-    private func awkwardValues(_ count: Int, _ random: inout SeededRandom) -> [Float] {
+    private func awkwardValues(_ count: Int, _ random: inout SeededGenerator) -> [Float] {
         (0..<count).map { _ in
             switch random.next() % 97 {
             case 0: .nan

@@ -6,7 +6,7 @@ import TestSupport
 /// random maps over many geometries, in 2D and 3D, on both kernel paths.
 final class WindowKernelTests: XCTestCase {
     func testKernelMatchesTheSwiftEngine2D() throws {
-        var random = SeededRandom(seed: 5)
+        var random = SeededGenerator(seed: 5)
         for path in KernelPath.allCases {
             try withKernelPath(path) {
                 for (height, width) in [(9, 7), (16, 33), (5, 8), (30, 12)] {
@@ -29,7 +29,7 @@ final class WindowKernelTests: XCTestCase {
     }
 
     func testKernelMatchesTheSwiftEngine3D() throws {
-        var random = SeededRandom(seed: 6)
+        var random = SeededGenerator(seed: 6)
         for path in KernelPath.allCases {
             try withKernelPath(path) {
                 let input = try noise([2, 2, 4, 11, 19], &random)
@@ -70,7 +70,7 @@ final class WindowKernelTests: XCTestCase {
         XCTAssertNotNil(got.values, label, file: file, line: line)
     }
 
-    private func noise(_ shape: [Int], _ random: inout SeededRandom) throws -> Tensor<Float> {
+    private func noise(_ shape: [Int], _ random: inout SeededGenerator) throws -> Tensor<Float> {
         try Tensor(shape: shape, elements: (0..<shape.reduce(1, *)).map { _ in Float.random(in: -3...3, using: &random) })
     }
 }

@@ -12,7 +12,7 @@ final class WindowSumsTests: XCTestCase {
     /// kernel paths: each sum and weighted sum within `4k` float ulps of the
     /// direct sum in double precision.
     func testWindowSumsEqualDirectSumsOverTwentyDecades() {
-        var random = SeededRandom(seed: 7)
+        var random = SeededGenerator(seed: 7)
         let length = 37
         for path in KernelPath.allCases {
             withKernelPath(path) {
@@ -57,7 +57,7 @@ final class WindowSumsTests: XCTestCase {
     /// With `eps = 0` a coordinate is a ratio of window sums, so a window that
     /// lost its small terms would land far from the float64 coordinate.
     func testConvSoftArgmaxKeepsWindowsBesidePeaksExact() throws {
-        var random = SeededRandom(seed: 11)
+        var random = SeededGenerator(seed: 11)
         let (height, width) = (13, 17)
         var elements = [Float]()
         for map in 0..<2 {

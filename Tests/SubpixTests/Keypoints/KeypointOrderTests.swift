@@ -17,7 +17,7 @@ final class KeypointOrderTests: XCTestCase {
     }
 
     private func checkOrder<S: SubpixScalar>(_: S.Type, specials: [S], anyFinite: (UInt64) -> S) {
-        var random = SeededRandom(seed: 11)
+        var random = SeededGenerator(seed: 11)
         for count in [0, 1, 2, 7, 500, 5000] {
             let values = (0..<count).map { index -> S in
                 switch random.next() % 4 {

@@ -7,14 +7,14 @@ import XCTest
 /// NaN and infinite values and coordinates, −0, masks, top_k and min_value.
 final class KeypointStretchesTests: XCTestCase {
     func testEveryNumberOfStretchesGivesTheRulesList2D() throws {
-        var random = SeededRandom(seed: 21)
+        var random = SeededGenerator(seed: 21)
         let shape = [3, 2, 7, 9]
         let (coords, values) = outputs(Float.self, shape: shape, axes: 2, random: &random)
         try checkStretches(coords: coords, values: values, random: &random)
     }
 
     func testEveryNumberOfStretchesGivesTheRulesList3D() throws {
-        var random = SeededRandom(seed: 22)
+        var random = SeededGenerator(seed: 22)
         let shape = [2, 1, 3, 4, 5]
         let (coords, values) = outputs(Double.self, shape: shape, axes: 3, random: &random)
         try checkStretches(coords: coords, values: values, random: &random)
@@ -22,7 +22,7 @@ final class KeypointStretchesTests: XCTestCase {
 
     /// Op outputs of `shape` with `axes` coordinate planes: values of five levels
     /// (ties everywhere), −0, and a few NaN and ±inf among values and coordinates.
-    private func outputs<S: SubpixScalar>(_: S.Type, shape: [Int], axes: Int, random: inout SeededRandom) -> (Tensor<S>, Tensor<S>) {
+    private func outputs<S: SubpixScalar>(_: S.Type, shape: [Int], axes: Int, random: inout SeededGenerator) -> (Tensor<S>, Tensor<S>) {
         let (maps, mapSize) = (shape[0] * shape[1], shape[2...].reduce(1, *))
         func special(_ value: S) -> S {
             switch random.next() % 40 {
@@ -40,7 +40,7 @@ final class KeypointStretchesTests: XCTestCase {
         return (try! Tensor(shape: [shape[0], shape[1], axes] + shape[2...], elements: coords), try! Tensor(shape: shape, elements: values))
     }
 
-    private func checkStretches<S: SubpixScalar>(coords: Tensor<S>, values: Tensor<S>, random: inout SeededRandom) throws {
+    private func checkStretches<S: SubpixScalar>(coords: Tensor<S>, values: Tensor<S>, random: inout SeededGenerator) throws {
         let randomMask = try Mask(shape: values.shape, elements: (0..<values.count).map { _ in random.next() % 3 == 0 })
         let layout = try KeypointLayout(coords: coords.shape, values: values.shape)
         for mask in [nil, randomMask] {

@@ -110,7 +110,7 @@ final class KeypointsTests: XCTestCase {
     /// the rule written out here: filter per position, sort by value descending
     /// then (map, position), keep each map's first top_k.
     func testKeypointsEqualTheRuleWrittenOut() throws {
-        var random = SeededRandom(seed: 12)
+        var random = SeededGenerator(seed: 12)
         let shape = [2, 3, 9, 11]
         let input = try Tensor<Float>(shape: shape, elements: (0..<594).map { _ in Float(random.next() % 1000) / 100 - 5 })
         let (coords, pooled) = try convSoftArgmax2d(input, outputValue: true)

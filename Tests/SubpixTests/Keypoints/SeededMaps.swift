@@ -5,11 +5,8 @@ extension XCTestCase {
     /// A seeded `(1, 1, h, w)` map for comparing a banded keypoint search with the dense
     /// path: noise, or small integers (plateaus and tied values), with a NaN or not.
     func seededMap(_ h: Int, _ w: Int, seed: UInt64, levels: Int?, nan: Bool) -> Tensor<Float> {
-        var state = seed &* 6364136223846793005 &+ 1442695040888963407
-        func next() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
+        var generator = SeededGenerator(seed: seed)
+        func next() -> Double { generator.nextUnitInterval() }
         var elements = (0..<(h * w)).map { _ -> Float in
             levels.map { Float(Int(next() * Double($0))) } ?? Float(next() * 2 - 0.5)
         }

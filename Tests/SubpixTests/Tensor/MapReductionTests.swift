@@ -10,7 +10,7 @@ final class MapReductionTests: XCTestCase {
     }
 
     private func check<S: SubpixScalar>(_: S.Type) {
-        var random = SeededRandom(seed: 7)
+        var random = SeededGenerator(seed: 7)
         for count in 1...40 {
             let base = (0..<count).map { _ in S(Double.random(in: -3...3, using: &random)) }
             XCTAssertEqual(maximum(base), base.max(), "\(S.self) count \(count)")
@@ -31,7 +31,7 @@ final class MapReductionTests: XCTestCase {
     }
 
     func testMassAndMomentMatchDoublePrecisionSums() {
-        var random = SeededRandom(seed: 11)
+        var random = SeededGenerator(seed: 11)
         for count in 1...40 {
             let weights = (0..<count).map { _ in Float.random(in: 0...2, using: &random) }
             let coordinates = (0..<count).map { Float($0) }

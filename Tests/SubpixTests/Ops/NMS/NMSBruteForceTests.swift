@@ -27,7 +27,7 @@ final class NMSBruteForceTests: XCTestCase {
     }
 
     func testMatchesTheDefinitionOnRandomVolumes() throws {
-        var generator = SeededRandom(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         // Quantised values make ties (plateaus) common; a few NaNs sit among them.
         let elements: [Float] = (0..<(2 * 3 * 6 * 70 * 41)).map { index in
             index % 997 == 0 ? .nan : Float(generator.next() % 8)

@@ -12,7 +12,7 @@ final class ConvSoftArgmaxWindowTests: XCTestCase {
     /// temperatures — 0.02 puts most windows of a map spanning ±3 far below its
     /// maximum, where `eps` pulls them to their centre (kornia #5020) — matches the op.
     func testEveryOutputWindowIsTheOpsOutput() throws {
-        var random = SeededRandom(seed: 22)
+        var random = SeededGenerator(seed: 22)
         let doubles = try Tensor<Double>(shape: [2, 1, 9, 11], elements: (0..<198).map { _ in Double.random(in: -3...3, using: &random) })
         let floats = try Tensor<Float>(shape: [2, 1, 9, 11], elements: doubles.elements.map(Float.init))
         var checked = 0
