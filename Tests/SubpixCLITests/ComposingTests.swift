@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 
 /// Output that composes in a shell, exit statuses, and command-line errors for people.
 final class ComposingTests: XCTestCase {

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 
 /// Every demo script runs headless with `subpix run` and prints what its docs quote.
 final class DemoTests: XCTestCase {

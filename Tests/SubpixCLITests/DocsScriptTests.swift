@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The docs never contradict the program: every ```subpix block of docs/*.md runs, the
 /// ```text block right after one is exactly what it prints, and every repository path

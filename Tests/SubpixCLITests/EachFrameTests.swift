@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 
 /// `subpix run SCRIPT --each-frame STREAM` on the NumPy-written streams of
 /// scripts/make-stream-resources.py (a regular file, a FIFO and standard input).
@@ -94,7 +95,7 @@ final class LiveDocsExampleTests: XCTestCase {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
         let docs = try String(contentsOf: root.appendingPathComponent("docs/live.md"), encoding: .utf8)
         let block = try XCTUnwrap(docs.components(separatedBy: "```subpix\n").dropFirst().first?.components(separatedBy: "```").first)
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("live-doc-\(UUID().uuidString).subpix")
+        let script = try scratchDirectory("live-doc").appendingPathComponent("live.subpix")
         try block.write(to: script, atomically: true, encoding: .utf8)
         let streams = root.appendingPathComponent("Tests/SubpixScriptTests/Resources/streams")
         struct Moving: Decodable { var truth: [[Double]] }

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 
 /// End-to-end: `subpix repl`, piped and in a real terminal (tmux).
 final class ReplCommandTests: XCTestCase {

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 
 /// `subpix run` on scripts, in process (standard input through the binary), checking stdout,
 /// stderr and exit statuses.

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 
 /// `subpix view FILE --snapshot out.png [--size WxH]`: a picture of the view without a terminal.
 final class SnapshotCommandTests: XCTestCase {
@@ -7,8 +8,6 @@ final class SnapshotCommandTests: XCTestCase {
     override func setUpWithError() throws {
         directory = try scratchDirectory("subpix-snapshot")
     }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: directory) }
 
     /// Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian).
     private func pngSize(_ url: URL) throws -> (Int, Int) {

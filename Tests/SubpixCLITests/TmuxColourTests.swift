@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 
 /// End-to-end colour: the real viewer in tmux, its pane captured with `-e`: 24-bit
 /// colour where the terminal has it, 256 colours where it has not, `--colors` overriding.
@@ -16,7 +17,6 @@ final class TmuxColourTests: XCTestCase {
 
     override func tearDown() {
         servers.forEach { $0.stop() }
-        try? FileManager.default.removeItem(at: directory)
     }
 
     /// Starts the viewer with `environment` (shell assignments) and `arguments` in a tmux that

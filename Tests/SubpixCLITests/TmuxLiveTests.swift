@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 
 /// End-to-end: `subpix view --stream` and `--follow` inside tmux, fed by the NumPy
 /// producer `scripts/live-producer.py` (a moving Gaussian peak whose true position

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// End-to-end in tmux on files a user brings (written by scripts/make-viewer-files.py):
 /// a pose network's (4, 17, 64, 48) output with known peaks, and a 4096² map.

@@ -1,4 +1,5 @@
 import XCTest
+import TestSupport
 
 /// End-to-end: the real `subpix` viewer inside tmux, driven by keys and read back with capture-pane.
 final class TmuxViewerTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The heatmap files of `scripts/make-viewer-files.py` (NumPy), written once per
 /// test run into a temporary directory, with their ground truth.
@@ -20,7 +21,8 @@ enum GeneratedFiles {
     }
 
     private static func make(big: Bool) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-viewer-files-\(big ? "big-" : "")\(UUID().uuidString)")
+        // Made once per run and shared by the tests that read it, so no test removes it.
+        let directory = try ScratchDirectory("subpix-viewer-files\(big ? "-big" : "")").url
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", root.appendingPathComponent("scripts/make-viewer-files.py").path, directory.path] + (big ? ["--big"] : [])

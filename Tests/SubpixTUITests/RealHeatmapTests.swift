@@ -2,6 +2,7 @@ import XCTest
 import Subpix
 import SubpixScript
 @testable import SubpixTUI
+import TestSupport
 
 /// The viewer on what users bring (files from scripts/make-viewer-files.py): a pose
 /// network's (4, 17, 64, 48) output, a volume, a map with NaN.
@@ -11,8 +12,7 @@ final class RealHeatmapTests: XCTestCase {
         let session = Session(output: { _ in })
         try session.execute("heat = load(\"\(try GeneratedFiles.directory().appendingPathComponent(file).path)\")")
         let model = ViewerModel(session: session, colorMode: .xterm256, size: (100, 32),
-                                outputDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("subpix-real-\(UUID().uuidString)"))
-        try FileManager.default.createDirectory(at: model.outputDirectory, withIntermediateDirectories: true)
+                                outputDirectory: try scratchDirectory("subpix-real"))
         model.showsTimings = false
         return model
     }

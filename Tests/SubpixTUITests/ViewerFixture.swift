@@ -1,16 +1,19 @@
 import Foundation
+import XCTest
 import SubpixScript
 @testable import SubpixTUI
+import TestSupport
 
-/// A viewer on the built-in demo, with timings hidden so renders are reproducible.
-func demoModel(colorMode: ColorMode = .xterm256) throws -> ViewerModel {
-    let session = Session(output: { _ in })
-    try Demo.load(into: session)
-    let model = ViewerModel(session: session, colorMode: colorMode, outputDirectory: FileManager.default.temporaryDirectory
-        .appendingPathComponent("subpix-tui-\(UUID().uuidString)"))
-    try FileManager.default.createDirectory(at: model.outputDirectory, withIntermediateDirectories: true)
-    model.showsTimings = false
-    return model
+extension XCTestCase {
+    /// A viewer on the built-in demo, with timings hidden so renders are reproducible;
+    /// it writes into a scratch directory removed when the test ends.
+    func demoModel(colorMode: ColorMode = .xterm256) throws -> ViewerModel {
+        let session = Session(output: { _ in })
+        try Demo.load(into: session)
+        let model = ViewerModel(session: session, colorMode: colorMode, outputDirectory: try scratchDirectory("subpix-tui"))
+        model.showsTimings = false
+        return model
+    }
 }
 
 /// Compares a render with the snapshot files `NAME.text.txt` / `NAME.color.txt`;

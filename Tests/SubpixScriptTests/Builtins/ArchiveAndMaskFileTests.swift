@@ -1,6 +1,7 @@
 import XCTest
 import Subpix
 @testable import SubpixScript
+import TestSupport
 
 /// `.npz` members by name (as `np.load` gives them) and masks saved as NumPy bools.
 final class ArchiveAndMaskFileTests: ScriptTestCase {
@@ -38,7 +39,7 @@ final class ArchiveAndMaskFileTests: ScriptTestCase {
         let mask = try Mask(shape: [3, 4], elements: (0..<12).map { Double($0) / 4 - 1 > 0 })
         XCTAssertEqual(NPY.encode(mask), numpy)
 
-        let directory = try TestResources.scratchDirectory().path
+        let directory = try scratchDirectory().path
         try value("""
             heat = gaussians(size=(5, 6), peaks=[(2, 1, 1)])
             m = nms2d(heat, (3, 3), mask_only=True)

@@ -1,6 +1,7 @@
 import XCTest
 import Subpix
 @testable import SubpixScript
+import TestSupport
 
 /// `compare(x, truth=...)` with the user's own ground truth. Two channels of
 /// render_gaussian2d blobs centred on pixels (x, y) = (5, 7) and (10, 3): the hard
@@ -8,7 +9,7 @@ import Subpix
 /// plain distance from that centre (hand-derived below).
 final class CompareTruthTests: ScriptTestCase {
     private func makeTwoChannels() throws -> URL {
-        let directory = try TestResources.scratchDirectory()
+        let directory = try scratchDirectory()
         try "5,7\n10,3\n".write(to: directory.appendingPathComponent("mean.csv"), atomically: true, encoding: .utf8)
         try value("""
             mean = load('\(directory.path)/mean.csv').reshape(1, 2, 2)
@@ -55,7 +56,7 @@ final class CompareTruthTests: ScriptTestCase {
             listed = compare(heat, truth=[(6, 5), (17, 13)], timings=False)
             """)
         XCTAssertEqual(session.variables["listed"], session.variables["implicit"])
-        let csv = try TestResources.scratchDirectory().appendingPathComponent("truth.csv").path
+        let csv = try scratchDirectory().appendingPathComponent("truth.csv").path
         try "batch,channel,x,y,value\n0,0,6.5,5,1\n0,0,17,13,1\n".write(toFile: csv, atomically: true, encoding: .utf8)
         guard case .list(let rows)? = try value("compare(heat, truth='\(csv)', timings=False)"),
               case .tuple(let hard) = rows[0] else { return XCTFail() }

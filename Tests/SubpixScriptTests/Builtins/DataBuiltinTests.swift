@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Subpix
 @testable import SubpixScript
+import TestSupport
 
 /// Generators, keypoints, load/save and source.
 final class DataBuiltinTests: ScriptTestCase {
@@ -93,7 +94,7 @@ final class DataBuiltinTests: ScriptTestCase {
     }
 
     func testSaveWritesWholeFilesReportsThePathAndNeverOverwritesUnlessAsked() throws {
-        let directory = try TestResources.scratchDirectory()
+        let directory = try scratchDirectory()
         let path = directory.appendingPathComponent("x.npy").path
         try value("x = randn((1, 1, 3, 4), seed=2, dtype='float64')\nsave(x, '\(path)')")
         XCTAssertEqual(printed, ["saved \(path)"])
@@ -110,7 +111,7 @@ final class DataBuiltinTests: ScriptTestCase {
     }
 
     func testMasksAndKeypointsSaveAndLoad() throws {
-        let directory = try TestResources.scratchDirectory().path
+        let directory = try scratchDirectory().path
         try value("""
             heat = gaussians(size=(9, 9), peaks=[(4, 4, 1)])
             save(nms2d(heat, (3, 3), mask_only=True), '\(directory)/m.npy')
@@ -131,7 +132,7 @@ final class DataBuiltinTests: ScriptTestCase {
     }
 
     func testSourceRunsAScriptInThisSession() throws {
-        let directory = try TestResources.scratchDirectory()
+        let directory = try scratchDirectory()
         let library = directory.appendingPathComponent("lib.subpix")
         try "base = 40\nview.temperature = 2\nbase + 2\n".write(to: library, atomically: true, encoding: .utf8)
         try value("answer = source('\(library.path)')")
@@ -144,7 +145,7 @@ final class DataBuiltinTests: ScriptTestCase {
     }
 
     func testSourceReportsErrorsInsideTheFileAndStopsRunawayRecursion() throws {
-        let directory = try TestResources.scratchDirectory()
+        let directory = try scratchDirectory()
         let broken = directory.appendingPathComponent("broken.subpix")
         try "ok = 1\nbad = nope\n".write(to: broken, atomically: true, encoding: .utf8)
         let loop = directory.appendingPathComponent("loop.subpix")

@@ -1,6 +1,7 @@
 import XCTest
 import Subpix
 @testable import SubpixScript
+import TestSupport
 
 /// Files written by NumPy and Python (scripts/make-test-resources.py), read back
 /// and compared with the values the generator recorded in expected.json.
@@ -60,7 +61,7 @@ final class FormatTests: XCTestCase {
     }
 
     func testRoundTripsThroughEveryWritableFormat() throws {
-        let directory = try TestResources.scratchDirectory()
+        let directory = try scratchDirectory()
         let tensor = AnyTensor.float64(try Tensor(shape: [1, 1, 2, 3], elements: [0.5, -1, 2.25, .nan, 1e-9, 7]))
         let npy = directory.appendingPathComponent("t.npy").path
         try AtomicFile.write(try TensorFile.encode(.tensor(tensor), for: npy), to: npy, overwrite: false)
@@ -88,7 +89,7 @@ final class FormatTests: XCTestCase {
     }
 
     func testSaveNeverOverwritesUnlessAsked() throws {
-        let directory = try TestResources.scratchDirectory()
+        let directory = try scratchDirectory()
         let path = directory.appendingPathComponent("keep.npy").path
         try Data("original".utf8).write(to: URL(fileURLWithPath: path))
         let session = Session(output: { _ in })
@@ -125,9 +126,7 @@ final class FormatTests: XCTestCase {
             (npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4,), }", payload: 8), "x: expected 16 data bytes for shape [4], got 8"),
             (Data([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, 0xFF, 0x7F, 0x20]), "x: header claims 32767 bytes but the file has 1 after the preamble"),
         ]
-        let directory = try XCTUnwrap(FileManager.default.temporaryDirectory.appendingPathComponent("subpix-npy-\(UUID().uuidString)"))
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let directory = try scratchDirectory("subpix-npy")
         for (data, message) in cases {
             XCTAssertThrowsError(try NPY.read(data, path: "x", maxBytes: ReadLimits.defaultMaxBytes), message) { XCTAssertEqual("\($0)", message) }
             // From a file: float32 arrays are read from the file straight into the tensor; the same messages.

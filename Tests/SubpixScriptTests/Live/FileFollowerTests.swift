@@ -1,6 +1,7 @@
 import XCTest
 import Subpix
 @testable import SubpixScript
+import TestSupport
 
 /// Following a file that is replaced atomically (np.save to a temporary name,
 /// then os.replace, as AtomicFile does) or written in place.
@@ -40,7 +41,7 @@ final class FileFollowerTests: XCTestCase {
     func testEachAtomicReplaceIsOneFrameWithInotifyAndByPolling() throws {
         let (bytes, values) = try grid()
         for usesInotify in [true, false] {
-            let path = try TestResources.scratchDirectory().appendingPathComponent("heat.npy").path
+            let path = try scratchDirectory().appendingPathComponent("heat.npy").path
             try AtomicFile.write(bytes, to: path, overwrite: false)
             let follower = try FileFollower(path: path, maxBytes: 1 << 20, usesInotify: usesInotify)
             XCTAssertEqual(follower.isEventDriven, usesInotify)
@@ -59,7 +60,7 @@ final class FileFollowerTests: XCTestCase {
 
     func testAHalfWrittenFileIsNeverShownAndABadOneIsReportedOnceThenTheNextGoodVersionShows() throws {
         let (bytes, values) = try grid()
-        let path = try TestResources.scratchDirectory().appendingPathComponent("heat.npy").path
+        let path = try scratchDirectory().appendingPathComponent("heat.npy").path
         // Written in place, in two parts: the header and part of the data alone must never become a frame.
         let split = bytes.count - 20
         try bytes.prefix(split).write(to: URL(fileURLWithPath: path))
@@ -97,7 +98,7 @@ final class FileFollowerTests: XCTestCase {
 
     func testAMissingFileIsReportedAndShownWhenItAppears() throws {
         let (bytes, _) = try grid()
-        let path = try TestResources.scratchDirectory().appendingPathComponent("later.npy").path
+        let path = try scratchDirectory().appendingPathComponent("later.npy").path
         let follower = try FileFollower(path: path, maxBytes: 1 << 20)
         guard case .problem(let error)? = nextEvent(follower) else { return XCTFail("expected a problem") }
         XCTAssertEqual("\(error)", "\(path): no such file; waiting for it to appear")

@@ -1,6 +1,7 @@
 import XCTest
 import Subpix
 @testable import SubpixScript
+import TestSupport
 
 /// The stream reader on a FIFO, a regular file and a growing file, fed with
 /// the NumPy-written stream of scripts/make-stream-resources.py.
@@ -29,7 +30,7 @@ final class NPYStreamSourceTests: XCTestCase {
 
     func testAFIFOIsReadAsTheWriterWritesAndEndsWhenItCloses() throws {
         let (bytes, frames) = try mixed()
-        let directory = try TestResources.scratchDirectory()
+        let directory = try scratchDirectory()
         let fifo = directory.appendingPathComponent("heat.fifo").path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
         // Opening does not wait for a writer, and nothing is reported before one comes.
@@ -53,7 +54,7 @@ final class NPYStreamSourceTests: XCTestCase {
     }
 
     func testAFIFOWithoutAWriterWaitsAndCanBeCancelled() throws {
-        let directory = try TestResources.scratchDirectory()
+        let directory = try scratchDirectory()
         let fifo = directory.appendingPathComponent("idle.fifo").path
         XCTAssertEqual(mkfifo(fifo, 0o600), 0)
         let source = try NPYStreamSource(path: fifo, maxBytes: 1 << 20)
@@ -66,7 +67,7 @@ final class NPYStreamSourceTests: XCTestCase {
 
     func testARegularFileEndsAtItsEndAndACutFrameIsReportedBeforeTheEnd() throws {
         let (bytes, frames) = try mixed()
-        let directory = try TestResources.scratchDirectory()
+        let directory = try scratchDirectory()
         let path = directory.appendingPathComponent("cut.npys").path
         try bytes[0..<(frames[3].data_start + 1)].write(to: URL(fileURLWithPath: path))
         let got = events(try NPYStreamSource(path: path, maxBytes: 1 << 20))
@@ -78,7 +79,7 @@ final class NPYStreamSourceTests: XCTestCase {
 
     func testAGrowingFileIsFollowedAsItIsAppendedTo() throws {
         let (bytes, frames) = try mixed()
-        let directory = try TestResources.scratchDirectory()
+        let directory = try scratchDirectory()
         let path = directory.appendingPathComponent("growing.npys").path
         try bytes[0..<frames[1].end].write(to: URL(fileURLWithPath: path))
         let source = try NPYStreamSource(path: path, maxBytes: 1 << 20, followsGrowth: true)
@@ -94,7 +95,7 @@ final class NPYStreamSourceTests: XCTestCase {
     }
 
     func testUnopenableStreamsGiveOneLineErrors() throws {
-        let directory = try TestResources.scratchDirectory()
+        let directory = try scratchDirectory()
         XCTAssertThrowsError(try NPYStreamSource(path: directory.path, maxBytes: 1 << 20)) {
             XCTAssertEqual("\($0)", "\(directory.path): expected a file, FIFO or pipe of .npy arrays, got a directory")
         }

@@ -1,6 +1,7 @@
 import XCTest
 import Subpix
 @testable import SubpixScript
+import TestSupport
 
 /// One kornia golden case per op, expressed as a script: load the NumPy-written
 /// input, call the op with keyword arguments, save the outputs as .npy, and
@@ -65,7 +66,7 @@ final class OpScriptTests: XCTestCase {
     /// Runs `op`'s case as a script (load, call with keywords, save) and compares the saved files.
     private func runGoldenCase(_ op: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let golden = try XCTUnwrap(Self.manifest[op], "no golden case for \(op)", file: file, line: line)
-        let directory = try TestResources.scratchDirectory()
+        let directory = try scratchDirectory()
         let session = Session(output: { _ in })
         let inputs = golden.inputs.map { name in "\(name)_in = load('\(TestResources.path("ops/\(op).\(name).npy"))')" }
         // 4D and 5D inputs keep their shape; render's mean/std are (*, 2), which load gives batch axes: undo them.

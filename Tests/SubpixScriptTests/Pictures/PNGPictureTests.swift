@@ -2,6 +2,7 @@ import CPNG
 import XCTest
 import Subpix
 @testable import SubpixScript
+import TestSupport
 
 /// `save(x, "map.png", ...)`: files read back through libpng, compared with the published
 /// palette colours and with positions derived by hand.
@@ -9,8 +10,7 @@ final class PNGPictureTests: ScriptTestCase {
     private var directory: URL!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-png-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try scratchDirectory("subpix-png")
         // A 6 × 4 map: 0 everywhere, 0.5 at (1, 1), its peak 1 at (4, 2).
         try value("m = zeros((1, 1, 4, 6))")
         var map = [Float](repeating: 0, count: 24)
@@ -18,8 +18,6 @@ final class PNGPictureTests: ScriptTestCase {
         map[2 * 6 + 4] = 1
         session.assign("m", .tensor(.float32(try Tensor(shape: [1, 1, 4, 6], elements: map))))
     }
-
-    override func tearDown() { try? FileManager.default.removeItem(at: directory) }
 
     private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 

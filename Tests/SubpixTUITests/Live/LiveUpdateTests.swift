@@ -2,6 +2,7 @@ import XCTest
 import Subpix
 import SubpixScript
 @testable import SubpixTUI
+import TestSupport
 
 /// The live viewer without a terminal: deliveries and keys go through `update`,
 /// the render reads the result.
@@ -123,8 +124,7 @@ final class LiveUpdateTests: XCTestCase {
     /// recorded frames, it prints for the shown frame the keypoints the viewer lists.
     func testTheWrittenScriptRunsOnEveryFrameOfTheStream() throws {
         let model = liveModel()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-live-w-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try scratchDirectory("subpix-live-w")
         model.outputDirectory = directory
         let frames = [try frame(10.3, 8.2), try frame(12.6, 9.7)]
         for (index, tensor) in frames.enumerated() { deliver(model, [.frame(tensor)], after: Double(index)) }

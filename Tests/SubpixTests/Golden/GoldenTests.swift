@@ -1,5 +1,6 @@
 import XCTest
 import Subpix
+import TestSupport
 
 /// Runs every case of every fixture file — kornia's, and the field libraries'
 /// (mmpose, OpenPIV, photutils) — and compares each output within the case's
@@ -42,9 +43,7 @@ final class GoldenTests: XCTestCase {
 
     /// A fixture whose op the harness does not know is a failure, not a skip.
     func testAnUnknownOpFails() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("golden-unknown-\(getpid())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratchDirectory("golden-unknown")
         let fixture = #"{"op": "made_up_op", "cases": [{"name": "one", "reference": "none", "dtype": "float32", "args": {}, "inputs": {}, "outputs": [], "atol": 0, "rtol": 0}]}"#
         try fixture.write(to: folder.appendingPathComponent("made_up_op.json"), atomically: true, encoding: .utf8)
         setenv("SUBPIX_FIELD_FIXTURES", folder.path, 1)
