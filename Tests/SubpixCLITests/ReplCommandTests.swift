@@ -50,6 +50,7 @@ final class ReplCommandTests: XCTestCase {
         try tmux.send("Enter")
         try tmux.waitFor("\n...")
         try tmux.type("2")
+        try tmux.waitFor("\n... 2")   // echoed before the interrupt, so ^C follows it on the line
         try tmux.send("C-c")
         try tmux.waitFor("... 2^C\n>>>")
         // Tab completes a builtin, then the keyword of the call being typed.
