@@ -42,7 +42,8 @@ final class TmuxScriptViewTests: XCTestCase {
         let expected = lines[start..<(start + 5)].map { $0.split(separator: " ").compactMap { Double($0) }.suffix(4).map { $0 } }
 
         try open("06-quad-interp.subpix")
-        let screen = try tmux.waitFor("5 kp  out", timeout: 120)
+        // The count and the list can reach the pane in different refreshes: wait for both.
+        let screen = try tmux.waitUntil("'5 kp  out' and five listed rows", timeout: 120) { $0.contains("5 kp  out") && listed($0).count == 5 }
         XCTAssertTrue(screen.contains("bonus 0\n") || screen.contains("bonus 0 "), screen)
         XCTAssertTrue(screen.contains("top_k 5"), screen)
         let shown = listed(screen)
