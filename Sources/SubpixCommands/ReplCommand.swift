@@ -18,10 +18,8 @@ struct ReplCommand: ParsableCommand {
         let session = Session()
         session.overwritesFiles = force.force
         quiet.apply(to: session, console: .standard)
-        session.openViewer = { session, name in
-            try session.execute("view.input = \"\(name)\"")
-            try ViewerApp(session: session).run()
-        }
+        // `view(x)` has selected x already.
+        session.openViewer = { session, _ in try ViewerApp(session: session).run() }
         let status = REPL(session: session).run()
         if status != 0 { throw ExitCode(status) }
     }

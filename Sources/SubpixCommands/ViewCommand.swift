@@ -66,7 +66,7 @@ struct ViewCommand: ConsoleCommand {
             if let terminator = arguments.firstIndex(of: "--") { arguments.remove(at: terminator) }
             let status = ScriptRunner(path: script, arguments: arguments, keepGoing: false).run(in: session) { console.report($0) }
             if status != 0 { throw ExitCode(status) }
-            if let name = `var` { try command("view.input = \(quoted(name))", in: session) }
+            if let name = `var` { try session.apply([.input(name)]) }
             session.followScriptCalls()
         } else if live == nil {
             if let file {
@@ -115,7 +115,7 @@ struct ViewCommand: ConsoleCommand {
             guard (try? command("\(variable) = load(\(quoted(file)), \(quoted(member)))", in: session)) != nil else { continue }
             shown = shown ?? variable
         }
-        if let shown { try command("view.input = \(quoted(shown))", in: session) }
+        if let shown { try session.apply([.input(shown)]) }
     }
 
     /// `member` as a script identifier: other characters become `_`, a leading digit gets one.

@@ -43,14 +43,12 @@ struct Interpreter {
             }
             var view = session.view
             for (target, item) in zip(targets, values) { try check(item, for: target, view: &view) }
-            if view != session.view {
-                do { try ViewSettingsFields.validate(&view, previous: session.view, session: session) } catch let error as ScriptError {
-                    throw ScriptError(error.message, at: targets.first?.position)
-                }
-                session.view = view
+            let fields = targets.compactMap { target -> String? in
+                if case .attribute(_, let field, _) = target { return field }
+                return nil
             }
-            for target in targets {
-                if case .attribute(_, let field, _) = target { session.scriptView.noteAssigned(field) }
+            do { try session.commit(view, assigning: fields) } catch let error as ScriptError {
+                throw ScriptError(error.message, at: targets.first?.position)
             }
             for (target, item) in zip(targets, values) {
                 if case .name(let name, _) = target { session.assign(name, item) }

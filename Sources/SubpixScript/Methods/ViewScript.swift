@@ -43,12 +43,8 @@ public enum ViewScript {
         var view = view
         view.input = input
         let defaults = ViewSettings()
-        let changes = ViewSettingsFields.names.compactMap { field -> (field: String, value: Value)? in
-            guard let value = try? view.value(of: field),
-                  followedFields.contains(field) || value != (try? defaults.value(of: field)) else { return nil }
-            return (field, value)
-        }
+        let changes = view.changes.filter { followedFields.contains($0.field) || defaults.isChanged(by: $0) }
         guard !changes.isEmpty else { return [] }
-        return ["# the viewer's settings: subpix view --script FILE reopens this view", ViewSettingsFields.assignment(changes)]
+        return ["# the viewer's settings: subpix view --script FILE reopens this view", ViewChange.statement(changes)]
     }
 }

@@ -8,7 +8,8 @@
 /// are left out. Statements that run *inside* a recorded one (the viewer hook
 /// of `view(x)`, a `y = source(...)`) are not recorded again: replaying the
 /// outer statement re-runs them. Statements run by a bare `source(path)` are
-/// recorded one by one, since `source` itself is not.
+/// recorded one by one, since `source` itself is not. Typed view changes
+/// (``Session/apply(_:)``) are recorded as the statement they correspond to.
 struct Journal {
     private(set) var entries: [String] = []
     /// Recorded statements now running; nested statements are not recorded while > 0.
@@ -32,6 +33,12 @@ struct Journal {
 
     /// Records a statement that succeeded.
     mutating func append(_ text: String) { entries.append(text) }
+
+    /// Records a change made without a statement (a typed view change) as the
+    /// statement it corresponds to, unless a recorded statement is running: its replay makes the change again.
+    mutating func appendChange(_ text: String) {
+        if recordingDepth == 0 { entries.append(text) }
+    }
 
     mutating func removeAll() { entries.removeAll() }
 }

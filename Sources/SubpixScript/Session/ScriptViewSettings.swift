@@ -60,34 +60,32 @@ struct ScriptViewSettings {
 
     /// The fields the calls on `variable` set that no later `view.<field>`
     /// statement overrode, in the order `help(view)` lists them.
-    func changes(for variable: String) -> [(field: String, value: Value)] {
+    func changes(for variable: String) -> [ViewChange] {
         guard let fields = implied[variable] else { return [] }
         return ViewSettingsFields.names.compactMap { field in
             guard let stamped = fields[field], stamped.time > assigned[field] ?? 0 else { return nil }
-            return (field, stamped.value)
+            return ViewChange(field: field, value: stamped.value)
         }
     }
 }
 
 extension Session {
     /// Makes the view start from the settings of this session's own calls on
-    /// the viewed tensor (see ``ScriptViewSettings``), as one `view....` statement;
-    /// returns that statement, or nil when the calls imply nothing new.
+    /// the viewed tensor (see ``ScriptViewSettings``), applied together as one
+    /// change (``apply(_:)``); returns the statement it corresponds to, or nil
+    /// when the calls imply nothing new.
     /// `subpix view --script` and `view(x)` call it before the viewer opens.
     @discardableResult
     public func followScriptCalls() -> String? {
         guard let (name, _) = viewedTensor() else { return nil }
-        let changes = scriptView.changes(for: name).filter { change in
-            (try? view.value(of: change.field)) != change.value
-        }
+        let changes = scriptView.changes(for: name).filter(view.isChanged(by:))
         guard !changes.isEmpty else { return nil }
-        let statement = ViewSettingsFields.assignment(changes)
         do {
-            try execute(statement)
+            try apply(changes)
         } catch {
             // Checked together they failed (a setting out of range for this tensor): take what fits.
-            for change in changes { _ = try? execute(ViewSettingsFields.assignment(change.field, change.value)) }
+            for change in changes { try? apply([change]) }
         }
-        return statement
+        return ViewChange.statement(changes)
     }
 }

@@ -4,25 +4,26 @@ import Subpix
 /// The one state the REPL, `subpix run` and the viewer share: variables, the
 /// viewer's settings, and a journal of the statements that changed them.
 ///
-/// Everything goes through ``execute(_:onError:)``: the viewer never sets a
-/// field directly, it runs the statement a user could have typed, so the
-/// journal saved as a script replays to the same view and keypoints.
+/// Statements go through ``execute(_:onError:)``; the viewer changes the view
+/// with typed changes through ``apply(_:)``, checked by the same rules and
+/// journaled as the statement they correspond to, so the journal saved as a
+/// script replays to the same view and keypoints.
 ///
 /// ```swift
 /// let session = Session(output: { line in messages.append(line) })
 /// try session.execute("heat = gaussians(size=(32, 32), peaks=[(10.3, 12.7, 2)])")
-/// try session.execute("view.temperature = 1.25")       // what the viewer's `T` key runs
+/// try session.apply([.temperature(1.25)])              // what the viewer's `T` key does
 /// session.view.temperature                             // 1.25
 /// session.viewedTensor()?.name                         // "heat"
-/// session.journal                                      // both statements, as typed
+/// session.journal                                      // ["heat = gaussians(...)", "view.temperature = 1.25"]
 /// ```
 ///
 /// A `Session` is used from one thread at a time (the REPL's or the viewer's main loop).
 public final class Session {
     /// Session variables by name.
     public private(set) var variables: [String: Value] = [:]
-    /// What the viewer shows. Change it with statements (`view.<field> = value`),
-    /// which validate the value and journal the change.
+    /// What the viewer shows. Change it with statements (`view.<field> = value`)
+    /// or typed changes (``apply(_:)``), which validate the value and journal the change.
     public internal(set) var view = ViewSettings() {
         didSet { if view != oldValue { revision += 1 } }
     }
@@ -66,7 +67,8 @@ public final class Session {
     /// written, or nil when no viewer is open; installed by the viewer for `snapshot(path)`.
     public var writeSnapshot: ((String, Bool) throws -> String?)?
 
-    private var record = Journal()
+    /// The journal's record (statements append to it here, typed view changes in ``apply(_:)``).
+    var record = Journal()
     /// The view settings this session's own calls imply, per tensor variable.
     var scriptView = ScriptViewSettings()
     /// Nested `source(...)` calls in progress (bounded to stop runaway recursion).

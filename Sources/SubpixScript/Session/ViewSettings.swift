@@ -39,8 +39,9 @@ public enum ColorRange: Sendable, Hashable {
 ///
 /// Each field is settable by an ordinary script statement, `view.<field> = value`,
 /// with the field's snake_case name (`view.temperature = 2.5`,
-/// `view.kernel_size = (5, 5)`, `view.method = "conv_quad_interp3d"`), so a
-/// viewer session is a script that `subpix run` can replay.
+/// `view.kernel_size = (5, 5)`, `view.method = "conv_quad_interp3d"`), or by the
+/// typed ``ViewChange`` journaled as that statement, so a viewer session is a
+/// script that `subpix run` can replay.
 public struct ViewSettings: Sendable, Hashable {
     /// Name of the session variable being viewed (`nil`: the session's last tensor).
     public var input: String?

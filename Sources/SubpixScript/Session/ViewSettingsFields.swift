@@ -6,133 +6,114 @@ public struct ViewSettingField: Sendable {
     public let name: String
     /// What it sets and which values it takes, for `help(view)` and the docs.
     public let doc: String
-    let read: @Sendable (ViewSettings) -> Value
+    /// The field of a view, as the change that sets it to that value.
+    let current: @Sendable (ViewSettings) -> ViewChange
     let write: @Sendable (inout ViewSettings, FieldValue, Session) throws -> Void
+
+    /// The field's value in `view`, as a script reads it.
+    func read(_ view: ViewSettings) -> Value { current(view).value }
 }
 
 /// `view.<field>` reads and writes: each ``ViewSettings`` field by its
-/// snake_case name, checked so that an invalid value changes nothing.
+/// snake_case name, checked so that an invalid value changes nothing. The
+/// rules are the same for a statement and for a typed ``ViewChange``:
 ///
 /// ```swift
 /// try session.execute("view.temperature = 2.5")
-/// try session.execute(ViewSettingsFields.assignment("kernel_size", .tuple([.int(5), .int(5)])))
+/// try session.apply([.kernelSize([5, 5])])
 /// ```
 public enum ViewSettingsFields {
     /// Every field, in the order `help(view)` lists them.
     public static let all: [ViewSettingField] = [
-        field("input", "name of the tensor variable shown (None: the last assigned tensor)",
-              { $0.input.map { .string($0) } ?? .none }) { view, value, session in
+        field("name of the tensor variable shown (None: the last assigned tensor)", { .input($0.input) }) { view, value, session in
             view.input = try value.optionalString()
             if let name = view.input, session.tensor(named: name) == nil {
                 throw ScriptError("view.input: expected the name of a tensor variable, got '\(name)'\(session.tensorHint(for: name))")
             }
         },
-        field("method", "keypoint method: " + KeypointMethod.all.map(\.name).joined(separator: ", "),
-              { .string($0.method.name) }) { view, value, _ in
+        field("keypoint method: " + KeypointMethod.all.map(\.name).joined(separator: ", "), { .method($0.method) }) { view, value, _ in
             let name = try value.choice(among: KeypointMethod.all.map(\.name))
             view.method = try KeypointMethod.named(name) ?? { throw ScriptError("view.method: no method '\(name)'") }()
         },
-        field("compare", "overlay every applicable method at once (True/False)", { .bool($0.compare) }) { view, value, _ in
+        field("overlay every applicable method at once (True/False)", { .compare($0.compare) }) { view, value, _ in
             view.compare = try value.bool()
         },
-        field("temperature", "soft-argmax temperature, > 0 (multiplies in spatial_soft_argmax2d, divides in conv_soft_argmax*)",
-              { .float($0.temperature) }) { view, value, _ in
+        field("soft-argmax temperature, > 0 (multiplies in spatial_soft_argmax2d, divides in conv_soft_argmax*)",
+              { .temperature($0.temperature) }) { view, value, _ in
             view.temperature = try value.positive()
         },
-        field("kernel_size", "window (H, W) of conv_soft_argmax2d/3d and nms2d; one integer sets both",
-              { pair($0.kernelSize) }) { view, value, _ in
+        field("window (H, W) of conv_soft_argmax2d/3d and nms2d; one integer sets both", { .kernelSize($0.kernelSize) }) { view, value, _ in
             view.kernelSize = try value.pair(minimum: 1)
         },
-        field("stride", "window stride (H, W), >= 1", { pair($0.stride) }) { view, value, _ in
+        field("window stride (H, W), >= 1", { .stride($0.stride) }) { view, value, _ in
             view.stride = try value.pair(minimum: 1)
         },
-        field("padding", "zero padding (H, W), at most half the kernel", { pair($0.padding) }) { view, value, _ in
+        field("zero padding (H, W), at most half the kernel", { .padding($0.padding) }) { view, value, _ in
             view.padding = try value.pair(minimum: 0)
         },
-        field("depth_kernel", "window depth of the 3D methods, >= 1", { .int($0.depthKernel) }) { view, value, _ in
+        field("window depth of the 3D methods, >= 1", { .depthKernel($0.depthKernel) }) { view, value, _ in
             view.depthKernel = try value.int(minimum: 1)
         },
-        field("depth_stride", "window stride along depth, >= 1", { .int($0.depthStride) }) { view, value, _ in
+        field("window stride along depth, >= 1", { .depthStride($0.depthStride) }) { view, value, _ in
             view.depthStride = try value.int(minimum: 1)
         },
-        field("depth_padding", "zero padding along depth, at most half the depth kernel", { .int($0.depthPadding) }) { view, value, _ in
+        field("zero padding along depth, at most half the depth kernel", { .depthPadding($0.depthPadding) }) { view, value, _ in
             view.depthPadding = try value.int(minimum: 0)
         },
-        field("normalized_coordinates", "report coordinates in [-1, 1] instead of pixels (True/False)",
-              { .bool($0.normalizedCoordinates) }) { view, value, _ in
+        field("report coordinates in [-1, 1] instead of pixels (True/False)",
+              { .normalizedCoordinates($0.normalizedCoordinates) }) { view, value, _ in
             view.normalizedCoordinates = try value.bool()
         },
-        field("strict_maxima_bonus", "strict-maxima bonus (None: the method's kornia default)",
-              { $0.strictMaximaBonus.map { .float($0) } ?? .none }) { view, value, _ in
+        field("strict-maxima bonus (None: the method's kornia default)", { .strictMaximaBonus($0.strictMaximaBonus) }) { view, value, _ in
             view.strictMaximaBonus = try value.optionalNumber()
         },
-        field("n_iters", "iterations of iterative_quad_interp3d, >= 0", { .int($0.nIters) }) { view, value, _ in
+        field("iterations of iterative_quad_interp3d, >= 0", { .nIters($0.nIters) }) { view, value, _ in
             view.nIters = try value.int(minimum: 0)
         },
-        field("batch", "selected batch index, >= 0", { .int($0.batch) }) { view, value, _ in
+        field("selected batch index, >= 0", { .batch($0.batch) }) { view, value, _ in
             view.batch = try value.int(minimum: 0)
         },
-        field("channel", "selected channel index, >= 0", { .int($0.channel) }) { view, value, _ in
+        field("selected channel index, >= 0", { .channel($0.channel) }) { view, value, _ in
             view.channel = try value.int(minimum: 0)
         },
-        field("depth", "selected depth slice of a volume, >= 0", { .int($0.depth) }) { view, value, _ in
+        field("selected depth slice of a volume, >= 0", { .depth($0.depth) }) { view, value, _ in
             view.depth = try value.int(minimum: 0)
         },
-        field("depth_band", "3D keypoints within this many slices of depth are shown, >= 0", { .int($0.depthBand) }) { view, value, _ in
+        field("3D keypoints within this many slices of depth are shown, >= 0", { .depthBand($0.depthBand) }) { view, value, _ in
             view.depthBand = try value.int(minimum: 0)
         },
-        field("top_k", "at most this many keypoints per map, >= 1", { .int($0.topK) }) { view, value, _ in
+        field("at most this many keypoints per map, >= 1", { .topK($0.topK) }) { view, value, _ in
             view.topK = try value.int(minimum: 1)
         },
-        field("threshold", "windowed methods drop keypoints below this fraction of the map's maximum, 0...1 (None: off)",
-              { $0.threshold.map { .float($0) } ?? .none }) { view, value, _ in
+        field("windowed methods drop keypoints below this fraction of the map's maximum, 0...1 (None: off)",
+              { .threshold($0.threshold) }) { view, value, _ in
             view.threshold = try value.optionalFraction()
         },
-        field("min_value", "drop keypoints whose value is below this (None: keep all)",
-              { $0.minValue.map { .float($0) } ?? .none }) { view, value, _ in
+        field("drop keypoints whose value is below this (None: keep all)", { .minValue($0.minValue) }) { view, value, _ in
             view.minValue = try value.optionalNumber()
         },
-        field("palette", "colour ramp: " + PaletteName.allCases.map(\.rawValue).joined(separator: ", "),
-              { .string($0.palette.rawValue) }) { view, value, _ in
+        field("colour ramp: " + PaletteName.allCases.map(\.rawValue).joined(separator: ", "), { .palette($0.palette) }) { view, value, _ in
             view.palette = try value.choice(PaletteName.self)
         },
-        field("range", "colour scale: None (each map its own min…max), \"tensor\" (the whole tensor's), or (low, high)",
-              { range in
-                  switch range.range {
-                  case .map: .none
-                  case .tensor: .string("tensor")
-                  case .fixed(let low, let high): .tuple([.float(low), .float(high)])
-                  }
-              }) { view, value, _ in
+        field("colour scale: None (each map its own min…max), \"tensor\" (the whole tensor's), or (low, high)",
+              { .range($0.range) }) { view, value, _ in
             view.range = try value.colorRange()
         },
-        field("resample", "a screen pixel covering several data pixels shows their max (by magnitude on signed maps) or mean",
-              { .string($0.resample.rawValue) }) { view, value, _ in
+        field("a screen pixel covering several data pixels shows their max (by magnitude on signed maps) or mean",
+              { .resample($0.resample) }) { view, value, _ in
             view.resample = try value.choice(BlockReduction.self)
         },
-        field("markers", "draw the keypoint and ground-truth markers (True/False)", { .bool($0.markers) }) { view, value, _ in
+        field("draw the keypoint and ground-truth markers (True/False)", { .markers($0.markers) }) { view, value, _ in
             view.markers = try value.bool()
         },
-        field("influence", "gradient overlay: ∂(x or y of the keypoint nearest the cursor)/∂map — 'x', 'y' or None (off)",
-              { $0.influence.map { .string($0.rawValue) } ?? .none }) { view, value, _ in
+        field("gradient overlay: ∂(x or y of the keypoint nearest the cursor)/∂map — 'x', 'y' or None (off)",
+              { .influence($0.influence) }) { view, value, _ in
             view.influence = value.value == .none ? nil : try value.choice(CoordinateAxis.self)
         },
     ]
 
     /// The field names, in the order `help(view)` lists them.
     public static let names = all.map(\.name)
-
-    /// The statement that sets `field` to `value`: `view.temperature = 1.25`.
-    public static func assignment(_ field: String, _ value: Value) -> String {
-        "view.\(field) = \(value.repr)"
-    }
-
-    /// One statement setting several fields at once, checked together:
-    /// `view.kernel_size, view.padding = (5, 5), (2, 2)`.
-    public static func assignment(_ changes: [(field: String, value: Value)]) -> String {
-        guard changes.count != 1 else { return assignment(changes[0].field, changes[0].value) }
-        return changes.map { "view.\($0.field)" }.joined(separator: ", ") + " = " + changes.map(\.value.repr).joined(separator: ", ")
-    }
 
     /// The current value of `view.<field>`.
     static func value(of field: String, in view: ViewSettings) throws -> Value {
@@ -178,14 +159,13 @@ public enum ViewSettingsFields {
         throw ScriptError("view has no setting '\(field)'; \(hint)settings: \(names.joined(separator: ", "))")
     }
 
+    /// A field named after the change `current` makes (`.temperature` → `temperature`).
     private static func field(
-        _ name: String, _ doc: String, _ read: @escaping @Sendable (ViewSettings) -> Value,
+        _ doc: String, _ current: @escaping @Sendable (ViewSettings) -> ViewChange,
         write: @escaping @Sendable (inout ViewSettings, FieldValue, Session) throws -> Void
     ) -> ViewSettingField {
-        ViewSettingField(name: name, doc: doc, read: read, write: write)
+        ViewSettingField(name: current(ViewSettings()).field, doc: doc, current: current, write: write)
     }
-
-    private static func pair(_ values: [Int]) -> Value { .tuple(values.map { .int($0) }) }
 }
 
 /// One value assigned to a view field, with checks whose messages name the field.

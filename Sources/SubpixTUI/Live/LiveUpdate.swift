@@ -66,15 +66,15 @@ extension ViewerModel {
         live?.remember(shown: frame.number)
         let shape = frame.tensor.shape
         guard shape != previousShape else { return }
-        var changes: [(field: String, value: Value)] = []
-        if session.view.input != nil && session.view.input != LiveState.variable { changes.append(("input", .string(LiveState.variable))) }
+        var changes: [ViewChange] = []
+        if session.view.input != nil && session.view.input != LiveState.variable { changes.append(.input(LiveState.variable)) }
         if shape.count >= 4 {
-            if session.view.batch >= shape[0] { changes.append(("batch", .int(0))) }
-            if session.view.channel >= shape[1] { changes.append(("channel", .int(0))) }
-            if shape.count == 5, session.view.depth >= shape[2] { changes.append(("depth", .int(0))) }
+            if session.view.batch >= shape[0] { changes.append(.batch(0)) }
+            if session.view.channel >= shape[1] { changes.append(.channel(0)) }
+            if shape.count == 5, session.view.depth >= shape[2] { changes.append(.depth(0)) }
         }
         if session.view.method.inputRank != shape.count, let first = KeypointMethod.initial(forRank: shape.count) {
-            changes.append(("method", .string(first.name)))
+            changes.append(.method(first))
         }
         assign(changes)
         if previousShape == nil, shape.count >= 2 {

@@ -86,13 +86,13 @@ extension ViewerModel {
         }
     }
 
-    /// `f`: the overlay of x, then y, then off — as the statement `view.influence = ...`.
+    /// `f`: the overlay of x, then y, then off (`view.influence`).
     func cycleInfluence() {
-        let next: Value = switch session.view.influence {
-        case nil: .string(CoordinateAxis.x.rawValue)
-        case .x: .string(CoordinateAxis.y.rawValue)
-        case .y: .none
+        let next: CoordinateAxis? = switch session.view.influence {
+        case nil: .x
+        case .x: .y
+        case .y: nil
         }
-        assign([("influence", next)])
+        assign([.influence(next)])
     }
 }

@@ -14,7 +14,7 @@ public struct KeyCommand: Sendable {
     public let details: String?
     /// The short name in the hint bar (`temp` → `t/T temp`); nil leaves the row out of it.
     public let hint: String?
-    /// An example of the statement the key runs (the docs); nil for viewer-only keys.
+    /// An example of the statement the key runs or is journaled as (the docs); nil for viewer-only keys.
     public let statement: String?
     /// Runs the key: the model and the position of the pressed key in ``keys``.
     let action: @Sendable (ViewerModel, Int) -> Void

@@ -17,60 +17,60 @@ public enum KeyTable {
         KeyCommand("+-0", "+ / - / 0", "zoom in / out / fit", details: "zooms around the cursor; 0 fits the map in the pane") { model, index in
             if index == 2 { model.fitViewport() } else { model.zoom(by: index == 0 ? 2 : 0.5) }
         },
-        KeyCommand("tT", "t / T", "temperature ÷ / × 1.25", hint: "temp", statement: "view.temperature = 0.8") { model, index in
+        KeyCommand("tT", "t / T", "temperature ÷ / × 1.25", hint: "temp", statement: example([.temperature(0.8)])) { model, index in
             model.scaleTemperature(by: index == 0 ? 1 / 1.25 : 1.25)
         },
         KeyCommand("kK", "k / K", "kernel size − / + (odd sizes)",
                    details: "3 → 5 → 7 on both axes (`:` for asymmetric); padding stays at kernel // 2 unless you set it yourself",
-                   hint: "kernel", statement: "view.kernel_size, view.padding = (5, 5), (2, 2)") { model, index in
+                   hint: "kernel", statement: example([.kernelSize([5, 5]), .padding([2, 2])])) { model, index in
             model.stepKernel(up: index == 1)
         },
-        KeyCommand("sS", "s / S", "stride − / +", hint: "stride", statement: "view.stride = (2, 2)") { model, index in
+        KeyCommand("sS", "s / S", "stride − / +", hint: "stride", statement: example([.stride([2, 2])])) { model, index in
             model.stepStride(up: index == 1)
         },
         KeyCommand("pP", "p / P", "padding − / +", details: "refused above half the kernel, with a message",
-                   hint: "pad", statement: "view.padding = (0, 0)") { model, index in
+                   hint: "pad", statement: example([.padding([0, 0])])) { model, index in
             model.stepPadding(up: index == 1)
         },
         KeyCommand("m", "m", "next method for this tensor", details: "2D maps: " + KeypointMethod.methods(forRank: 4).map(\.name).joined(separator: ", ") + "; volumes: " + KeypointMethod.methods(forRank: 5).map(\.name).joined(separator: ", "),
-                   hint: "method", statement: "view.method = 'nms2d'") { model, _ in model.cycleMethod() },
-        KeyCommand("o", "o", "compare all methods", details: "overlay and list every method that applies to the tensor", hint: "compare", statement: "view.compare = True") { model, _ in
-            model.toggle("compare", model.session.view.compare)
+                   hint: "method", statement: example([.method(.nms2d)])) { model, _ in model.cycleMethod() },
+        KeyCommand("o", "o", "compare all methods", details: "overlay and list every method that applies to the tensor", hint: "compare", statement: example([.compare(true)])) { model, _ in
+            model.toggle(ViewChange.compare, model.session.view.compare)
         },
-        KeyCommand("n", "n", "normalised coordinates [-1, 1]", details: "the list, the export and w's script; quad-interp has pixels only", statement: "view.normalized_coordinates = True") { model, _ in
-            model.toggle("normalized_coordinates", model.session.view.normalizedCoordinates)
+        KeyCommand("n", "n", "normalised coordinates [-1, 1]", details: "the list, the export and w's script; quad-interp has pixels only", statement: example([.normalizedCoordinates(true)])) { model, _ in
+            model.toggle(ViewChange.normalizedCoordinates, model.session.view.normalizedCoordinates)
         },
         KeyCommand("d", "d", "diagnose this map's soft-argmax", details: "spatial_soft_argmax2d; docs/diagnose.md; a `⚠` badge in the side panel flags a verdict") { model, _ in
             model.openDiagnosis()
         },
         KeyCommand("f", "f", "gradient overlay: x, then y, then off",
                    details: "how hard each pixel pulls the keypoint nearest the cursor, ∂x/∂map (or ∂y) through the method's pullback, in the diverging palette; the panel splits its mass within 2 px vs elsewhere (docs/tutorial.md, \"Why soft-argmax trains\")",
-                   statement: "view.influence = 'x'") { model, _ in model.cycleInfluence() },
+                   statement: example([.influence(.x)])) { model, _ in model.cycleInfluence() },
         KeyCommand("x", "x", "explain the method at the cursor", details: "conv_soft_argmax2d: the window's values, exp weights, softmax weights, x̂ and ŷ; conv_quad_interp3d: gradient, Hessian, solved shift, the 0.7 rule; iterative_quad_interp3d: each fit, its shift and the step to the neighbour voxel beyond max_subpixel_shift (0.6); parabola/gaussian/centroid3: the three samples per axis and the fitted parabola; dark/dark_udp: gradient, Hessian and Newton step; quarter: the neighbours and the 0.25 step") { model, _ in
             model.mode = .explain
         },
-        KeyCommand("bB", "b / B", "next / previous batch", hint: "batch", statement: "view.batch = 1") { model, index in
+        KeyCommand("bB", "b / B", "next / previous batch", hint: "batch", statement: example([.batch(1)])) { model, index in
             model.stepSelection(axis: 0, by: index == 0 ? 1 : -1)
         },
-        KeyCommand("cC", "c / C", "next / previous channel", hint: "channel", statement: "view.channel = 1") { model, index in
+        KeyCommand("cC", "c / C", "next / previous channel", hint: "channel", statement: example([.channel(1)])) { model, index in
             model.stepSelection(axis: 1, by: index == 0 ? 1 : -1)
         },
-        KeyCommand("[]", "[ / ]", "depth slice − / +", details: "of a volume; keypoints within view.depth_band slices are drawn", statement: "view.depth = 2") { model, index in
+        KeyCommand("[]", "[ / ]", "depth slice − / +", details: "of a volume; keypoints within view.depth_band slices are drawn", statement: example([.depth(2)])) { model, index in
             model.stepDepth(by: index == 0 ? -1 : 1)
         },
         KeyCommand("v", "v", "view the next tensor variable", details: "the demo's DoG volume is one press away",
-                   hint: "next map", statement: "view.input = 'demo_dog'") { model, _ in model.nextTensor() },
+                   hint: "next map", statement: example([.input("demo_dog")])) { model, _ in model.nextTensor() },
         KeyCommand("lL", "l / L", "threshold − / +",
                    details: "a fraction of the map's maximum; windowed methods drop keypoints below it; steps 0, 2, 5, 10, 20, 30, 50, 70, 90 %",
-                   hint: "threshold", statement: "view.threshold = 0.2") { model, index in
+                   hint: "threshold", statement: example([.threshold(0.2)])) { model, index in
             model.stepThreshold(up: index == 1)
         },
         KeyCommand("gG", "g / G", "palette / colour range", details: "g cycles the palettes; G the colour range: per map, per tensor, fixed 0…1",
-                   statement: "view.palette = 'magma' / view.range = 'tensor'") { model, index in
-            if index == 0 { model.cyclePalette() } else { model.assign([("range", Self.rangeValue(model.session.view.range.next))]) }
+                   statement: example([.palette(.magma)], [.range(.tensor)])) { model, index in
+            if index == 0 { model.cyclePalette() } else { model.assign([.range(model.session.view.range.next)]) }
         },
-        KeyCommand("h", "h", "hide / show the markers (the map alone)", hint: "markers", statement: "view.markers = False") { model, _ in
-            model.toggle("markers", model.session.view.markers)
+        KeyCommand("h", "h", "hide / show the markers (the map alone)", hint: "markers", statement: example([.markers(false)])) { model, _ in
+            model.toggle(ViewChange.markers, model.session.view.markers)
         },
         KeyCommand("i", "i", "write the view as a picture (.png)",
                    details: "`subpix-view.png`, never overwriting: the heatmap pane with its markers and colour bar, as `:snapshot(\"view.png\")` does") { model, _ in
@@ -97,13 +97,9 @@ public enum KeyTable {
         KeyCommand([.end], "End", "live: back to the newest frame") { model, _ in model.returnToLive() },
     ]
 
-    /// The statement value of a colour range.
-    static func rangeValue(_ range: ColorRange) -> SubpixScript.Value {
-        switch range {
-        case .map: .none
-        case .tensor: .string("tensor")
-        case .fixed(let low, let high): .tuple([.float(low), .float(high)])
-        }
+    /// The docs' example of what a key does: the statement each alternative is journaled as, `/` between them.
+    private static func example(_ alternatives: [ViewChange]...) -> String {
+        alternatives.map(ViewChange.statement).joined(separator: " / ")
     }
 
     /// The row and key position bound to `key`, if any.
@@ -129,7 +125,7 @@ public enum KeyTable {
 
     /// The key table of `docs/viewer.md`, as Markdown.
     public static var markdown: String {
-        var lines = ["| key | what it does | statement it runs |", "|---|---|---|"]
+        var lines = ["| key | what it does | journaled as |", "|---|---|---|"]
         for command in commands {
             let keys = command.label.components(separatedBy: " / ").map { "`\($0)`" }.joined(separator: " / ")
             let what = command.help + (command.details.map { " — " + $0 } ?? "")

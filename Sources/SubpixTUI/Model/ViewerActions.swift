@@ -2,15 +2,19 @@ import Foundation
 import Subpix
 import SubpixScript
 
-/// What the keys of ``KeyTable`` do. Every change of a view setting is the
-/// statement ``ViewSettingsFields/assignment(_:_:)`` builds, run through the session.
+/// What the keys of ``KeyTable`` do. Every change of a view setting is a typed
+/// ``ViewChange`` applied to the session (``Session/apply(_:)``).
 extension ViewerModel {
-    /// Runs `view.<field> = value` statements (several at once as one tuple
-    /// assignment, so nothing is applied half-way); a refusal becomes the message.
+    /// Applies `changes` together, so nothing is applied half-way; a refusal becomes the message.
     @discardableResult
-    func assign(_ changes: [(field: String, value: Value)]) -> Bool {
-        guard !changes.isEmpty else { return true }
-        return run(ViewSettingsFields.assignment(changes))
+    func assign(_ changes: [ViewChange]) -> Bool {
+        do {
+            try session.apply(changes)
+            return true
+        } catch {
+            message = "\(error)"
+            return false
+        }
     }
 
     func moveCursor(dx: Int, dy: Int) {
@@ -36,7 +40,7 @@ extension ViewerModel {
     /// journal, the panel and saved scripts read `0.262`, not `0.26214400000000004`.
     func scaleTemperature(by factor: Double) {
         let scaled = Double(String(format: "%.3g", session.view.temperature * factor)) ?? session.view.temperature * factor
-        assign([("temperature", .float(scaled))])
+        assign([.temperature(scaled)])
     }
 
     /// Kernel one odd size up or down (3 → 5, 4 → 5, 5 → 3); the padding
@@ -52,13 +56,13 @@ extension ViewerModel {
             let largest = WindowAxis.largestPadding(kernel: kernel[axis])
             return view.padding[axis] == WindowAxis.largestPadding(kernel: view.kernelSize[axis]) ? largest : min(view.padding[axis], largest)
         }
-        assign([("kernel_size", Self.pair(kernel))] + (padding != view.padding ? [("padding", Self.pair(padding))] : []))
+        assign([.kernelSize(kernel)] + (padding != view.padding ? [.padding(padding)] : []))
     }
 
     func stepStride(up: Bool) {
         let stride = session.view.stride.map { max(1, $0 + (up ? 1 : -1)) }
         guard stride != session.view.stride else { return message = "stride is already at its minimum (1, 1)" }
-        assign([("stride", Self.pair(stride))])
+        assign([.stride(stride)])
     }
 
     func stepPadding(up: Bool) {
@@ -69,21 +73,22 @@ extension ViewerModel {
                 ? "padding \(formatShape(view.padding)) is already half the kernel \(formatShape(view.kernelSize)); raise the kernel first"
                 : "padding is already (0, 0)"
         }
-        assign([("padding", Self.pair(padding))])
+        assign([.padding(padding)])
     }
 
-    func toggle(_ field: String, _ current: Bool) { assign([(field, .bool(!current))]) }
+    /// Sets a flag to the opposite of `current`: `toggle(ViewChange.compare, view.compare)`.
+    func toggle(_ change: (Bool) -> ViewChange, _ current: Bool) { assign([change(!current)]) }
 
     func cycleMethod() {
         let methods = viewed.map { KeypointMethod.methods(forRank: $0.tensor.shape.count) } ?? KeypointMethod.all
         guard !methods.isEmpty else { return message = "no keypoint method applies to a tensor of this rank" }
         let next = methods[((methods.firstIndex(of: session.view.method) ?? -1) + 1) % methods.count]
-        assign([("method", .string(next.name))])
+        assign([.method(next)])
     }
 
     func cyclePalette() {
         let names = PaletteName.allCases
-        assign([("palette", .string(names[((names.firstIndex(of: session.view.palette) ?? 0) + 1) % names.count].rawValue))])
+        assign([.palette(names[((names.firstIndex(of: session.view.palette) ?? 0) + 1) % names.count])])
     }
 
     /// Batch (axis 0) or channel (axis 1) one step forward or back, wrapping around.
@@ -91,13 +96,13 @@ extension ViewerModel {
         guard let shape = viewed?.tensor.shape, shape.count >= 4 else { return message = "no batch or channel axis: the viewed tensor is not (B, C, ...)" }
         let current = axis == 0 ? session.view.batch : session.view.channel
         let next = ((current + step) % shape[axis] + shape[axis]) % shape[axis]
-        assign([(axis == 0 ? "batch" : "channel", .int(next))])
+        assign([axis == 0 ? .batch(next) : .channel(next)])
     }
 
     func stepDepth(by step: Int) {
         guard let shape = viewed?.tensor.shape, shape.count == 5 else { return message = "no depth axis: the viewed tensor is not a volume" }
         let depth = min(shape[2] - 1, max(0, session.view.depth + step))
-        if depth != session.view.depth { assign([("depth", .int(depth))]) }
+        if depth != session.view.depth { assign([.depth(depth)]) }
     }
 
     /// The next tensor variable, with a method that applies to its rank and the selection reset.
@@ -107,12 +112,11 @@ extension ViewerModel {
         let current = viewed?.name
         let next = names[((current.flatMap { names.firstIndex(of: $0) } ?? -1) + 1) % names.count]
         let rank = session.tensor(named: next)?.shape.count ?? 4
-        var changes: [(field: String, value: Value)] = [("input", .string(next)), ("batch", .int(0)), ("channel", .int(0)), ("depth", .int(0))]
+        var changes: [ViewChange] = [.batch(0), .channel(0), .depth(0)]
         if session.view.method.inputRank != rank, let first = KeypointMethod.initial(forRank: rank) {
-            changes.append(("method", .string(first.name)))
+            changes.append(.method(first))
         }
-        changes = changes.filter { (try? session.view.value(of: $0.field)) != $0.value || $0.field == "input" }
-        if assign(changes) {
+        if assign([.input(next)] + changes.filter(session.view.isChanged(by:))) {
             viewport = Viewport()
             refresh()
             centreCursor()
@@ -130,11 +134,11 @@ extension ViewerModel {
     /// The parameters back to their defaults (kernel and padding together, so the pair stays valid).
     func resetParameters() {
         let defaults = ViewSettings()
-        let fields = ["temperature", "kernel_size", "padding", "stride", "normalized_coordinates", "strict_maxima_bonus", "n_iters", "threshold"]
-        let changes = fields.compactMap { field -> (field: String, value: Value)? in
-            guard let wanted = try? defaults.value(of: field), (try? session.view.value(of: field)) != wanted else { return nil }
-            return (field, wanted)
-        }
+        let changes = [
+            ViewChange.temperature(defaults.temperature), .kernelSize(defaults.kernelSize), .padding(defaults.padding), .stride(defaults.stride),
+            .normalizedCoordinates(defaults.normalizedCoordinates), .strictMaximaBonus(defaults.strictMaximaBonus), .nIters(defaults.nIters),
+            .threshold(defaults.threshold),
+        ].filter(session.view.isChanged(by:))
         guard !changes.isEmpty else { return message = "parameters are already at their defaults" }
         if assign(changes) { message = "parameters reset" }
     }
@@ -148,7 +152,7 @@ extension ViewerModel {
         let current = session.view.threshold ?? 0
         let next = up ? Self.thresholdSteps.first { $0 > current + 1e-12 } : Self.thresholdSteps.last { $0 < current - 1e-12 }
         guard let next else { return message = up ? "threshold is at its highest step (90 % of the map's maximum)" : "threshold is already off" }
-        assign([("threshold", next == 0 ? .none : .float(next))])
+        assign([.threshold(next == 0 ? nil : next)])
     }
 
     /// A method that applies to the viewed tensor: when a statement made it a
@@ -157,10 +161,8 @@ extension ViewerModel {
         guard let rank = viewed?.tensor.shape.count, session.view.method.inputRank != rank,
               let method = KeypointMethod.initial(forRank: rank) else { return }
         let previous = session.view.method
-        if assign([("method", .string(method.name))]) {
+        if assign([.method(method)]) {
             message = "\(previous.name) needs \(previous.isVolumetric ? "a (B, C, D, H, W) volume" : "(B, C, H, W) maps"): showing \(method.name)"
         }
     }
-
-    static func pair(_ values: [Int]) -> Value { .tuple(values.map { .int($0) }) }
 }

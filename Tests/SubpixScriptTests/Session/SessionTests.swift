@@ -71,7 +71,7 @@ final class SessionTests: ScriptTestCase {
         changed.threshold = 0.25
         changed.palette = .diverging
         changed.markers = false
-        let statements = ViewSettingsFields.all.map { ViewSettingsFields.assignment($0.name, $0.read(changed)) }
+        let statements = ViewSettingsFields.all.map { ViewChange.statement([$0.current(changed)]) }
         XCTAssertEqual(statements[3], "view.temperature = 0.8")
         XCTAssertEqual(statements[4], "view.kernel_size = (7, 5)")
         XCTAssertEqual(statements[1], "view.method = 'iterative_quad_interp3d'")
