@@ -102,11 +102,11 @@ final class MarkerTests: XCTestCase {
     /// name; outside the viewer `snapshot(...)` says where to go instead.
     func testSnapshotKeyAndCommand() throws {
         let model = try demoModel(colorMode: .trueColor)
-        model.update(.character("i"))
+        model.send(.character("i"))
         let first = model.outputDirectory.appendingPathComponent("subpix-view.png")
         XCTAssertEqual(model.message, "wrote \(first.path)")
         XCTAssertEqual(Array((FileManager.default.contents(atPath: first.path) ?? Data()).prefix(4)), [0x89, 0x50, 0x4E, 0x47])
-        model.update(.character("i"))
+        model.send(.character("i"))
         XCTAssertEqual(model.message, "wrote \(model.outputDirectory.appendingPathComponent("subpix-view-2.png").path)")
         XCTAssertTrue(model.run("snapshot(\"v.png\")"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: model.outputDirectory.appendingPathComponent("v.png").path))

@@ -30,9 +30,9 @@ final class RealHeatmapTests: XCTestCase {
     func testDefaultsFindThePeaksAndNoNoise() throws {
         let model = try open("pose.npy")
         for (batch, channel) in [(0, 0), (1, 7), (3, 12)] {
-            model.update(.key(.character(":")))
-            for character in "view.batch, view.channel = \(batch), \(channel)" { model.update(.key(.character(character))) }
-            model.update(.key(.enter))
+            model.send(.key(.character(":")))
+            for character in "view.batch, view.channel = \(batch), \(channel)" { model.send(.key(.character(character))) }
+            model.send(.key(.enter))
             let truth = try GeneratedFiles.poseTruth(batch: batch, channel: channel)
             let points = try XCTUnwrap(model.runs.first?.keypoints)
             XCTAssertEqual(points.count, truth.count, "one point per true peak in (\(batch), \(channel)), no noise")
@@ -57,9 +57,9 @@ final class RealHeatmapTests: XCTestCase {
         XCTAssertEqual(model.session.view.batch, 3)
         XCTAssertTrue(panel(model).contains("batch 3/4  channel 1/17"))
         for statement in ["view.batch = 99", "view.channel = 17"] {
-            model.update(.key(.character(":")))
-            for character in statement { model.update(.key(.character(character))) }
-            model.update(.key(.enter))
+            model.send(.key(.character(":")))
+            for character in statement { model.send(.key(.character(character))) }
+            model.send(.key(.enter))
             XCTAssertTrue(model.message?.contains("expected an index below") ?? false, model.message ?? "")
         }
         XCTAssertEqual([model.session.view.batch, model.session.view.channel], [3, 1])
@@ -115,7 +115,7 @@ final class RealHeatmapTests: XCTestCase {
             XCTAssertTrue(sidePanel(model).contains("threshold 10%"), sidePanel(model))
         }
         while model.session.view.method != .convQuadInterp3d { model.update(.key(.character("m"))) }
-        model.update(.key(.character("w")))
+        model.send(.key(.character("w")))
         let url = model.outputDirectory.appendingPathComponent("subpix-session.subpix")
         var printed: [String] = []
         XCTAssertEqual(ScriptRunner(path: url.path, arguments: [], keepGoing: false).run(in: Session(output: { printed.append($0) })) { XCTFail($0) }, 0)
@@ -134,7 +134,7 @@ final class RealHeatmapTests: XCTestCase {
     func testCompareExportCarriesMethodsAndUnits() throws {
         let model = try open("pose.npy")
         model.update(.key(.character("o")))
-        model.update(.key(.character("e")))
+        model.send(.key(.character("e")))
         let first = try String(contentsOf: model.outputDirectory.appendingPathComponent("subpix-keypoints.csv"), encoding: .utf8)
         let rows = first.split(separator: "\n")
         XCTAssertEqual(rows.first, "method,batch,channel,x_px,y_px,value")
@@ -143,7 +143,7 @@ final class RealHeatmapTests: XCTestCase {
         XCTAssertGreaterThan(methods.count, 3)
         model.update(.key(.character("o")))
         model.update(.key(.character("n")))
-        model.update(.key(.character("e")))
+        model.send(.key(.character("e")))
         let second = try String(contentsOf: model.outputDirectory.appendingPathComponent("subpix-keypoints-2.csv"), encoding: .utf8)
         let lines = second.split(separator: "\n")
         XCTAssertEqual(lines.first, "method,batch,channel,x_norm,y_norm,value")
@@ -157,7 +157,7 @@ final class RealHeatmapTests: XCTestCase {
     func testWrittenScriptIsShortAndReproducesTheList() throws {
         let model = try open("pose.npy")
         for key in "ttttttccc" { model.update(.key(.character(key))) }
-        model.update(.key(.character("w")))
+        model.send(.key(.character("w")))
         let url = model.outputDirectory.appendingPathComponent("subpix-session.subpix")
         let script = try String(contentsOf: url, encoding: .utf8)
         XCTAssertTrue(script.contains("temperature=0.262"), script)
@@ -202,9 +202,9 @@ final class RealHeatmapTests: XCTestCase {
             return best
         }
         XCTAssertGreaterThan(try brightest(model), 0.99, "max: the peak's own value")
-        model.update(.key(.character(":")))
-        for character in "view.resample = 'mean'" { model.update(.key(.character(character))) }
-        model.update(.key(.enter))
+        model.send(.key(.character(":")))
+        for character in "view.resample = 'mean'" { model.send(.key(.character(character))) }
+        model.send(.key(.enter))
         XCTAssertLessThan(try brightest(model), 0.2, "mean over ~17×17 pixels blurs a σ = 1 peak away")
     }
 
@@ -226,9 +226,9 @@ final class RealHeatmapTests: XCTestCase {
     /// Item 16: a long message wraps instead of being cut at the pane's edge.
     func testLongMessagesWrap() throws {
         let model = try open("pose.npy")
-        model.update(.key(.character(":")))
-        for character in "view.padding = (5, 5)" { model.update(.key(.character(character))) }
-        model.update(.key(.enter))
+        model.send(.key(.character(":")))
+        for character in "view.padding = (5, 5)" { model.send(.key(.character(character))) }
+        model.send(.key(.enter))
         let message = try XCTUnwrap(model.message)
         XCTAssertGreaterThan(message.count, 100)
         let text = panel(model)

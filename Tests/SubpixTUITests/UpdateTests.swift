@@ -10,7 +10,7 @@ final class UpdateTests: XCTestCase {
     /// Presses `key` and returns the journal entries it added.
     private func press(_ key: Key, _ model: ViewerModel) -> [String] {
         let before = model.session.journal.count
-        model.update(key)
+        model.send(key)
         return Array(model.session.journal[before...])
     }
 
@@ -55,8 +55,8 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(press(.character("k"), model), ["view.kernel_size, view.padding = (1, 1), (0, 0)"],
                        "a smaller kernel lowers the padding with it, in one statement")
         _ = press(.character(":"), model)
-        for key in "view.kernel_size = 4" { model.update(.character(key)) }
-        model.update(.enter)
+        for key in "view.kernel_size = 4" { model.send(.character(key)) }
+        model.send(.enter)
         XCTAssertEqual(press(.character("K"), model), ["view.kernel_size = (5, 5)"], "an even kernel steps to the next odd size")
     }
 
@@ -115,10 +115,10 @@ final class UpdateTests: XCTestCase {
 
     func testCommandLineRunsStatementsWithHistory() throws {
         let model = try demoModel()
-        for key: Key in [.character(":")] + "view.top_k = 2".map({ .character($0) }) + [.enter] { model.update(key) }
+        for key: Key in [.character(":")] + "view.top_k = 2".map({ .character($0) }) + [.enter] { model.send(key) }
         XCTAssertEqual(model.session.view.topK, 2)
         XCTAssertEqual(model.session.journal.last, "view.top_k = 2")
-        for key: Key in [.character(":")] + "nope(".map({ .character($0) }) + [.enter] { model.update(key) }
+        for key: Key in [.character(":")] + "nope(".map({ .character($0) }) + [.enter] { model.send(key) }
         XCTAssertEqual(model.message, "1:6: expected ')' to close the call, got end of input")
         model.update(.character(":"))
         model.update(.up)

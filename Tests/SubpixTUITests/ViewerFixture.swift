@@ -16,6 +16,26 @@ extension XCTestCase {
     }
 }
 
+extension ViewerModel {
+    /// What the viewer's loop does with an event: `update`, then each effect it
+    /// returns performed at once and its outcome sent back (computations inline).
+    func send(_ event: ViewerEvent) {
+        for effect in update(event) { send(effect.perform(in: session)) }
+    }
+
+    /// A key press as the loop handles it, shorthand for `send(.key(key))`.
+    func send(_ key: Key) { send(.key(key)) }
+
+    /// Runs `statement` as the `:` line does; true when it succeeded (a failure is the message).
+    @discardableResult
+    func run(_ statement: String) -> Bool {
+        let outcome = ViewerEffect.run(statement).perform(in: session)
+        send(outcome)
+        if case .performed(.failure) = outcome { return false }
+        return true
+    }
+}
+
 /// Compares a render with the snapshot files `NAME.text.txt` / `NAME.color.txt`;
 /// with `SUBPIX_RECORD_SNAPSHOTS=1` it writes them instead (then review them by eye).
 func assertSnapshot(_ buffer: CellBuffer, named name: String, file: StaticString = #filePath, line: UInt = #line) throws -> (text: Bool, color: Bool) {

@@ -1,7 +1,7 @@
 import Foundation
 import SubpixScript
 
-/// The `:` command line: typing, history, and running the statement.
+/// The `:` command line: typing, history, and asking for the statement to be run (``ViewerEffect/run(_:)``).
 extension ViewerModel {
     func editCommand(_ text: String, _ key: Key) {
         switch key {
@@ -10,11 +10,7 @@ extension ViewerModel {
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return }
             commandHistory.append(text)
             historyIndex = nil
-            let captured = CapturedOutput()
-            let previous = session.output
-            session.output = { captured.lines.append($0) }
-            defer { session.output = previous }
-            if run(text), let last = captured.lines.last { message = last.split(separator: "\n").first.map(String.init) }
+            request(.run(text))
         case .escape:
             mode = .normal
         case .backspace:
@@ -30,9 +26,4 @@ extension ViewerModel {
             break
         }
     }
-}
-
-/// Collects what statements print while the viewer runs them.
-private final class CapturedOutput {
-    var lines: [String] = []
 }

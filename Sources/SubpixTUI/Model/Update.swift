@@ -2,11 +2,18 @@ import Foundation
 import SubpixScript
 
 /// `update`: the one place the viewer's state changes. Keys are looked up in
-/// ``KeyTable``; parameter keys become script statements run through the
-/// session (so the journal replays them); cursor, zoom and panes are viewer
-/// state only. Every event ends with the derived state brought up to date.
+/// ``KeyTable``; parameter keys apply typed changes to the session's view
+/// (``Session/apply(_:)``, journaled as the statement they correspond to);
+/// cursor, zoom and panes are viewer state only. Every event ends with the
+/// derived state brought up to date.
+///
+/// `update` does no I/O and runs no statement: it returns what is to be done
+/// outside it (``ViewerEffect``) — write a file, run a `:` statement, start a
+/// computation — and the loop performs it and sends the outcome back as an event.
 extension ViewerModel {
-    public func update(_ event: ViewerEvent) {
+    @discardableResult
+    public func update(_ event: ViewerEvent) -> [ViewerEffect] {
+        let awaitedBefore = awaited?.key
         switch event {
         case .resize(let width, let height):
             layout = Layout(width: width, height: height)
@@ -21,6 +28,11 @@ extension ViewerModel {
             tick(time)
         case .computed(let key, let result):
             receive(result, for: key)
+        case .performed(let outcome):
+            switch outcome {
+            case .success(let report): if let report { message = report }
+            case .failure(let error): message = "\(error)"
+            }
         }
         reconcileMethod()
         refresh()
@@ -28,10 +40,18 @@ extension ViewerModel {
         clampView()
         refreshInfluence()
         refreshImage()
+        if let awaited, awaited.key != awaitedBefore { request(.compute(awaited)) }
+        let effects = requested
+        requested = []
+        return effects
     }
 
     /// A key press, shorthand for `update(.key(key))`.
-    public func update(_ key: Key) { update(.key(key)) }
+    @discardableResult
+    public func update(_ key: Key) -> [ViewerEffect] { update(.key(key)) }
+
+    /// Asks for `effect` to be performed once the running `update` returns.
+    func request(_ effect: ViewerEffect) { requested.append(effect) }
 
     private func handle(_ key: Key) {
         switch mode {

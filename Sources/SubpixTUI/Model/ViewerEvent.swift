@@ -1,8 +1,9 @@
 import Foundation
 
 /// Everything that can change the viewer, as ``ViewerModel/update(_:)`` takes it:
-/// the terminal backend turns input into these, the compute worker and the live
-/// source post theirs as these, and nothing else changes the model.
+/// the terminal backend turns input into these, the compute worker, the live
+/// source and the loop performing ``ViewerEffect``s post theirs as these, and
+/// nothing else changes the model.
 public enum ViewerEvent: Sendable {
     /// A key press.
     case key(Key)
@@ -16,4 +17,7 @@ public enum ViewerEvent: Sendable {
     case tick(Date)
     /// A computation finished: its key and result.
     case computed(ViewComputation.Key, ComputedView)
+    /// A ``ViewerEffect`` was performed: what the message line should say
+    /// (nil: nothing new), or the error that stopped it.
+    case performed(Result<String?, any Error>)
 }

@@ -9,17 +9,19 @@ protocol InputSource: AnyObject {
     var now: Date { get }
 }
 
-/// The viewer's main loop, apart from the terminal: takes every queued input
-/// event before anything is computed (ten quick `t` presses cost one
-/// computation), hands the computation the view waits for to the
-/// ``ComputeWorker``, takes its results and the clock as events, and draws
+/// The viewer's main loop, apart from the terminal: performs the effects
+/// `update` returns (a statement or a file at once, reported back as an event),
+/// takes every queued input event before anything is computed (ten quick `t`
+/// presses cost one computation), hands the computation the view waits for to
+/// the ``ComputeWorker``, takes its results and the clock as events, and draws
 /// after each round.
 final class ViewerLoop {
     let model: ViewerModel
     private let source: InputSource
     private let inbox = EventInbox()
     private let worker: ComputeWorker
-    private var submitted: ViewComputation.Key?
+    /// The newest computation `update` asked for in this round, submitted at its end.
+    private var requested: ViewComputation?
     /// The live source (`--stream`, `--follow`, `-`), polled each round.
     private let live: LiveFeed?
     private var lastLiveEvent = Date()
@@ -44,7 +46,7 @@ final class ViewerLoop {
     /// Runs rounds until the model quits or `shouldStop` says so, drawing after each.
     func run(draw: (CellBuffer) -> Void, shouldStop: () -> Bool) {
         let renderer = Renderer()
-        submitAwaited()
+        if let awaited = model.awaited { worker.submit(awaited) }
         draw(renderer.render(model))
         while !model.shouldQuit && !shouldStop() {
             if round() { draw(renderer.render(model)) }
@@ -57,30 +59,42 @@ final class ViewerLoop {
     func round() -> Bool {
         var changed = false
         if let event = live?.viewerEvent(lastEvent: &lastLiveEvent) {
-            model.update(event)
+            send(event)
             changed = true
         }
         let busy = model.awaited != nil || live != nil
         if let first = source.nextEvent(timeout: busy ? Self.busyTimeout : Self.idleTimeout) {
-            model.update(first)
+            send(first)
             changed = true
-            while !model.shouldQuit, let next = source.nextEvent(timeout: 0) { model.update(next) }
+            while !model.shouldQuit, let next = source.nextEvent(timeout: 0) { send(next) }
         }
         for event in inbox.drain() {
-            model.update(event)
+            send(event)
             changed = true
         }
         if model.awaited != nil {
-            model.update(.tick(source.now))
+            send(.tick(source.now))
             changed = true
         }
-        submitAwaited()
+        submitRequested()
         return changed
     }
 
-    private func submitAwaited() {
-        guard let awaited = model.awaited, awaited.key != submitted else { return }
-        submitted = awaited.key
-        worker.submit(awaited)
+    /// Updates the model with `event` and performs the effects it returns.
+    private func send(_ event: ViewerEvent) {
+        for effect in model.update(event) {
+            if case .compute(let computation) = effect {
+                requested = computation
+            } else {
+                send(effect.perform(in: model.session))
+            }
+        }
+    }
+
+    /// Submits the round's newest computation, unless a later event made the view stop waiting for it.
+    private func submitRequested() {
+        guard let computation = requested else { return }
+        requested = nil
+        if computation.key == model.awaited?.key { worker.submit(computation) }
     }
 }

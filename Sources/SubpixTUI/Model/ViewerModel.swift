@@ -6,7 +6,8 @@ import SubpixScript
 /// screen size, cursor, zoom, mode, messages, and the keypoints computed for
 /// the current settings.
 ///
-/// ``update(_:)`` is the only way anything here changes; ``Renderer`` only reads it.
+/// ``update(_:)`` is the only way anything here changes, and it returns what is
+/// to be done outside the model (``ViewerEffect``); ``Renderer`` only reads it.
 public final class ViewerModel {
     public enum Mode: Sendable, Equatable {
         case normal
@@ -40,6 +41,8 @@ public final class ViewerModel {
     public var outputDirectory: URL
     var commandHistory: [String] = []
     var historyIndex: Int?
+    /// The effects the running ``update(_:)`` asks for, returned when it ends.
+    var requested: [ViewerEffect] = []
 
     /// The shown map, refreshed by `update` when the tensor or the selection changes.
     public internal(set) var slice: MapSlice?
@@ -120,19 +123,6 @@ public final class ViewerModel {
     /// Whether the list shows coordinates normalised to [-1, 1]: `n` is on and
     /// every shown method has kornia's `normalized_coordinates` (quad-interp has not).
     public var listsNormalized: Bool { session.view.normalizedCoordinates && runs.allSatisfy(\.method.normalizes) }
-
-    /// Runs `statement` in the session; a failure becomes the message and changes nothing.
-    @discardableResult
-    func run(_ statement: String) -> Bool {
-        do {
-            let value = try session.execute(statement)
-            if let value, case .none = value {} else if let value { message = value.repr.split(separator: "\n").first.map(String.init) }
-            return true
-        } catch {
-            message = "\(error)"
-            return false
-        }
-    }
 
     /// Brings the derived state up to date with the session: the shown map and
     /// the keypoints (from the cache when the same settings were computed before).

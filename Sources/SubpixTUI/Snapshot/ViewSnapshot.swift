@@ -45,14 +45,19 @@ public struct ViewSnapshot {
                               scale: model.colorScale, upscale: upscale, layers: layers)
     }
 
-    /// Writes the picture to `path` as a PNG; returns the path written.
-    @discardableResult
-    public func write(to path: String, overwrite: Bool) throws -> String {
+    /// The picture, or why there is none: a terminal too small for the viewer, or no map.
+    public func checkedPicture() throws -> HeatmapPicture {
         let layout = model.layout
         guard !layout.isTooSmall else {
             throw ScriptError("snapshot: expected a size of at least \(Layout.minimumWidth)x\(Layout.minimumHeight), got \(layout.width)x\(layout.height)")
         }
         guard let picture else { throw ScriptError("snapshot: no map to picture") }
-        return try AtomicFile.write(try PNGImage.encode(picture.render(), path: path), to: path, overwrite: overwrite)
+        return picture
+    }
+
+    /// Writes the picture to `path` as a PNG; returns the path written.
+    @discardableResult
+    public func write(to path: String, overwrite: Bool) throws -> String {
+        try AtomicFile.write(try PNGImage.encode(checkedPicture().render(), path: path), to: path, overwrite: overwrite)
     }
 }

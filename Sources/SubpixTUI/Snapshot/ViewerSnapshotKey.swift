@@ -1,12 +1,15 @@
 import Foundation
+import SubpixScript
 
 /// `i` and `:snapshot("view.png")`: the view as a picture, from inside the viewer.
 extension ViewerModel {
-    /// `i`: writes `subpix-view.png` (`-2`, `-3`, … never overwriting) in the output directory.
+    /// `i`: asks for `subpix-view.png` (`-2`, `-3`, … never overwriting) in the output directory.
     func writeSnapshot() {
-        let url = uniqueFile("subpix-view", "png")
         do {
-            message = "wrote " + (try ViewSnapshot(self).write(to: url.path, overwrite: false))
+            let picture = try ViewSnapshot(self).checkedPicture()
+            request(.write(ViewerFile(directory: outputDirectory, stem: "subpix-view", ext: "png") { url in
+                try PNGImage.encode(picture.render(), path: url.path)
+            }))
         } catch {
             message = "\(error)"
         }

@@ -129,7 +129,7 @@ final class LiveUpdateTests: XCTestCase {
         let frames = [try frame(10.3, 8.2), try frame(12.6, 9.7)]
         for (index, tensor) in frames.enumerated() { deliver(model, [.frame(tensor)], after: Double(index)) }
         model.update(.character("T"))
-        model.update(.character("w"))
+        model.send(.character("w"))
         let script = directory.appendingPathComponent("subpix-session.subpix")
         let text = try String(contentsOf: script, encoding: .utf8)
         XCTAssertTrue(text.hasPrefix("# subpix view, replay on every frame with: subpix run subpix-session.subpix --each-frame heat.fifo\n"), text)

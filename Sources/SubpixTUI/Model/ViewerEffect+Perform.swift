@@ -1,0 +1,32 @@
+import Foundation
+import SubpixScript
+
+extension ViewerEffect {
+    /// Does what the effect asks, now and on this thread, and returns the event
+    /// that reports it to ``ViewerModel/update(_:)``. The loop hands
+    /// ``compute(_:)`` to its worker thread instead.
+    func perform(in session: Session) -> ViewerEvent {
+        switch self {
+        case .run(let statement): .performed(Result { try Self.run(statement, in: session) })
+        case .write(let file): .performed(Result { try file.write() })
+        case .compute(let computation): .computed(computation.key, computation.compute())
+        }
+    }
+
+    /// Runs a `:` statement with what it prints captured; the message line is
+    /// the last line it printed, else the first line of its value, else nothing.
+    private static func run(_ statement: String, in session: Session) throws -> String? {
+        let captured = CapturedOutput()
+        let previous = session.output
+        session.output = { captured.lines.append($0) }
+        defer { session.output = previous }
+        let value = try session.execute(statement)
+        let shown = captured.lines.last ?? value.flatMap { $0 == .none ? nil : $0.repr }
+        return shown?.split(separator: "\n").first.map(String.init)
+    }
+}
+
+/// Collects what a statement prints while the viewer runs it.
+private final class CapturedOutput {
+    var lines: [String] = []
+}
