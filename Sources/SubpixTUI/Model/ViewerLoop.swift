@@ -2,7 +2,7 @@ import Foundation
 import SubpixScript
 
 /// Where the loop's input comes from: the terminal, or a script of events in tests.
-protocol InputSource: AnyObject {
+public protocol InputSource: AnyObject {
     /// The next input event, waiting at most `timeout` milliseconds (0: only what is queued); nil when none came.
     func nextEvent(timeout milliseconds: Int) -> ViewerEvent?
     /// The time now, for ``ViewerEvent/tick(_:)``.

@@ -11,7 +11,7 @@ import SubpixScript
 /// colour numbers as `0xRRGGBB`): the user's own when it is one (`xterm-direct`,
 /// `tmux-direct`, …), else ``DirectColorTerminfo`` derived from it. Without either the
 /// viewer stays with 256 colours and says so in the panel.
-final class NcursesScreen: InputSource {
+final class NcursesScreen: Screen {
     let colorMode: ColorMode
     private let screen: OpaquePointer
     /// The terminal entry is a direct-colour one: colour numbers are 24-bit RGB values.

@@ -36,11 +36,18 @@ public struct ViewerApp {
             screen.close()
             StopSignals.restore(previous)
         }
+        run(on: screen, shouldStop: { StopSignals.received != 0 })
+    }
+
+    /// Runs the viewer on `screen` until `q` (or until `shouldStop` says so): what
+    /// ``run()`` does on the terminal, on any ``Screen`` — a ``MemoryScreen`` in tests.
+    /// `colors` is the terminal's business; the screen's own ``Screen/colorMode`` applies.
+    public func run(on screen: Screen, shouldStop: () -> Bool = { false }) {
         let model = ViewerModel(session: session, colorMode: screen.colorMode, size: screen.size, live: live?.state)
         // Each live frame is a new computation: keep only the shown one's, not one per frame.
         if live != nil { model.computationCacheCapacity = 1 }
         defer { live?.feed.stop() }
-        ViewerLoop(model: model, source: screen, live: live?.feed).run(draw: screen.draw, shouldStop: { StopSignals.received != 0 })
+        ViewerLoop(model: model, source: screen, live: live?.feed).run(draw: screen.draw, shouldStop: shouldStop)
     }
 }
 
