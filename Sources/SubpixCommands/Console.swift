@@ -19,13 +19,17 @@ public struct Console: Sendable {
     public var hasTerminal: @Sendable () -> Bool
     /// Whether stderr is a terminal (progress lines are for a person, not a log).
     public var errIsTerminal: Bool
+    /// The screen `subpix view` runs on instead of the terminal (a ``MemoryScreen``
+    /// a test types into and reads back); nil: the terminal, through ncurses.
+    public var screen: (any Screen & Sendable)?
 
     public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-                hasTerminal: @escaping @Sendable () -> Bool, errIsTerminal: Bool) {
+                hasTerminal: @escaping @Sendable () -> Bool, errIsTerminal: Bool, screen: (any Screen & Sendable)? = nil) {
         self.out = out
         self.err = err
         self.hasTerminal = hasTerminal
         self.errIsTerminal = errIsTerminal
+        self.screen = screen
     }
 
     /// The process's own streams (stdout through `print`'s buffer, stderr unbuffered, as before).

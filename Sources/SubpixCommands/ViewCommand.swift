@@ -86,10 +86,12 @@ struct ViewCommand: ConsoleCommand {
             console.print("saved \(written)")
             return
         }
+        let app = ViewerApp(session: session, colors: ascii ? .ascii : colors, live: live)
+        if let screen = console.screen { return app.run(on: screen) }
         guard console.hasTerminal() else {
             throw ScriptError("subpix view needs a terminal (a TTY); for scripts use `subpix run FILE` or `subpix repl`")
         }
-        try ViewerApp(session: session, colors: ascii ? .ascii : colors, live: live).run()
+        try app.run()
     }
 
     /// Runs a statement the command line implies; its errors name the problem
