@@ -68,6 +68,6 @@ let package = Package(
             name: "SubpixTUITests", dependencies: ["SubpixTUI", "SubpixScript", "Subpix", "TestSupport"],
             exclude: ["Snapshots"]),
         // In process through SubpixCommands; the built `subpix` binary where a test needs a real process.
-        .testTarget(name: "SubpixCLITests", dependencies: ["SubpixCommands", "subpix", "Subpix", "TestSupport"]),
+        .testTarget(name: "SubpixCLITests", dependencies: ["SubpixCommands", "subpix", "Subpix", "SubpixTUI", "TestSupport"]),
     ]
 )

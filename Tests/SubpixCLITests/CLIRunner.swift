@@ -1,5 +1,6 @@
 import Foundation
 import SubpixCommands
+import SubpixTUI
 import Synchronization
 
 /// Runs `subpix` command lines: in this process through ``SubpixCommand/execute(_:console:columns:)``
@@ -14,12 +15,13 @@ enum CLIRunner {
     }
 
     /// Runs `arguments` in process and returns what the binary would have exited with and
-    /// printed (help and usage 80 columns wide, as on a pipe; no terminal, so no viewer).
-    /// `directory` is the current directory while it runs; relative paths resolve there.
-    static func run(_ arguments: [String], directory: URL? = nil) throws -> Result {
+    /// printed (help and usage 80 columns wide, as on a pipe; no terminal, so the viewer
+    /// runs on `screen` or not at all). `directory` is the current directory while it
+    /// runs; relative paths resolve there.
+    static func run(_ arguments: [String], directory: URL? = nil, screen: MemoryScreen? = nil) throws -> Result {
         let captured = Captured()
         let console = Console(out: { captured.append(stdout: $0) }, err: { captured.append(stderr: $0) },
-                              hasTerminal: { false }, errIsTerminal: false)
+                              hasTerminal: { false }, errIsTerminal: false, screen: screen)
         let previous = FileManager.default.currentDirectoryPath
         if let directory, !FileManager.default.changeCurrentDirectoryPath(directory.path) {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: directory.path])

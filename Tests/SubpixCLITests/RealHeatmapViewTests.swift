@@ -2,18 +2,25 @@ import Foundation
 import XCTest
 import TestSupport
 
-/// End-to-end in tmux on files a user brings (written by scripts/make-viewer-files.py):
-/// a pose network's (4, 17, 64, 48) output with known peaks, and a 4096² map.
-final class TmuxRealHeatmapTests: XCTestCase {
-    private let tmux = TmuxDriver(target: "real")
+/// `subpix view` in process on a memory screen, on files a user brings (written by
+/// scripts/make-viewer-files.py): a pose network's (4, 17, 64, 48) output with known
+/// peaks, and a large map.
+final class RealHeatmapViewTests: XCTestCase {
+    private var viewer: ViewerDriver?
     private var directory: URL!
 
     override func setUpWithError() throws {
-        guard tmux.isAvailable else { throw XCTSkip("tmux is not installed: the end-to-end viewer test is skipped (apt-get install tmux)") }
         directory = try scratchDirectory("subpix-real")
     }
 
-    override func tearDown() { tmux.stop() }
+    override func tearDown() { viewer?.stop() }
+
+    /// Starts `subpix view` with `arguments` in the test's directory.
+    private func view(_ arguments: [String], width: Int, height: Int) -> ViewerDriver {
+        let viewer = ViewerDriver(["view"] + arguments, directory: directory, width: width, height: height)
+        self.viewer = viewer
+        return viewer
+    }
 
     /// Writes the NumPy files into the test's directory (with `big`, a `big × big` map too).
     private func makeFiles(big: Int? = nil) throws {
@@ -42,10 +49,8 @@ final class TmuxRealHeatmapTests: XCTestCase {
 
     func testPoseOutputPeaksScriptAndCompareExport() throws {
         try makeFiles()
-        let status = directory.appendingPathComponent("status").path
-        try tmux.start("cd \(directory.path) && TERM=xterm-256color \(CLIRunner.binary.path) view pose.npy; echo EXIT=$? > \(status); sleep 5",
-                       width: 110, height: 40)
-        var screen = try tmux.waitFor(" 1 kp  out", timeout: 60)
+        let viewer = view(["pose.npy"], width: 110, height: 40)
+        var screen = viewer.waitFor(" 1 kp  out", timeout: 60)
         let points = listed(screen, width: 110)
         let peaks = try truth(batch: 0, channel: 0)
         XCTAssertEqual(points.count, peaks.count, "channel 0: one point per true peak, no noise point\n\(screen)")
@@ -53,13 +58,13 @@ final class TmuxRealHeatmapTests: XCTestCase {
             let error = peaks.map { hypot(point.x - $0[0], point.y - $0[1]) }.min() ?? .infinity
             XCTAssertLessThan(error, 0.6, "\(point) vs \(peaks)")
         }
-        try tmux.send("c")
-        try tmux.waitFor("channel 1/17")
-        try tmux.send("C")
-        screen = try tmux.waitFor("channel 0/17")
+        viewer.type("c")
+        viewer.waitFor("channel 1/17")
+        viewer.type("C")
+        screen = viewer.waitFor("channel 0/17")
 
-        try tmux.send("w")
-        try tmux.waitFor("subpix-session.subpix")
+        viewer.type("w")
+        viewer.waitFor("subpix-session.subpix")
         let run = try CLIRunner.run(["run", "subpix-session.subpix"], directory: directory)
         XCTAssertEqual(run.status, 0, run.stderr)
         let printed = run.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ").compactMap { Double($0) } }
@@ -69,54 +74,49 @@ final class TmuxRealHeatmapTests: XCTestCase {
             XCTAssertEqual(row[3], point.y, accuracy: 1e-3)
         }
 
-        try tmux.send("o")
-        try tmux.waitFor("compare all")
-        try tmux.send("e")
-        try tmux.waitFor("subpix-keypoints.csv")
+        viewer.type("o")
+        viewer.waitFor("compare all")
+        viewer.type("e")
+        viewer.waitFor("subpix-keypoints.csv")
         let csv = try String(contentsOf: directory.appendingPathComponent("subpix-keypoints.csv"), encoding: .utf8)
         XCTAssertTrue(csv.hasPrefix("method,batch,channel,x_px,y_px,value\n"), csv)
         let methods = Set(csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] })
         XCTAssertTrue(methods.isSuperset(of: ["spatial_soft_argmax2d", "conv_soft_argmax2d", "nms2d"]), csv)
-        try tmux.send("q")
-        XCTAssertEqual(tmux.waitForFile(status), "EXIT=0\n")
+        viewer.type("q")
+        XCTAssertEqual(viewer.waitForExit()?.status, 0)
     }
 
-    /// The release build the README's first command makes (`.ci/run` builds it before `swift test`), when there is one.
-    private var releaseBinary: String? {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/release/subpix").standardized.path
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    /// The map's side: the 4096² map (64 MB) in an optimised build (`swift test
+    /// -c release`), a 1024² one in a debug build, where each computation then takes
+    /// seconds, which is the point; `SUBPIX_LARGE_MAP=N` chooses.
+    private var largeMapSize: Int {
+        #if DEBUG
+        let built = 1024
+        #else
+        let built = 4096
+        #endif
+        return ProcessInfo.processInfo.environment["SUBPIX_LARGE_MAP"].flatMap(Int.init) ?? built
     }
 
     /// The large map end to end: four temperature keys, then `?`; the help shows
     /// and Esc closes it while the map is being computed, and the keypoints settle at
-    /// the last temperature's. With the release build (CI builds it first) this is the
-    /// issue's 4096² map (64 MB); without one, a 1024² map with the debug build (each
-    /// computation then takes seconds, which is the point). `SUBPIX_LARGE_MAP=N
-    /// SUBPIX_BINARY=PATH` choose. The deadlines are generous (the machine may be loaded):
+    /// the last temperature's. The deadlines are generous (the machine may be loaded):
     /// that input never waits for a computation is proven without a clock by
     /// `ViewerLoopTests.testKeysAreAllTakenWhileAComputationIsHeldAndStaleWorkIsDropped`.
     func testLargeMapKeysNeverWaitForComputation() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let release = releaseBinary
-        let size = environment["SUBPIX_LARGE_MAP"].flatMap(Int.init) ?? (release == nil ? 1024 : 4096)
-        let binary = environment["SUBPIX_BINARY"] ?? release ?? CLIRunner.binary.path
+        let size = largeMapSize
         try makeFiles(big: size)
-        try tmux.start("cd \(directory.path) && TERM=xterm-256color \(binary) view big.npy; sleep 5", width: 110, height: 40)
-        try tmux.waitFor(" 3 kp  out", timeout: 240)
-        XCTAssertTrue(try tmux.screen().contains("heat (1, 1, \(size), \(size)) float32"))
-        try tmux.send("T", "T", "T", "T", "?")
-        try tmux.waitFor("subpix keys", timeout: 120)
-        try tmux.send("Escape")
-        try tmux.waitUntil("the help closed, at the last temperature", timeout: 120) { !$0.contains("subpix keys") && $0.contains("T ÷ 2.44") }
-        let deadline = Date().addingTimeInterval(240)
-        var screen = try tmux.screen()
-        while Date() < deadline, screen.contains("computing") {
-            Thread.sleep(forTimeInterval: 0.5)
-            screen = try tmux.screen()
-        }
+        let viewer = view(["big.npy"], width: 110, height: 40)
+        viewer.waitFor(" 3 kp  out", timeout: 240)
+        XCTAssertTrue(viewer.text().contains("heat (1, 1, \(size), \(size)) float32"))
+        viewer.type("TTTT?")
+        viewer.waitFor("subpix keys", timeout: 120)
+        viewer.send(.escape)
+        viewer.waitUntil("the help closed, at the last temperature", timeout: 120) { !$0.contains("subpix keys") && $0.contains("T ÷ 2.44") }
+        let screen = viewer.waitUntil("the last computation's keypoints", timeout: 240) { !$0.contains("computing") }
         let points = listed(screen, width: 110)
-        try tmux.send("w")
-        try tmux.waitFor("wrote")
+        viewer.type("w")
+        viewer.waitFor("wrote")
         XCTAssertEqual(points.count, 3, screen)
         let peaks = [(0.244, 0.171), (0.611, 0.732), (0.879, 0.293)].map { (Double(Int((Double(size) * $0.0).rounded())) + 0.3, Double(Int((Double(size) * $0.1).rounded())) + 0.3) }
         for (x, y) in peaks {
@@ -131,12 +131,12 @@ final class TmuxRealHeatmapTests: XCTestCase {
     func testAnArchiveOpensItsFirstArrayAndVStepsThroughTheOthers() throws {
         let pair = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../SubpixScriptTests/Resources/formats/pair.npz").standardized.path
-        try tmux.start("TERM=xterm-256color \(CLIRunner.binary.path) view \(pair); sleep 5", width: 110, height: 36)
-        try tmux.waitFor("first (1, 1, 3, 4)", timeout: 60)
-        try tmux.type("v")
-        try tmux.waitFor("second (1, 1, 2, 2)")
-        try tmux.type("v")
-        try tmux.waitFor("first (1, 1, 3, 4)")
-        try tmux.send("q")
+        let viewer = view([pair], width: 110, height: 36)
+        viewer.waitFor("first (1, 1, 3, 4)", timeout: 60)
+        viewer.type("v")
+        viewer.waitFor("second (1, 1, 2, 2)")
+        viewer.type("v")
+        viewer.waitFor("first (1, 1, 3, 4)")
+        viewer.type("q")
     }
 }
