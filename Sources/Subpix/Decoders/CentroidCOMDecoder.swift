@@ -10,6 +10,7 @@ extension KeypointMethod {
         write: { x, _ in [ScriptStatement(["kp"], .call("keypoints", [.call("centroid_com", [.name(x)])]))] })
 }
 
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
 private func centreOfMassPoint<S: SubpixScalar>(_ map: Tensor<S>) throws -> (keypoints: KeypointList, outputShape: [Int]) {
     let coords = try centroidCOM(map)
     return (try keypoints(spatialSoftArgmax: coords, values: nil), coords.shape)

@@ -161,8 +161,7 @@ private func withMaskBytes<R>(_ mask: Mask?, _ body: (UnsafeRawBufferPointer?) -
 ///
 /// - Throws: ``SubpixError`` (op `keypoints`) unless `coords` is `(B, N, 2)`
 ///   and `values`, when given, is `(B, N)`.
-@_specialize(exported: true, where S == Float)
-@_specialize(exported: true, where S == Double)
+// No exported pre-specialisations (see `nms2dMask`): one point per map, cheap either way.
 public func keypoints<S: SubpixScalar>(spatialSoftArgmax coords: Tensor<S>, values: Tensor<S>? = nil) throws -> KeypointList {
     let shape = coords.shape
     guard shape.count == 3, shape[2] == 2 else {

@@ -47,8 +47,8 @@ public func nms2d<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int]) throws
 /// ```
 ///
 /// - Throws: ``SubpixError`` as ``nms2d(_:kernelSize:)`` does.
-@_specialize(exported: true, where S == Float)
-@_specialize(exported: true, where S == Double)
+// No exported pre-specialisations: in-module callers specialise it themselves (Swift 6.3
+// referred to its exported ones from specialised in-module callers without emitting them).
 public func nms2dMask<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int]) throws -> Mask {
     NMSRunner.mask(input, kernel: try validatedWindow2d(input, kernelSize), rule: .interior)
 }
