@@ -11,8 +11,7 @@ extension Builtin {
             method.name, method.parameters.map { Parameter($0.name, $0.defaultValue.map(Value.init(argument:))) },
             category: .op, summary: method.summary, details: method.details
         ) { a, _ in
-            var arguments = Method.Arguments()
-            for parameter in method.parameters { arguments[parameter.name] = try a.argument(for: parameter) }
+            let arguments = try a.methodArguments(of: method)
             if let size = try method.outputElements?(arguments) {
                 let dtype = method.parameters.lazy.compactMap { try? arguments.tensor($0.name).dtype }.first ?? .float32
                 try a.requireAllocation(size.parameter, elements: (size.count, size.overflow), dtype: dtype)
@@ -24,6 +23,13 @@ extension Builtin {
 }
 
 extension Arguments {
+    /// The call's arguments as `method`'s, each checked against its parameter's kind.
+    func methodArguments(of method: Method) throws -> Method.Arguments {
+        var arguments = Method.Arguments()
+        for parameter in method.parameters { arguments[parameter.name] = try argument(for: parameter) }
+        return arguments
+    }
+
     /// The argument bound to `parameter`, checked against its kind.
     func argument(for parameter: Method.Parameter) throws -> ArgumentValue {
         let name = parameter.name

@@ -21,8 +21,7 @@ enum GradientBuiltins {
         }
         if case .none = a["cotangents"] { throw a.error("cotangents", "a tensor (or a tuple for several outputs)") }
         let bound = try Arguments(forwarding: a.rest, keywords: a.keywords, to: op)
-        var arguments = Method.Arguments()
-        for parameter in method.parameters { arguments[parameter.name] = try bound.argument(for: parameter) }
+        let arguments = try bound.methodArguments(of: method)
         let cotangents = try Cotangents(a["cotangents"], outputs: try pullback.outputCount(arguments), op: name).tensors()
         let gradients = try method.vectorJacobianProduct(arguments, cotangents: cotangents).map(Value.tensor)
         return gradients.count == 1 ? gradients[0] : .tuple(gradients)
@@ -48,9 +47,7 @@ enum GradientBuiltins {
         }
         guard let axis = CoordinateAxis(rawValue: try a.string("axis")) else { throw a.error("axis", "'x' or 'y'") }
         let bound = try Arguments(forwarding: [.tensor(x)], keywords: a.keywords, to: op)
-        var arguments = Method.Arguments()
-        for parameter in try Method.named(methodName).parameters { arguments[parameter.name] = try bound.argument(for: parameter) }
-        let settings = KeypointSettings(arguments)
+        let settings = KeypointSettings(try bound.methodArguments(of: Method.named(methodName)))
         let (batch, channel, rank) = (indices[0], indices[1], indices.count == 3 ? indices[2] : 0)
         guard x.shape.count == 4, batch < x.shape[0], channel < x.shape[1] else {
             throw a.error("keypoint", "a map (b, k) of x's \(formatShape(Array(x.shape.prefix(2))))", got: "\(indices)")
