@@ -56,30 +56,45 @@ public struct Method: Sendable {
         self.compute = compute
     }
 
-    /// The parameter called `name`, if the method has one.
+    /// The parameter called `name`, if the method has one in any kornia release.
     public func parameter(_ name: String) -> Parameter? {
         parameters.first { $0.name == name }
     }
 
-    /// Runs the method: the arguments not given take their kornia defaults.
+    /// The parameters kornia `version` has, in its positional order.
+    public func parameters(in version: KorniaVersion) -> [Parameter] {
+        parameters.filter { $0.isAvailable(in: version) }
+    }
+
+    /// Runs the method under the arguments' kornia version: the arguments not
+    /// given take that release's defaults.
     ///
     /// - Throws: ``SubpixError`` for a required argument that is missing, an
-    ///   argument of the wrong kind, or what the op itself refuses.
+    ///   argument of the wrong kind, one that only another kornia release has,
+    ///   or what the op itself refuses.
     public func run(_ arguments: Arguments) throws -> [Output] {
         try compute(try checked(arguments))
     }
 
-    /// `arguments` with kornia's defaults for those not given, each checked against its parameter.
+    /// `arguments` with kornia's defaults for those not given, each checked
+    /// against its parameter in the arguments' kornia version.
     func checked(_ arguments: Arguments) throws -> Arguments {
+        let version = arguments.version
+        for given in arguments.names {
+            guard let parameter = parameter(given) else { continue }
+            if !parameter.isAvailable(in: version), let other = parameter.versions.sorted().first {
+                throw SubpixError(name, "\(given) is a kornia \(other.rawValue) argument; run with --kornia \(other.rawValue) or see docs/kornia.md")
+            }
+        }
         var complete = arguments
-        for parameter in parameters where arguments[parameter.name] == nil {
-            guard let value = parameter.defaultValue else {
+        for parameter in parameters(in: version) where arguments[parameter.name] == nil {
+            guard let value = parameter.defaultValue(in: version) else {
                 throw SubpixError(name, "missing required argument '\(parameter.name)'")
             }
             complete[parameter.name] = value
         }
-        for parameter in parameters {
-            if let value = complete[parameter.name], !parameter.accepts(value) {
+        for parameter in parameters(in: version) {
+            if let value = complete[parameter.name], !parameter.accepts(value, in: version) {
                 throw SubpixError(name, "expected \(parameter.name) to be \(parameter.kind.expectation), got \(value)")
             }
         }

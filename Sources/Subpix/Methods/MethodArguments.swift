@@ -1,12 +1,18 @@
 extension Method {
     /// The arguments of one call, by parameter name, read back in the kind the
-    /// method's parameters declare.
+    /// method's parameters declare, and the kornia release the call follows.
     public struct Arguments: Sendable {
         private var values: [String: ArgumentValue]
+        /// The kornia release whose defaults and semantics the call follows.
+        public var version: KorniaVersion
 
-        public init(_ values: [String: ArgumentValue] = [:]) {
+        public init(_ values: [String: ArgumentValue] = [:], version: KorniaVersion = .default) {
             self.values = values
+            self.version = version
         }
+
+        /// The names of the arguments given, in alphabetical order.
+        public var names: [String] { values.keys.sorted() }
 
         public subscript(name: String) -> ArgumentValue? {
             get { values[name] }

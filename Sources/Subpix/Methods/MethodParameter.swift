@@ -1,6 +1,13 @@
 extension Method {
     /// One parameter of a method, as kornia declares it: its keyword, the kind of
-    /// value it takes, kornia's default, and a one-line doc.
+    /// value it takes, kornia's default, and a one-line doc; and, where the kornia
+    /// releases differ, which releases have it and each release's default.
+    ///
+    /// ```swift
+    /// .defaulted("strict_maxima_bonus", .number, .real(10), "added at strict maxima")
+    ///     .defaulting(to: .none, in: .v0_9)
+    /// .defaulted("eps", .number, .real(1e-7), "added to the Hessian's diagonal").only(in: .v0_7)
+    /// ```
     public struct Parameter: Sendable {
         /// The kinds of value a parameter takes.
         public enum Kind: Sendable, Equatable {
@@ -42,6 +49,42 @@ extension Method {
         public let defaultValue: ArgumentValue?
         /// One line: what the parameter does.
         public let doc: String
+        /// The kornia releases that have this parameter.
+        public private(set) var versions: Set<KorniaVersion> = Set(KorniaVersion.allCases)
+        /// The defaults of the releases whose default is not ``defaultValue``.
+        private var versionDefaults: [KorniaVersion: ArgumentValue] = [:]
+
+        init(name: String, kind: Kind, isOptional: Bool, defaultValue: ArgumentValue?, doc: String) {
+            self.name = name
+            self.kind = kind
+            self.isOptional = isOptional
+            self.defaultValue = defaultValue
+            self.doc = doc
+        }
+
+        /// kornia `version`'s default; nil for a required parameter.
+        public func defaultValue(in version: KorniaVersion) -> ArgumentValue? {
+            versionDefaults[version] ?? defaultValue
+        }
+
+        /// Whether kornia `version` has this parameter.
+        public func isAvailable(in version: KorniaVersion) -> Bool {
+            versions.contains(version)
+        }
+
+        /// This parameter, present in kornia `version` only.
+        public func only(in version: KorniaVersion) -> Parameter {
+            var parameter = self
+            parameter.versions = [version]
+            return parameter
+        }
+
+        /// This parameter, whose default in kornia `version` is `value`.
+        public func defaulting(to value: ArgumentValue, in version: KorniaVersion) -> Parameter {
+            var parameter = self
+            parameter.versionDefaults[version] = value
+            return parameter
+        }
 
         /// A required parameter.
         public static func required(_ name: String, _ kind: Kind, _ doc: String) -> Parameter {
@@ -53,10 +96,11 @@ extension Method {
             Parameter(name: name, kind: kind, isOptional: value == .none, defaultValue: value, doc: doc)
         }
 
-        /// Whether `value` is of this parameter's kind (or `None` where that is accepted).
-        public func accepts(_ value: ArgumentValue) -> Bool {
+        /// Whether `value` is of this parameter's kind (or `None` where that is
+        /// accepted: an optional parameter, or one whose default in `version` is `None`).
+        public func accepts(_ value: ArgumentValue, in version: KorniaVersion = .default) -> Bool {
             switch (kind, value) {
-            case (_, .none): isOptional
+            case (_, .none): isOptional || defaultValue(in: version) == ArgumentValue.none
             case (.tensor, .tensor), (.mask, .mask), (.flag, .bool), (.integer, .int), (.number, .real): true
             case (.integers(let count), .integers(let values)): values.count == count
             case (.choice(let names), .text(let text)): names.contains(text)
