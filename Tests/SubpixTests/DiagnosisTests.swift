@@ -40,11 +40,11 @@ final class DiagnosisTests: XCTestCase {
     /// within 2 px, and the two conventions suggest reciprocal temperatures.
     func testFlatVerdictSuggestsATemperatureThatWorksInEachConvention() throws {
         let blob: Tensor<Double> = try gaussians(size: (32, 32), peaks: [GaussianPeak(x: 12, y: 20, sigma: 3)])
-        let spatial = try XCTUnwrap(try diagnose(blob, convention: .spatialSoftArgmax2d).first)
+        let spatial = try XCTUnwrap(try diagnose(blob, method: .spatialSoftArgmax2d).first)
         let t = try XCTUnwrap(spatial.suggestedTemperature)
         XCTAssertEqual(try diagnose(blob, temperature: t).first?.massNearArgmax ?? 0, 0.9, accuracy: 1e-6)
         XCTAssertEqual(try diagnose(blob, temperature: t).first?.verdicts, [])
-        let conv = try XCTUnwrap(try diagnose(blob, convention: .convSoftArgmax2d).first)
+        let conv = try XCTUnwrap(try diagnose(blob, method: .convSoftArgmax2d).first)
         XCTAssertEqual(try XCTUnwrap(conv.suggestedTemperature), 1 / t, accuracy: 1e-6 / t)
         XCTAssertTrue("\(spatial.verdicts[0])".contains("try temperature >="))
         XCTAssertTrue("\(conv.verdicts[0])".contains("try temperature <="))

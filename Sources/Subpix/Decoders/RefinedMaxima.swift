@@ -17,7 +17,7 @@ struct PointRefiner: Sendable {
                 try map.visit({ try refinedMaxima($0, settings, float32) }, { try refinedMaxima($0, settings, float64) })
             },
             write: { x, settings in
-                [ScriptStatement(["maxima"], .keypoints([.name(x)], nms: "nms2d", of: x, window: settings.kernelSize, settings.filterKeywords)),
+                [ScriptStatement(["maxima"], .keypoints([.name(x)], maskOf: x, window: settings.kernelSize, settings.filterKeywords)),
                  ScriptStatement(["kp"], call(x))]
             })
     }

@@ -7,6 +7,32 @@ public enum SubpixelPeakMethod: String, Sendable, CaseIterable {
     case parabolic
     /// The centre of mass of the three samples.
     case centroid
+
+    /// OpenPIV's default estimator.
+    public static let openPIVDefault = gaussian
+
+    /// Whether it fits the logs of the samples rather than the samples.
+    public var fitsLogs: Bool { self == .gaussian }
+
+    /// Whether it fits a curve (a parabola) whose vertex is the peak.
+    public var fitsCurve: Bool { self != .centroid }
+
+    /// What it computes from the three samples, for a reader: `a parabola through the three samples`.
+    public var curve: String {
+        switch self {
+        case .gaussian: "a parabola through the LOGS of the three samples (exact for a Gaussian)"
+        case .parabolic: "a parabola through the three samples"
+        case .centroid: "the centre of mass of the three samples"
+        }
+    }
+
+    /// The choices as a script's `method=` lists them, with the fallback:
+    /// `'gaussian' (log-parabola; 'parabolic' when a sample is negative), 'parabolic', 'centroid'`.
+    public static var choices: String {
+        allCases.map { method in
+            "'\(method.rawValue)'" + (method.fitsLogs ? " (log-parabola; '\(parabolic.rawValue)' when a sample is negative)" : "")
+        }.joined(separator: ", ")
+    }
 }
 
 /// The sub-pixel peak of each heatmap from its first maximum and the four
@@ -29,7 +55,7 @@ public enum SubpixelPeakMethod: String, Sendable, CaseIterable {
 ///   - method: the estimator.
 /// - Returns: `(B, K, 2)` in `(x, y)` order, pixels.
 /// - Throws: ``SubpixError`` when `heatmaps` is not a non-empty 4D tensor.
-public func subpixelPeak<S: SubpixScalar>(_ heatmaps: Tensor<S>, method: SubpixelPeakMethod = .gaussian) throws -> Tensor<S> {
+public func subpixelPeak<S: SubpixScalar>(_ heatmaps: Tensor<S>, method: SubpixelPeakMethod = .openPIVDefault) throws -> Tensor<S> {
     try HeatmapBatch(heatmaps, op: "subpixel_peak").pointPerMap { plane in
         let peak = plane.firstMaximum
         guard let samples = ThreePointSamples(plane, x: peak.x, y: peak.y) else { return (.nan, .nan) }
@@ -48,7 +74,7 @@ public func subpixelPeak<S: SubpixScalar>(_ heatmaps: Tensor<S>, method: Subpixe
 /// - Returns: the estimates, shaped like `coords`.
 /// - Throws: ``SubpixError`` when the shapes do not fit together.
 public func subpixelPeak<S: SubpixScalar>(
-    _ heatmaps: Tensor<S>, coords: Tensor<S>, method: SubpixelPeakMethod = .gaussian
+    _ heatmaps: Tensor<S>, coords: Tensor<S>, method: SubpixelPeakMethod = .openPIVDefault
 ) throws -> Tensor<S> {
     try FieldPoints.refine(heatmaps, coords: coords, op: "subpixel_peak") { plane, px, py in
         guard let x = roundedPixel(px), let y = roundedPixel(py), let samples = ThreePointSamples(plane, x: x, y: y) else {
@@ -87,11 +113,16 @@ public struct ThreePointSamples<S: SubpixScalar>: Sendable {
         column = (plane[y - 1, x] + eps, centre, plane[y + 1, x] + eps)
     }
 
-    /// The estimate `(x, y)`; `gaussian` uses `parabolic` when any sample is negative.
+    /// The estimate `(x, y)` by the estimator ``applied(_:)`` gives for `method`.
     public func peak(_ method: SubpixelPeakMethod) -> (x: S, y: S) {
-        let samples = [row.0, row.1, row.2, column.0, column.2]
-        let method = method == .gaussian && samples.contains(where: { $0 < 0 }) ? .parabolic : method
+        let method = applied(method)
         return (S(x) + Self.offset(row, method), S(y) + Self.offset(column, method))
+    }
+
+    /// The estimator that runs for `method` at these samples: a log fit
+    /// (`gaussian`) falls back to `parabolic` when any sample is negative.
+    public func applied(_ method: SubpixelPeakMethod) -> SubpixelPeakMethod {
+        method.fitsLogs && [row.0, row.1, row.2, column.0, column.2].contains(where: { $0 < 0 }) ? .parabolic : method
     }
 
     /// The shift from the centre sample along one axis.

@@ -6,18 +6,23 @@ import Foundation
 /// fix a flat softmax — see ``Diagnosis`` for the measures and thresholds.
 ///
 /// ```swift
-/// let report = try diagnose(heat, convention: .spatialSoftArgmax2d, temperature: 1)
+/// let report = try diagnose(heat, method: .spatialSoftArgmax2d, temperature: 1)
 /// report[0].verdicts   // [.flat(pull: 18.4, temperature: 35.2, ...)]
 /// ```
 ///
-/// - Throws: ``SubpixError`` for a tensor that is not a non-empty `(B, C, H, W)`,
-///   a temperature that is not positive, or a negative radius.
+/// - Throws: ``SubpixError`` for a method that is not one of ``KeypointMethod/softArgmaxes``,
+///   a tensor that is not a non-empty `(B, C, H, W)`, a temperature that is not positive,
+///   or a negative radius.
 @_specialize(exported: true, where S == Float)
 @_specialize(exported: true, where S == Double)
 public func diagnose<S: SubpixScalar>(
-    _ input: Tensor<S>, convention: SoftArgmaxConvention = .spatialSoftArgmax2d, temperature: Double = 1, radius: Double = 2
+    _ input: Tensor<S>, method: KeypointMethod = .spatialSoftArgmax2d, temperature: Double = 1, radius: Double = 2
 ) throws -> [Diagnosis] {
     let op = "diagnose"
+    let methods = KeypointMethod.softArgmaxes
+    guard methods.contains(method) else {
+        throw SubpixError(op, "expected method \(methods.map { "'\($0.name)'" }.joined(separator: " or ")), got '\(method.name)'")
+    }
     try input.requireShape(rank: 4, layout: "(B, C, H, W)", op: op)
     try requirePositiveTemperature(temperature, op: op)
     guard radius >= 0, radius.isFinite else { throw SubpixError(op, "expected radius >= 0, got \(radius)") }
@@ -26,7 +31,7 @@ public func diagnose<S: SubpixScalar>(
     return (0..<(input.shape[0] * channels)).map { map in
         let (batch, channel) = map.quotientAndRemainder(dividingBy: channels)
         return MapDiagnosis(elements: input.elements, offset: map * plane, width: width, height: height, radius: radius)
-            .diagnosis(batch: batch, channel: channel, convention: convention, temperature: temperature)
+            .diagnosis(batch: batch, channel: channel, method: method, temperature: temperature)
     }
 }
 
@@ -128,12 +133,12 @@ struct MapDiagnosis<S: SubpixScalar> {
 
     /// The temperature putting ≥ 90 % of the mass within `radius`: bisection on
     /// log T between 10⁻⁶ and 10⁶ (the mass grows monotonically with sharpness).
-    func temperatureFor90Percent(_ convention: SoftArgmaxConvention, center: Int) -> Double? {
+    func temperatureFor90Percent(_ method: KeypointMethod, center: Int) -> Double? {
         let peak = peak(at: center)
-        func mass(_ t: Double) -> Double { massNear(center, softmax(scale: convention.scale(t), peak: peak)) }
-        let sharpest = convention == .spatialSoftArgmax2d ? 1e6 : 1e-6
+        func mass(_ t: Double) -> Double { massNear(center, softmax(scale: method.softmaxScale(t), peak: peak)) }
+        let sharpest = method.temperatureMultiplies ? 1e6 : 1e-6
         guard mass(sharpest) >= 0.9 else { return nil }
-        var (flat, sharp) = (log(convention == .spatialSoftArgmax2d ? 1e-6 : 1e6), log(sharpest))
+        var (flat, sharp) = (log(method.temperatureMultiplies ? 1e-6 : 1e6), log(sharpest))
         for _ in 0..<60 {
             let middle = (flat + sharp) / 2
             if mass(exp(middle)) >= 0.9 { sharp = middle } else { flat = middle }
@@ -141,9 +146,9 @@ struct MapDiagnosis<S: SubpixScalar> {
         return exp(sharp)
     }
 
-    func diagnosis(batch: Int, channel: Int, convention: SoftArgmaxConvention, temperature: Double) -> Diagnosis {
+    func diagnosis(batch: Int, channel: Int, method: KeypointMethod, temperature: Double) -> Diagnosis {
         let center = argmax
-        let p = softmax(scale: convention.scale(temperature), peak: peak(at: center))
+        let p = softmax(scale: method.softmaxScale(temperature), peak: peak(at: center))
         var soft = (x: 0.0, y: 0.0)
         var entropySum = 0.0, valueSum = 0.0
         var allNonNegative = true
@@ -173,13 +178,14 @@ struct MapDiagnosis<S: SubpixScalar> {
                              massNearArgmax: .nan, entropy: .nan, modes: modeCount, looksLikeProbability: false,
                              suggestedTemperature: nil, verdicts: verdicts)
         }
-        if probability && convention == .spatialSoftArgmax2d {
-            verdicts.append(.probabilityMap)   // the fix is spatial_expectation2d, not a temperature
+        if probability && method.isDiagnosed {
+            // The fix is spatial_expectation2d, not a temperature.
+            verdicts.append(.probabilityMap)
         } else if modeCount >= 2 {
             verdicts.append(.multiModal(modes: modeCount))
         } else if mass < 0.9 {
-            suggestion = temperatureFor90Percent(convention, center: center)
-            verdicts.append(.flat(pull: distance, temperature: suggestion, convention: convention))
+            suggestion = temperatureFor90Percent(method, center: center)
+            verdicts.append(.flat(pull: distance, temperature: suggestion, method: method))
         }
         return Diagnosis(batch: batch, channel: channel, hardArgmax: hard, softArgmax: soft, distance: distance,
                          massNearArgmax: mass, entropy: entropy, modes: modeCount, looksLikeProbability: probability,

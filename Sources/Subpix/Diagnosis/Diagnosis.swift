@@ -1,19 +1,20 @@
-/// Which soft-argmax a diagnosis is about, and so which temperature convention applies.
-public enum SoftArgmaxConvention: String, Sendable, CaseIterable {
-    /// `spatial_soft_argmax2d`: softmax of `T · x` (a larger T sharpens).
-    case spatialSoftArgmax2d = "spatial_soft_argmax2d"
-    /// `conv_soft_argmax2d`: softmax of `x / T` (a smaller T sharpens).
-    case convSoftArgmax2d = "conv_soft_argmax2d"
+extension KeypointMethod {
+    /// The soft-argmaxes `diagnose` judges: the keypoint methods of maps that take a
+    /// temperature, in the registry's order.
+    public static var softArgmaxes: [KeypointMethod] {
+        methods(forRank: 4).filter { $0.settings.contains(.temperature) }
+    }
 
-    /// The softmax argument scale for temperature `t`.
-    func scale(_ t: Double) -> Double { self == .spatialSoftArgmax2d ? t : 1 / t }
+    /// The softmax argument scale for temperature `t`: `T · x` where the
+    /// temperature multiplies (a larger T sharpens), `x / T` where it divides.
+    func softmaxScale(_ t: Double) -> Double { temperatureMultiplies ? t : 1 / t }
 }
 
 /// What is wrong with a soft-argmax on one map, in plain language.
 public enum Verdict: Sendable, Equatable, CustomStringConvertible {
     /// The softmax is nearly flat: the expectation is pulled `pull` px from the
     /// hard argmax; `temperature` would put 90 % of the mass near it (nil: none does).
-    case flat(pull: Double, temperature: Double?, convention: SoftArgmaxConvention)
+    case flat(pull: Double, temperature: Double?, method: KeypointMethod)
     /// The input is already a probability map; a second softmax flattens it.
     case probabilityMap
     /// Several separated modes: the expectation lands between them.
@@ -33,15 +34,15 @@ public enum Verdict: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .flat(let pull, let temperature, let convention):
+        case .flat(let pull, let temperature, let method):
             let advice = temperature.map {
-                String(format: "try temperature %@ %.3g", convention == .spatialSoftArgmax2d ? ">=" : "<=", $0)
+                String(format: "try temperature %@ %.3g", method.temperatureMultiplies ? ">=" : "<=", $0)
             } ?? "no temperature concentrates it (the maximum is not unique)"
             return String(format: "flat: soft-argmax is pulled %.1f px toward the centre; %@", pull, advice)
         case .probabilityMap:
-            return "already a probability map: apply spatial_expectation2d instead of spatial_soft_argmax2d"
+            return "already a probability map: apply \(Method.spatialExpectation2d.name) instead of \(Method.spatialSoftArgmax2d.name)"
         case .multiModal(let modes):
-            return "\(modes) modes: the expectation lands between them; use conv_soft_argmax2d + NMS"
+            return "\(modes) modes: the expectation lands between them; use \(Method.convSoftArgmax2d.name) + NMS"
         case .nonFinite:
             return "the map contains \(label): its soft-argmax is NaN whatever the temperature (find where they come from, or replace them)"
         }
@@ -51,7 +52,7 @@ public enum Verdict: Sendable, Equatable, CustomStringConvertible {
 /// The measures of one (batch, channel) map and the verdicts they lead to.
 ///
 /// Thresholds (documented in `docs/diagnose.md`):
-/// - *probability map*: every value ≥ 0 and the sum within 10⁻³ of 1 (spatial convention only);
+/// - *probability map*: every value ≥ 0 and the sum within 10⁻³ of 1 (the whole-map soft-argmax only);
 /// - *multi-modal*: 2 or more modes — 8-connected regions of values at or above the
 ///   midpoint between the map's minimum and maximum;
 /// - *flat*: less than 90 % of the softmax mass within `radius` px of the hard argmax.
@@ -60,7 +61,7 @@ public struct Diagnosis: Sendable, Equatable {
     public var channel: Int
     /// Position of the largest value (the first, row-major, on ties).
     public var hardArgmax: (x: Int, y: Int)
-    /// The soft-argmax in pixels with the given temperature and convention.
+    /// The soft-argmax in pixels with the given temperature and method.
     public var softArgmax: (x: Double, y: Double)
     /// Distance in pixels between the two.
     public var distance: Double

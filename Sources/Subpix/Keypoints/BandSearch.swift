@@ -25,7 +25,7 @@ struct BandSearch<S: SubpixScalar> {
     private(set) var found: KeypointList = []
 
     init(columns: Int, rows: Int, suppression: [Int], topK: Int?, minValue: Double?) throws {
-        try NMSRunner.validate(kernelSize: suppression, axes: 2, op: "nms2d")
+        try NMSRunner.validate(kernelSize: suppression, axes: 2, op: Method.suppression(rank: 4).name)
         try validateKeypointFilters(topK: topK, minValue: minValue)
         (self.columns, self.rows, self.suppression, self.topK, self.minValue) = (columns, rows, suppression, topK, minValue)
         (above, below) = ((suppression[0] - 1) / 2, suppression[0] / 2)

@@ -165,7 +165,7 @@ private func withMaskBytes<R>(_ mask: Mask?, _ body: (UnsafeRawBufferPointer?) -
 public func keypoints<S: SubpixScalar>(spatialSoftArgmax coords: Tensor<S>, values: Tensor<S>? = nil) throws -> KeypointList {
     let shape = coords.shape
     guard shape.count == 3, shape[2] == 2 else {
-        throw SubpixError("keypoints", "expected spatial_soft_argmax2d coordinates of shape (B, N, 2), got \(formatShape(shape))")
+        throw SubpixError("keypoints", "expected \(Method.spatialSoftArgmax2d.name) coordinates of shape (B, N, 2), got \(formatShape(shape))")
     }
     if let values, values.shape != [shape[0], shape[1]] {
         throw SubpixError(

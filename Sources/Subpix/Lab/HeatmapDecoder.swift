@@ -1,7 +1,7 @@
 /// A way to decode one sub-pixel point per heatmap, under the name the accuracy
 /// lab uses (the keypoint method's, for the methods the viewer also has). Each
-/// decoder is declared beside its method (`Methods/`); ``all`` lists them in the
-/// order the lab reports them.
+/// decoder is declared beside its method; ``all`` (in `Methods/MethodRegistry.swift`)
+/// lists them in the order the lab reports them.
 public struct HeatmapDecoder: Sendable, Hashable, CustomStringConvertible {
     public let name: String
     /// One letter-like glyph, for plots without colour.
@@ -18,12 +18,6 @@ public struct HeatmapDecoder: Sendable, Hashable, CustomStringConvertible {
     ) {
         (self.name, self.glyph, self.float32, self.float64) = (name, glyph, float32, float64)
     }
-
-    /// Every decoder, in the order the accuracy lab reports them.
-    public static let all: [HeatmapDecoder] = [
-        argmax, .quarter, .parabola, .gaussian, .centroid3, .centroidCOM, .quadratic, .dark, .darkUDP,
-        .spatialSoftArgmax2d, .convSoftArgmax2d, .nms2d,
-    ]
 
     /// The decoder called `name`, if there is one.
     public static func named(_ name: String) -> HeatmapDecoder? {

@@ -12,11 +12,13 @@ extension KeypointSettings {
 }
 
 extension ScriptExpression {
-    /// `keypoints(arguments..., mask=nms(source, window, mask_only=True), keywords...)`.
+    /// `keypoints(arguments..., mask=suppression(source, window, mask_only=True), keywords...)`,
+    /// with the strict-maxima suppression of the window's rank (``Method/suppression(rank:)``).
     static func keypoints(
-        _ arguments: [ScriptExpression], nms: String, of source: String, window: [Int], _ keywords: [ScriptKeyword]
+        _ arguments: [ScriptExpression], maskOf source: String, window: [Int], _ keywords: [ScriptKeyword]
     ) -> ScriptExpression {
-        let mask = ScriptExpression.call(nms, [.name(source), .literal(.integers(window))], ["mask_only": .bool(true)])
+        let suppression = Method.suppression(rank: window.count + 2).name
+        let mask = ScriptExpression.call(suppression, [.name(source), .literal(.integers(window))], ["mask_only": .bool(true)])
         return .call("keypoints", arguments, keywords: [ScriptKeyword("mask", mask)] + keywords)
     }
 }

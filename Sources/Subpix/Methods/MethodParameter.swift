@@ -30,7 +30,7 @@ extension Method {
             public var expectation: String {
                 switch self {
                 case .tensor: "a tensor"
-                case .mask: "a mask from nms2d/nms3d(..., mask_only=True)"
+                case .mask: "a mask from \(Method.suppression(rank: 4).name)/\(Method.suppression(rank: 5).name)(..., mask_only=True)"
                 case .flag: "True or False"
                 case .integer: "an integer"
                 case .number: "a number"

@@ -186,7 +186,7 @@ public struct Arguments {
         switch self[name] {
         case .none: return nil
         case .mask(let mask): return mask
-        default: throw error(name, "a mask from nms2d/nms3d(..., mask_only=True)")
+        default: throw error(name, Method.Parameter.Kind.mask.expectation)
         }
     }
 

@@ -5,7 +5,7 @@ import Subpix
 /// astronomy (photutils' centroids), under their library names and defaults.
 /// Heatmaps are `(B, K, H, W)`; points `(B, K, 2)` or `(B, K, N, 2)` in `(x, y)`.
 enum FieldBuiltins {
-    static let pointsHelp = "coords: (B, K, 2) or (B, K, N, 2) in (x, y), or keypoints (e.g. keypoints(x, mask=nms2d(x, (3, 3), mask_only=True))), refined on their own maps and returned as keypoints."
+    static let pointsHelp = "coords: (B, K, 2) or (B, K, N, 2) in (x, y), or keypoints (e.g. keypoints(x, mask=\(Method.suppression(rank: 4).name)(x, (3, 3), mask_only=True))), refined on their own maps and returned as keypoints."
 
     static let all: [Builtin] = [
         Builtin("heatmap_maximum", [.init("input")], category: .field,
@@ -48,12 +48,13 @@ enum FieldBuiltins {
             }
             return try RefinerPoints.run(a) { maps, coords in try maps.visit({ try run($0, coords) }, { try run($0, coords) }) }
         },
-        Builtin("subpixel_peak", [.init("input"), .init("method", .string("gaussian")), .init("coords", Value.none)], category: .field,
+        Builtin("subpixel_peak", [.init("input"), .init("method", .string(SubpixelPeakMethod.openPIVDefault.rawValue)), .init("coords", Value.none)], category: .field,
                 summary: "OpenPIV's 3-point peak fit per axis at each map's first maximum -> (B, K, 2) in (x, y)",
-                details: "method: 'gaussian' (log-parabola; 'parabolic' when a sample is negative), 'parabolic', 'centroid'. NaN when the maximum is on the border. With coords, the fit runs at those pixels instead (multi-peak maps). \(pointsHelp)") { a, _ in
+                details: "method: \(SubpixelPeakMethod.choices). NaN when the maximum is on the border. With coords, the fit runs at those pixels instead (multi-peak maps). \(pointsHelp)") { a, _ in
             let name = try a.string("method")
             guard let method = SubpixelPeakMethod(rawValue: name) else {
-                throw a.error("method", "'gaussian', 'parabolic' or 'centroid'")
+                let names = SubpixelPeakMethod.allCases.map { "'\($0.rawValue)'" }
+                throw a.error("method", names.dropLast().joined(separator: ", ") + " or " + (names.last ?? ""))
             }
             func run<S: SubpixScalar>(_ x: Tensor<S>, _ coords: AnyTensor) throws -> AnyTensor {
                 AnyTensor(try subpixelPeak(x, coords: coords.tensor(), method: method))

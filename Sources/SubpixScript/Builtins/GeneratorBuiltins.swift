@@ -38,7 +38,7 @@ enum GeneratorBuiltins {
         },
         Builtin("dog", [.init("image"), .init("levels", .int(4)), .init("sigma", .float(1.6))], category: .generator,
                 summary: "difference-of-Gaussians volume (1, 1, levels, H, W) of a (1, 1, H, W) image; blobs become 3D maxima",
-                details: "Level i is G(sigma·√2^i) - G(sigma·√2^(i+1)) of the image, with replicate borders: the scale space conv_quad_interp3d and iterative_quad_interp3d refine.") { a, _ in
+                details: "Level i is G(sigma·√2^i) - G(sigma·√2^(i+1)) of the image, with replicate borders: the scale space \(Method.convQuadInterp3d.name) and \(Method.iterativeQuadInterp3d.name) refine.") { a, _ in
             let (image, levels, sigma) = (try a.tensor("image"), try a.int("levels"), try a.double("sigma"))
             try a.requireAllocation("levels", elements: max(0, levels).multipliedReportingOverflow(by: image.count), dtype: image.dtype)
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value {

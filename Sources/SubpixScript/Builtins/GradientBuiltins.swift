@@ -8,11 +8,11 @@ enum GradientBuiltins {
     static let vjp = Builtin(
         "vjp", [.init("op"), .init("cotangents", Value.none)], category: .gradient,
         summary: "gradient of Σ cotangents · op(*inputs, **op_kwargs) for each differentiable input of op",
-        details: "op is the builtin itself (vjp(spatial_soft_argmax2d, x, cotangents=g, temperature=10)): spatial_softmax2d, spatial_expectation2d, spatial_soft_argmax2d, conv_soft_argmax2d, conv_soft_argmax3d (input), render_gaussian2d (mean and std). cotangents has each output's shape: a tensor for one output, a tuple for (coords, values) (None for a zero one). Returns a tensor for one differentiable input, a tuple (mean, std) for render_gaussian2d. kornia's conv ops hold each map's max constant (detached), as torch autograd does.",
+        details: "op is the builtin itself (vjp(\(Method.spatialSoftArgmax2d.name), x, cotangents=g, temperature=10)): \(differentiableInputs). cotangents has each output's shape: a tensor for one output, a tuple for (coords, values) (None for a zero one). Returns a tensor for one differentiable input, \(tupleGradients). kornia's conv ops hold each map's max constant (detached), as torch autograd does.",
         variadic: true, variadicName: "inputs", forwardedKeywords: "op_kwargs"
     ) { a, session in
         guard case .function(let name) = a["op"], let op = session.registry[name] else {
-            throw a.error("op", "a builtin such as spatial_soft_argmax2d")
+            throw a.error("op", "a builtin such as \(Method.spatialSoftArgmax2d.name)")
         }
         let differentiable = Method.differentiable
         guard let method = differentiable.first(where: { $0.name == name }), let pullback = method.pullback else {
@@ -33,7 +33,7 @@ enum GradientBuiltins {
          .init("axis", .string(CoordinateAxis.x.rawValue))],
         category: .gradient,
         summary: "∂(x or y of one keypoint)/∂x: how hard each pixel pulls it, a map the size of x",
-        details: "keypoint = (b, k) names map k of batch b (spatial_soft_argmax2d), (b, k, n) its n-th keypoint best first (conv_soft_argmax2d: the NMS maxima of the pooled values, as keypoints(...) ranks them; nms2d). op_kwargs as for the method (temperature, kernel_size, ...; the coordinate is in the units normalized_coordinates gives). Sums to zero over the map for the soft-argmax methods (to kornia's eps for the windowed one); zero everywhere for nms2d, a hard argmax.",
+        details: "keypoint = (b, k) names map k of batch b (\(KeypointMethod.spatialSoftArgmax2d.name)), (b, k, n) its n-th keypoint best first (\(KeypointMethod.convSoftArgmax2d.name): the NMS maxima of the pooled values, as keypoints(...) ranks them; \(KeypointMethod.hardArgmax.name)). op_kwargs as for the method (temperature, kernel_size, ...; the coordinate is in the units normalized_coordinates gives). Sums to zero over the map for the soft-argmax methods (to kornia's eps for the windowed one); zero everywhere for \(KeypointMethod.hardArgmax.name), a hard argmax.",
         forwardedKeywords: "op_kwargs"
     ) { a, session in
         let x = try a.tensor("x")
@@ -80,6 +80,30 @@ enum GradientBuiltins {
         guard g.shape.count >= 2 else { throw a.error("g", "a tensor of shape (..., H, W)") }
         let mass = Influence.mass(g.doubles, height: g.shape[g.shape.count - 2], width: g.shape[g.shape.count - 1], near: (x, y), radius: radius)
         return .tuple([.float(mass.near), .float(mass.elsewhere)])
+    }
+}
+
+extension GradientBuiltins {
+    /// The differentiable methods, each group followed by the inputs they
+    /// differentiate: `spatial_softmax2d, ..., conv_soft_argmax3d (input), render_gaussian2d (mean and std)`.
+    static var differentiableInputs: String {
+        var groups: [(inputs: [String], names: [String])] = []
+        for method in Method.differentiable {
+            let inputs = method.pullback?.inputs ?? []
+            if let index = groups.firstIndex(where: { $0.inputs == inputs }) {
+                groups[index].names.append(method.name)
+            } else {
+                groups.append((inputs, [method.name]))
+            }
+        }
+        return groups.map { $0.names.joined(separator: ", ") + " (" + $0.inputs.joined(separator: " and ") + ")" }.joined(separator: ", ")
+    }
+
+    /// `a tuple (mean, std) for render_gaussian2d`: what `vjp` returns for the methods of several differentiable inputs.
+    static var tupleGradients: String {
+        Method.differentiable.compactMap { method in
+            method.pullback.flatMap { $0.inputs.count > 1 ? "a tuple (\($0.inputs.joined(separator: ", "))) for \(method.name)" : nil }
+        }.joined(separator: "; ")
     }
 }
 

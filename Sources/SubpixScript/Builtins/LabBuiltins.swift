@@ -14,7 +14,7 @@ enum LabBuiltins {
     static let all: [Builtin] = [
         Builtin("accuracy", parameters, category: .field,
                 summary: "decode noisy Gaussians with known centres by each method -> table (method, rmse_x, rmse_y, max_error, bias_x, bias_y, failed)",
-                details: "Each trial: amplitude 1, std sigma, true centre uniform in the pixel square around center (x, y), N(0, noise) per pixel, size (H, W). methods: a list of \(methodNames) (None: all). temperature is spatial_soft_argmax2d's. Errors are estimate - truth in pixels; failed counts non-finite estimates. print(t, format='csv') for CSV.") { a, _ in
+                details: "Each trial: amplitude 1, std sigma, true centre uniform in the pixel square around center (x, y), N(0, noise) per pixel, size (H, W). methods: a list of \(methodNames) (None: all). temperature is \(HeatmapDecoder.spatialSoftArgmax2d.name)'s. Errors are estimate - truth in pixels; failed counts non-finite estimates. print(t, format='csv') for CSV.") { a, _ in
             let outcome = try run(a)
             let rows: [[Table.Cell]] = outcome.summaries.map { summary in
                 [.text(summary.decoder.name), .number(summary.rmse.x), .number(summary.rmse.y), .number(summary.maxError),

@@ -49,7 +49,7 @@ enum SessionBuiltins {
         case .none: session.output(HelpText.overview(session.registry))
         case .function(let name), .string(let name): session.output(try HelpText.entry(name, in: session.registry))
         case .view: session.output(HelpText.view)
-        default: throw a.error("name", "a builtin (help(conv_soft_argmax2d)) or view")
+        default: throw a.error("name", "a builtin (help(\(Method.featured.name))) or view")
         }
         return .none
     }
@@ -75,7 +75,7 @@ enum SessionBuiltins {
     static let time = Builtin(
         "time", [.init("expr", deferred: true), .init("repeat", .int(5))], category: .session,
         summary: "evaluate expr repeat times; report the median and minimum in milliseconds (on stderr); return its value",
-        details: "e.g. time(conv_soft_argmax2d(heat, (5, 5)), repeat=20). expr is evaluated by time itself, once per repetition."
+        details: "e.g. time(\(Method.featured.name)(heat, (5, 5)), repeat=20). expr is evaluated by time itself, once per repetition."
     ) { a, session in
         let repeats = try a.int("repeat")
         guard (1...1_000_000).contains(repeats) else { throw a.error("repeat", "an integer in 1...1000000") }

@@ -36,8 +36,8 @@ public struct Comparison: Sendable {
         }
         var integer = view
         integer.kernelSize = [3, 3]
-        rows = [row("hard argmax (nms2d 3x3)", .nms2d, integer)]
-            + [KeypointMethod.spatialSoftArgmax2d, .convSoftArgmax2d].map { row($0.name, $0, view) }
+        rows = [row("hard argmax (\(KeypointMethod.hardArgmax.name) 3x3)", .hardArgmax, integer)]
+            + KeypointMethod.softArgmaxes.map { row($0.name, $0, view) }
     }
 
     /// Mean and max distance (px) from each true peak to its nearest keypoint

@@ -46,7 +46,7 @@ public struct ViewSettings: Sendable, Hashable {
     /// Name of the session variable being viewed (`nil`: the session's last tensor).
     public var input: String?
     /// The method whose keypoints are overlaid and listed.
-    public var method: KeypointMethod = .convSoftArgmax2d
+    public var method: KeypointMethod = .initialForMaps
     /// Overlay the keypoints of every applicable method at once, to compare them.
     public var compare: Bool = false
     /// Draw the keypoint and ground-truth markers (off: the map alone).

@@ -38,11 +38,11 @@ public enum ViewSettingsFields {
         field("overlay every applicable method at once (True/False)", { .compare($0.compare) }) { view, value, _ in
             view.compare = try value.bool()
         },
-        field("soft-argmax temperature, > 0 (multiplies in spatial_soft_argmax2d, divides in conv_soft_argmax*)",
+        field("soft-argmax temperature, > 0 (multiplies in \(Method.spatialSoftArgmax2d.name), divides in conv_soft_argmax*)",
               { .temperature($0.temperature) }) { view, value, _ in
             view.temperature = try value.positive()
         },
-        field("window (H, W) of conv_soft_argmax2d/3d and nms2d; one integer sets both", { .kernelSize($0.kernelSize) }) { view, value, _ in
+        field("window (H, W) of \(Method.convSoftArgmax2d.name)/3d and \(Method.suppression(rank: 4).name); one integer sets both", { .kernelSize($0.kernelSize) }) { view, value, _ in
             view.kernelSize = try value.pair(minimum: 1)
         },
         field("window stride (H, W), >= 1", { .stride($0.stride) }) { view, value, _ in
@@ -67,7 +67,7 @@ public enum ViewSettingsFields {
         field("strict-maxima bonus (None: the method's kornia default)", { .strictMaximaBonus($0.strictMaximaBonus) }) { view, value, _ in
             view.strictMaximaBonus = try value.optionalNumber()
         },
-        field("iterations of iterative_quad_interp3d, >= 0", { .nIters($0.nIters) }) { view, value, _ in
+        field("iterations of \(Method.iterativeQuadInterp3d.name), >= 0", { .nIters($0.nIters) }) { view, value, _ in
             view.nIters = try value.int(minimum: 0)
         },
         field("selected batch index, >= 0", { .batch($0.batch) }) { view, value, _ in

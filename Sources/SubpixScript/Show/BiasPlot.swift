@@ -87,8 +87,8 @@ struct BiasPlot {
 
     private func axisLabels() -> String {
         var line = [Character](repeating: " ", count: width + 4)
-        for (quarter, text) in ["0", "0.25", "0.5", "0.75", "1"].enumerated() {
-            let start = max(0, min(quarter * (width - 1) / 4 - text.count / 2, line.count - text.count))
+        for (tick, text) in ["0", "0.25", "0.5", "0.75", "1"].enumerated() {
+            let start = max(0, min(tick * (width - 1) / 4 - text.count / 2, line.count - text.count))
             for (offset, character) in text.enumerated() { line[start + offset] = character }
         }
         return String(line).trimmingCharacters(in: .whitespaces)

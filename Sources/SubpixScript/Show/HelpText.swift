@@ -1,3 +1,5 @@
+import Subpix
+
 /// The text of `help()`, `help(name)`, `help(view)`.
 public enum HelpText {
     /// Every builtin with its summary, grouped by category.
@@ -26,9 +28,9 @@ public enum HelpText {
     /// Every view setting with its current meaning.
     public static var view: String {
         let width = (ViewSettingsFields.names.map(\.count).max() ?? 0) + 2
-        return (["view settings (read view.<name>, set view.<name> = value; the viewer's keys run these statements):"]
-            + ViewSettingsFields.all.map { "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + $0.doc }
-            + ["e.g. view.temperature = 2.5, view.kernel_size = (5, 5), view.method = \"conv_quad_interp3d\""])
+        let fields = ViewSettingsFields.all.map { "  " + $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + $0.doc }
+        let example = "e.g. view.temperature = 2.5, view.kernel_size = (5, 5), view.method = \"\(KeypointMethod.initialForVolumes.name)\""
+        return (["view settings (read view.<name>, set view.<name> = value; the viewer's keys run these statements):"] + fields + [example])
             .joined(separator: "\n")
     }
 }

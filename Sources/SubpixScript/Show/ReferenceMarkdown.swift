@@ -1,3 +1,5 @@
+import Subpix
+
 /// `docs/repl.md`: the language and every builtin, generated from the registry
 /// and the view settings so it cannot drift (`subpix builtins --markdown`; a
 /// test fails when the committed file differs).
@@ -39,8 +41,8 @@ public enum ReferenceMarkdown {
 
         ```subpix
         heat = gaussians(size=(48, 64), peaks=[(20.3, 12.7, 2.0), (41.6, 30.2, 3.0, 0.8)], noise=0.02)
-        coords, vals = conv_soft_argmax2d(heat, (5, 5), (1, 1), (2, 2), temperature=0.5, normalized_coordinates=False, output_value=True)
-        kp = keypoints(coords, vals, mask=nms2d(vals, (9, 9), mask_only=True), top_k=5, min_value=0.1)
+        coords, vals = \(Method.featured.name)(heat, (5, 5), (1, 1), (2, 2), temperature=0.5, normalized_coordinates=False, output_value=True)
+        kp = keypoints(coords, vals, mask=\(Method.suppression(rank: 4).name)(vals, (9, 9), mask_only=True), top_k=5, min_value=0.1)
         print(kp)
         save(kp, "peaks.csv")
         ```
@@ -53,7 +55,7 @@ public enum ReferenceMarkdown {
 
         One keypoint per peak needs the suppression window to be `2k − 1` wide (9 for a 5×5
         kernel): every window that contains a peak pools to about the peak's value, so at
-        `temperature=0.1` a `nms2d(vals, (5, 5), ...)` keeps four windows of the first peak,
+        `temperature=0.1` a `\(Method.suppression(rank: 4).name)(vals, (5, 5), ...)` keeps four windows of the first peak,
         each seeing it off its centre and 1.3 to 2 px away (tutorial chapters 5 and 7).
         `min_value` drops the weak maxima noise makes.
 
@@ -65,7 +67,7 @@ public enum ReferenceMarkdown {
         - Values: integers, floats (`2.5`, `.5`, `1e-8`), strings (`"..."` or `'...'`, escapes
           `\\n \\t \\\\ \\" \\'`), `True`/`False` (also `true`/`false`), `None`, tuples `(1, 2)`
           and `(1,)`, lists `[1, 2]`, tensors (float32 or float64), masks (from
-          `nms2d(..., mask_only=True)`), keypoint lists.
+          `\(Method.suppression(rank: 4).name)(..., mask_only=True)`), keypoint lists.
         - Arithmetic `+ - * / // % **` and unary `-` on numbers and tensors, with Python's
           precedence (`**` binds tightest and to the right: `-2 ** 2` is `-4`, `2 ** 3 ** 2` is
           `512`) and parentheses: a number broadcasts over a tensor; two tensors must have the

@@ -33,20 +33,22 @@ public enum KeyTable {
             model.stepPadding(up: index == 1)
         },
         KeyCommand("m", "m", "next method for this tensor", details: "2D maps: " + KeypointMethod.methods(forRank: 4).map(\.name).joined(separator: ", ") + "; volumes: " + KeypointMethod.methods(forRank: 5).map(\.name).joined(separator: ", "),
-                   hint: "method", statement: example([.method(.nms2d)])) { model, _ in model.cycleMethod() },
+                   hint: "method", statement: example(KeypointMethod.initialForMaps.next(in: KeypointMethod.methods(forRank: 4)).map { [.method($0)] } ?? [])) { model, _ in
+            model.cycleMethod()
+        },
         KeyCommand("o", "o", "compare all methods", details: "overlay and list every method that applies to the tensor", hint: "compare", statement: example([.compare(true)])) { model, _ in
             model.toggle(ViewChange.compare, model.session.view.compare)
         },
         KeyCommand("n", "n", "normalised coordinates [-1, 1]", details: "the list, the export and w's script; quad-interp has pixels only", statement: example([.normalizedCoordinates(true)])) { model, _ in
             model.toggle(ViewChange.normalizedCoordinates, model.session.view.normalizedCoordinates)
         },
-        KeyCommand("d", "d", "diagnose this map's soft-argmax", details: "spatial_soft_argmax2d; docs/diagnose.md; a `⚠` badge in the side panel flags a verdict") { model, _ in
+        KeyCommand("d", "d", "diagnose this map's soft-argmax", details: "\(KeypointMethod.diagnosedNames); docs/diagnose.md; a `⚠` badge in the side panel flags a verdict") { model, _ in
             model.openDiagnosis()
         },
         KeyCommand("f", "f", "gradient overlay: x, then y, then off",
                    details: "how hard each pixel pulls the keypoint nearest the cursor, ∂x/∂map (or ∂y) through the method's pullback, in the diverging palette; the panel splits its mass within 2 px vs elsewhere (docs/tutorial.md, \"Why soft-argmax trains\")",
                    statement: example([.influence(.x)])) { model, _ in model.cycleInfluence() },
-        KeyCommand("x", "x", "explain the method at the cursor", details: "conv_soft_argmax2d: the window's values, exp weights, softmax weights, x̂ and ŷ; conv_quad_interp3d: gradient, Hessian, solved shift, the 0.7 rule; iterative_quad_interp3d: each fit, its shift and the step to the neighbour voxel beyond max_subpixel_shift (0.6); parabola/gaussian/centroid3: the three samples per axis and the fitted parabola; dark/dark_udp: gradient, Hessian and Newton step; quarter: the neighbours and the 0.25 step") { model, _ in
+        KeyCommand("x", "x", "explain the method at the cursor", details: KeypointMethod.explained) { model, _ in
             model.mode = .explain
         },
         KeyCommand("bB", "b / B", "next / previous batch", hint: "batch", statement: example([.batch(1)])) { model, index in

@@ -44,19 +44,19 @@ public struct ViewComputation: Sendable {
     func compute() -> ComputedView {
         let view = key.settings
         let runs = key.methods.map { MethodRun(method: $0, tensor: tensor, view: view) }
-        return ComputedView(runs: runs, diagnosis: key.methods.count == 1 && key.methods[0].isDiagnosed ? diagnosis(view) : nil)
+        return ComputedView(runs: runs, diagnosis: key.methods.count == 1 && key.methods[0].isDiagnosed ? diagnosis(view, by: key.methods[0]) : nil)
     }
 
     /// The diagnosis of the shown map (the whole-map soft-argmax that flat,
     /// doubly-softmaxed and multi-modal maps mislead; the windowed methods are
     /// not misled by several modes), named by its batch and channel.
-    private func diagnosis(_ view: ViewSettings) -> Diagnosis? {
+    private func diagnosis(_ view: ViewSettings, by method: KeypointMethod) -> Diagnosis? {
         let shape = tensor.shape
         guard shape.count == 4, view.batch < shape[0], view.channel < shape[1] else { return nil }
         // In the tensor's own dtype and storage: no copy of a one-map tensor, no map in doubles.
         func diagnoseShown<S: SubpixScalar>(_ x: Tensor<S>) throws -> Diagnosis? {
             try diagnose(try MapSelection.map(x, batch: view.batch, channel: view.channel),
-                         convention: .spatialSoftArgmax2d, temperature: view.temperature).first
+                         method: method, temperature: view.temperature).first
         }
         guard var result = try? tensor.visit(diagnoseShown, diagnoseShown) else { return nil }
         (result.batch, result.channel) = (view.batch, view.channel)

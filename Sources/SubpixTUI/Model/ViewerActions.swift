@@ -81,8 +81,9 @@ extension ViewerModel {
 
     func cycleMethod() {
         let methods = viewed.map { KeypointMethod.methods(forRank: $0.tensor.shape.count) } ?? KeypointMethod.all
-        guard !methods.isEmpty else { return message = "no keypoint method applies to a tensor of this rank" }
-        let next = methods[((methods.firstIndex(of: session.view.method) ?? -1) + 1) % methods.count]
+        guard let next = session.view.method.next(in: methods) else {
+            return message = "no keypoint method applies to a tensor of this rank"
+        }
         assign([.method(next)])
     }
 
@@ -125,7 +126,7 @@ extension ViewerModel {
 
     func openDiagnosis() {
         if diagnosis == nil {
-            message = "d diagnoses spatial_soft_argmax2d: press m to select it (diagnose(x, method=...) in : covers both)"
+            message = "d diagnoses \(KeypointMethod.diagnosedNames): press m to select it (diagnose(x, method=...) in : covers both)"
         } else {
             mode = .diagnosis
         }

@@ -19,7 +19,7 @@ struct ExplainPane {
             guard let tensor = model.viewed?.tensor else { return ["no tensor"] }
             return FieldExplanation(method: view.method, tensor: tensor, view: view, x: model.cursorX, y: model.cursorY).lines
         case .none:
-            return ["x explains conv_soft_argmax2d (a window), the quad-interp methods (a voxel) and the field's",
+            return ["x explains \(KeypointMethod.names(explainedBy: .window)) (a window), the quad-interp methods (a voxel) and the field's",
                     "decoders (samples, parabola, DARK's step): press m to select one; the cursor picks the pixel."]
         }
     }
@@ -59,7 +59,7 @@ struct ExplainPane {
         }
         func vector(_ v: [Double]) -> String { "(" + v.map { String(format: "%.3g", $0) }.joined(separator: ", ") + ")" }
         func voxel(_ c: [Int]) -> String { "(\(c[2]), \(c[1]), \(c[0]))" }
-        var lines = [String(format: "iterative_quad_interp3d: n_iters %d, max_subpixel_shift %.2g", view.nIters, trace.maxSubpixelShift),
+        var lines = [String(format: "%@: n_iters %d, max_subpixel_shift %.2g", view.method.name, view.nIters, trace.maxSubpixelShift),
                      "the loop at the cursor, voxels as (x, y, scale); the op runs",
                      "it at strict 3×3×3 maxima"]
         for (index, step) in trace.iterations.enumerated() {

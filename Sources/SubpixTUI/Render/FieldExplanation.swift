@@ -38,18 +38,17 @@ struct FieldExplanation {
     }
 
     private func threePointLines<S: SubpixScalar>(_ samples: ThreePointSamples<S>, _ fit: SubpixelPeakMethod) -> [String] {
-        let logs = fit == .gaussian && ![samples.row.0, samples.row.1, samples.row.2, samples.column.0, samples.column.2].contains { $0 < 0 }
-        var out = ["\(method.name) at pixel (\(x), \(y)); the decoder itself starts at the map's maximum",
-                   logs ? "a parabola through the LOGS of the three samples (exact for a Gaussian)"
-                        : fit == .centroid ? "the centre of mass of the three samples" : "a parabola through the three samples"]
+        let applied = samples.applied(fit)
+        let logs = applied.fitsLogs
+        var out = ["\(method.name) at pixel (\(x), \(y)); the decoder itself starts at the map's maximum", applied.curve]
         for (axis, centre, triple) in [("x", x, samples.row), ("y", y, samples.column)] {
             let values = [triple.0, triple.1, triple.2].map(Double.init)
             let fitted = logs ? values.map { Foundation.log($0) } : values
-            let offset = Double(ThreePointSamples<S>.offset(triple, logs ? .gaussian : fit == .centroid ? .centroid : .parabolic))
+            let offset = Double(ThreePointSamples<S>.offset(triple, applied))
             out.append(String(format: "%@: samples at %d, %d, %d = %.4f  %.4f  %.4f%@", axis, centre - 1, centre, centre + 1,
                               values[0], values[1], values[2], logs ? String(format: "  (ln %.4f  %.4f  %.4f)", fitted[0], fitted[1], fitted[2]) : ""))
             out.append(String(format: "   shift %+.4f → %@ = %.4f", offset, axis, Double(centre) + offset))
-            if fit != .centroid { out += Self.sketch(fitted, vertex: offset) }
+            if applied.fitsCurve { out += Self.sketch(fitted, vertex: offset) }
         }
         return out
     }
@@ -95,7 +94,7 @@ struct FieldExplanation {
         let (height, width) = (maps.shape[2], maps.shape[3])
         let base = (view.batch * maps.shape[1] + view.channel) * height * width
         let at = { (yy: Int, xx: Int) -> Double in Double(maps.elements[base + yy * width + xx]) }
-        var out = ["quarter at pixel (\(x), \(y)): a 0.25 step toward the higher neighbour (mmpose's guards)"]
+        var out = ["\(method.name) at pixel (\(x), \(y)): a 0.25 step toward the higher neighbour (mmpose's guards)"]
         if 1 < x, x < width - 1, 0 < y, y < height {
             let (left, right) = (at(y, x - 1), at(y, x + 1))
             out.append(String(format: "x: h[x−1] = %.4f, h[x+1] = %.4f → x̂ = %d %@ 0.25", left, right, x, right > left ? "+" : right < left ? "−" : "+ 0 ·"))

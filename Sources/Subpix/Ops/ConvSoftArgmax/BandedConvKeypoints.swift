@@ -27,7 +27,7 @@ public func convSoftArgmax2dKeypoints<S: SubpixScalar>(
     _ map: Tensor<S>, kernelSize: [Int], stride: [Int], padding: [Int], temperature: Double,
     eps: Double = 1e-8, suppression: [Int], topK: Int?, minValue: Double?, bandElements: Int = 1 << 16
 ) throws -> (keypoints: KeypointList, outputShape: [Int]) {
-    let op = "conv_soft_argmax2d"
+    let op = Method.convSoftArgmax2d.name
     try map.requireShape(rank: 4, layout: "(B, C, H, W)", op: op)
     guard map.shape[0] == 1, map.shape[1] == 1 else {
         throw SubpixError(op, "expected one map of shape (1, 1, H, W) for banded keypoints, got \(formatShape(map.shape))")

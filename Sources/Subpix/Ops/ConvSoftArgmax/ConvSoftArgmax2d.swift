@@ -38,7 +38,7 @@ public func convSoftArgmax2d<S: SubpixScalar>(
     _ input: Tensor<S>, kernelSize: [Int] = [3, 3], stride: [Int] = [1, 1], padding: [Int] = [1, 1],
     temperature: Double = 1.0, normalizedCoordinates: Bool = true, eps: Double = 1e-8, outputValue: Bool = false
 ) throws -> (coords: Tensor<S>, values: Tensor<S>?) {
-    let op = "conv_soft_argmax2d"
+    let op = Method.convSoftArgmax2d.name
     try input.requireShape(rank: 4, layout: "(B, C, H, W)", op: op)
     let axes = try WindowAxis.validated(op: op, input: input.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature)
     let engine = WindowedSoftArgmax<S>(

@@ -55,18 +55,18 @@ private func windowed2dGradient<S: SubpixScalar>(_ input: Tensor<S>, _ o: Window
     let (_, pullback) = try convSoftArgmax2dWithPullback(
         input, kernelSize: o.kernel, stride: o.stride, padding: o.padding, temperature: o.temperature,
         normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue)
-    return AnyTensor(try pullback(Method.Pullback.first(g, op: "conv_soft_argmax2d"), Method.Pullback.cotangent(g, 1)))
+    return AnyTensor(try pullback(Method.Pullback.first(g, op: Method.convSoftArgmax2d.name), Method.Pullback.cotangent(g, 1)))
 }
 
 extension KeypointMethod {
     /// The windows of `conv_soft_argmax2d` whose pooled value is a maximum among
     /// the windows within `2k − 1` (one window per peak), found band by band.
     public static let convSoftArgmax2d = KeypointMethod(
-        name: "conv_soft_argmax2d",
+        name: Method.convSoftArgmax2d.name,
         summary: "window soft-argmax at the windows whose soft-pooled value is a strict maximum of its `(2k−1)×(2k−1)` neighbourhood of windows (NMS; `k` the kernel size, wide enough that one window per peak survives), top_k per map (temperature divides)",
         inputRank: 4,
         settings: [.temperature, .kernelSize, .stride, .padding, .threshold, .minValue, .topK],
-        scriptCall: ScriptCall("conv_soft_argmax2d"), normalizes: true, marker: KeypointMarker(.cross, 0xFF5AD2, "pink"), explanation: .window,
+        scriptCall: ScriptCall(Method.convSoftArgmax2d.name), normalizes: true, marker: KeypointMarker(.cross, 0xFF5AD2, "pink"), explanation: .window,
         influence: KeypointInfluence { input, keypoint, axis, settings in
             try input.visit({ try windowInfluence($0, keypoint, axis, settings) }, { try windowInfluence($0, keypoint, axis, settings) })
         },
@@ -74,13 +74,13 @@ extension KeypointMethod {
         write: { x, settings in
             let suppression = settings.kernelSize.map { 2 * $0 - 1 }
             return [
-                ScriptStatement(["coords", "vals"], .call("conv_soft_argmax2d", [.name(x)], keywords: [
+                ScriptStatement(["coords", "vals"], .call(Method.convSoftArgmax2d.name, [.name(x)], keywords: [
                     ScriptKeyword("kernel_size", .literal(.integers(settings.kernelSize))),
                     ScriptKeyword("stride", .literal(.integers(settings.stride))),
                     ScriptKeyword("padding", .literal(.integers(settings.padding))),
                     ScriptKeyword("temperature", .literal(.real(settings.temperature))),
                     settings.normalizedKeyword, ScriptKeyword("output_value", .literal(.bool(true)))])),
-                ScriptStatement(["kp"], .keypoints([.name("coords"), .name("vals")], nms: "nms2d", of: "vals", window: suppression,
+                ScriptStatement(["kp"], .keypoints([.name("coords"), .name("vals")], maskOf: "vals", window: suppression,
                                                    settings.filterKeywords)),
             ]
         })
@@ -132,7 +132,7 @@ extension HeatmapDecoder {
     /// kornia's windowed soft-argmax (3 × 3, stride 1, padding 1, temperature 1),
     /// read at the window centred on the maximum.
     public static let convSoftArgmax2d = HeatmapDecoder(
-        name: "conv_soft_argmax2d", glyph: "w", float32: { maps, _ in try windowAtMaximum(maps) }, float64: { maps, _ in try windowAtMaximum(maps) })
+        name: Method.convSoftArgmax2d.name, glyph: "w", float32: { maps, _ in try windowAtMaximum(maps) }, float64: { maps, _ in try windowAtMaximum(maps) })
 }
 
 /// The `(B, K, 2, H, W)` window coordinates read at each map's first maximum.
@@ -142,7 +142,7 @@ private func windowAtMaximum<S: SubpixScalar>(_ heatmaps: Tensor<S>) throws -> T
         heatmaps, kernelSize: [3, 3], stride: [1, 1], padding: [1, 1], temperature: 1, normalizedCoordinates: false,
         eps: 1e-8, outputValue: false)
     let (height, width) = (heatmaps.shape[2], heatmaps.shape[3])
-    let peaks = try HeatmapBatch(heatmaps, op: "conv_soft_argmax2d")
+    let peaks = try HeatmapBatch(heatmaps, op: Method.convSoftArgmax2d.name)
     let plane = height * width
     var index = 0
     return peaks.pointPerMap { map in

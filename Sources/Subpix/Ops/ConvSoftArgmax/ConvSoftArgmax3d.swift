@@ -42,7 +42,7 @@ public func convSoftArgmax3d<S: SubpixScalar>(
     temperature: Double = 1.0, normalizedCoordinates: Bool = false, eps: Double = 1e-8, outputValue: Bool = true,
     strictMaximaBonus: Double = KorniaDefaults.convSoftArgmax3dStrictMaximaBonus
 ) throws -> (coords: Tensor<S>, values: Tensor<S>?) {
-    let op = "conv_soft_argmax3d"
+    let op = Method.convSoftArgmax3d.name
     try input.requireShape(rank: 5, layout: "(B, C, D, H, W)", op: op)
     let axes = try WindowAxis.validated(op: op, input: input.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature)
     let engine = WindowedSoftArgmax<S>(

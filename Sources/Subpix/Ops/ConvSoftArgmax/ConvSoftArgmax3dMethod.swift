@@ -42,30 +42,30 @@ private func windowed3dGradient<S: SubpixScalar>(
     let (_, pullback) = try convSoftArgmax3dWithPullback(
         input, kernelSize: o.kernel, stride: o.stride, padding: o.padding, temperature: o.temperature,
         normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue, strictMaximaBonus: bonus)
-    return AnyTensor(try pullback(Method.Pullback.first(g, op: "conv_soft_argmax3d"), Method.Pullback.cotangent(g, 1)))
+    return AnyTensor(try pullback(Method.Pullback.first(g, op: Method.convSoftArgmax3d.name), Method.Pullback.cotangent(g, 1)))
 }
 
 extension KeypointMethod {
     /// The windows of `conv_soft_argmax3d` whose pooled value is a strict 3 × 3 × 3 maximum.
     public static let convSoftArgmax3d = KeypointMethod(
-        name: "conv_soft_argmax3d",
+        name: Method.convSoftArgmax3d.name,
         summary: "3D window soft-argmax at 3×3×3 maxima of the pooled values",
         inputRank: 5,
         settings: [.temperature, .kernelSize, .stride, .padding, .depthWindow, .strictMaximaBonus, .threshold, .minValue, .topK],
-        scriptCall: ScriptCall("conv_soft_argmax3d"), defaultStrictMaximaBonus: KorniaDefaults.convSoftArgmax3dStrictMaximaBonus,
+        scriptCall: ScriptCall(Method.convSoftArgmax3d.name), defaultStrictMaximaBonus: KorniaDefaults.convSoftArgmax3dStrictMaximaBonus,
         normalizes: true, marker: KeypointMarker(.diamond, 0xFFAA00, "orange"), explanation: .none,
         find: { map, settings in try map.visit({ try windowPoints3d($0, settings) }, { try windowPoints3d($0, settings) }) },
         write: { x, settings in
             let bonus = settings.strictMaximaBonus ?? KorniaDefaults.convSoftArgmax3dStrictMaximaBonus
             return [
-                ScriptStatement(["coords", "vals"], .call("conv_soft_argmax3d", [.name(x)], keywords: [
+                ScriptStatement(["coords", "vals"], .call(Method.convSoftArgmax3d.name, [.name(x)], keywords: [
                     ScriptKeyword("kernel_size", .literal(.integers([settings.depthKernel] + settings.kernelSize))),
                     ScriptKeyword("stride", .literal(.integers([settings.depthStride] + settings.stride))),
                     ScriptKeyword("padding", .literal(.integers([settings.depthPadding] + settings.padding))),
                     ScriptKeyword("temperature", .literal(.real(settings.temperature))),
                     settings.normalizedKeyword, ScriptKeyword("output_value", .literal(.bool(true))),
                     ScriptKeyword("strict_maxima_bonus", .literal(.real(bonus)))])),
-                ScriptStatement(["kp"], .keypoints([.name("coords"), .name("vals")], nms: "nms3d", of: "vals", window: [3, 3, 3],
+                ScriptStatement(["kp"], .keypoints([.name("coords"), .name("vals")], maskOf: "vals", window: [3, 3, 3],
                                                    settings.filterKeywords)),
             ]
         })

@@ -34,7 +34,7 @@ public func convSoftArgmax2dWithPullback<S: SubpixScalar>(
     _ input: Tensor<S>, kernelSize: [Int] = [3, 3], stride: [Int] = [1, 1], padding: [Int] = [1, 1],
     temperature: Double = 1.0, normalizedCoordinates: Bool = true, eps: Double = 1e-8, outputValue: Bool = false
 ) throws -> (value: (coords: Tensor<S>, values: Tensor<S>?), pullback: WindowedSoftArgmaxPullbackFunction<S>) {
-    let op = "conv_soft_argmax2d"
+    let op = Method.convSoftArgmax2d.name
     let value = try convSoftArgmax2d(
         input, kernelSize: kernelSize, stride: stride, padding: padding, temperature: temperature,
         normalizedCoordinates: normalizedCoordinates, eps: eps, outputValue: outputValue)
@@ -70,7 +70,7 @@ public func convSoftArgmax3dWithPullback<S: SubpixScalar>(
     temperature: Double = 1.0, normalizedCoordinates: Bool = false, eps: Double = 1e-8, outputValue: Bool = true,
     strictMaximaBonus: Double = 0
 ) throws -> (value: (coords: Tensor<S>, values: Tensor<S>?), pullback: WindowedSoftArgmaxPullbackFunction<S>) {
-    let op = "conv_soft_argmax3d"
+    let op = Method.convSoftArgmax3d.name
     let value = try convSoftArgmax3d(
         input, kernelSize: kernelSize, stride: stride, padding: padding, temperature: temperature,
         normalizedCoordinates: normalizedCoordinates, eps: eps, outputValue: outputValue, strictMaximaBonus: strictMaximaBonus)

@@ -24,10 +24,10 @@ private func suppress2d<S: SubpixScalar>(_ input: Tensor<S>, _ kernel: [Int], _ 
 extension KeypointMethod {
     /// The strict maxima of the kernel window (a hard argmax), found band by band.
     public static let nms2d = KeypointMethod(
-        name: "nms2d",
+        name: Method.nms2d.name,
         summary: "integer strict local maxima",
         inputRank: 4, settings: [.kernelSize, .threshold, .minValue, .topK],
-        scriptCall: ScriptCall("nms2d"), normalizes: true, marker: KeypointMarker(.ring, 0x5AFF5A, "green"), explanation: .none,
+        scriptCall: ScriptCall(Method.nms2d.name), normalizes: true, marker: KeypointMarker(.ring, 0x5AFF5A, "green"), explanation: .none,
         // A hard argmax: piecewise constant, its gradient is zero everywhere.
         influence: KeypointInfluence { input, _, _, settings in
             try input.visit({ try hardArgmaxInfluence($0, settings) }, { try hardArgmaxInfluence($0, settings) })
@@ -36,7 +36,7 @@ extension KeypointMethod {
             (try map.visit({ try maximaPoints($0, settings) }, { try maximaPoints($0, settings) }), map.shape)
         },
         write: { x, settings in
-            [ScriptStatement(["kp"], .keypoints([.name(x)], nms: "nms2d", of: x, window: settings.kernelSize,
+            [ScriptStatement(["kp"], .keypoints([.name(x)], maskOf: x, window: settings.kernelSize,
                                                 settings.filterKeywords + [settings.normalizedKeyword]))]
         })
 }
@@ -56,7 +56,7 @@ private func hardArgmaxInfluence<S: SubpixScalar>(_ input: Tensor<S>, _ settings
 extension HeatmapDecoder {
     /// The strongest strict 3 × 3 maximum (kornia `nms2d`), integer pixels.
     public static let nms2d = HeatmapDecoder(
-        name: "nms2d", glyph: "n", float32: { maps, _ in try strongestMaximum(maps) }, float64: { maps, _ in try strongestMaximum(maps) })
+        name: Method.nms2d.name, glyph: "n", float32: { maps, _ in try strongestMaximum(maps) }, float64: { maps, _ in try strongestMaximum(maps) })
 }
 
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")

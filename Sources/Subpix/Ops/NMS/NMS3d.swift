@@ -47,8 +47,8 @@ public func nms3dMask<S: SubpixScalar>(_ input: Tensor<S>, kernelSize: [Int]) th
 private func validatedWindow3d<S: SubpixScalar>(
     _ input: Tensor<S>, _ kernelSize: [Int]
 ) throws -> (depth: Int, height: Int, width: Int) {
-    try input.requireShape(rank: 5, layout: "(B, C, D, H, W)", op: "nms3d")
-    try NMSRunner.validate(kernelSize: kernelSize, axes: 3, op: "nms3d")
+    try input.requireShape(rank: 5, layout: "(B, C, D, H, W)", op: Method.nms3d.name)
+    try NMSRunner.validate(kernelSize: kernelSize, axes: 3, op: Method.nms3d.name)
     return (kernelSize[0], kernelSize[1], kernelSize[2])
 }
 
@@ -86,4 +86,35 @@ private func kornia074Rule(_ kernelSize: [Int], op: String) throws -> NMSBorderR
             op, "expected an odd kernel_size with strict_maxima_bonus > 0 (kornia 0.7.4's strict maxima), got \(formatShape(kernelSize))")
     }
     return .replicatePadded
+}
+
+/// kornia's `NonMaximaSuppression3d(kernel_size)` module: ``nms3d(_:kernelSize:)``
+/// with the window fixed at construction.
+///
+/// `mask[p] = x[p] > x[q]` for every other `q` of the `kd × ky × kx` window
+/// around `p` (kornia 0.9's strict maxima and border rule).
+///
+/// ```swift
+/// let nms = try NonMaximaSuppression3d(kernelSize: [3, 3, 3])
+/// let maxima = try nms.mask(dog)
+/// ```
+public struct NonMaximaSuppression3d: Sendable, Equatable {
+    /// The window `(kd, ky, kx)`.
+    public let kernelSize: [Int]
+
+    /// - Throws: ``SubpixError`` unless `kernelSize` is three positive sizes.
+    public init(kernelSize: [Int]) throws {
+        try NMSRunner.validate(kernelSize: kernelSize, axes: 3, op: "NonMaximaSuppression3d")
+        self.kernelSize = kernelSize
+    }
+
+    /// The input at its strict maxima, `0` elsewhere (kornia's `forward(x, mask_only=False)`).
+    public func callAsFunction<S: SubpixScalar>(_ input: Tensor<S>) throws -> Tensor<S> {
+        try nms3d(input, kernelSize: kernelSize)
+    }
+
+    /// The strict-maxima mask (kornia's `forward(x, mask_only=True)`).
+    public func mask<S: SubpixScalar>(_ input: Tensor<S>) throws -> Mask {
+        try nms3dMask(input, kernelSize: kernelSize)
+    }
 }

@@ -8,7 +8,7 @@ extension Method {
             .defaulted("mask_only", .flag, .bool(false), "return the mask of maxima instead of the suppressed volume"),
         ],
         summary: "strict local maxima of each (B, C, D, H, W) volume within kernel_size: values there and 0 elsewhere, or a mask",
-        details: "As nms2d with a (D, H, W) window."
+        details: "As \(suppression(rank: 4).name) with a (D, H, W) window."
     ) { a in
         let (kernel, maskOnly) = (try a.integers("kernel_size"), try a.bool("mask_only"))
         return try a.tensor("input").visit({ try suppress3d($0, kernel, maskOnly) }, { try suppress3d($0, kernel, maskOnly) })

@@ -49,7 +49,7 @@
 public func convQuadInterp3d<S: SubpixScalar>(
     _ input: Tensor<S>, strictMaximaBonus: Double = KorniaDefaults.quadInterpStrictMaximaBonus, eps: Double = 1e-7
 ) throws -> (coords: Tensor<S>, values: Tensor<S>) {
-    try input.requireShape(rank: 5, layout: "(B, C, D, H, W)", op: "conv_quad_interp3d")
+    try input.requireShape(rank: 5, layout: "(B, C, D, H, W)", op: Method.convQuadInterp3d.name)
     let volume = VoxelMaxima.Volume(input.shape)
     let mask = NMSRunner.mask(input, kernel: (3, 3, 3), rule: .interior)
     var coords: Tensor<S> = VoxelMaxima.gridCoordinates(shape: input.shape)

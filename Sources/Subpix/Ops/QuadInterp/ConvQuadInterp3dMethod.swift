@@ -26,17 +26,17 @@ private func quadStep<S: SubpixScalar>(_ input: Tensor<S>, _ bonus: Double, _ ep
 extension KeypointMethod {
     /// One quadratic-interpolation step at every strict 3 × 3 × 3 maximum.
     public static let convQuadInterp3d = KeypointMethod(
-        name: "conv_quad_interp3d",
+        name: Method.convQuadInterp3d.name,
         summary: "one quadratic-interpolation step at 3×3×3 strict maxima",
         inputRank: 5, settings: [.strictMaximaBonus, .threshold, .minValue, .topK],
-        scriptCall: ScriptCall("conv_quad_interp3d"), defaultStrictMaximaBonus: KorniaDefaults.quadInterpStrictMaximaBonus,
+        scriptCall: ScriptCall(Method.convQuadInterp3d.name), defaultStrictMaximaBonus: KorniaDefaults.quadInterpStrictMaximaBonus,
         addsBonusToValues: true, normalizes: false, marker: KeypointMarker(.triangle, 0xFFFF3C, "yellow"), explanation: .quadraticStep,
         find: { map, settings in try map.visit({ try quadPoints($0, settings) }, { try quadPoints($0, settings) }) },
         write: { x, settings in
             let bonus = settings.strictMaximaBonus ?? KorniaDefaults.quadInterpStrictMaximaBonus
             return [
-                ScriptStatement(["coords", "vals"], .call("conv_quad_interp3d", [.name(x)], ["strict_maxima_bonus": .real(bonus)])),
-                ScriptStatement(["kp"], .keypoints([.name("coords"), .name("vals")], nms: "nms3d", of: x, window: [3, 3, 3],
+                ScriptStatement(["coords", "vals"], .call(Method.convQuadInterp3d.name, [.name(x)], ["strict_maxima_bonus": .real(bonus)])),
+                ScriptStatement(["kp"], .keypoints([.name("coords"), .name("vals")], maskOf: x, window: [3, 3, 3],
                                                    settings.filterKeywords)),
             ]
         })

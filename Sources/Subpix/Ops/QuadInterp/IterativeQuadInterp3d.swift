@@ -47,7 +47,7 @@ public func iterativeQuadInterp3d<S: SubpixScalar>(
     _ input: Tensor<S>, nIters: Int = 5, maxSubpixelShift: Double = 0.6, allowScaleSteps: Bool = true,
     precomputedNMSMask: Mask? = nil, maxCandidates: Int? = nil
 ) throws -> (coords: Tensor<S>, values: Tensor<S>) {
-    let op = "iterative_quad_interp3d"
+    let op = Method.iterativeQuadInterp3d.name
     try input.requireShape(rank: 5, layout: "(B, C, D, H, W)", op: op)
     guard nIters >= 0 else { throw SubpixError(op, "expected n_iters >= 0, got \(nIters)") }
     guard maxSubpixelShift >= 0 else {

@@ -8,11 +8,11 @@ extension Method {
             .defaulted("n_iters", .integer, .int(5), "how many times a maximum may move one voxel and be solved again"),
             .defaulted("max_subpixel_shift", .number, .real(0.6), "a larger shift moves the maximum one voxel"),
             .defaulted("allow_scale_steps", .flag, .bool(true), "whether a maximum may move along depth"),
-            .defaulted("precomputed_nms_mask", .mask, .none, "a mask from nms3d(x, (3, 3, 3), mask_only=True)"),
+            .defaulted("precomputed_nms_mask", .mask, .none, "a mask from \(suppression(rank: 5).name)(x, (3, 3, 3), mask_only=True)"),
             .defaulted("max_candidates", .integer, .none, "refine only the best ones"),
         ],
         summary: "iterated quadratic interpolation of the 3D maxima of (B, C, D, H, W) (kornia 0.9) -> coords (d, x, y), values",
-        details: "A maximum whose shift exceeds max_subpixel_shift moves one voxel and is solved again, up to n_iters times. precomputed_nms_mask: a mask from nms3d(x, (3, 3, 3), mask_only=True); max_candidates: refine only the best ones."
+        details: "A maximum whose shift exceeds max_subpixel_shift moves one voxel and is solved again, up to n_iters times. precomputed_nms_mask: a mask from \(suppression(rank: 5).name)(x, (3, 3, 3), mask_only=True); max_candidates: refine only the best ones."
     ) { a in
         let options = try IterativeOptions(a)
         return try a.tensor("input").visit({ try iterate($0, options) }, { try iterate($0, options) })
@@ -40,15 +40,15 @@ private func iterate<S: SubpixScalar>(_ input: Tensor<S>, _ o: IterativeOptions)
 extension KeypointMethod {
     /// The iterated quadratic interpolation of every strict 3 × 3 × 3 maximum.
     public static let iterativeQuadInterp3d = KeypointMethod(
-        name: "iterative_quad_interp3d",
+        name: Method.iterativeQuadInterp3d.name,
         summary: "iterated quadratic interpolation (kornia 0.9)",
         inputRank: 5, settings: [.nIters, .threshold, .minValue, .topK],
-        scriptCall: ScriptCall("iterative_quad_interp3d"), normalizes: false, marker: KeypointMarker(.square, 0xBE8CFF, "violet"),
+        scriptCall: ScriptCall(Method.iterativeQuadInterp3d.name), normalizes: false, marker: KeypointMarker(.square, 0xBE8CFF, "violet"),
         explanation: .iteratedQuadraticSteps,
         find: { map, settings in try map.visit({ try iteratedPoints($0, settings) }, { try iteratedPoints($0, settings) }) },
         write: { x, settings in
-            [ScriptStatement(["coords", "vals"], .call("iterative_quad_interp3d", [.name(x)], ["n_iters": .int(settings.nIters)])),
-             ScriptStatement(["kp"], .keypoints([.name("coords"), .name("vals")], nms: "nms3d", of: x, window: [3, 3, 3],
+            [ScriptStatement(["coords", "vals"], .call(Method.iterativeQuadInterp3d.name, [.name(x)], ["n_iters": .int(settings.nIters)])),
+             ScriptStatement(["kp"], .keypoints([.name("coords"), .name("vals")], maskOf: x, window: [3, 3, 3],
                                                 settings.filterKeywords))]
         })
 }

@@ -35,7 +35,7 @@ import CSubpixKernels
 public func renderGaussian2d<S: SubpixScalar>(
     mean: Tensor<S>, std: Tensor<S>, size: (height: Int, width: Int), normalizedCoordinates: Bool = true
 ) throws -> Tensor<S> {
-    let op = "render_gaussian2d"
+    let op = Method.renderGaussian2d.name
     for (name, tensor) in [("mean", mean), ("std", std)] where tensor.shape.last != 2 {
         throw SubpixError(op, "expected \(name) of shape (*, 2), got \(formatShape(tensor.shape))")
     }

@@ -43,6 +43,6 @@ private func renderGradient<S: SubpixScalar>(
     _ mean: Tensor<S>, _ std: AnyTensor, _ size: [Int], _ normalized: Bool, _ g: [AnyTensor?]
 ) throws -> [AnyTensor] {
     let (_, pullback) = try renderGaussian2dWithPullback(mean: mean, std: std.tensor(), size: (size[0], size[1]), normalizedCoordinates: normalized)
-    let (meanGradient, stdGradient) = try pullback(Method.Pullback.first(g, op: "render_gaussian2d"))
+    let (meanGradient, stdGradient) = try pullback(Method.Pullback.first(g, op: Method.renderGaussian2d.name))
     return [AnyTensor(meanGradient), AnyTensor(stdGradient)]
 }

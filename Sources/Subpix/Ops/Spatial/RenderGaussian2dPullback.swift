@@ -29,7 +29,7 @@ public func renderGaussian2dWithPullback<S: SubpixScalar>(
     let maps = try renderGaussian2d(mean: mean, std: std, size: size, normalizedCoordinates: normalizedCoordinates)
     let (height, width) = size
     return (maps, { cotangent in
-        try cotangent.requireCotangent(of: maps.shape, op: "render_gaussian2d")
+        try cotangent.requireCotangent(of: maps.shape, op: Method.renderGaussian2d.name)
         let lead = Array(maps.shape.dropLast(2))
         let meanIndex = Broadcast.sourceIndices(from: Array(mean.shape.dropLast()), to: lead)
         let stdIndex = Broadcast.sourceIndices(from: Array(std.shape.dropLast()), to: lead)

@@ -21,7 +21,7 @@
 public func spatialExpectation2d<S: SubpixScalar>(
     _ input: Tensor<S>, normalizedCoordinates: Bool = true
 ) throws -> Tensor<S> {
-    try input.requireShape(rank: 4, layout: "(B, N, H, W)", op: "spatial_expectation2d")
+    try input.requireShape(rank: 4, layout: "(B, N, H, W)", op: Method.spatialExpectation2d.name)
     return expectation(of: input, normalized: normalizedCoordinates)
 }
 

@@ -27,5 +27,5 @@ private func expectation<S: SubpixScalar>(_ input: Tensor<S>, _ normalized: Bool
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
 private func expectationGradient<S: SubpixScalar>(_ input: Tensor<S>, _ normalized: Bool, _ g: [AnyTensor?]) throws -> AnyTensor {
     AnyTensor(try spatialExpectation2dWithPullback(input, normalizedCoordinates: normalized)
-        .pullback(Method.Pullback.first(g, op: "spatial_expectation2d")))
+        .pullback(Method.Pullback.first(g, op: Method.spatialExpectation2d.name)))
 }

@@ -25,7 +25,7 @@ public func spatialExpectation2dWithPullback<S: SubpixScalar>(
     let expectation = try spatialExpectation2d(input, normalizedCoordinates: normalizedCoordinates)
     let shape = input.shape
     return (expectation, { cotangent in
-        try cotangent.requireCotangent(of: expectation.shape, op: "spatial_expectation2d")
+        try cotangent.requireCotangent(of: expectation.shape, op: Method.spatialExpectation2d.name)
         return gridPullback(shape: shape, normalized: normalizedCoordinates, cotangent: cotangent) { _, mapSize, weights in
             weights.update(repeating: 1, count: mapSize)
             return 1

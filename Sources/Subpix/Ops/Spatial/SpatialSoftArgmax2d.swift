@@ -22,7 +22,7 @@ import CSubpixKernels
 public func spatialSoftArgmax2d<S: SubpixScalar>(
     _ input: Tensor<S>, temperature: Double = 1.0, normalizedCoordinates: Bool = true, eps: Double = 1e-8
 ) throws -> Tensor<S> {
-    let op = "spatial_soft_argmax2d"
+    let op = Method.spatialSoftArgmax2d.name
     try input.requireShape(rank: 4, layout: "(B, N, H, W)", op: op)
     try requirePositiveTemperature(temperature, op: op)
     return fusedSoftArgmax(input, temperature: S(temperature), normalized: normalizedCoordinates)

@@ -9,7 +9,7 @@ extension Method {
             .defaulted("eps", .number, .real(1e-8), "accepted as the seed's signature has it; kornia never uses it"),
         ],
         summary: "soft-argmax (x, y) of each (B, N, H, W) map -> (B, N, 2); temperature MULTIPLIES",
-        details: "spatial_expectation2d(spatial_softmax2d(input, temperature)). eps is accepted as the seed's signature has it; kornia never uses it.",
+        details: "\(spatialExpectation2d.name)(\(spatialSoftmax2d.name)(input, temperature)). eps is accepted as the seed's signature has it; kornia never uses it.",
         pullback: Pullback(inputs: ["input"]) { a, g in
             let (temperature, normalized, eps) = (try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"))
             return [try a.tensor("input").visit(
@@ -35,23 +35,23 @@ private func softArgmaxGradient<S: SubpixScalar>(
     _ input: Tensor<S>, _ temperature: Double, _ normalized: Bool, _ eps: Double, _ g: [AnyTensor?]
 ) throws -> AnyTensor {
     let (_, pullback) = try spatialSoftArgmax2dWithPullback(input, temperature: temperature, normalizedCoordinates: normalized, eps: eps)
-    return AnyTensor(try pullback(Method.Pullback.first(g, op: "spatial_soft_argmax2d")))
+    return AnyTensor(try pullback(Method.Pullback.first(g, op: Method.spatialSoftArgmax2d.name)))
 }
 
 extension KeypointMethod {
     /// One soft-argmax point per map (`spatial_soft_argmax2d`), valued 1.
     public static let spatialSoftArgmax2d = KeypointMethod(
-        name: "spatial_soft_argmax2d",
+        name: Method.spatialSoftArgmax2d.name,
         summary: "one point per channel: the expectation of the softmax over the whole map (temperature multiplies)",
         inputRank: 4, settings: [.temperature],
-        scriptCall: ScriptCall("spatial_soft_argmax2d"), temperatureMultiplies: true, isDiagnosed: true, normalizes: true,
+        scriptCall: ScriptCall(Method.spatialSoftArgmax2d.name), temperatureMultiplies: true, isDiagnosed: true, normalizes: true,
         marker: KeypointMarker(.plus, 0x00E6FF, "cyan"), explanation: .none,
         influence: KeypointInfluence { input, keypoint, axis, settings in
             try input.visit({ try softArgmaxInfluence($0, keypoint, axis, settings) }, { try softArgmaxInfluence($0, keypoint, axis, settings) })
         },
         find: { map, settings in try map.visit({ try softArgmaxPoints($0, settings) }, { try softArgmaxPoints($0, settings) }) },
         write: { x, settings in
-            [ScriptStatement(["coords"], .call("spatial_soft_argmax2d", [.name(x)], keywords: [
+            [ScriptStatement(["coords"], .call(Method.spatialSoftArgmax2d.name, [.name(x)], keywords: [
                 ScriptKeyword("temperature", .literal(.real(settings.temperature))), settings.normalizedKeyword])),
              ScriptStatement(["kp"], .call("keypoints", [.name("coords")]))]
         })
@@ -74,7 +74,7 @@ private func softArgmaxInfluence<S: SubpixScalar>(_ input: Tensor<S>, _ keypoint
 extension HeatmapDecoder {
     /// kornia's soft-argmax over the whole map (temperature multiplies).
     public static let spatialSoftArgmax2d = HeatmapDecoder(
-        name: "spatial_soft_argmax2d", glyph: "s", float32: { try softArgmaxPoint($0, $1) }, float64: { try softArgmaxPoint($0, $1) })
+        name: Method.spatialSoftArgmax2d.name, glyph: "s", float32: { try softArgmaxPoint($0, $1) }, float64: { try softArgmaxPoint($0, $1) })
 }
 
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")

@@ -31,7 +31,7 @@ public func spatialSoftArgmax2dWithPullback<S: SubpixScalar>(
     let coords = try spatialSoftArgmax2d(
         input, temperature: temperature, normalizedCoordinates: normalizedCoordinates, eps: eps)
     return (coords, { cotangent in
-        try cotangent.requireCotangent(of: coords.shape, op: "spatial_soft_argmax2d")
+        try cotangent.requireCotangent(of: coords.shape, op: Method.spatialSoftArgmax2d.name)
         return spatialSoftArgmaxGradient(
             input, temperature: S(temperature), normalized: normalizedCoordinates, coords: coords, cotangent: cotangent)
     })

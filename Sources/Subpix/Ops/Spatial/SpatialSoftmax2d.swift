@@ -19,7 +19,7 @@
 @_specialize(exported: true, where S == Float)
 @_specialize(exported: true, where S == Double)
 public func spatialSoftmax2d<S: SubpixScalar>(_ input: Tensor<S>, temperature: Double = 1.0) throws -> Tensor<S> {
-    let op = "spatial_softmax2d"
+    let op = Method.spatialSoftmax2d.name
     try input.requireShape(rank: 4, layout: "(B, N, H, W)", op: op)
     try requirePositiveTemperature(temperature, op: op)
     let maps = input.shape[0] * input.shape[1]

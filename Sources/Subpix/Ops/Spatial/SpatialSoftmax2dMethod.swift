@@ -27,5 +27,5 @@ private func softmax<S: SubpixScalar>(_ input: Tensor<S>, _ temperature: Double)
 
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
 private func softmaxGradient<S: SubpixScalar>(_ input: Tensor<S>, _ temperature: Double, _ g: [AnyTensor?]) throws -> AnyTensor {
-    AnyTensor(try spatialSoftmax2dWithPullback(input, temperature: temperature).pullback(Method.Pullback.first(g, op: "spatial_softmax2d")))
+    AnyTensor(try spatialSoftmax2dWithPullback(input, temperature: temperature).pullback(Method.Pullback.first(g, op: Method.spatialSoftmax2d.name)))
 }

@@ -28,7 +28,7 @@ public func spatialSoftmax2dWithPullback<S: SubpixScalar>(
     let probabilities = try spatialSoftmax2d(input, temperature: temperature)
     let scale = S(temperature)
     return (probabilities, { cotangent in
-        try cotangent.requireCotangent(of: probabilities.shape, op: "spatial_softmax2d")
+        try cotangent.requireCotangent(of: probabilities.shape, op: Method.spatialSoftmax2d.name)
         return softmaxPullback(probabilities: probabilities, cotangent: cotangent, scale: scale)
     })
 }
