@@ -5,7 +5,10 @@ let package = Package(
     name: "subpix",
     products: [
         .library(name: "Subpix", targets: ["Subpix"]),
-        .library(name: "SubpixScript", targets: ["SubpixScript"]),
+        .library(name: "SubpixLanguage", targets: ["SubpixLanguage"]),
+        .library(name: "SubpixFiles", targets: ["SubpixFiles"]),
+        .library(name: "SubpixPictures", targets: ["SubpixPictures"]),
+        .library(name: "SubpixSession", targets: ["SubpixSession"]),
         .library(name: "SubpixTUI", targets: ["SubpixTUI"]),
         .executable(name: "subpix", targets: ["subpix"]),
     ],
@@ -32,24 +35,38 @@ let package = Package(
         // chosen at run time (Sources/CSubpixKernels/include/SubpixKernels.h).
         .target(name: "CSubpixKernels"),
 
-        // Layers: subpix -> SubpixCommands -> SubpixBench -> SubpixTUI -> SubpixScript -> Subpix.
+        // Layers, each depending only on layers below it:
+        //   subpix -> SubpixCommands -> SubpixBench -> SubpixTUI -> SubpixSession
+        //   -> SubpixFiles -> SubpixLanguage, SubpixPictures -> Subpix -> CSubpixKernels.
+        // The compute core: the kornia ops, the field's decoders, the method registries.
         .target(
             name: "Subpix",
             dependencies: ["CSubpixKernels", .product(name: "RealModule", package: "swift-numerics")]),
+        // The script language: lexer, parser, interpreter, values, errors, the builtin registry.
+        // It runs against a `ScriptContext` and knows nothing of the session.
+        .target(name: "SubpixLanguage", dependencies: ["Subpix"]),
+        // Colour maps, RGB and Oklab, markers drawn in pixels, heatmap pictures.
+        .target(name: "SubpixPictures", dependencies: ["Subpix"]),
+        // File formats (.npy .npz .png .pgm .csv) and live sources; owns libpng and zlib.
+        .target(name: "SubpixFiles", dependencies: ["Subpix", "SubpixLanguage", "SubpixPictures", "CPNG", "CZlib"]),
+        // The session: variables, view settings, the journal, and the builtins that bind
+        // the ops, files and pictures into the language; printing and the generated docs.
         .target(
-            name: "SubpixScript",
-            dependencies: ["Subpix", "CPNG", "CReadline", "CZlib"]),
+            name: "SubpixSession",
+            dependencies: ["Subpix", "SubpixLanguage", "SubpixPictures", "SubpixFiles"]),
+        // The viewer.
         .target(
             name: "SubpixTUI",
-            dependencies: ["SubpixScript", "Subpix", "CNcurses"]),
+            dependencies: ["SubpixSession", "SubpixFiles", "SubpixPictures", "SubpixLanguage", "Subpix", "CNcurses"]),
         .target(
             name: "SubpixBench",
-            dependencies: ["Subpix", "SubpixScript", "SubpixTUI"]),
-        // The command line (swift-argument-parser), a library so that its tests parse and run it in process.
+            dependencies: ["Subpix", "SubpixSession", "SubpixTUI"]),
+        // The command line (swift-argument-parser) and the REPL with readline, a library so
+        // that its tests parse and run it in process.
         .target(
             name: "SubpixCommands",
             dependencies: [
-                "Subpix", "SubpixScript", "SubpixTUI", "SubpixBench",
+                "Subpix", "SubpixLanguage", "SubpixFiles", "SubpixSession", "SubpixTUI", "SubpixBench", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The executable: only its entry point.
@@ -62,12 +79,15 @@ let package = Package(
             name: "SubpixTests", dependencies: ["Subpix", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "SubpixScriptTests", dependencies: ["SubpixScript", "Subpix", "TestSupport"],
+            name: "SubpixSessionTests",
+            dependencies: ["SubpixSession", "SubpixFiles", "SubpixPictures", "SubpixLanguage", "Subpix", "TestSupport"],
             exclude: ["Resources"]),
         .testTarget(
-            name: "SubpixTUITests", dependencies: ["SubpixTUI", "SubpixScript", "Subpix", "TestSupport"],
+            name: "SubpixTUITests", dependencies: ["SubpixTUI", "SubpixSession", "SubpixFiles", "SubpixPictures", "SubpixLanguage", "Subpix", "TestSupport"],
             exclude: ["Snapshots"]),
         // In process through SubpixCommands; the built `subpix` binary where a test needs a real process.
-        .testTarget(name: "SubpixCLITests", dependencies: ["SubpixCommands", "subpix", "Subpix", "SubpixTUI", "TestSupport"]),
+        .testTarget(name: "SubpixCLITests", dependencies: [
+            "SubpixCommands", "subpix", "Subpix", "SubpixSession", "SubpixLanguage", "SubpixTUI", "TestSupport",
+        ]),
     ]
 )

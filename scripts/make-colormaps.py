@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/SubpixScript/Pictures/ColorMapTables.swift: the 256-stop colour
+"""Writes Sources/SubpixPictures/ColorMapTables.swift: the 256-stop colour
 tables of the viewer's and the PNG writer's palettes, taken from matplotlib's
 published data (viridis and magma are its listed 256-entry tables; gray and the
 diverging map, ColorBrewer's RdBu reversed, are its segmented maps sampled at 256
@@ -20,7 +20,7 @@ import matplotlib
 import numpy as np
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-OUT = ROOT / "Sources" / "SubpixScript" / "Pictures" / "ColorMapTables.swift"
+OUT = ROOT / "Sources" / "SubpixPictures" / "ColorMapTables.swift"
 # Swift name -> matplotlib colormap name.
 MAPS = [("viridis", "viridis"), ("magma", "magma"), ("gray", "gray"), ("diverging", "RdBu_r")]
 

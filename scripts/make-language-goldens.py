@@ -4,10 +4,10 @@ language spells the same way (run from the repository root):
 
     python3 scripts/make-language-goldens.py
 
-- Tests/SubpixScriptTests/Resources/language/numbers.json: Python 3's value and
+- Tests/SubpixSessionTests/Resources/language/numbers.json: Python 3's value and
   type of integer and float arithmetic (`//`, `%`, `**` with negative operands)
   and of the conversion builtins (float, int, str, len, bool, abs, min, max, round).
-- Tests/SubpixScriptTests/Resources/language/arange.npy and indexing.json: NumPy's
+- Tests/SubpixSessionTests/Resources/language/arange.npy and indexing.json: NumPy's
   basic indexing (integers, slices, None, ...) and reshape/squeeze/unsqueeze of
   x = arange(120).reshape(2, 3, 4, 5), as shapes and elements.
 """
@@ -15,7 +15,7 @@ import json, pathlib
 import numpy as np
 
 root = pathlib.Path(__file__).resolve().parent.parent
-out = root / "Tests/SubpixScriptTests/Resources/language"
+out = root / "Tests/SubpixSessionTests/Resources/language"
 out.mkdir(parents=True, exist_ok=True)
 
 numbers = [

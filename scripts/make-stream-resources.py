@@ -3,7 +3,7 @@
 
     python3 scripts/make-stream-resources.py
 
-Tests/SubpixScriptTests/Resources/streams/:
+Tests/SubpixSessionTests/Resources/streams/:
 - mixed.npys: consecutive arrays written by repeated np.save(f, a) on one file
   object, in several dtypes, byte orders, memory orders, ranks and .npy format
   versions. mixed.json lists each array (shape, itemsize, values in C order)
@@ -18,7 +18,7 @@ Tests/SubpixScriptTests/Resources/streams/:
 import io, json, pathlib
 import numpy as np
 
-out = pathlib.Path(__file__).resolve().parent.parent / "Tests/SubpixScriptTests/Resources/streams"
+out = pathlib.Path(__file__).resolve().parent.parent / "Tests/SubpixSessionTests/Resources/streams"
 out.mkdir(parents=True, exist_ok=True)
 
 def record(array):

@@ -3,10 +3,10 @@
 
     python3 scripts/make-test-resources.py
 
-- Tests/SubpixScriptTests/Resources/formats/: .npy files in every dtype, byte
+- Tests/SubpixSessionTests/Resources/formats/: .npy files in every dtype, byte
   order and memory order the reader supports, an .npz, a PGM and a PNG, each
   holding known values (listed in formats/expected.json).
-- Tests/SubpixScriptTests/Resources/ops/: for one kornia golden case per op,
+- Tests/SubpixSessionTests/Resources/ops/: for one kornia golden case per op,
   the input as .npy, the expected outputs as .npy (kornia's numbers, copied
   from Tests/SubpixTests/Fixtures/kornia), and the call's keyword arguments.
 """
@@ -14,7 +14,7 @@ import json, pathlib, struct, zlib
 import numpy as np
 
 root = pathlib.Path(__file__).resolve().parent.parent
-res = root / "Tests/SubpixScriptTests/Resources"
+res = root / "Tests/SubpixSessionTests/Resources"
 fmt = res / "formats"
 ops = res / "ops"
 fmt.mkdir(parents=True, exist_ok=True)

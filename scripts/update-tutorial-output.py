@@ -8,7 +8,7 @@
 - docs/*.md: a ```text block right after a ```subpix block is replaced with what that
   block prints, run with `subpix run --quiet -` in a scratch directory that sees
   demos/ (DocsScriptTests fails when one no longer matches). docs/repl.md is generated:
-  its examples live in Sources/SubpixScript/Show/ReferenceMarkdown.swift.
+  its examples live in Sources/SubpixSession/Show/ReferenceMarkdown.swift.
 """
 import pathlib, re, subprocess, tempfile
 

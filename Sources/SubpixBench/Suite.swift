@@ -1,5 +1,5 @@
 import Subpix
-import SubpixScript
+import SubpixSession
 import SubpixTUI
 
 /// The built-in workloads of `subpix bench`, in the order of kornia's reference

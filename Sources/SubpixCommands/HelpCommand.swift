@@ -1,5 +1,6 @@
 import ArgumentParser
-import SubpixScript
+import struct SubpixLanguage.BuiltinRegistry
+import SubpixSession
 
 /// `subpix builtins [NAME] [--markdown]`: the builtins as `help()` shows them, or `docs/repl.md`.
 struct HelpCommand: ConsoleCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import SubpixScript
+import SubpixFiles
+import SubpixLanguage
 import SubpixTUI
 
 /// `subpix view --stream PATH`, `--follow FILE` and `subpix view -`: a live source for the viewer.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import SubpixScript
+import SubpixSession
 
 /// `--quiet`: status messages (`saved PATH`, `time`'s report) go nowhere instead
 /// of stderr; stdout carries only what the script prints either way.

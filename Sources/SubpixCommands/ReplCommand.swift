@@ -1,5 +1,5 @@
 import ArgumentParser
-import SubpixScript
+import SubpixSession
 import SubpixTUI
 
 /// `subpix repl`: the interactive command language. It reads the process's stdin and

@@ -1,5 +1,6 @@
 import ArgumentParser
-import SubpixScript
+import SubpixFiles
+import SubpixSession
 
 /// `subpix run FILE [--keep-going] [--each-frame STREAM] [ARG...]`: run a script; `-` reads it from standard input.
 struct RunCommand: ConsoleCommand {

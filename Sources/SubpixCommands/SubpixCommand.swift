@@ -1,6 +1,5 @@
 import ArgumentParser
 import Subpix
-import SubpixScript
 
 /// The `subpix` command: sub-pixel keypoint extraction from heatmaps, in the terminal.
 /// The executable (`Sources/subpix`) only calls it.

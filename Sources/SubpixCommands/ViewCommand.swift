@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import SubpixScript
+import struct SubpixLanguage.ScriptError
+import SubpixSession
 import SubpixTUI
 
 /// `subpix view [FILE | -]`, `subpix view --script FILE [ARG...]`: the ncurses viewer

@@ -1,4 +1,5 @@
-import SubpixScript
+import SubpixSession
+
 
 /// The built-in demo: a heatmap with three known sub-pixel peaks, and its
 /// difference-of-Gaussians volume (`v` switches to it), built by statements

@@ -99,7 +99,7 @@ final class ComposingTests: XCTestCase {
 
     func testViewingAnNpzPicksAnArrayByName() throws {
         let pair = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("SubpixScriptTests/Resources/formats/pair.npz").path
+            .appendingPathComponent("SubpixSessionTests/Resources/formats/pair.npz").path
         let wrong = try CLIRunner.run(["view", pair, "--var", "frst"])
         XCTAssertEqual(wrong.stderr, "Error: \(pair) has no array 'frst'; did you mean 'first'? it has 'first', 'second'\n")
         let first = try CLIRunner.run(["view", pair])

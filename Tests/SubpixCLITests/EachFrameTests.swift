@@ -5,7 +5,7 @@ import TestSupport
 /// scripts/make-stream-resources.py (a regular file, a FIFO and standard input).
 final class EachFrameTests: XCTestCase {
     private let streams = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../SubpixScriptTests/Resources/streams").standardized
+        .appendingPathComponent("../SubpixSessionTests/Resources/streams").standardized
     private var directory: URL!
 
     private struct Frame: Decodable { var shape: [Int]; var values: [Double] }
@@ -97,7 +97,7 @@ final class LiveDocsExampleTests: XCTestCase {
         let block = try XCTUnwrap(docs.components(separatedBy: "```subpix\n").dropFirst().first?.components(separatedBy: "```").first)
         let script = try scratchDirectory("live-doc").appendingPathComponent("live.subpix")
         try block.write(to: script, atomically: true, encoding: .utf8)
-        let streams = root.appendingPathComponent("Tests/SubpixScriptTests/Resources/streams")
+        let streams = root.appendingPathComponent("Tests/SubpixSessionTests/Resources/streams")
         struct Moving: Decodable { var truth: [[Double]] }
         let truth = try JSONDecoder().decode(Moving.self, from: Data(contentsOf: streams.appendingPathComponent("moving.json"))).truth
         let result = try CLIRunner.run(["run", script.path, "--each-frame", streams.appendingPathComponent("moving.npys").path])

@@ -130,7 +130,7 @@ final class RealHeatmapViewTests: XCTestCase {
     /// shown and `v` steps to the next (pair.npz holds 'first' (3, 4) and 'second' (2, 2)).
     func testAnArchiveOpensItsFirstArrayAndVStepsThroughTheOthers() throws {
         let pair = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../SubpixScriptTests/Resources/formats/pair.npz").standardized.path
+            .appendingPathComponent("../SubpixSessionTests/Resources/formats/pair.npz").standardized.path
         let viewer = view([pair], width: 110, height: 36)
         viewer.waitFor("first (1, 1, 3, 4)", timeout: 60)
         viewer.type("v")

@@ -1,5 +1,8 @@
 import XCTest
-import SubpixScript
+import SubpixFiles
+import SubpixLanguage
+import SubpixPictures
+import SubpixSession
 @testable import SubpixTUI
 
 /// The side panel's colour bar and the demo in true colour.

@@ -1,6 +1,9 @@
 import XCTest
 import Subpix
-import SubpixScript
+import SubpixFiles
+import SubpixLanguage
+import SubpixPictures
+import SubpixSession
 @testable import SubpixTUI
 
 /// The gradient overlay (`f`): ∂(x or y of the keypoint nearest the cursor)/∂map

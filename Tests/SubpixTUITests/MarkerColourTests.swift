@@ -1,6 +1,9 @@
 import XCTest
 import Subpix
-import SubpixScript
+import SubpixFiles
+import SubpixLanguage
+import SubpixPictures
+import SubpixSession
 @testable import SubpixTUI
 
 /// Markers stand out from every colour of every palette, in both colour modes.

@@ -1,5 +1,8 @@
 import XCTest
-import SubpixScript
+import SubpixFiles
+import SubpixLanguage
+import SubpixPictures
+import SubpixSession
 @testable import SubpixTUI
 
 /// The palettes as the terminal draws them, in both colour modes.

@@ -1,6 +1,9 @@
 import XCTest
 import Subpix
-import SubpixScript
+import SubpixFiles
+import SubpixLanguage
+import SubpixPictures
+import SubpixSession
 @testable import SubpixTUI
 import TestSupport
 

@@ -1,6 +1,9 @@
 import XCTest
 import Subpix
-import SubpixScript
+import SubpixFiles
+import SubpixLanguage
+import SubpixPictures
+import SubpixSession
 @testable import SubpixTUI
 
 /// Every key: the state before and after, and the statement it journals.

@@ -1,5 +1,8 @@
 import XCTest
-import SubpixScript
+import SubpixFiles
+import SubpixLanguage
+import SubpixPictures
+import SubpixSession
 @testable import SubpixTUI
 
 /// The viewer's picture: what the pane shows, markers where the keypoints are.

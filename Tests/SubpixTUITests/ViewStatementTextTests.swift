@@ -6,7 +6,7 @@ import XCTest
 /// apply typed ``ViewChange``s; only `ViewChange+Statement.swift` prints them as text.
 final class ViewStatementTextTests: XCTestCase {
     /// The one file that turns view changes into statement text.
-    private let printer = "Sources/SubpixScript/Session/ViewChange+Statement.swift"
+    private let printer = "Sources/SubpixSession/Session/ViewChange+Statement.swift"
 
     /// What building view statement text looks like: a string literal that starts
     /// `view.<field> =` (or `view.a, view.b =`), a field interpolated into

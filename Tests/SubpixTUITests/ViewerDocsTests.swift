@@ -1,5 +1,8 @@
 import XCTest
-import SubpixScript
+import SubpixFiles
+import SubpixLanguage
+import SubpixPictures
+import SubpixSession
 @testable import SubpixTUI
 
 /// The key table of docs/viewer.md is generated from ``KeyTable``, like the

@@ -1,6 +1,9 @@
 import Foundation
 import XCTest
-import SubpixScript
+import SubpixFiles
+import SubpixLanguage
+import SubpixPictures
+import SubpixSession
 @testable import SubpixTUI
 
 /// `update` changes the model and returns effects; it writes no file and runs no

@@ -1,6 +1,9 @@
 import XCTest
 import Subpix
-import SubpixScript
+import SubpixFiles
+import SubpixLanguage
+import SubpixPictures
+import SubpixSession
 @testable import SubpixTUI
 
 /// The cursor readout is the core's conv_soft_argmax2d at the window centred on the

@@ -6,10 +6,13 @@ import PackageDescription
 let package = Package(
     name: "subpix-fuzz",
     dependencies: [.package(name: "subpix", path: "../..")],
-    targets: ["FuzzNPY", "FuzzImages", "FuzzParser", "FuzzInterpreter"].map { name in
+    targets: [
+        ("FuzzNPY", ["SubpixFiles"]), ("FuzzImages", ["SubpixFiles"]), ("FuzzParser", ["SubpixLanguage"]),
+        ("FuzzInterpreter", ["SubpixLanguage", "SubpixSession"]),
+    ].map { name, libraries in
         .executableTarget(
             name: name,
-            dependencies: [.product(name: "SubpixScript", package: "subpix"), .product(name: "Subpix", package: "subpix")],
+            dependencies: libraries.map { .product(name: $0, package: "subpix") },
             swiftSettings: [.unsafeFlags(["-parse-as-library"])])
     }
 )

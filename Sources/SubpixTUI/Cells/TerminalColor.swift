@@ -1,5 +1,5 @@
 import Foundation
-import SubpixScript
+import SubpixPictures
 
 /// A cell's colour: the terminal's default, an xterm-256 index, or a 24-bit
 /// colour (drawn only in true-colour mode). Integer literals are indices, `-1` the default.

@@ -1,5 +1,6 @@
 import Subpix
-import SubpixScript
+import SubpixLanguage
+import SubpixPictures
 
 /// Draws a ``PaneImage`` into a pane of the cell buffer: each cell shows two
 /// screen pixels as an upper half block `▀` (top pixel in the foreground

@@ -1,5 +1,6 @@
 import Subpix
-import SubpixScript
+import SubpixPictures
+import SubpixSession
 
 /// One 2D map of a `(B, C, H, W)` or `(B, C, D, H, W)` tensor, read in place
 /// (no copy of the plane), with its finite range and how many of its pixels

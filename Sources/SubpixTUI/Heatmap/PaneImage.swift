@@ -1,4 +1,5 @@
-import SubpixScript
+import SubpixSession
+
 
 /// The part of a map the pane shows, at the pane's resolution: one value per
 /// screen pixel (half a text cell), `nil` outside the map. `update` makes it

@@ -1,6 +1,5 @@
 import Foundation
 import Subpix
-import SubpixScript
 
 /// The last frames of a live source, oldest first, kept while their bytes fit
 /// a budget (`subpix view --max-bytes`, 256 MiB by default): a new frame

@@ -1,5 +1,5 @@
 import Foundation
-import SubpixScript
+import SubpixFiles
 
 extension LiveFeed {
     /// What the viewer's loop passes to `update` on this pass: everything that

@@ -1,6 +1,7 @@
 import Foundation
 import Subpix
-import SubpixScript
+import SubpixFiles
+import SubpixSession
 
 /// The live side of the viewer (`subpix view --stream`, `--follow`, `-`):
 /// the kept frames, which one is shown, and what the source last said.

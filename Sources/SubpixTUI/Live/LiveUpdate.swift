@@ -1,6 +1,6 @@
 import Foundation
 import Subpix
-import SubpixScript
+import SubpixSession
 
 /// How `update` handles the live events and keys: frames into the ring, the
 /// newest shown unless paused, stepping through the kept frames, and trails.

@@ -1,5 +1,4 @@
 import Foundation
-import SubpixScript
 
 /// The `:` command line: typing, history, and asking for the statement to be run (``ViewerEffect/run(_:)``).
 extension ViewerModel {

@@ -1,6 +1,7 @@
 import Foundation
 import Subpix
-import SubpixScript
+import SubpixPictures
+import SubpixSession
 
 /// The gradient overlay (`f`): for the keypoint nearest the cursor, how strongly
 /// each pixel of the shown map pulls its x (or y) — `∂x / ∂map` through the

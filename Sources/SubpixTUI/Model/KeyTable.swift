@@ -1,5 +1,5 @@
 import Subpix
-import SubpixScript
+import SubpixSession
 
 /// The viewer's keys: the one table the `?` overlay, the hint bar and the key
 /// table of `docs/viewer.md` are generated from. To add a key, add a row here.

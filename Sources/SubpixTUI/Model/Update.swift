@@ -1,5 +1,4 @@
 import Foundation
-import SubpixScript
 
 /// `update`: the one place the viewer's state changes. Keys are looked up in
 /// ``KeyTable``; parameter keys apply typed changes to the session's view

@@ -1,5 +1,5 @@
 import Subpix
-import SubpixScript
+import SubpixSession
 
 /// One computation the viewer needs: a snapshot of everything the keypoints
 /// of the shown map depend on, which computes them anywhere (it holds no

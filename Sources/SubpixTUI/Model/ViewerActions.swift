@@ -1,6 +1,7 @@
 import Foundation
 import Subpix
-import SubpixScript
+import SubpixPictures
+import SubpixSession
 
 /// What the keys of ``KeyTable`` do. Every change of a view setting is a typed
 /// ``ViewChange`` applied to the session (``Session/apply(_:)``).

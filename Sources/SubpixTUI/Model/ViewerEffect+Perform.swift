@@ -1,5 +1,5 @@
 import Foundation
-import SubpixScript
+import SubpixSession
 
 extension ViewerEffect {
     /// Does what the effect asks, now and on this thread, and returns the event

@@ -1,5 +1,5 @@
 import Foundation
-import SubpixScript
+import SubpixFiles
 
 /// A file a key asks the loop to write (``ViewerEffect/write(_:)``):
 /// `stem.ext` in `directory`, or `stem-2.ext`, `stem-3.ext`, … — never overwriting one.

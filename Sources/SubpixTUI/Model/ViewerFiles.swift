@@ -1,5 +1,6 @@
 import Foundation
-import SubpixScript
+import SubpixLanguage
+import SubpixSession
 
 /// `w` and `e` (and `i`, ``writeSnapshot()``): the files the viewer asks the loop to write, never overwriting one.
 extension ViewerModel {

@@ -1,5 +1,5 @@
 import Foundation
-import SubpixScript
+import SubpixFiles
 
 /// Where the loop's input comes from: the terminal, or a script of events in tests.
 public protocol InputSource: AnyObject {

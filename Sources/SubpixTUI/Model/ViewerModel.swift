@@ -1,6 +1,8 @@
 import Foundation
 import Subpix
-import SubpixScript
+import SubpixLanguage
+import SubpixPictures
+import SubpixSession
 
 /// Everything the viewer shows, besides what lives in the shared ``Session``:
 /// screen size, cursor, zoom, mode, messages, and the keypoints computed for

@@ -1,4 +1,4 @@
-import SubpixScript
+import SubpixPictures
 import Synchronization
 
 extension Palette {

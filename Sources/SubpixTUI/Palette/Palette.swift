@@ -1,4 +1,5 @@
-import SubpixScript
+import SubpixPictures
+
 
 /// A palette as the terminal draws it: the exact 256-stop ``ColorMap`` in true
 /// colour, its ``XtermRamp`` in 256-colour mode, nothing in ASCII mode (the

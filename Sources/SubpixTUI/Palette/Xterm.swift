@@ -1,4 +1,5 @@
-import SubpixScript
+import SubpixPictures
+
 
 /// The xterm-256 colour table: 16 system colours, the 6×6×6 cube (16–231) and the
 /// 24-step grey ramp (232–255), with xterm's default values.

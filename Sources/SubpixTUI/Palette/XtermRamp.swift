@@ -1,4 +1,5 @@
-import SubpixScript
+import SubpixPictures
+
 
 /// A palette's 256 stops mapped to xterm-256 entries for terminals without true colour.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 import Subpix
-import SubpixScript
+import SubpixSession
 
 /// The `x` pane: the active method's formula with the numbers of the window,
 /// voxel or pixel under the cursor plugged in.

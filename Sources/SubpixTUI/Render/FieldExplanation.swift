@@ -1,6 +1,6 @@
 import Foundation
 import Subpix
-import SubpixScript
+import SubpixSession
 
 /// The `x` pane for the field's decoders at the cursor pixel: the three samples
 /// per axis and the parabola through them (the 3-point fits), the neighbours and

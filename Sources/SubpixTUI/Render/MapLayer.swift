@@ -1,4 +1,6 @@
-import SubpixScript
+import SubpixLanguage
+import SubpixPictures
+
 
 /// Something drawn over the heatmap pane (keypoints, ground truth, the cursor):
 /// it reads the model and marks cells through the pane's ``Placement``.

@@ -1,6 +1,7 @@
 import Foundation
 import Subpix
-import SubpixScript
+import SubpixPictures
+import SubpixSession
 
 /// The side panel's text, line by line: the selection, the parameters that
 /// apply to the active method (and only those), each run's count with the

@@ -1,6 +1,7 @@
 import Foundation
 import Subpix
-import SubpixScript
+import SubpixLanguage
+import SubpixSession
 
 /// Renders a ``ViewerModel`` into a ``CellBuffer`` of the model's screen size:
 /// heatmap pane with its layers (``MapLayer``: keypoints, ground truth, cursor),

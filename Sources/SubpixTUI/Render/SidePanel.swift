@@ -1,6 +1,8 @@
 import Foundation
 import Subpix
-import SubpixScript
+import SubpixLanguage
+import SubpixPictures
+import SubpixSession
 
 /// The right-hand panel: input and selection, the method's parameters, output
 /// shape, keypoint count and compute time, colour bar, keypoint list, ground

@@ -1,5 +1,5 @@
 import Subpix
-import SubpixScript
+import SubpixSession
 
 /// What the heatmap pane and its picture (``ViewSnapshot``) both draw.
 extension ViewerModel {

@@ -1,5 +1,5 @@
 import Subpix
-import SubpixScript
+import SubpixSession
 
 /// The conv_soft_argmax2d window centred on a pixel, as the viewer shows it: the
 /// core's ``ConvSoftArgmaxWindow`` for the view's kernel, stride, padding and

@@ -1,6 +1,8 @@
 import Foundation
 import Subpix
-import SubpixScript
+import SubpixFiles
+import SubpixLanguage
+import SubpixPictures
 
 /// What the viewer's heatmap pane shows, as a picture: the part of the map visible in
 /// the pane at the model's terminal size (all of it unless zoomed), each data pixel

@@ -1,5 +1,5 @@
 import Foundation
-import SubpixScript
+import SubpixFiles
 
 /// `i` and `:snapshot("view.png")`: the view as a picture, from inside the viewer.
 extension ViewerModel {

@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SubpixScript
+import SubpixLanguage
 
 /// For `subpix view -`: standard input carries the frames, so the keys must
 /// come from the terminal itself.

@@ -1,6 +1,6 @@
 import CNcurses
 import Foundation
-import SubpixScript
+import SubpixLanguage
 
 /// The only code that talks to ncurses: picks the colour mode, starts and ends
 /// curses mode, copies a ``CellBuffer`` to the screen cell by cell (ncurses sends

@@ -1,6 +1,8 @@
 import CNcurses
 import Foundation
-import SubpixScript
+import SubpixFiles
+import SubpixLanguage
+import SubpixSession
 
 /// Runs the viewer on a terminal until `q`, Ctrl-C, SIGTERM or SIGHUP, and
 /// always leaves the terminal as it found it — also when an error escapes.

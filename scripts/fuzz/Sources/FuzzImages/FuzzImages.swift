@@ -1,5 +1,5 @@
 import Foundation
-import SubpixScript
+import SubpixFiles
 
 /// PNG, PGM, CSV grids and keypoint tables from the same bytes.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,6 @@
 import Foundation
-import SubpixScript
+import SubpixLanguage
+import SubpixSession
 
 /// Parsed programs run in a session without the builtins that touch files or the
 /// terminal (load, save, source, view), with tensors capped by SUBPIX_MAX_BYTES

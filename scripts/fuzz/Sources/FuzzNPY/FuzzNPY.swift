@@ -1,5 +1,5 @@
 import Foundation
-import SubpixScript
+import SubpixFiles
 
 /// `.npy` and `.npz` bytes: every input must read or throw a FormatError, never crash,
 /// with a 64 MiB cap so hostile shapes cannot exhaust memory.

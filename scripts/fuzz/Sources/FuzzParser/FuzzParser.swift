@@ -1,5 +1,5 @@
 import Foundation
-import SubpixScript
+import SubpixLanguage
 
 /// The lexer and parser on arbitrary text: a ScriptError or statements, never a crash.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,0 +1,75 @@
+import Subpix
+import SubpixLanguage
+
+extension Builtin {
+    /// The builtin of a core ``Method``: its kornia name, parameters and defaults,
+    /// summary and details, all read from the method. A call's arguments are
+    /// checked against the method's parameter kinds (with the script's own
+    /// messages), its output size against `SUBPIX_MAX_BYTES`, and its outputs come
+    /// back as one value, or a tuple when there are several.
+    public init(method: Method) {
+        self.init(
+            method.name, method.parameters.map { Parameter($0.name, $0.defaultValue.map(Value.init(argument:))) },
+            category: .op, summary: method.summary, details: method.details
+        ) { a, _ in
+            let arguments = try a.methodArguments(of: method)
+            if let size = try method.outputElements?(arguments) {
+                let dtype = method.parameters.lazy.compactMap { try? arguments.tensor($0.name).dtype }.first ?? .float32
+                try a.requireAllocation(size.parameter, elements: (size.count, size.overflow), dtype: dtype)
+            }
+            let outputs = try method.run(arguments).map(Value.init(output:))
+            return outputs.count == 1 ? outputs[0] : .tuple(outputs)
+        }
+    }
+}
+
+extension Arguments {
+    /// The call's arguments as `method`'s, each checked against its parameter's kind.
+    func methodArguments(of method: Method) throws -> Method.Arguments {
+        var arguments = Method.Arguments()
+        for parameter in method.parameters { arguments[parameter.name] = try argument(for: parameter) }
+        return arguments
+    }
+
+    /// The argument bound to `parameter`, checked against its kind.
+    func argument(for parameter: Method.Parameter) throws -> ArgumentValue {
+        let name = parameter.name
+        if parameter.isOptional, self[name].isNone { return .none }
+        switch parameter.kind {
+        case .tensor: return .tensor(try tensor(name))
+        case .mask: return try optionalMask(name).map(ArgumentValue.mask) ?? .none
+        case .flag: return .bool(try bool(name))
+        case .integer: return .int(try int(name))
+        case .number: return .real(try double(name))
+        case .integers(let count): return .integers(try ints(name, count: count))
+        case .choice(let names):
+            let text = try string(name)
+            guard names.contains(text) else { throw error(name, parameter.kind.expectation) }
+            return .text(text)
+        }
+    }
+}
+
+extension Value {
+    /// A method's argument as a script value (a default in a signature).
+    init(argument: ArgumentValue) {
+        switch argument {
+        case .none: self = .none
+        case .bool(let flag): self = .bool(flag)
+        case .int(let value): self = .int(value)
+        case .real(let value): self = .float(value)
+        case .integers(let values): self = .tuple(values.map { .int($0) })
+        case .text(let text): self = .string(text)
+        case .tensor(let tensor): self = .tensor(tensor)
+        case .mask(let mask): self = .mask(mask)
+        }
+    }
+
+    /// A method's output as a script value.
+    init(output: Method.Output) {
+        switch output {
+        case .tensor(let tensor): self = .tensor(tensor)
+        case .mask(let mask): self = .mask(mask)
+        }
+    }
+}

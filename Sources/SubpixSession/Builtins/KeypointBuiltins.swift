@@ -1,0 +1,33 @@
+import Subpix
+import SubpixLanguage
+
+/// Dense op outputs reduced to a list of keypoints.
+enum KeypointBuiltins {
+    static let all: [Builtin] = [
+        Builtin("keypoints",
+                [.init("coords"), .init("values", Value.none), .init("mask", Value.none), .init("top_k", Value.none), .init("min_value", Value.none),
+                 .init("normalized_coordinates", .bool(false))],
+                category: .keypoints,
+                summary: "dense op outputs -> keypoints (batch, channel, x, y, [depth,] value), best first",
+                details: "coords (B, C, 2, H, W) with values (B, C, H, W) from \(Method.convSoftArgmax2d.name), or (B, C, 3, D, H, W) with (B, C, D, H, W) from the 3D ops; or coords (B, N, 2) from \(Method.spatialSoftArgmax2d.name) (one point per map, value 1 unless values (B, N) is given), or a (B, C, H, W) map alone: its pixels (with mask=\(Method.suppression(rank: 4).name)(..., mask_only=True), the integer maxima; normalized_coordinates=True for kornia's [-1, 1] grid). mask (from \(Method.suppression(rank: 4).name)/\(Method.suppression(rank: 5).name)(..., mask_only=True)) keeps only masked positions; min_value drops lower values; top_k keeps the best per (batch, channel). A point whose coordinate or value is NaN or infinite is dropped and counted: print(kp) ends with \"2 dropped: NaN/inf\", kp.dropped is the count. kp.count, kp[i], print(kp, format=\"csv\"), save(kp, \"out.csv\").") { a, _ in
+            let coords = try a.tensor("coords")
+            let values = try a.optionalTensor("values")
+            let (mask, topK, minValue) = (try a.optionalMask("mask"), try a.optionalInt("top_k"), try a.optionalDouble("min_value"))
+            if coords.shape.count == 4, values == nil {
+                return .keypoints(try keypoints(
+                    pixelsOf: coords.tensor(as: Double.self), mask: mask, topK: topK, minValue: minValue,
+                    normalizedCoordinates: try a.bool("normalized_coordinates")))
+            }
+            if coords.shape.count == 3 {
+                guard mask == nil else { throw a.error("mask", "None for \(Method.spatialSoftArgmax2d.name) coordinates (one point per map)") }
+                let points = try keypoints(spatialSoftArgmax: coords.tensor(as: Double.self), values: values?.tensor(as: Double.self))
+                return .keypoints(points.filter { topK != 0 && $0.value >= minValue ?? -.infinity })
+            }
+            guard let values else {
+                throw a.error("values", "the values tensor that goes with coords of shape \(formatShape(coords.shape))")
+            }
+            return .keypoints(try keypoints(
+                coords: coords.tensor(as: Double.self), values: values.tensor(as: Double.self), mask: mask, topK: topK, minValue: minValue))
+        },
+    ]
+}

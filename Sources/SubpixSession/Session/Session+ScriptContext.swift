@@ -1,0 +1,21 @@
+import SubpixLanguage
+
+/// The session is what the interpreter runs statements against: `view.<field>`
+/// reads and assigns ``view`` by the rules of ``ViewSettingsFields``, and each
+/// builtin call tells ``scriptView`` what view the script implies.
+extension Session: ScriptContext {
+    package func setting(_ field: String) throws -> Value {
+        try ViewSettingsFields.value(of: field, in: view)
+    }
+
+    package func settingsChange() -> SettingsChange {
+        var pending = view
+        return SettingsChange(
+            set: { field, value in try ViewSettingsFields.apply(field, value, to: &pending, session: self) },
+            commit: { fields in try self.commit(pending, assigning: fields) })
+    }
+
+    package func didCall(_ builtin: Builtin, with arguments: Arguments) {
+        scriptView.record(builtin.name, arguments, session: self)
+    }
+}

@@ -1,0 +1,33 @@
+import XCTest
+@testable import SubpixFiles
+@testable import SubpixLanguage
+@testable import SubpixPictures
+@testable import SubpixSession
+
+final class DocsTests: XCTestCase {
+    private var path: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/repl.md")
+    }
+
+    /// docs/repl.md is generated from the registry (`subpix builtins --markdown > docs/repl.md`).
+    func testReplReferenceIsGeneratedFromTheRegistry() throws {
+        let committed = try String(contentsOf: path, encoding: .utf8)
+        XCTAssertEqual(committed, ReferenceMarkdown.document(.standard),
+                       "docs/repl.md is stale: run `swift run subpix builtins --markdown > docs/repl.md`")
+    }
+
+    func testTheReferenceNamesEveryBuiltinAndViewSetting() {
+        let document = ReferenceMarkdown.document(.standard)
+        for builtin in BuiltinRegistry.standard.all {
+            XCTAssertTrue(document.contains("#### `\(builtin.name)`\n\n```\n\(builtin.signature)\n```"), builtin.name)
+            XCTAssertTrue(document.contains(builtin.summary.prefix(1).uppercased() + builtin.summary.dropFirst()), builtin.name)
+        }
+        for field in ViewSettingsFields.all {
+            XCTAssertTrue(document.contains("| `\(field.name)` |"), field.name)
+        }
+        // Defaults come from ViewSettings itself.
+        XCTAssertTrue(document.contains("| `temperature` | `1.0` |"))
+        XCTAssertTrue(document.contains("| `kernel_size` | `(3, 3)` |"))
+    }
+}
