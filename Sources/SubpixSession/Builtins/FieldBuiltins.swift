@@ -22,7 +22,7 @@ enum FieldBuiltins {
                 summary: "move each point 1/4 pixel toward its higher neighbour per axis (mmpose refine_keypoints)",
                 details: "x += 0.25·sign(h[y,x+1] - h[y,x-1]) when 1 < x < W-1 and 0 < y < H; y likewise. Other points stay. \(pointsHelp)") { a, _ in
             func run<S: SubpixScalar>(_ x: Tensor<S>, _ coords: AnyTensor) throws -> AnyTensor { AnyTensor(try refineQuarter(x, coords: coords.tensor())) }
-            return try RefinerPoints.run(a) { maps, coords in try maps.visit({ try run($0, coords) }, { try run($0, coords) }) }
+            return try refining(a) { maps, coords in try maps.visit({ try run($0, coords) }, { try run($0, coords) }) }
         },
         Builtin("gaussian_blur", [.init("input"), .init("kernel_size", .int(11))], category: .field,
                 summary: "DARK's modulation: OpenCV Gaussian blur (sigma 0) with zero padding, rescaled to each map's maximum",
@@ -38,7 +38,7 @@ enum FieldBuiltins {
             func run<S: SubpixScalar>(_ x: Tensor<S>, _ coords: AnyTensor) throws -> AnyTensor {
                 AnyTensor(try refineDark(x, coords: coords.tensor(), blurKernelSize: size))
             }
-            return try RefinerPoints.run(a) { maps, coords in try maps.visit({ try run($0, coords) }, { try run($0, coords) }) }
+            return try refining(a) { maps, coords in try maps.visit({ try run($0, coords) }, { try run($0, coords) }) }
         },
         Builtin("refine_dark_udp", [.init("input"), .init("coords"), .init("blur_kernel_size", .int(11))], category: .field,
                 summary: "UDP's DARK: clip to [1e-3, 50], edge padding, step-1 Hessian + eps (mmpose refine_keypoints_dark_udp)",
@@ -47,7 +47,7 @@ enum FieldBuiltins {
             func run<S: SubpixScalar>(_ x: Tensor<S>, _ coords: AnyTensor) throws -> AnyTensor {
                 AnyTensor(try refineDarkUDP(x, coords: coords.tensor(), blurKernelSize: size))
             }
-            return try RefinerPoints.run(a) { maps, coords in try maps.visit({ try run($0, coords) }, { try run($0, coords) }) }
+            return try refining(a) { maps, coords in try maps.visit({ try run($0, coords) }, { try run($0, coords) }) }
         },
         Builtin("subpixel_peak", [.init("input"), .init("method", .string(SubpixelPeakMethod.openPIVDefault.rawValue)), .init("coords", Value.none)], category: .field,
                 summary: "OpenPIV's 3-point peak fit per axis at each map's first maximum -> (B, K, 2) in (x, y)",
@@ -62,7 +62,7 @@ enum FieldBuiltins {
             }
             func whole<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value { .tensor(AnyTensor(try subpixelPeak(x, method: method))) }
             if a["coords"].isNone { return try a.tensor("input").visit(whole, whole) }
-            return try RefinerPoints.run(a) { maps, coords in try maps.visit({ try run($0, coords) }, { try run($0, coords) }) }
+            return try refining(a) { maps, coords in try maps.visit({ try run($0, coords) }, { try run($0, coords) }) }
         },
         Builtin("centroid_com", [.init("input")], category: .field,
                 summary: "centre of mass of each (B, K, H, W) map -> (B, K, 2) in (x, y) (photutils centroid_com)",
@@ -79,7 +79,28 @@ enum FieldBuiltins {
             }
             func whole<S: SubpixScalar>(_ x: Tensor<S>) throws -> Value { .tensor(AnyTensor(try centroidQuadratic(x, fitBoxSize: box))) }
             if a["coords"].isNone { return try a.tensor("input").visit(whole, whole) }
-            return try RefinerPoints.run(a) { maps, coords in try maps.visit({ try run($0, coords) }, { try run($0, coords) }) }
+            return try refining(a) { maps, coords in try maps.visit({ try run($0, coords) }, { try run($0, coords) }) }
         },
     ]
+}
+
+extension FieldBuiltins {
+    /// Runs a refiner on the builtin's `input` and `coords`: a `(B, K, 2)` /
+    /// `(B, K, N, 2)` tensor of coordinates comes back refined; keypoints (e.g.
+    /// `keypoints(x, mask=nms2d(x, (3, 3), mask_only=True))`) come back as keypoints,
+    /// each refined on its own `(batch, channel)` map (``KeypointList/refined(on:op:by:)``).
+    static func refining(_ a: Arguments, _ refine: @escaping (AnyTensor, AnyTensor) throws -> AnyTensor) throws -> Value {
+        let maps = try a.tensor("input")
+        switch a["coords"] {
+        case .tensor(let coords):
+            return .tensor(try refine(maps, coords))
+        case .keypoints(let list):
+            func refined<S: SubpixScalar>(_ maps: Tensor<S>) throws -> Value {
+                .keypoints(try list.refined(on: maps, op: a.function) { maps, coords in try refine(AnyTensor(maps), AnyTensor(coords)).tensor() })
+            }
+            return try maps.visit(refined, refined)
+        default:
+            throw a.error("coords", "a (B, K, 2) or (B, K, N, 2) tensor, or keypoints")
+        }
+    }
 }

@@ -55,6 +55,9 @@ final class FieldBuiltinTests: ScriptTestCase {
              "1:43: subpixel_peak(): expected method to be 'gaussian', 'parabolic' or 'centroid', got str 'cubic'"),
             ("refine_dark(zeros((1, 1, 5, 5)), zeros((1, 2, 2)))",
              "1:1: refine_dark: expected coords of shape (B, K, 2) or (B, K, N, 2) with (B, K) = (1, 1) of the heatmaps, got (1, 2, 2)"),
+            ("refine_quarter(zeros((1, 1, 5, 5)), keypoints(zeros((2, 1, 5, 5)) + 1))",
+             "1:1: refine_quarter: expected 2D keypoints of the input's 1 × 1 maps, got a keypoint of batch 1, channel 0"),
+            ("refine_quarter(zeros((1, 1, 5, 5)), 3)", "1:37: refine_quarter(): expected coords to be a (B, K, 2) or (B, K, N, 2) tensor, or keypoints, got int 3"),
         ])
     }
 }

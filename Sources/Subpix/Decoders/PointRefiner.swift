@@ -14,7 +14,7 @@ struct PointRefiner: Sendable {
             name: name, summary: summary, inputRank: 4, settings: [.kernelSize, .threshold, .minValue, .topK], scriptCall: scriptCall,
             normalizes: false, marker: marker, explanation: explanation,
             find: { map, settings in
-                try map.visit({ try refinedMaxima($0, settings, float32) }, { try refinedMaxima($0, settings, float64) })
+                try map.visit({ try refinedMaxima($0, settings, name, float32) }, { try refinedMaxima($0, settings, name, float64) })
             },
             write: { x, settings in
                 [ScriptStatement(["maxima"], .keypoints([.name(x)], maskOf: x, window: settings.kernelSize, settings.filterKeywords)),
@@ -23,17 +23,11 @@ struct PointRefiner: Sendable {
     }
 }
 
-/// The strict maxima of `map` refined by `refine`, as keypoints valued at their
-/// maxima; refined points that are not finite are dropped and counted.
+/// The strict maxima of `map` refined by `refine` (``KeypointList/refined(on:op:by:)``),
+/// valued at their maxima, and the shape of the refiner's coordinates.
 private func refinedMaxima<S: SubpixScalar>(
-    _ map: Tensor<S>, _ settings: KeypointSettings, _ refine: (Tensor<S>, Tensor<S>) throws -> Tensor<S>
+    _ map: Tensor<S>, _ settings: KeypointSettings, _ name: String, _ refine: (Tensor<S>, Tensor<S>) throws -> Tensor<S>
 ) throws -> (keypoints: KeypointList, outputShape: [Int]) {
     let maxima = try maximaPoints(map, settings)
-    let coords = try Tensor<S>(shape: [1, 1, maxima.count, 2], elements: maxima.flatMap { [S($0.x), S($0.y)] })
-    let refined = try refine(map, coords)
-    let points = maxima.points.enumerated().map { index, point in
-        Keypoint(batch: 0, channel: 0, x: Double(refined.elements[2 * index]), y: Double(refined.elements[2 * index + 1]), value: point.value)
-    }
-    let finite = points.filter { $0.x.isFinite && $0.y.isFinite }
-    return (KeypointList(finite, droppedNonFinite: maxima.droppedNonFinite + points.count - finite.count), coords.shape)
+    return (try maxima.refined(on: map, op: name, by: refine), [1, 1, maxima.count, 2])
 }
