@@ -3,16 +3,12 @@ import SubpixFiles
 import SubpixLanguage
 import SubpixPictures
 import SubpixSession
+import TestSupport
 @testable import SubpixTUI
 
 /// The key table of docs/viewer.md is generated from ``KeyTable``, like the
 /// `?` overlay and the hint bar; this test fails when the doc is stale.
 final class ViewerDocsTests: XCTestCase {
-    private var path: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("docs/viewer.md")
-    }
-
     func testKeyTableInTheDocIsGeneratedFromTheKeyTable() throws {
         try checkSection("keys", source: "KeyTable.swift", generated: KeyTable.markdown)
     }
@@ -22,19 +18,8 @@ final class ViewerDocsTests: XCTestCase {
         try checkSection("methods", source: "the KeypointMethod registry", generated: MethodLegend.markdown)
     }
 
-    /// Fails when the section between `<!-- NAME:begin ... -->` and `<!-- NAME:end -->`
-    /// differs from `generated`; `SUBPIX_UPDATE_DOCS=1` rewrites it.
     private func checkSection(_ name: String, source: String, generated table: String) throws {
-        let begin = "<!-- \(name):begin (generated from \(source); regenerate: SUBPIX_UPDATE_DOCS=1 swift test --filter ViewerDocsTests) -->"
-        let document = try String(contentsOf: path, encoding: .utf8)
-        let start = try XCTUnwrap(document.range(of: begin), "docs/viewer.md lacks the generated \(name) table's markers")
-        let stop = try XCTUnwrap(document.range(of: "<!-- \(name):end -->", range: start.upperBound..<document.endIndex))
-        let generated = "\n" + table + "\n"
-        if ProcessInfo.processInfo.environment["SUBPIX_UPDATE_DOCS"] == "1" {
-            try document.replacingCharacters(in: start.upperBound..<stop.lowerBound, with: generated).write(to: path, atomically: true, encoding: .utf8)
-        }
-        XCTAssertEqual(String(document[start.upperBound..<stop.lowerBound]), generated,
-                       "docs/viewer.md's \(name) table is stale: run SUBPIX_UPDATE_DOCS=1 swift test --filter ViewerDocsTests")
+        try GeneratedDocSection(doc: "docs/viewer.md", name: name, source: source, tests: "ViewerDocsTests").check(table)
     }
 
     /// The overlay and the hint bar come from the same rows: every row is in the
