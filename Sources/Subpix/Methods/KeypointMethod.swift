@@ -115,6 +115,12 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { name }
 
+    /// The kornia op its script calls, whose parameters (kinds, bounds, docs) its
+    /// settings follow; nil for the field's decoders, which are no kornia ops.
+    public var kornia: Method? {
+        Method.all.first { $0.name == scriptCall.op }
+    }
+
     /// True for the methods that need a `(B, C, D, H, W)` volume.
     public var isVolumetric: Bool { inputRank == 5 }
 

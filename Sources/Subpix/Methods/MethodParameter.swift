@@ -7,8 +7,42 @@ extension Method {
     /// .defaulted("strict_maxima_bonus", .number, .real(10), "added at strict maxima")
     ///     .defaulting(to: .none, in: .v0_9)
     /// .defaulted("eps", .number, .real(1e-7), "added to the Hessian's diagonal").only(in: .v0_7)
+    /// .defaulted("temperature", .number, .real(1), "divides the input before the softmax").bounded(.above(0))
     /// ```
     public struct Parameter: Sendable {
+        /// A bound a value keeps beyond its kind, as the op checks it (each value
+        /// of an `integers` parameter keeps it): `temperature > 0`, `padding >= 0`.
+        ///
+        /// The op refuses a value outside it with its own message; the viewer's
+        /// `view.<field>` checks and the docs read it from here.
+        public enum Bound: Sendable, Equatable {
+            /// Above the number, and finite (`temperature > 0`).
+            case above(Double)
+            /// At least the number (`n_iters >= 0`).
+            case atLeast(Double)
+
+            /// Whether `value` keeps the bound.
+            public func admits(_ value: Double) -> Bool {
+                switch self {
+                case .above(let low): value > low && value.isFinite
+                case .atLeast(let low): value >= low
+                }
+            }
+
+            /// `> 0`, `>= 0`; for integers a bound above `n` reads `>= n + 1`.
+            public func phrase(integers: Bool) -> String {
+                switch self {
+                case .above(let low): integers ? ">= \(Self.number(low + 1))" : "> \(Self.number(low))"
+                case .atLeast(let low): ">= \(Self.number(low))"
+                }
+            }
+
+            /// `0`, `1`, `0.5`: a whole number without its decimals.
+            private static func number(_ value: Double) -> String {
+                value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+            }
+        }
+
         /// The kinds of value a parameter takes.
         public enum Kind: Sendable, Equatable {
             /// A float tensor.
@@ -53,6 +87,8 @@ extension Method {
         public private(set) var versions: Set<KorniaVersion> = Set(KorniaVersion.allCases)
         /// The defaults of the releases whose default is not ``defaultValue``.
         private var versionDefaults: [KorniaVersion: ArgumentValue] = [:]
+        /// The bound its values keep, if any.
+        public private(set) var bound: Bound?
 
         init(name: String, kind: Kind, isOptional: Bool, defaultValue: ArgumentValue?, doc: String) {
             self.name = name
@@ -84,6 +120,25 @@ extension Method {
             var parameter = self
             parameter.versionDefaults[version] = value
             return parameter
+        }
+
+        /// This parameter, whose values keep `bound`.
+        public func bounded(_ bound: Bound) -> Parameter {
+            var parameter = self
+            parameter.bound = bound
+            return parameter
+        }
+
+        /// Whether `value` keeps the parameter's bound (every value of a tuple);
+        /// true without a bound, and for `None` and values of no number.
+        public func keepsBound(_ value: ArgumentValue) -> Bool {
+            guard let bound else { return true }
+            switch value {
+            case .int(let number): return bound.admits(Double(number))
+            case .real(let number): return bound.admits(number)
+            case .integers(let numbers): return numbers.allSatisfy { bound.admits(Double($0)) }
+            default: return true
+            }
         }
 
         /// A required parameter.

@@ -25,8 +25,12 @@ public struct ViewSettingField: Sendable {
 /// try session.apply([.kernelSize([5, 5])])
 /// ```
 public enum ViewSettingsFields {
-    /// Every field, in the order `help(view)` lists them.
-    public static let all: [ViewSettingField] = [
+    /// Every field, in the order `help(view)` lists them: what is shown, the
+    /// methods' settings (derived from their kornia parameters), then the viewer's own.
+    public static let all: [ViewSettingField] = subject + MethodSettingFields.all + viewer
+
+    /// What the viewer shows: the tensor, the method, all methods at once.
+    private static let subject: [ViewSettingField] = [
         field("name of the tensor variable shown (None: the last assigned tensor)", { .input($0.input) }) { view, value, session in
             view.input = try value.optionalString()
             if let name = view.input, session.tensor(named: name) == nil {
@@ -40,38 +44,10 @@ public enum ViewSettingsFields {
         field("overlay every applicable method at once (True/False)", { .compare($0.compare) }) { view, value, _ in
             view.compare = try value.bool()
         },
-        field("soft-argmax temperature, > 0 (multiplies in \(Method.spatialSoftArgmax2d.name), divides in conv_soft_argmax*)",
-              { .temperature($0.temperature) }) { view, value, _ in
-            view.temperature = try value.positive()
-        },
-        field("window (H, W) of \(Method.convSoftArgmax2d.name)/3d and \(Method.suppression(rank: 4).name); one integer sets both", { .kernelSize($0.kernelSize) }) { view, value, _ in
-            view.kernelSize = try value.pair(minimum: 1)
-        },
-        field("window stride (H, W), >= 1", { .stride($0.stride) }) { view, value, _ in
-            view.stride = try value.pair(minimum: 1)
-        },
-        field("zero padding (H, W), at most half the kernel", { .padding($0.padding) }) { view, value, _ in
-            view.padding = try value.pair(minimum: 0)
-        },
-        field("window depth of the 3D methods, >= 1", { .depthKernel($0.depthKernel) }) { view, value, _ in
-            view.depthKernel = try value.int(minimum: 1)
-        },
-        field("window stride along depth, >= 1", { .depthStride($0.depthStride) }) { view, value, _ in
-            view.depthStride = try value.int(minimum: 1)
-        },
-        field("zero padding along depth, at most half the depth kernel", { .depthPadding($0.depthPadding) }) { view, value, _ in
-            view.depthPadding = try value.int(minimum: 0)
-        },
-        field("report coordinates in [-1, 1] instead of pixels (True/False)",
-              { .normalizedCoordinates($0.normalizedCoordinates) }) { view, value, _ in
-            view.normalizedCoordinates = try value.bool()
-        },
-        field("strict-maxima bonus (None: the method's kornia default)", { .strictMaximaBonus($0.strictMaximaBonus) }) { view, value, _ in
-            view.strictMaximaBonus = try value.optionalNumber()
-        },
-        field("iterations of \(Method.iterativeQuadInterp3d.name), >= 0", { .nIters($0.nIters) }) { view, value, _ in
-            view.nIters = try value.int(minimum: 0)
-        },
+    ]
+
+    /// The viewer's own settings: the selection, the keypoint filters, the picture.
+    private static let viewer: [ViewSettingField] = [
         field("selected batch index, >= 0", { .batch($0.batch) }) { view, value, _ in
             view.batch = try value.int(minimum: 0)
         },
@@ -207,12 +183,11 @@ struct FieldValue {
         return flag
     }
 
-    func positive() throws -> Double {
-        guard case .bool = value else {
-            guard let number = value.number, number > 0, number.isFinite else { throw error("a number > 0") }
-            return number
-        }
-        throw error("a number > 0")
+    /// A finite number (not True or False) that keeps `bound`; `expectation` says so when it does not.
+    func number(keeping bound: Method.Parameter.Bound?, _ expectation: String) throws -> Double {
+        if case .bool = value { throw error(expectation) }
+        guard let number = value.number, number.isFinite, bound?.admits(number) ?? true else { throw error(expectation) }
+        return number
     }
 
     func colorRange() throws -> ColorRange {
@@ -240,16 +215,22 @@ struct FieldValue {
     }
 
     func int(minimum: Int) throws -> Int {
-        guard case .int(let number) = value, number >= minimum else { throw error("an integer >= \(minimum)") }
+        try int(keeping: .atLeast(Double(minimum)), "an integer >= \(minimum)")
+    }
+
+    /// An integer that keeps `bound`; `expectation` says so when it does not.
+    func int(keeping bound: Method.Parameter.Bound?, _ expectation: String) throws -> Int {
+        guard case .int(let number) = value, bound?.admits(Double(number)) ?? true else { throw error(expectation) }
         return number
     }
 
-    /// `(h, w)`, or one integer for both axes.
-    func pair(minimum: Int) throws -> [Int] {
-        if case .int(let single) = value, single >= minimum { return [single, single] }
+    /// `(h, w)`, or one integer for both axes, each keeping `bound`.
+    func pair(keeping bound: Method.Parameter.Bound?, _ expectation: String) throws -> [Int] {
+        let keeps = { (number: Int) in bound?.admits(Double(number)) ?? true }
+        if case .int(let single) = value, keeps(single) { return [single, single] }
         guard let items = value.items, items.count == 2,
-              case .int(let h) = items[0], case .int(let w) = items[1], h >= minimum, w >= minimum
-        else { throw error("two integers >= \(minimum), e.g. (3, 3)") }
+              case .int(let h) = items[0], case .int(let w) = items[1], keeps(h), keeps(w)
+        else { throw error(expectation) }
         return [h, w]
     }
 }

@@ -4,7 +4,7 @@ extension Method {
         name: "nms2d", family: .kornia, inputRank: 4,
         parameters: [
             .required("input", .tensor, "(B, C, H, W) maps"),
-            .required("kernel_size", .integers(count: 2), "window (H, W)"),
+            .required("kernel_size", .integers(count: 2), "window (H, W)").bounded(.above(0)),
             .defaulted("mask_only", .flag, .bool(false), "return the mask of maxima instead of the suppressed map"),
         ],
         summary: "strict local maxima of each (B, C, H, W) map within kernel_size: values there and 0 elsewhere, or a mask",

@@ -4,7 +4,7 @@ extension Method {
         name: "nms3d", family: .kornia, inputRank: 5,
         parameters: [
             .required("input", .tensor, "(B, C, D, H, W) volumes"),
-            .required("kernel_size", .integers(count: 3), "window (D, H, W)"),
+            .required("kernel_size", .integers(count: 3), "window (D, H, W)").bounded(.above(0)),
             .defaulted("mask_only", .flag, .bool(false), "return the mask of maxima instead of the suppressed volume"),
         ],
         summary: "strict local maxima of each (B, C, D, H, W) volume within kernel_size: values there and 0 elsewhere, or a mask",

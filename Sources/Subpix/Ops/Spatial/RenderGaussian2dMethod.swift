@@ -5,7 +5,7 @@ extension Method {
         parameters: [
             .required("mean", .tensor, "(*, 2) centres in (x, y)"),
             .required("std", .tensor, "(*, 2) standard deviations in (x, y)"),
-            .required("size", .integers(count: 2), "(H, W) of the rendered maps"),
+            .required("size", .integers(count: 2), "(H, W) of the rendered maps").bounded(.above(0)),
             .defaulted("normalized_coordinates", .flag, .bool(true), "mean and std in [-1, 1] units instead of pixels"),
         ],
         summary: "normalised 2D Gaussians at mean (*, 2) with std (*, 2) -> (*, H, W); size = (H, W)",

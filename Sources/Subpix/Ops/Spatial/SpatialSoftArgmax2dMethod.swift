@@ -4,7 +4,7 @@ extension Method {
         name: "spatial_soft_argmax2d", family: .kornia, inputRank: 4,
         parameters: [
             .required("input", .tensor, "(B, N, H, W) maps"),
-            .defaulted("temperature", .number, .real(1), "multiplies the input before the softmax"),
+            .defaulted("temperature", .number, .real(1), "multiplies the input before the softmax").bounded(.above(0)),
             .defaulted("normalized_coordinates", .flag, .bool(true), "coordinates in [-1, 1] instead of pixels"),
             .defaulted("eps", .number, .real(1e-8), "accepted as the seed's signature has it; kornia never uses it"),
         ],

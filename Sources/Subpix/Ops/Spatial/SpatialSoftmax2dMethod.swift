@@ -4,7 +4,7 @@ extension Method {
         name: "spatial_softmax2d", family: .kornia, inputRank: 4,
         parameters: [
             .required("input", .tensor, "(B, N, H, W) maps"),
-            .defaulted("temperature", .number, .real(1), "multiplies the input before the softmax"),
+            .defaulted("temperature", .number, .real(1), "multiplies the input before the softmax").bounded(.above(0)),
         ],
         summary: "softmax over the pixels of each (B, N, H, W) map; temperature MULTIPLIES the input",
         details: "out = exp(T·x) / Σ exp(T·x) per map, shape (B, N, H, W).",
