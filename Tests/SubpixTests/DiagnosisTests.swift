@@ -6,7 +6,9 @@ final class DiagnosisTests: XCTestCase {
     /// A constant 5×7 map: the softmax is uniform, so entropy is exactly 1, the
     /// soft-argmax is the centre ((7−1)/2, (5−1)/2) = (3, 2), the hard argmax is the
     /// first cell (0, 0), and the mass within 2 px of it is the share of cells within
-    /// 2 px of (0, 0): (0,0) (1,0) (2,0) (0,1) (1,1) (0,2) = 6 of 35.
+    /// 2 px of (0, 0): (0,0) (1,0) (2,0) (0,1) (1,1) (0,2) = 6 of 35. No parabola has a
+    /// vertex on a flat map, so the refined peak is the argmax, and no temperature moves
+    /// the soft-argmax off the centre: a flat verdict without a temperature.
     func testAConstantMapIsFlatWithNoFixingTemperature() throws {
         let map = Tensor<Double>(shape: [1, 1, 5, 7], repeating: 0.3)
         let d = try XCTUnwrap(try diagnose(map).first)
@@ -17,8 +19,10 @@ final class DiagnosisTests: XCTestCase {
         XCTAssertEqual(d.distance, hypot(3, 2), accuracy: 1e-12)
         XCTAssertEqual(d.massNearArgmax, 6.0 / 35, accuracy: 1e-12)
         XCTAssertEqual(d.modes, 1)
-        guard case .flat(let pull, nil, .spatialSoftArgmax2d)? = d.verdicts.first, d.verdicts.count == 1 else { return XCTFail("\(d.verdicts)") }
-        XCTAssertEqual(pull, hypot(3, 2), accuracy: 1e-12)
+        guard case .flat(let error, let argmaxError, nil)? = d.verdicts.first, d.verdicts.count == 1 else { return XCTFail("\(d.verdicts)") }
+        XCTAssertEqual(error, hypot(3, 2), accuracy: 1e-12)
+        XCTAssertEqual(argmaxError, 0)
+        XCTAssertEqual("\(d.verdicts[0])", "flat: soft-argmax is 3.61 px from the peak, the hard argmax 0.00 px; no temperature does better: use the hard argmax")
     }
 
     /// One-hot 10 on a 9×9 map of zeros: p(peak) = e¹⁰ / (e¹⁰ + 80) = 0.99638, the
@@ -36,18 +40,91 @@ final class DiagnosisTests: XCTestCase {
         XCTAssertEqual(d.verdicts, [])
     }
 
-    /// A flat map fixed by temperature: the suggested T puts (just) 90 % of the mass
-    /// within 2 px, and the two conventions suggest reciprocal temperatures.
-    func testFlatVerdictSuggestsATemperatureThatWorksInEachConvention() throws {
-        let blob: Tensor<Double> = try gaussians(size: (32, 32), peaks: [GaussianPeak(x: 12, y: 20, sigma: 3)])
-        let spatial = try XCTUnwrap(try diagnose(blob, method: .spatialSoftArgmax2d).first)
-        let t = try XCTUnwrap(spatial.suggestedTemperature)
-        XCTAssertEqual(try diagnose(blob, temperature: t).first?.massNearArgmax ?? 0, 0.9, accuracy: 1e-6)
-        XCTAssertEqual(try diagnose(blob, temperature: t).first?.verdicts, [])
-        let conv = try XCTUnwrap(try diagnose(blob, method: .convSoftArgmax2d).first)
-        XCTAssertEqual(try XCTUnwrap(conv.suggestedTemperature), 1 / t, accuracy: 1e-6 / t)
-        XCTAssertTrue("\(spatial.verdicts[0])".contains("try temperature >="))
-        XCTAssertTrue("\(conv.verdicts[0])".contains("try temperature <="))
+    /// The blob of docs/diagnose.md. Its true peak is known, (12.3, 50.6), so the hard
+    /// argmax (12, 51) is hypot(0.3, 0.4) = 0.5 px off and a Gaussian's log-parabola
+    /// refines to the truth. The error of every temperature below is measured by
+    /// running `spatial_soft_argmax2d` itself against that truth.
+    private static let truth = (x: 12.3, y: 50.6)
+    private static func blob() throws -> Tensor<Float> {
+        try gaussians(size: (64, 64), peaks: [GaussianPeak(x: truth.x, y: truth.y, sigma: 2)])
+    }
+
+    /// The pixel error against the truth of `method` run by its descriptor in kornia
+    /// `version` at `temperature`: the whole-map coordinate, or the window centred on
+    /// the hard argmax (row 51, column 12) for `conv_soft_argmax2d`.
+    private func opError(_ method: Method, _ version: KorniaVersion, temperature: Double) throws -> Double {
+        let outputs = try method.run(Method.Arguments(
+            ["input": .tensor(AnyTensor(try Self.blob())), "temperature": .real(temperature), "normalized_coordinates": .bool(false)],
+            version: version))
+        guard case .tensor(let any)? = outputs.first else { throw SubpixError("test", "no coordinates") }
+        let coords: Tensor<Double> = any.tensor()
+        let (x, y) = method.name == Method.spatialSoftArgmax2d.name
+            ? (coords[0, 0, 0], coords[0, 0, 1]) : (coords[0, 0, 0, 51, 12], coords[0, 0, 1, 51, 12])
+        return hypot(Double(x) - Self.truth.x, Double(y) - Self.truth.y)
+    }
+
+    /// kornia 0.7's convention (T multiplies): the old advice "temperature ≥ 10.2" left
+    /// the op 1.4 px off, worse than the hard argmax, and is flagged now; the suggested
+    /// temperature, run through the op, beats the hard argmax and is as good as diagnose says.
+    func testTheSuggestedTemperatureIsCheckedByTheOpInKornia07() throws {
+        let blob = try Self.blob()
+        let d = try XCTUnwrap(try diagnose(blob, version: .v0_7).first)
+        XCTAssertEqual(d.argmaxError, 0.5, accuracy: 1e-6)
+        XCTAssertEqual(d.refinedPeak.x, Self.truth.x, accuracy: 1e-4)
+        XCTAssertEqual(d.refinedPeak.y, Self.truth.y, accuracy: 1e-4)
+        let suggestion = try XCTUnwrap(d.suggestion)
+        let measured = try opError(.spatialSoftArgmax2d, .v0_7, temperature: suggestion.temperature)
+        XCTAssertLessThan(measured, 0.05, "the suggested temperature puts the op near the true peak")
+        XCTAssertEqual(suggestion.error, measured, accuracy: 1e-3, "the predicted error is the op's")
+        XCTAssertEqual(try diagnose(blob, version: .v0_7, temperature: suggestion.temperature).first?.verdicts, [])
+        XCTAssertGreaterThan(try opError(.spatialSoftArgmax2d, .v0_7, temperature: 10.2), 1)
+        let old = try XCTUnwrap(try diagnose(blob, version: .v0_7, temperature: 10.2).first)
+        guard case .flat(let error, _, let again?)? = old.verdicts.first else { return XCTFail("\(old.verdicts)") }
+        XCTAssertEqual(error, try opError(.spatialSoftArgmax2d, .v0_7, temperature: 10.2), accuracy: 1e-3)
+        XCTAssertEqual(again, suggestion)
+    }
+
+    /// kornia 0.9's convention (T divides): the suggestion is the reciprocal's, and
+    /// checked by the op: 0.9's `x / T` is 0.7.4's `x · (1/T)` (0.9 has no eps, and
+    /// 0.7.4's 1e-8 moves nothing here).
+    func testTheSuggestedTemperatureIsCheckedByTheOpInKornia09() throws {
+        let d = try XCTUnwrap(try diagnose(try Self.blob(), version: .v0_9).first)
+        let suggestion = try XCTUnwrap(d.suggestion)
+        let old = try XCTUnwrap(try diagnose(try Self.blob(), version: .v0_7).first?.suggestion)
+        XCTAssertEqual(suggestion.temperature, 1 / old.temperature, accuracy: 0.02 / old.temperature)
+        let measured = try opError(.spatialSoftArgmax2d, .v0_7, temperature: 1 / suggestion.temperature)
+        XCTAssertLessThan(measured, 0.05)
+        XCTAssertEqual(suggestion.error, measured, accuracy: 1e-3)
+        XCTAssertTrue("\(d.verdicts[0])".contains(String(format: "temperature=%.3g puts it", suggestion.temperature)), "\(d.verdicts)")
+    }
+
+    /// `conv_soft_argmax2d` is judged by its 3×3 window on the hard argmax: the
+    /// soft-argmax is that output cell of the op, no more than √2 px from the hard argmax.
+    func testTheWindowedSoftArgmaxIsJudgedByItsWindow() throws {
+        for version in KorniaVersion.allCases {
+            let d = try XCTUnwrap(try diagnose(try Self.blob(), method: .convSoftArgmax2d, version: version).first)
+            XCTAssertLessThanOrEqual(d.distance, 2.0.squareRoot())
+            XCTAssertEqual(d.softError, try opError(.convSoftArgmax2d, version, temperature: 1), accuracy: 1e-4)
+            XCTAssertLessThan(d.softError, d.argmaxError, "at T = 1 the window already beats the hard argmax")
+            XCTAssertEqual(d.verdicts, [])
+        }
+    }
+
+    /// A spike of 2 at (1, 1) on a 9×9 map of zeros, in kornia 0.7 at T = 1: every
+    /// other cell weighs 1 against e², and their columns sum to 9·(0+…+8) − 1 = 323, so
+    /// the soft-argmax is x = y = (e² + 323) / (e² + 80), √2·(x − 1) from the spike. The
+    /// parabola through (0, 2, 0) has its vertex on the spike, so the hard argmax is
+    /// exact and no temperature can beat it: flagged, and no temperature is suggested.
+    func testNoTemperatureIsSuggestedWhenNoneBeatsTheHardArgmax() throws {
+        var map = Tensor<Double>(shape: [1, 1, 9, 9], repeating: 0)
+        map[0, 0, 1, 1] = 2
+        let d = try XCTUnwrap(try diagnose(map, version: .v0_7).first)
+        let x = (exp(2.0) + 323) / (exp(2.0) + 80)
+        XCTAssertEqual(d.softArgmax.x, x, accuracy: 1e-12)
+        XCTAssertEqual(d.argmaxError, 0)
+        guard case .flat(let error, 0, nil)? = d.verdicts.first, d.verdicts.count == 1 else { return XCTFail("\(d.verdicts)") }
+        XCTAssertEqual(error, 2.0.squareRoot() * (x - 1), accuracy: 1e-12)
+        XCTAssertNil(d.suggestion)
     }
 
     func testTwoModesAndProbabilityMaps() throws {

@@ -1,13 +1,19 @@
 import Foundation
 
 /// Diagnoses the soft-argmax of every map of a `(B, C, H, W)` heatmap: how far it
-/// falls from the hard argmax, how concentrated the softmax is, how many modes the
-/// map has, whether it is already a probability map, and which temperature would
-/// fix a flat softmax — see ``Diagnosis`` for the measures and thresholds.
+/// falls from the hard argmax and from the peak refined to sub-pixel precision, how
+/// concentrated the softmax is, how many modes the map has, whether it is already a
+/// probability map, and — when the soft-argmax is further from the peak than the hard
+/// argmax — the temperature that brings it nearest, with the error it was checked to
+/// give (none when no temperature beats the hard argmax). See ``Diagnosis`` for the
+/// measures and thresholds.
+///
+/// Temperature means what it means in kornia `version`: in 0.9 it divides the map in
+/// both methods; in 0.7 `spatial_soft_argmax2d` multiplies it.
 ///
 /// ```swift
-/// let report = try diagnose(heat, method: .spatialSoftArgmax2d, temperature: 1)
-/// report[0].verdicts   // [.flat(pull: 18.4, temperature: 35.2, ...)]
+/// let report = try diagnose(heat, method: .spatialSoftArgmax2d, version: .v0_9, temperature: 1)
+/// report[0].verdicts   // [.flat(error: 27.36, argmaxError: 0.5, suggestion: 0.0667 (0.004 px), ...)]
 /// ```
 ///
 /// - Throws: ``SubpixError`` for a method that is not one of ``KeypointMethod/softArgmaxes``,
@@ -16,7 +22,8 @@ import Foundation
 @_specialize(exported: true, where S == Float)
 @_specialize(exported: true, where S == Double)
 public func diagnose<S: SubpixScalar>(
-    _ input: Tensor<S>, method: KeypointMethod = .spatialSoftArgmax2d, temperature: Double = 1, radius: Double = 2
+    _ input: Tensor<S>, method: KeypointMethod = .spatialSoftArgmax2d, version: KorniaVersion = .default,
+    temperature: Double = 1, radius: Double = 2
 ) throws -> [Diagnosis] {
     let op = "diagnose"
     let methods = KeypointMethod.softArgmaxes
@@ -31,7 +38,7 @@ public func diagnose<S: SubpixScalar>(
     return (0..<(input.shape[0] * channels)).map { map in
         let (batch, channel) = map.quotientAndRemainder(dividingBy: channels)
         return MapDiagnosis(elements: input.elements, offset: map * plane, width: width, height: height, radius: radius)
-            .diagnosis(batch: batch, channel: channel, method: method, temperature: temperature)
+            .diagnosis(batch: batch, channel: channel, method: method, version: version, temperature: temperature)
     }
 }
 
@@ -101,8 +108,8 @@ struct MapDiagnosis<S: SubpixScalar> {
         return mass
     }
 
-    /// 8-connected regions of values at or above the midpoint of the map's range.
-    var modes: Int {
+    /// The least and largest finite values; nil when there are none.
+    var valueRange: (low: Double, high: Double)? {
         var (low, high): (Double?, Double?) = (nil, nil)
         for index in 0..<count {
             let v = value(index)
@@ -110,7 +117,13 @@ struct MapDiagnosis<S: SubpixScalar> {
             if low.map({ v < $0 }) ?? true { low = v }
             if high.map({ v > $0 }) ?? true { high = v }
         }
-        guard let low, let high else { return 0 }
+        guard let low, let high else { return nil }
+        return (low, high)
+    }
+
+    /// 8-connected regions of values at or above the midpoint of `range` (``valueRange``).
+    func modes(in range: (low: Double, high: Double)?) -> Int {
+        guard let (low, high) = range else { return 0 }
         let threshold = low + (high - low) / 2
         var seen = [Bool](repeating: false, count: count)
         var regions = 0
@@ -131,64 +144,52 @@ struct MapDiagnosis<S: SubpixScalar> {
         return regions
     }
 
-    /// The temperature putting ≥ 90 % of the mass within `radius`: bisection on
-    /// log T between 10⁻⁶ and 10⁶ (the mass grows monotonically with sharpness).
-    func temperatureFor90Percent(_ method: KeypointMethod, center: Int) -> Double? {
-        let peak = peak(at: center)
-        func mass(_ t: Double) -> Double { massNear(center, softmax(scale: method.softmaxScale(t), peak: peak)) }
-        let sharpest = method.temperatureMultiplies ? 1e6 : 1e-6
-        guard mass(sharpest) >= 0.9 else { return nil }
-        var (flat, sharp) = (log(method.temperatureMultiplies ? 1e-6 : 1e6), log(sharpest))
-        for _ in 0..<60 {
-            let middle = (flat + sharp) / 2
-            if mass(exp(middle)) >= 0.9 { sharp = middle } else { flat = middle }
-        }
-        return exp(sharp)
-    }
-
-    func diagnosis(batch: Int, channel: Int, method: KeypointMethod, temperature: Double) -> Diagnosis {
+    func diagnosis(batch: Int, channel: Int, method: KeypointMethod, version: KorniaVersion, temperature: Double) -> Diagnosis {
         let center = argmax
-        let p = softmax(scale: method.softmaxScale(temperature), peak: peak(at: center))
-        var soft = (x: 0.0, y: 0.0)
+        let scale = method.softmaxScale(temperature, in: version)
+        let p = softmax(scale: scale, peak: peak(at: center))
         var entropySum = 0.0, valueSum = 0.0
         var allNonNegative = true
         var (nans, infinities) = (0, 0)
         for index in 0..<count {
             let v = value(index)
             let probability = p.probability(v)
-            soft = (soft.x + probability * Double(index % width), soft.y + probability * Double(index / width))
             if probability > 0 { entropySum += probability * log(probability) }
             valueSum += v
             if !(v >= 0) { allNonNegative = false }
             if v.isNaN { nans += 1 } else if v.isInfinite { infinities += 1 }
         }
         let hard = (x: center % width, y: center / width)
-        let distance = hypot(soft.x - Double(hard.x), soft.y - Double(hard.y))
-        let mass = massNear(center, p)
-        let entropy = count > 1 ? -entropySum / log(Double(count)) : 0
-        let probability = allNonNegative && abs(valueSum - 1) <= 1e-3
-        let modeCount = modes
-        var verdicts: [Verdict] = []
-        var suggestion: Double?
+        let range = valueRange
+        let modeCount = modes(in: range)
         if nans + infinities > 0 {
             // First, and instead of a temperature: no temperature makes a NaN soft-argmax finite.
-            verdicts.append(.nonFinite(nans: nans, infinities: infinities))
-            if modeCount >= 2 { verdicts.append(.multiModal(modes: modeCount)) }
+            let verdicts: [Verdict] = [.nonFinite(nans: nans, infinities: infinities)] + (modeCount >= 2 ? [.multiModal(modes: modeCount)] : [])
             return Diagnosis(batch: batch, channel: channel, hardArgmax: hard, softArgmax: (.nan, .nan), distance: .nan,
+                             refinedPeak: (.nan, .nan), softError: .nan, argmaxError: .nan,
                              massNearArgmax: .nan, entropy: .nan, modes: modeCount, looksLikeProbability: false,
-                             suggestedTemperature: nil, verdicts: verdicts)
+                             suggestion: nil, verdicts: verdicts)
         }
+        let soft = estimate(method, scale: scale, center: center)
+        let refined = refinedPeak(around: center)
+        let (softError, argmaxError) = (pixelDistance(soft, refined), pixelDistance((Double(hard.x), Double(hard.y)), refined))
+        let probability = allNonNegative && abs(valueSum - 1) <= 1e-3
+        var verdicts: [Verdict] = []
+        var suggestion: TemperatureSuggestion?
         if probability && method.isDiagnosed {
             // The fix is spatial_expectation2d, not a temperature.
             verdicts.append(.probabilityMap)
         } else if modeCount >= 2 {
             verdicts.append(.multiModal(modes: modeCount))
-        } else if mass < 0.9 {
-            suggestion = temperatureFor90Percent(method, center: center)
-            verdicts.append(.flat(pull: distance, temperature: suggestion, method: method))
+        } else if softError > argmaxError + Self.tolerance {
+            suggestion = bestTemperature(method, version: version, center: center, target: refined,
+                                         argmaxError: argmaxError, range: range.map { $0.high - $0.low } ?? 0)
+            verdicts.append(.flat(error: softError, argmaxError: argmaxError, suggestion: suggestion))
         }
-        return Diagnosis(batch: batch, channel: channel, hardArgmax: hard, softArgmax: soft, distance: distance,
-                         massNearArgmax: mass, entropy: entropy, modes: modeCount, looksLikeProbability: probability,
-                         suggestedTemperature: suggestion, verdicts: verdicts)
+        return Diagnosis(batch: batch, channel: channel, hardArgmax: hard, softArgmax: soft,
+                         distance: pixelDistance(soft, (Double(hard.x), Double(hard.y))),
+                         refinedPeak: refined, softError: softError, argmaxError: argmaxError,
+                         massNearArgmax: massNear(center, p), entropy: count > 1 ? -entropySum / log(Double(count)) : 0,
+                         modes: modeCount, looksLikeProbability: probability, suggestion: suggestion, verdicts: verdicts)
     }
 }

@@ -5,16 +5,17 @@ extension KeypointMethod {
         methods(forRank: 4).filter { $0.settings.contains(.temperature) }
     }
 
-    /// The softmax argument scale for temperature `t`: `T · x` where the
-    /// temperature multiplies (a larger T sharpens), `x / T` where it divides.
-    func softmaxScale(_ t: Double) -> Double { temperatureMultiplies ? t : 1 / t }
+    /// The softmax argument scale for temperature `t` in kornia `version`: `T · x` where
+    /// the temperature multiplies (a larger T sharpens), `x / T` where it divides.
+    func softmaxScale(_ t: Double, in version: KorniaVersion) -> Double { temperatureMultiplies(in: version) ? t : 1 / t }
 }
 
 /// What is wrong with a soft-argmax on one map, in plain language.
 public enum Verdict: Sendable, Equatable, CustomStringConvertible {
-    /// The softmax is nearly flat: the expectation is pulled `pull` px from the
-    /// hard argmax; `temperature` would put 90 % of the mass near it (nil: none does).
-    case flat(pull: Double, temperature: Double?, method: KeypointMethod)
+    /// The softmax is too flat: the soft-argmax lands `error` px from the refined peak,
+    /// further than the hard argmax (`argmaxError` px); `suggestion` is the temperature
+    /// that brings it nearest, checked to beat the hard argmax (nil: none does).
+    case flat(error: Double, argmaxError: Double, suggestion: TemperatureSuggestion?)
     /// The input is already a probability map; a second softmax flattens it.
     case probabilityMap
     /// Several separated modes: the expectation lands between them.
@@ -34,11 +35,11 @@ public enum Verdict: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .flat(let pull, let temperature, let method):
-            let advice = temperature.map {
-                String(format: "try temperature %@ %.3g", method.temperatureMultiplies ? ">=" : "<=", $0)
-            } ?? "no temperature concentrates it (the maximum is not unique)"
-            return String(format: "flat: soft-argmax is pulled %.1f px toward the centre; %@", pull, advice)
+        case .flat(let error, let argmaxError, let suggestion):
+            let advice = suggestion.map {
+                String(format: "temperature=%.3g puts it %.3f px from the peak", $0.temperature, $0.error)
+            } ?? "no temperature does better: use the hard argmax"
+            return String(format: "flat: soft-argmax is %.2f px from the peak, the hard argmax %.2f px; %@", error, argmaxError, advice)
         case .probabilityMap:
             return "already a probability map: apply \(Method.spatialExpectation2d.name) instead of \(Method.spatialSoftArgmax2d.name)"
         case .multiModal(let modes):
@@ -55,30 +56,43 @@ public enum Verdict: Sendable, Equatable, CustomStringConvertible {
 /// - *probability map*: every value ≥ 0 and the sum within 10⁻³ of 1 (the whole-map soft-argmax only);
 /// - *multi-modal*: 2 or more modes — 8-connected regions of values at or above the
 ///   midpoint between the map's minimum and maximum;
-/// - *flat*: less than 90 % of the softmax mass within `radius` px of the hard argmax.
+/// - *flat*: the soft-argmax is more than 0.01 px further from the refined peak than the hard argmax is.
 public struct Diagnosis: Sendable, Equatable {
     public var batch: Int
     public var channel: Int
     /// Position of the largest value (the first, row-major, on ties).
     public var hardArgmax: (x: Int, y: Int)
-    /// The soft-argmax in pixels with the given temperature and method.
+    /// The soft-argmax in pixels with the given temperature and method (for
+    /// `conv_soft_argmax2d`, its 3×3 window on the hard argmax).
     public var softArgmax: (x: Double, y: Double)
     /// Distance in pixels between the two.
     public var distance: Double
+    /// The peak refined around the hard argmax, independently of any temperature: per
+    /// axis the vertex of a parabola through the log-values (the values if one is ≤ 0).
+    public var refinedPeak: (x: Double, y: Double)
+    /// Pixels between the soft-argmax and the refined peak.
+    public var softError: Double
+    /// Pixels between the hard argmax and the refined peak.
+    public var argmaxError: Double
     /// Softmax mass within `radius` px of the hard argmax.
     public var massNearArgmax: Double
     /// Softmax entropy over log(H·W): 0 for one-hot, 1 for a uniform map.
     public var entropy: Double
     public var modes: Int
     public var looksLikeProbability: Bool
-    /// The temperature that puts ≥ 90 % of the mass within `radius`, or nil.
-    public var suggestedTemperature: Double?
+    /// The temperature whose soft-argmax lands nearest the refined peak, with its
+    /// error, when it beats the hard argmax (only given with a ``Verdict/flat`` verdict).
+    public var suggestion: TemperatureSuggestion?
     public var verdicts: [Verdict]
+
+    /// The suggested temperature, or nil.
+    public var suggestedTemperature: Double? { suggestion?.temperature }
 
     public static func == (a: Diagnosis, b: Diagnosis) -> Bool {
         a.batch == b.batch && a.channel == b.channel && a.hardArgmax == b.hardArgmax && a.softArgmax == b.softArgmax
-            && a.distance == b.distance && a.massNearArgmax == b.massNearArgmax && a.entropy == b.entropy && a.modes == b.modes
-            && a.looksLikeProbability == b.looksLikeProbability && a.suggestedTemperature == b.suggestedTemperature
+            && a.distance == b.distance && a.refinedPeak == b.refinedPeak && a.softError == b.softError
+            && a.argmaxError == b.argmaxError && a.massNearArgmax == b.massNearArgmax && a.entropy == b.entropy && a.modes == b.modes
+            && a.looksLikeProbability == b.looksLikeProbability && a.suggestion == b.suggestion
             && a.verdicts == b.verdicts
     }
 }

@@ -70,6 +70,12 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
     public let defaultStrictMaximaBonus: Double?
     /// What its temperature does to the map: kornia 0.7's `spatial_soft_argmax2d` multiplies, the windowed ops divide.
     public let temperatureMultiplies: Bool
+
+    /// Whether its temperature multiplies the map in kornia `version`: only 0.7's
+    /// `spatial_soft_argmax2d` (``temperatureMultiplies``); in 0.9 temperature divides in every op.
+    public func temperatureMultiplies(in version: KorniaVersion) -> Bool {
+        temperatureMultiplies && version == .v0_7
+    }
     /// Whether the viewer diagnoses the map when this method alone is shown: the
     /// whole-map soft-argmax, which flat, doubly-softmaxed and multi-modal maps mislead.
     public let isDiagnosed: Bool

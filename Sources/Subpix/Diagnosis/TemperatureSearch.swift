@@ -1,0 +1,50 @@
+import Foundation
+
+/// A temperature `diagnose` suggests, with the error it was checked to give.
+public struct TemperatureSuggestion: Sendable, Equatable {
+    /// The temperature, rounded to the three significant digits it is printed with.
+    public var temperature: Double
+    /// Pixels between the method's estimate at ``temperature`` and the refined peak.
+    public var error: Double
+}
+
+extension MapDiagnosis {
+    /// Less than this many pixels apart, two errors are the same: a temperature must
+    /// beat the hard argmax by more to be suggested, and be worse by more to be flagged.
+    static var tolerance: Double { 0.01 }
+
+    /// The temperature whose estimate by `method` in kornia `version` lands nearest
+    /// the refined peak `target`, when it beats the hard argmax's `argmaxError` by more
+    /// than ``tolerance``; nil when none does.
+    ///
+    /// The search runs on the softmax scale `s` (the input is multiplied by `s`: `T`
+    /// where T multiplies, `1/T` where it divides) measured in units of the map's
+    /// value range: 8 steps a decade over `s · range` ∈ [10⁻², 10⁵], then a golden-section
+    /// search between the best step's neighbours. The temperature found is rounded to
+    /// three significant digits and its error measured again, so the advice printed is
+    /// the advice checked.
+    func bestTemperature(_ method: KeypointMethod, version: KorniaVersion, center: Int, target: PixelPoint,
+                         argmaxError: Double, range: Double) -> TemperatureSuggestion? {
+        guard range > 0, range.isFinite else { return nil }
+        let multiplies = method.temperatureMultiplies(in: version)
+        func temperature(_ logScale: Double) -> Double { multiplies ? exp(logScale) / range : range / exp(logScale) }
+        func error(_ t: Double) -> Double {
+            pixelDistance(estimate(method, scale: multiplies ? t : 1 / t, center: center), target)
+        }
+        let steps = stride(from: log(1e-2), through: log(1e5), by: log(10) / 8).map { $0 }
+        let errors = steps.map { error(temperature($0)) }
+        guard let best = errors.indices.min(by: { errors[$0] < errors[$1] }) else { return nil }
+        var (low, high) = (steps[max(best - 1, 0)], steps[min(best + 1, steps.count - 1)])
+        let golden = (sqrt(5.0) - 1) / 2
+        for _ in 0..<30 {
+            let (a, b) = (high - golden * (high - low), low + golden * (high - low))
+            if error(temperature(a)) < error(temperature(b)) { high = b } else { low = a }
+        }
+        let refined = temperature((low + high) / 2)
+        let candidates = [refined, temperature(steps[best])].map { Double(String(format: "%.3g", $0)) ?? $0 }
+        let checked = candidates.map { TemperatureSuggestion(temperature: $0, error: error($0)) }
+        guard let suggestion = checked.min(by: { $0.error < $1.error }),
+              suggestion.error < argmaxError - Self.tolerance else { return nil }
+        return suggestion
+    }
+}
