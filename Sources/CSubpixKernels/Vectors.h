@@ -6,6 +6,7 @@
 #ifndef SUBPIX_VECTORS_H
 #define SUBPIX_VECTORS_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -47,6 +48,20 @@ SUBPIX_INLINE void v8f_transpose(v8f v[8]) {
         v[j] = __builtin_shufflevector(u[j], u[j + 4], 0, 1, 2, 3, 8, 9, 10, 11);
         v[j + 4] = __builtin_shufflevector(u[j], u[j + 4], 4, 5, 6, 7, 12, 13, 14, 15);
     }
+}
+
+/// How many of the `count` floats at `p` are NaN.
+SUBPIX_INLINE ptrdiff_t count_nan(const float *p, ptrdiff_t count) {
+    v8i lanes = {0};
+    ptrdiff_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        v8f v = v8f_load(p + i);
+        lanes -= (v != v);
+    }
+    ptrdiff_t nan = 0;
+    for (int l = 0; l < 8; l++) nan += lanes[l];
+    for (; i < count; i++) nan += p[i] != p[i];
+    return nan;
 }
 
 /// `v8f_exp2_nonpositive` of one value (the tails of rows).

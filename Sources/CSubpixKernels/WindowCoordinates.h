@@ -17,7 +17,8 @@ typedef struct { v8f centre_sum, in_range, x_weight, y_base, d_base; } window_ce
 
 /// The coordinates `(x, y, d)` and value of eight windows:
 /// `c = centre + (scale · Σ t·e − shift · Σ e) / (Σ e + eps)`, mapped by
-/// `c · factor − offset`, and `Σ e·x / (Σ e + eps)`.
+/// `c · factor − offset`, and `Σ e·x / (Σ e + eps)`; x is NaN where `Σ e` is
+/// below the op's `weak_mass` (a window to compute on its own).
 typedef struct { v8f x, y, d, value; } window_outputs;
 
 SUBPIX_INLINE window_outputs window_outputs_of(const subpix_window_soft_argmax *op, window_sums sums, window_centres centres) {
@@ -26,8 +27,9 @@ SUBPIX_INLINE window_outputs window_outputs_of(const subpix_window_soft_argmax *
     v8f cx = centres.centre_sum * centres.x_weight + (width->scale * sums.x - width->shift * sums.mass) * reciprocal;
     v8f cy = centres.y_base * centres.in_range + (height->scale * sums.y - height->shift * sums.mass) * reciprocal;
     v8f cd = centres.d_base * centres.in_range + (depth->scale * sums.d - depth->shift * sums.mass) * reciprocal;
+    v8f x = v8f_select(sums.mass < op->weak_mass, v8f_splat(__builtin_nanf("")), cx * width->factor - width->offset);
     return (window_outputs){
-        .x = cx * width->factor - width->offset,
+        .x = x,
         .y = cy * height->factor - height->offset,
         .d = cd * depth->factor - depth->offset,
         .value = sums.value * reciprocal,

@@ -164,7 +164,10 @@ SUBPIX_INLINE int subpix_window_soft_argmax_f32_body(
         }
     }
     subpix_scratch_release(memory);
-    return 0;
+    if (!(op->weak_mass > 0)) return 0;
+    ptrdiff_t marked = 0;
+    for (ptrdiff_t od = 0; od < depth->outputs; od++) marked += count_nan(planeX + (od * Ho + first_row) * Wo, rows * Wo);
+    return marked > INT32_MAX ? INT32_MAX : (int)marked;
 }
 
 SUBPIX_INLINE int subpix_window_sums_f32_body(

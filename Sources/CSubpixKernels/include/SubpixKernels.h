@@ -83,6 +83,13 @@ typedef struct {
 typedef struct {
     subpix_window_axis depth, height, width;
     float temperature, eps;
+    /// kornia 0.9 (each window's softmax on its own): a window whose `Σ e` —
+    /// taken from the map's maximum — is below `weak_mass` gets a NaN x
+    /// coordinate, for the caller to compute exactly from the window's own
+    /// maximum; above it the sums hold every term that matters in full
+    /// precision, and the numbers are the window's own softmax to rounding.
+    /// 0 (kornia 0.7.4): nothing is marked.
+    float weak_mass;
     /// Write the depth coordinate (3D): coordinates are `(d, x, y)`, else `(x, y)`.
     int volumetric;
     /// Per output column: the sum of the window's in-range centre cells'
@@ -100,7 +107,9 @@ typedef struct {
 /// additions only, about three per element whatever the kernel), then the
 /// coordinates `coords` (`axes × D_out × H_out × W_out` of this map) and, when
 /// `values` is not NULL, the pooled values (`D_out × H_out × W_out`).
-/// Returns 0, or −1 when scratch memory could not be allocated.
+/// Returns how many of these outputs have a NaN x coordinate when `weak_mass`
+/// is positive (windows to compute on their own, and windows holding a NaN),
+/// 0 when it is not, or −1 when scratch memory could not be allocated.
 int subpix_window_soft_argmax_f32(
     const subpix_window_soft_argmax *op, const float *x, float peak,
     ptrdiff_t first_row, ptrdiff_t last_row, float *coords, float *values);

@@ -20,6 +20,8 @@ public struct KeypointSettings: Sendable, Hashable {
     public var topK = 50
     /// Keypoints below this value are dropped (nil: keep all).
     public var minValue: Double?
+    /// The kornia release whose numbers the method gives.
+    public var version: KorniaVersion = .default
 
     public init() {}
 }
@@ -28,6 +30,7 @@ extension KeypointSettings {
     /// The settings a call of a method's op gives (its kornia keywords, bound with their defaults).
     public init(_ arguments: Method.Arguments) {
         self.init()
+        version = arguments.version
         if case .real(let value)? = arguments["temperature"] { temperature = value }
         if case .real(let value)? = arguments["eps"] { eps = value }
         if case .integers(let value)? = arguments["kernel_size"] { kernelSize = value }

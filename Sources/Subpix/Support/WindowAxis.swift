@@ -1,8 +1,9 @@
 /// One axis of a sliding window (a ``WindowGeometry``) over an input of `length`
 /// cells — every formula of the window's geometry along an axis: how many outputs
 /// there are, where each output's window starts, which of its taps land inside
-/// the input (the rest fall on zero padding), which window is centred on a cell,
-/// kornia's centre cells, and where each cell sits relative to the centre.
+/// the input (the rest fall on the padding, which adds nothing), which window is
+/// centred on a cell, kornia's centre cells, and where each cell sits relative to
+/// the centre (``WindowOffsets``, one rule per kornia release).
 ///
 /// ```swift
 /// let geometry = try WindowGeometry(op: "conv_soft_argmax2d", axes: 2, kernel: [3, 3], stride: [2, 2], padding: [1, 1])
@@ -106,13 +107,15 @@ public struct WindowAxis: Sendable, Equatable {
     }
 
     /// The sum of the in-range centre cells' coordinates and how many are in range,
-    /// for the window whose tap 0 is at input index `start`.
+    /// for the window whose tap 0 is at input index `start`. Where the centre's grid
+    /// continues into the padding (``WindowOffsets/pixels``) every centre cell counts.
     @inline(__always) func centre(start: Int) -> (coordinateSum: Int, inRange: Int) {
         var sum = 0
         var count = 0
+        let everyCell = offsets.centreContinuesIntoPadding
         for tap in centreTaps {
             let cell = start + tap
-            if cell >= 0 && cell < length {
+            if everyCell || (cell >= 0 && cell < length) {
                 sum += cell
                 count += 1
             }

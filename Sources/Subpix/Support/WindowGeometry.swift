@@ -5,7 +5,8 @@
 ///
 /// out = ⌊(in + 2·padding − (kernel − 1) − 1) / stride⌋ + 1
 ///
-/// Like torch's pooling, padding may be at most half the kernel (``WindowAxis/largestPadding(kernel:)``).
+/// Like torch's pooling (kornia 0.7.4) and kornia 0.9's own check, padding may be at
+/// most half the kernel (``WindowAxis/largestPadding(kernel:)``).
 ///
 /// ```swift
 /// let g = try WindowGeometry(op: "conv_soft_argmax2d", axes: 2, kernel: [3, 3], stride: [2, 2], padding: [1, 1])
@@ -39,6 +40,10 @@ public struct WindowGeometry: Sendable, Equatable {
         for axis in 0..<axes {
             let largest = WindowAxis.largestPadding(kernel: kernel[axis])
             guard padding[axis] <= largest else {
+                if offsets == .pixels {   // kornia 0.9 checks this itself, in these words
+                    throw SubpixError(
+                        op, "padding must be non-negative and at most half of kernel_size, got \(formatShape(padding)) for kernel_size \(formatShape(kernel))")
+                }
                 throw SubpixError(
                     op, "expected padding at most half the kernel (\(largest) for kernel \(kernel[axis])), got \(padding[axis]) on axis \(axis)")
             }

@@ -50,6 +50,9 @@ struct GoldenCase {
         return values.map(\.intValue)
     }
 
+    /// The kornia release that made the case (its `kornia` field: `0.7.4` or `0.9.0`).
+    func korniaVersion() throws -> KorniaVersion { try KorniaVersion(parsing: reference) }
+
     /// True when the case names `key` among its args.
     func has(_ key: String) -> Bool { args[key] != nil && !(args[key] is NSNull) }
 }
@@ -74,6 +77,8 @@ struct GoldenFixtures {
     static let field = GoldenFixtures(folder: "field", override: "SUBPIX_FIELD_FIXTURES")
     /// torch autograd's vector-Jacobian products through kornia; `$SUBPIX_GRAD_FIXTURES` overrides.
     static let grad = GoldenFixtures(folder: "grad", override: "SUBPIX_GRAD_FIXTURES")
+    /// torch autograd's vector-Jacobian products through kornia 0.9; `$SUBPIX_GRAD_FIXTURES_09` overrides.
+    static let grad09 = GoldenFixtures(folder: "grad-0.9", override: "SUBPIX_GRAD_FIXTURES_09")
 
     /// The override when set, else the in-repo copy beside this file's target.
     var directory: URL {

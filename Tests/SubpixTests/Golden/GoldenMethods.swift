@@ -7,14 +7,18 @@ import Subpix
 /// to ``Method/all`` is checked by its fixture file with nothing added here.
 enum GoldenMethods {
     /// Every registered method, by name.
-    static var all: [String: GoldenRunner] {
+    static var all: [String: GoldenRunner] { all(in: .default) }
+
+    /// Every registered method, by name, run with kornia `version`'s semantics.
+    static func all(in version: KorniaVersion) -> [String: GoldenRunner] {
         Dictionary(uniqueKeysWithValues: Method.all.map { method in
-            (method.name, { golden in try run(method, golden) })
+            (method.name, { golden in try run(method, golden, version: version) })
         })
     }
 
-    static func run(_ method: Method, _ golden: GoldenCase) throws -> [GoldenResult] {
-        var arguments = Method.Arguments()
+    /// Runs the case with kornia `version`'s semantics.
+    static func run(_ method: Method, _ golden: GoldenCase, version: KorniaVersion = .default) throws -> [GoldenResult] {
+        var arguments = Method.Arguments(version: version)
         for (name, array) in golden.inputs {
             guard let parameter = method.parameter(name) else { throw GoldenError("\(golden.label): \(method.name) has no input \(name)") }
             if parameter.kind == .mask {

@@ -23,8 +23,8 @@ enum GradFixtures {
     /// `$SUBPIX_GRAD_FIXTURES` when set, else the in-repo copy `Fixtures/grad`.
     static var directory: URL { GoldenFixtures.grad.directory }
 
-    static func loadAll() throws -> [GradCase] {
-        try GoldenFixtures.grad.jsonFiles().flatMap { url in
+    static func loadAll(_ fixtures: GoldenFixtures = .grad) throws -> [GradCase] {
+        try fixtures.jsonFiles().flatMap { url in
             let file = url.lastPathComponent
             return try GoldenFixtures.rawCases(url).map { op, raw in
                 let golden = try GoldenFixtures.goldenCase(raw, op: op, file: file)

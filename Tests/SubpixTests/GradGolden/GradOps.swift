@@ -63,7 +63,7 @@ enum GradConvSoftArgmax2d: GradOp {
             golden.input() as Tensor<S>, kernelSize: golden.ints("kernel_size"), stride: golden.ints("stride"),
             padding: golden.ints("padding"), temperature: golden.double("temperature"),
             normalizedCoordinates: golden.bool("normalized_coordinates"), eps: golden.double("eps"),
-            outputValue: golden.bool("output_value"))
+            outputValue: golden.bool("output_value"), version: golden.korniaVersion())
         let gradient = try pullback(grad.cotangent(0), value.values == nil ? nil : grad.cotangent(1))
         return (results(value), ["input": GoldenResult(gradient)])
     }
@@ -76,7 +76,8 @@ enum GradConvSoftArgmax3d: GradOp {
             golden.input() as Tensor<S>, kernelSize: golden.ints("kernel_size"), stride: golden.ints("stride"),
             padding: golden.ints("padding"), temperature: golden.double("temperature"),
             normalizedCoordinates: golden.bool("normalized_coordinates"), eps: golden.double("eps"),
-            outputValue: golden.bool("output_value"), strictMaximaBonus: golden.double("strict_maxima_bonus"))
+            outputValue: golden.bool("output_value"),
+            strictMaximaBonus: golden.has("strict_maxima_bonus") ? golden.double("strict_maxima_bonus") : 0, version: golden.korniaVersion())
         let gradient = try pullback(grad.cotangent(0), value.values == nil ? nil : grad.cotangent(1))
         return (results(value), ["input": GoldenResult(gradient)])
     }

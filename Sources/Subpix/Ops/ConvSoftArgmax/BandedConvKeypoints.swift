@@ -1,6 +1,6 @@
 import Foundation
 
-/// The keypoints of ``convSoftArgmax2d(_:kernelSize:stride:padding:temperature:normalizedCoordinates:eps:outputValue:)``
+/// The keypoints of ``convSoftArgmax2d(_:kernelSize:stride:padding:temperature:normalizedCoordinates:eps:outputValue:version:)``
 /// on one `(1, 1, H, W)` map with non-maxima suppression of its pooled values —
 /// the same list, bit for bit, as
 ///
@@ -15,7 +15,8 @@ import Foundation
 /// (a 4096² float32 map: 64 MB, where the dense outputs take 192 MB).
 ///
 /// Each band runs the C kernel on the band's rows alone, starting where a work item
-/// of the dense op starts a window-sum group, so its numbers are the dense op's.
+/// of the dense op starts a window-sum group, so its numbers are the dense op's
+/// (kornia `version`'s, with the same windows computed on their own in 0.9).
 /// `Double` maps (which have no C kernel) take the dense path.
 ///
 /// - Returns: the keypoints in pixels, best first, and the dense op's coordinate shape `(1, 1, 2, H_out, W_out)`.
@@ -25,24 +26,26 @@ import Foundation
 @_specialize(exported: true, where S == Double)
 public func convSoftArgmax2dKeypoints<S: SubpixScalar>(
     _ map: Tensor<S>, kernelSize: [Int], stride: [Int], padding: [Int], temperature: Double,
-    eps: Double = 1e-8, suppression: [Int], topK: Int?, minValue: Double?, bandElements: Int = 1 << 16
+    eps: Double = 1e-8, suppression: [Int], topK: Int?, minValue: Double?, bandElements: Int = 1 << 16,
+    version: KorniaVersion = .default
 ) throws -> (keypoints: KeypointList, outputShape: [Int]) {
     let op = Method.convSoftArgmax2d.name
     try map.requireShape(rank: 4, layout: "(B, C, H, W)", op: op)
     guard map.shape[0] == 1, map.shape[1] == 1 else {
         throw SubpixError(op, "expected one map of shape (1, 1, H, W) for banded keypoints, got \(formatShape(map.shape))")
     }
-    let axes = try WindowAxis.validated(op: op, input: map.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature)
+    let axes = try WindowAxis.validated(
+        op: op, input: map.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature, version: version)
     let engine = WindowedSoftArgmax<S>(
-        depth: .single,
-        height: axes[0], width: axes[1], temperature: S(temperature), eps: S(eps),
-        normalized: false, volumetric: false)
+        depth: .single, height: axes[0], width: axes[1], temperature: temperature, eps: eps,
+        normalized: false, volumetric: false, version: version)
     let outputShape = [1, 1, 2, axes[0].outputs, axes[1].outputs]
     let centres = ColumnCentres<S>(axes[1])   // the kernel reads them: kept alive to the end
     defer { withExtendedLifetime(centres) {} }
     guard let kernel = WindowKernel(engine, centres: centres) else {
         let (coords, values) = try convSoftArgmax2d(map, kernelSize: kernelSize, stride: stride, padding: padding,
-                                                    temperature: temperature, normalizedCoordinates: false, eps: eps, outputValue: true)
+                                                    temperature: temperature, normalizedCoordinates: false, eps: eps, outputValue: true,
+                                                    version: version)
         let pooled = values ?? coords
         let points = try keypoints(coords: coords, values: pooled, mask: nms2dMask(pooled, kernelSize: suppression), topK: topK, minValue: minValue)
         return (points, outputShape)

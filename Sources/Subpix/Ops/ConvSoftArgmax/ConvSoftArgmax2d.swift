@@ -1,15 +1,22 @@
 /// The soft-argmax of every window of a heatmap — kornia's `conv_soft_argmax2d`.
 ///
-/// With `e = exp((x − max x) / T)` per map (the temperature **divides** here,
-/// unlike ``spatialSoftmax2d(_:temperature:)`` where it multiplies), each window
-/// `X` of size `kernelSize`, moved by `stride` over the zero-padded map, gives
+/// Each window `X` of size `kernelSize`, moved by `stride` over the padded map,
+/// gives, with the softmax weights `p = e / Σ_X e`,
 ///
-///     ij(X)  = Σ (i, j) · e / (Σ e + eps)
-///     val(X) = Σ x · e / (Σ e + eps)
+///     ij(X)  = centre + Σ p · offset,   val(X) = Σ p · x
 ///
-/// where `(i, j)` is the window's centre pixel plus kornia's window offsets
-/// `2t / (k − 1) − 1` (so a 3-wide window offsets by −1, 0, 1 pixels and a
-/// 5-wide one by −1, −0.5, 0, 0.5, 1). Padded cells add nothing to the sums.
+/// (the temperature **divides** the input). Padded cells add nothing. How `e`,
+/// the offsets and the centre are taken is kornia's, by `version`:
+///
+/// - kornia 0.9 (`.v0_9`): `e = exp((x − max_X x) / T)`, each window's softmax on
+///   its own; offsets in whole pixels, `t − (k − 1) / 2`; the centre
+///   `o · stride − padding + (k − 1) / 2`, the grid continuing into the padding;
+///   `eps` is ignored.
+/// - kornia 0.7.4 (`.v0_7`): `e = exp((x − max x) / T)` with the map's maximum and
+///   `p = e / (Σ e + eps)`, so a window far below the map's maximum collapses to
+///   its centre; offsets `2t / (k − 1) − 1` (a 5-wide window offsets by −1, −0.5,
+///   0, 0.5, 1 pixels); the centre averaged over a zero-padded grid.
+///
 /// Output sizes follow the seed's formula
 /// `H_out = ⌊(H + 2·padding − (kernel − 1) − 1) / stride⌋ + 1`.
 ///
@@ -25,8 +32,9 @@
 ///   - kernelSize, stride, padding: `(height, width)` of the window; padding at most half the kernel.
 ///   - temperature: divides the input before `exp`; must be positive.
 ///   - normalizedCoordinates: map coordinates to [-1, 1] (`2x / (W − 1) − 1`).
-///   - eps: added to each window's `Σ e`.
+///   - eps: added to each window's `Σ e` (kornia 0.7.4; 0.9 ignores it).
 ///   - outputValue: also return the soft-pooled values.
+///   - version: the kornia release whose numbers to give.
 /// - Returns: `coords` of shape `(B, C, 2, H_out, W_out)` in the order (x, y),
 ///   and `values` of shape `(B, C, H_out, W_out)` when `outputValue` is true.
 /// - Throws: ``SubpixError`` for an input that is not a non-empty `(B, C, H, W)`
@@ -36,24 +44,28 @@
 @_specialize(exported: true, where S == Double)
 public func convSoftArgmax2d<S: SubpixScalar>(
     _ input: Tensor<S>, kernelSize: [Int] = [3, 3], stride: [Int] = [1, 1], padding: [Int] = [1, 1],
-    temperature: Double = 1.0, normalizedCoordinates: Bool = true, eps: Double = 1e-8, outputValue: Bool = false
+    temperature: Double = 1.0, normalizedCoordinates: Bool = true, eps: Double = 1e-8, outputValue: Bool = false,
+    version: KorniaVersion = .default
 ) throws -> (coords: Tensor<S>, values: Tensor<S>?) {
     let op = Method.convSoftArgmax2d.name
     try input.requireShape(rank: 4, layout: "(B, C, H, W)", op: op)
-    let axes = try WindowAxis.validated(op: op, input: input.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature)
+    let axes = try WindowAxis.validated(
+        op: op, input: input.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature, version: version)
     let engine = WindowedSoftArgmax<S>(
-        depth: .single, height: axes[0], width: axes[1], temperature: S(temperature), eps: S(eps),
-        normalized: normalizedCoordinates, volumetric: false)
+        depth: .single, height: axes[0], width: axes[1], temperature: temperature, eps: eps,
+        normalized: normalizedCoordinates, volumetric: false, version: version)
     return engine.apply(input, outputValue: outputValue)
 }
 
 extension WindowAxis {
-    /// The axes of a windowed op over the spatial part of `input`, after checking
-    /// kernel, stride, padding (``WindowGeometry``), the temperature and a non-empty output.
+    /// The axes of a windowed op over the spatial part of `input`, with kornia
+    /// `version`'s cell offsets, after checking kernel, stride, padding
+    /// (``WindowGeometry``), the temperature and a non-empty output.
     static func validated(
-        op: String, input: [Int], kernel: [Int], stride: [Int], padding: [Int], temperature: Double
+        op: String, input: [Int], kernel: [Int], stride: [Int], padding: [Int], temperature: Double, version: KorniaVersion
     ) throws -> [WindowAxis] {
-        let geometry = try WindowGeometry(op: op, axes: input.count - 2, kernel: kernel, stride: stride, padding: padding)
+        let geometry = try WindowGeometry(
+            op: op, axes: input.count - 2, kernel: kernel, stride: stride, padding: padding, offsets: WindowOffsets(version))
         try requirePositiveTemperature(temperature, op: op)
         return try geometry.axes(for: Array(input[2...]))
     }
@@ -63,25 +75,28 @@ extension WindowedSoftArgmax {
     /// Runs the engine over a validated `(B, C, ...)` input, allocating coordinates
     /// `(B, C, axes, outputs...)` and, when asked, values `(B, C, outputs...)`.
     func apply(_ input: Tensor<S>, outputValue: Bool) -> (coords: Tensor<S>, values: Tensor<S>?) {
-        let (batch, channels) = (input.shape[0], input.shape[1])
-        let outputs = (volumetric ? [depth.outputs] : []) + [height.outputs, width.outputs]
-        return apply(input, maps: batch * channels, coordsShape: [batch, channels, coordinateAxes] + outputs,
-                     valuesShape: outputValue ? [batch, channels] + outputs : nil)
+        let result = applyFindingOwnWindows(input, outputValue: outputValue)
+        return (result.coords, result.values)
     }
 
-    /// Runs the engine over a validated input, allocating the outputs.
-    func apply(_ input: Tensor<S>, maps: Int, coordsShape: [Int], valuesShape: [Int]?) -> (coords: Tensor<S>, values: Tensor<S>?) {
-        var values = valuesShape.map { Tensor<S>(shape: $0, repeating: 0) }
+    /// ``apply(_:outputValue:)``, and the flat output indices of the windows computed
+    /// on their own (kornia 0.9's weak windows, ``ownWindows(_:rows:into:)``).
+    func applyFindingOwnWindows(_ input: Tensor<S>, outputValue: Bool) -> (coords: Tensor<S>, values: Tensor<S>?, own: [Int]) {
+        let (batch, channels) = (input.shape[0], input.shape[1])
+        let outputs = (volumetric ? [depth.outputs] : []) + [height.outputs, width.outputs]
+        let coordsShape = [batch, channels, coordinateAxes] + outputs
+        var values = outputValue ? Tensor<S>(shape: [batch, channels] + outputs, repeating: 0) : nil
+        var own: [Int] = []
         let coords = input.withUnsafeBufferPointer { source in
             Tensor<S>(validShape: coordsShape) { coords in
                 guard let x = source.baseAddress, let target = coords.baseAddress else { return }
                 if values == nil {
-                    run(x, maps: maps, coords: target, values: nil)
+                    own = run(x, maps: batch * channels, coords: target, values: nil)
                 } else {
-                    values?.withUnsafeMutableBufferPointer { run(x, maps: maps, coords: target, values: $0.baseAddress) }
+                    values?.withUnsafeMutableBufferPointer { own = run(x, maps: batch * channels, coords: target, values: $0.baseAddress) }
                 }
             }
         }
-        return (coords, values)
+        return (coords, values, own)
     }
 }

@@ -10,7 +10,7 @@ extension Method {
             .defaulted("padding", .integers(count: 2), .integers([1, 1]), "zero padding (H, W), at most half the kernel").bounded(.atLeast(0)),
             .defaulted("temperature", .number, .real(1), "divides the input before the softmax").bounded(.above(0)),
             .defaulted("normalized_coordinates", .flag, .bool(true), "coordinates in [-1, 1] instead of pixels"),
-            .defaulted("eps", .number, .real(1e-8), "added to each window's sum of exponentials"),
+            .defaulted("eps", .number, .real(1e-8), "added to each window's sum of exponentials (kornia 0.9 ignores it)"),
             .defaulted("output_value", .flag, .bool(false), "also return each window's soft-pooled value"),
         ],
         summary: "soft-argmax of every window of (B, C, H, W) -> coords (B, C, 2, Ho, Wo) in (x, y)[, values (B, C, Ho, Wo)]; temperature DIVIDES",
@@ -25,15 +25,17 @@ extension Method {
     }
 }
 
-/// The keyword arguments the windowed soft-argmax ops share.
+/// The keyword arguments the windowed soft-argmax ops share, and the kornia release of the call.
 struct WindowedOptions: Sendable {
     var kernel: [Int], stride: [Int], padding: [Int]
     var temperature: Double, normalized: Bool, eps: Double, outputValue: Bool
+    var version: KorniaVersion
 
     init(_ a: Method.Arguments) throws {
         (kernel, stride, padding) = (try a.integers("kernel_size"), try a.integers("stride"), try a.integers("padding"))
         (temperature, normalized) = (try a.double("temperature"), try a.bool("normalized_coordinates"))
         (eps, outputValue) = (try a.double("eps"), try a.bool("output_value"))
+        version = a.version
     }
 
     /// `coords` alone, or `coords` and `values` when values were asked for.
@@ -47,14 +49,14 @@ struct WindowedOptions: Sendable {
 private func windowed2d<S: SubpixScalar>(_ input: Tensor<S>, _ o: WindowedOptions) throws -> [Method.Output] {
     WindowedOptions.outputs(try convSoftArgmax2d(
         input, kernelSize: o.kernel, stride: o.stride, padding: o.padding, temperature: o.temperature,
-        normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue))
+        normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue, version: o.version))
 }
 
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
 private func windowed2dGradient<S: SubpixScalar>(_ input: Tensor<S>, _ o: WindowedOptions, _ g: [AnyTensor?]) throws -> AnyTensor {
     let (_, pullback) = try convSoftArgmax2dWithPullback(
         input, kernelSize: o.kernel, stride: o.stride, padding: o.padding, temperature: o.temperature,
-        normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue)
+        normalizedCoordinates: o.normalized, eps: o.eps, outputValue: o.outputValue, version: o.version)
     return AnyTensor(try pullback(Method.Pullback.first(g, op: Method.convSoftArgmax2d.name), Method.Pullback.cotangent(g, 1)))
 }
 
@@ -89,8 +91,8 @@ extension KeypointMethod {
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
 private func windowPoints<S: SubpixScalar>(_ map: Tensor<S>, _ s: KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]) {
     try convSoftArgmax2dKeypoints(
-        map, kernelSize: s.kernelSize, stride: s.stride, padding: s.padding, temperature: s.temperature,
-        suppression: s.kernelSize.map { 2 * $0 - 1 }, topK: s.topK, minValue: s.minValue)
+        map, kernelSize: s.kernelSize, stride: s.stride, padding: s.padding, temperature: s.temperature, eps: s.eps,
+        suppression: s.kernelSize.map { 2 * $0 - 1 }, topK: s.topK, minValue: s.minValue, bandElements: 1 << 16, version: s.version)
 }
 
 /// The influence of the window of the keypoint's map whose coordinates are the keypoint's.
@@ -98,7 +100,7 @@ private func windowPoints<S: SubpixScalar>(_ map: Tensor<S>, _ s: KeypointSettin
 private func windowInfluence<S: SubpixScalar>(_ input: Tensor<S>, _ keypoint: Keypoint, _ axis: Int, _ s: KeypointSettings) throws -> AnyTensor {
     let (value, pullback) = try convSoftArgmax2dWithPullback(
         input, kernelSize: s.kernelSize, stride: s.stride, padding: s.padding, temperature: s.temperature,
-        normalizedCoordinates: s.normalizedCoordinates, eps: s.eps, outputValue: false)
+        normalizedCoordinates: s.normalizedCoordinates, eps: s.eps, outputValue: false, version: s.version)
     let index = try windowIndex(of: keypoint, in: value.coords, axis: axis, normalized: s.normalizedCoordinates,
                                 inputSize: (input.shape[2], input.shape[3]))
     return AnyTensor(try pullback(KeypointInfluence.oneHot(value.coords.shape, at: index), nil))
@@ -140,7 +142,7 @@ extension HeatmapDecoder {
 private func windowAtMaximum<S: SubpixScalar>(_ heatmaps: Tensor<S>) throws -> Tensor<S> {
     let (windows, _) = try convSoftArgmax2d(
         heatmaps, kernelSize: [3, 3], stride: [1, 1], padding: [1, 1], temperature: 1, normalizedCoordinates: false,
-        eps: 1e-8, outputValue: false)
+        eps: 1e-8, outputValue: false, version: .default)
     let (height, width) = (heatmaps.shape[2], heatmaps.shape[3])
     let peaks = try HeatmapBatch(heatmaps, op: Method.convSoftArgmax2d.name)
     let plane = height * width

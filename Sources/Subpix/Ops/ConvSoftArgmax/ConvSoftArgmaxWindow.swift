@@ -1,4 +1,4 @@
-/// One window of ``convSoftArgmax2d(_:kernelSize:stride:padding:temperature:normalizedCoordinates:eps:outputValue:)``
+/// One window of ``convSoftArgmax2d(_:kernelSize:stride:padding:temperature:normalizedCoordinates:eps:outputValue:version:)``
 /// worked out cell by cell, in `Double`, for explaining a number: the window
 /// whose tap (0, 0) is at map cell `origin`, over its cells inside the map
 /// (padding adds nothing), gives
@@ -6,8 +6,9 @@
 ///     e = exp((x − max x) / T),   p = e / (Σ e + eps)
 ///     (x̂, ŷ) = centre + Σ p · (offset_x, offset_y),   value = Σ p · x
 ///
-/// with `max x` the map's maximum, kornia's window centre and the cells'
-/// offsets from it (``WindowAxis/cellOffsets``). At an output's window (origin
+/// with `max x` the window's own maximum and no `eps` (kornia 0.9), or the map's
+/// maximum (kornia 0.7.4); kornia's window centre and the cells' offsets from it
+/// (``WindowAxis/cellOffsets``), by release. At an output's window (origin
 /// ``WindowAxis/start(_:)`` per axis) the coordinate and value are the op's
 /// output there to rounding: the same sums, the same centre and the same
 /// formula as the op's engine, added here cell by cell.
@@ -22,12 +23,12 @@ public struct ConvSoftArgmaxWindow: Sendable, Equatable {
     public let origin: [Int]
     /// Per window row and column: the map's value, nil on padding.
     public let values: [[Double?]]
-    /// `e = exp((x − max x) / T)` per cell, nil on padding.
+    /// `e = exp((x − max x) / T)` per cell (the window's max in kornia 0.9, the map's in 0.7.4), nil on padding.
     public let exponentials: [[Double?]]
     /// The softmax weights `p = e / (Σ e + eps)` per cell, nil on padding.
     public let weights: [[Double?]]
     /// kornia's window centre (x, y): the mean of the window's centre cells'
-    /// coordinates, a centre cell on the padding counting as 0.
+    /// coordinates (kornia 0.7.4 counts a centre cell on the padding as 0).
     public let centre: [Double]
     /// `Σ p · offset` (x, y): what the soft-argmax adds to the centre.
     public let meanOffset: [Double]
@@ -44,7 +45,8 @@ public struct ConvSoftArgmaxWindow: Sendable, Equatable {
     ///   that is not 2D, an empty map, a plane out of range, or a temperature that
     ///   is not positive.
     public init<S: SubpixScalar>(
-        _ maps: Tensor<S>, plane: Int, origin: [Int], geometry: WindowGeometry, temperature: Double = 1.0, eps: Double = 1e-8
+        _ maps: Tensor<S>, plane: Int, origin: [Int], geometry: WindowGeometry, temperature: Double = 1.0, eps: Double = 1e-8,
+        version: KorniaVersion = .default
     ) throws {
         let op = geometry.op
         guard geometry.kernel.count == 2, origin.count == 2 else {
@@ -56,9 +58,12 @@ public struct ConvSoftArgmaxWindow: Sendable, Equatable {
         guard height > 0, width > 0, plane >= 0, plane < maps.count / (height * width) else {
             throw SubpixError(op, "expected map \(plane) of a tensor of non-empty (H, W) maps, got shape \(formatShape(shape))")
         }
+        // The geometry's axes with the release's offsets and centres.
+        let release = try WindowGeometry(
+            op: op, axes: 2, kernel: geometry.kernel, stride: geometry.stride, padding: geometry.padding, offsets: WindowOffsets(version))
         let engine = WindowedSoftArgmax<Double>(
-            depth: .single, height: geometry.axis(0, length: height), width: geometry.axis(1, length: width),
-            temperature: temperature, eps: eps, normalized: false, volumetric: false)
+            depth: .single, height: release.axis(0, length: height), width: release.axis(1, length: width),
+            temperature: temperature, eps: eps, normalized: false, volumetric: false, version: version)
         self = maps.withUnsafeBufferPointer { buffer in
             let map = UnsafeBufferPointer(rebasing: buffer[(plane * height * width)..<((plane + 1) * height * width)])
             return Self(map, origin: origin, engine: engine)
@@ -69,7 +74,9 @@ public struct ConvSoftArgmaxWindow: Sendable, Equatable {
     /// coordinate formula (``OutputAxis``).
     private init<S: SubpixScalar>(_ map: UnsafeBufferPointer<S>, origin: [Int], engine: WindowedSoftArgmax<Double>) {
         let (rows, columns) = (engine.height, engine.width)
-        let peak = map.baseAddress.map { Double(MapReduction.maximum($0, count: map.count)) } ?? .nan
+        let peak = engine.perWindow
+            ? Self.windowMaximum(map, origin: origin, rows: rows, columns: columns)
+            : map.baseAddress.map { Double(MapReduction.maximum($0, count: map.count)) } ?? .nan
         let (scale, offset) = (1 / engine.temperature, peak / engine.temperature)
         var (mass, momentX, momentY, pooled) = (0.0, 0.0, 0.0, 0.0)
         var values: [[Double?]] = [], exponentials: [[Double?]] = []
@@ -109,5 +116,17 @@ public struct ConvSoftArgmaxWindow: Sendable, Equatable {
         coordinate = [xAxis.coordinate(centre: centre[0], mass: mass, moment: momentX, reciprocal: reciprocal),
                       yAxis.coordinate(centre: centre[1], mass: mass, moment: momentY, reciprocal: reciprocal)]
         value = pooled * reciprocal
+    }
+
+    /// The largest value of the window's cells inside the map (NaN when one is NaN).
+    private static func windowMaximum<S: SubpixScalar>(_ map: UnsafeBufferPointer<S>, origin: [Int], rows: WindowAxis, columns: WindowAxis) -> Double {
+        var peak = -Double.infinity
+        for y in Swift.max(0, origin[0])..<Swift.min(rows.length, Swift.max(0, origin[0] + rows.kernel)) {
+            for x in Swift.max(0, origin[1])..<Swift.min(columns.length, Swift.max(0, origin[1] + columns.kernel)) {
+                let value = Double(map[y * columns.length + x])
+                peak = value.isNaN || peak.isNaN ? .nan : Swift.max(peak, value)
+            }
+        }
+        return peak
     }
 }

@@ -30,23 +30,25 @@ final class WindowKernel<S: SubpixScalar> {
             depth: Self.axis(engine.depth, normalized: engine.normalized),
             height: Self.axis(engine.height, normalized: engine.normalized),
             width: Self.axis(engine.width, normalized: engine.normalized),
-            temperature: Float(engine.temperature), eps: Float(engine.eps), volumetric: engine.volumetric ? 1 : 0,
+            temperature: Float(engine.temperature), eps: Float(engine.eps), weak_mass: Float(engine.weakMass),
+            volumetric: engine.volumetric ? 1 : 0,
             column_centre_sum: columns, column_in_range: columns + engine.width.outputs,
             row_x_weight: rowCentres, row_y_base: rowCentres + rows, row_d_base: rowCentres + 2 * rows)
     }
 
     deinit { rowCentres.deallocate() }
 
-    /// Writes output rows `rows` (of every depth output) of one map; false when
-    /// the kernel could not allocate its scratch memory (nothing is written then).
-    func run(_ map: UnsafePointer<S>, peak: S, rows: Range<Int>, coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>?) -> Bool {
+    /// Writes output rows `rows` (of every depth output) of one map and returns how
+    /// many windows it marked for ``WindowedSoftArgmax/ownWindows(_:rows:into:)``; nil
+    /// when the kernel could not allocate its scratch memory (nothing is written then).
+    func run(_ map: UnsafePointer<S>, peak: S, rows: Range<Int>, coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>?) -> Int? {
         let status = withUnsafePointer(to: op) { op in
             subpix_window_soft_argmax_f32(
                 op, UnsafeRawPointer(map).assumingMemoryBound(to: Float.self), Float(peak), rows.lowerBound, rows.upperBound,
                 UnsafeMutableRawPointer(coords).assumingMemoryBound(to: Float.self),
                 values.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: Float.self) })
         }
-        return status == 0
+        return status >= 0 ? Int(status) : nil
     }
 
     /// Writes output rows `rows` of one 2D map into buffers of those rows only:
@@ -55,9 +57,10 @@ final class WindowKernel<S: SubpixScalar> {
     /// problem that starts at the band: the map from the band's first input row
     /// (with the padding that is left above it), `rows.count` outputs, and the row
     /// tables from the band's first row — so each row's numbers are those of a
-    /// work item of `run` that starts at `rows.lowerBound`. False when the
+    /// work item of `run` that starts at `rows.lowerBound`. Returns how many
+    /// windows it marked, as ``run(_:peak:rows:coords:values:)``; nil when the
     /// kernel could not allocate its scratch memory.
-    func runBand(_ map: UnsafePointer<S>, peak: S, rows: Range<Int>, coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>) -> Bool {
+    func runBand(_ map: UnsafePointer<S>, peak: S, rows: Range<Int>, coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>) -> Int? {
         var band = op
         let top = height.start(rows.lowerBound)   // input row of the band's first window
         let skipped = Swift.max(0, top)
@@ -74,7 +77,7 @@ final class WindowKernel<S: SubpixScalar> {
                 UnsafeMutableRawPointer(coords).assumingMemoryBound(to: Float.self),
                 UnsafeMutableRawPointer(values).assumingMemoryBound(to: Float.self))
         }
-        return status == 0
+        return status >= 0 ? Int(status) : nil
     }
 
     private static func axis(_ axis: WindowAxis, normalized: Bool) -> subpix_window_axis {

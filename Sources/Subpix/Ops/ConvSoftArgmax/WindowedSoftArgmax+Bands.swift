@@ -23,7 +23,13 @@ extension WindowedSoftArgmax {
         let coords = [S](unsafeUninitializedCapacity: 2 * count) { coords, initialized in
             guard let target = coords.baseAddress else { return }
             written = values.withUnsafeMutableBufferPointer { values in
-                values.baseAddress.map { kernel.runBand(x, peak: peak, rows: rows, coords: target, values: $0) } ?? false
+                guard let values = values.baseAddress, let marked = kernel.runBand(x, peak: peak, rows: rows, coords: target, values: values) else {
+                    return false
+                }
+                if marked > 0 {
+                    ownWindows(x, rows: rows, into: OutputRows(x: target, y: target + count, d: nil, values: values, heldRows: rows, columns: width.outputs))
+                }
+                return true
             }
             if !written { target.initialize(repeating: 0, count: 2 * count) }
             initialized = 2 * count

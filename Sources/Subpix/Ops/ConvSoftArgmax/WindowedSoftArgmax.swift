@@ -6,6 +6,9 @@
 /// over the taps that land inside the map (zero padding adds nothing), and
 /// writes coordinates `centre + (scale·St − shift·S) / (S + eps)` and values
 /// `V / (S + eps)`. A 2D map is a volume of depth 1 with a one-cell depth window.
+/// For kornia 0.9 (``perWindow``) each window's softmax is its own: the same
+/// sums with a negligible `eps`, and the windows far below the map's maximum
+/// computed on their own (``ownWindows(_:into:)``).
 ///
 /// Work items are blocks of output rows of one map. For `Float` each runs the C
 /// kernel (`subpix_window_soft_argmax_f32`: exponentials once per input element,
@@ -24,6 +27,8 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
     let normalized: Bool
     /// Write `(d, x, y)` coordinates (3D) instead of `(x, y)` (2D).
     let volumetric: Bool
+    /// kornia 0.9: the softmax of each window on its own (`eps` is then negligible).
+    var perWindow = false
     /// Run `Float` maps through the C kernel (tests turn it off to get the Swift reference).
     var usesKernel = true
 
@@ -32,10 +37,12 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
     var outputMap: Int { depth.outputs * outputPlane }
 
     /// Runs over `maps` contiguous maps of `x`, writing `coords` (`maps × axes × outputMap`)
-    /// and, when given, `values` (`maps × outputMap`).
+    /// and, when given, `values` (`maps × outputMap`). Returns the windows computed
+    /// on their own (``ownWindows(_:rows:into:)``) as flat output indices, in order.
     @_specialize(where S == Float)
     @_specialize(where S == Double)
-    func run(_ x: UnsafePointer<S>, maps: Int, coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>?) {
+    @discardableResult
+    func run(_ x: UnsafePointer<S>, maps: Int, coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>?) -> [Int] {
         let mapSize = depth.length * height.length * width.length
         let rowsPerChunk = rowsPerItem(maps: maps)
         let chunks = (height.outputs + rowsPerChunk - 1) / rowsPerChunk
@@ -55,30 +62,37 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
         let work = maps * mapSize * (depth.kernel * height.kernel + width.kernel + 8)
         let centres = ColumnCentres<S>(width)
         let kernel = usesKernel ? WindowKernel(self, centres: centres) : nil
-        parallelFor(maps * chunks, work: work) { item in
-            let (map, chunk) = item.quotientAndRemainder(dividingBy: chunks)
-            let firstRow = Swift.min(height.outputs, chunk * rowsPerChunk)
-            let rows = firstRow..<Swift.min(height.outputs, firstRow + rowsPerChunk)
-            guard !rows.isEmpty else { return }
-            let mapCoords = coords + map * coordinateAxes * outputMap, mapValues = values.map { $0 + map * outputMap }
-            let peak = chunks > 1 ? peaks[map] : MapReduction.maximum(x + map * mapSize, count: mapSize)
-            if let kernel, kernel.run(x + map * mapSize, peak: peak, rows: rows, coords: mapCoords, values: mapValues) {
-                return
-            }
-            let block = ExponentialRows<S>(
-                map: x + map * mapSize, planes: depth.length, height: height.length,
-                rows: height.inputSpan(rows), width: width.length,
-                peak: peak, temperature: temperature, products: values != nil)
-            let sums = WindowRowSums<S>(width: width, depthSums: volumetric, values: values != nil)
-            for od in 0..<depth.outputs {
-                for oy in rows {
-                    sums.gather(block, depthStart: depth.start(od), depthTaps: depth.taps(od),
-                                heightStart: height.start(oy), heightTaps: height.taps(oy))
-                    sums.reduceColumns()
-                    write(sums, centres: centres, map: map, od: od, oy: oy, coords: coords, values: values)
+        var own = [[Int]](repeating: [], count: perWindow ? maps * chunks : 0)
+        own.withUnsafeMutableBufferPointer { own in
+            parallelFor(maps * chunks, work: work) { item in
+                let (map, chunk) = item.quotientAndRemainder(dividingBy: chunks)
+                let firstRow = Swift.min(height.outputs, chunk * rowsPerChunk)
+                let rows = firstRow..<Swift.min(height.outputs, firstRow + rowsPerChunk)
+                guard !rows.isEmpty else { return }
+                let mapCoords = coords + map * coordinateAxes * outputMap, mapValues = values.map { $0 + map * outputMap }
+                let peak = chunks > 1 ? peaks[map] : MapReduction.maximum(x + map * mapSize, count: mapSize)
+                let ownRows = OutputRows(self, coords: mapCoords, values: mapValues)
+                if let kernel, let marked = kernel.run(x + map * mapSize, peak: peak, rows: rows, coords: mapCoords, values: mapValues) {
+                    if marked > 0 { own[item] = ownWindows(x + map * mapSize, rows: rows, into: ownRows).map { map * outputMap + $0 } }
+                    return
                 }
+                let block = ExponentialRows<S>(
+                    map: x + map * mapSize, planes: depth.length, height: height.length,
+                    rows: height.inputSpan(rows), width: width.length,
+                    peak: peak, temperature: temperature, products: values != nil)
+                let sums = WindowRowSums<S>(width: width, depthSums: volumetric, values: values != nil)
+                for od in 0..<depth.outputs {
+                    for oy in rows {
+                        sums.gather(block, depthStart: depth.start(od), depthTaps: depth.taps(od),
+                                    heightStart: height.start(oy), heightTaps: height.taps(oy))
+                        sums.reduceColumns()
+                        write(sums, centres: centres, map: map, od: od, oy: oy, coords: coords, values: values)
+                    }
+                }
+                if perWindow { own[item] = ownWindows(x + map * mapSize, rows: rows, into: ownRows).map { map * outputMap + $0 } }
             }
         }
+        return own.flatMap { $0 }.sorted()
     }
 
     /// How many output rows one work item of ``run(_:maps:coords:values:)`` takes on
@@ -98,7 +112,7 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
         let columns = width.outputs
         let position = (od * height.outputs + oy) * columns
         let (xWeight, yBase, dBase) = rowCentre(od: od, oy: oy)
-        let (s, epsilon) = (sums.s, eps)
+        let (s, epsilon, weak) = (sums.s, eps, weakMass)
         let inverse = sums.sx   // reused in place: each sx is read before its slot is overwritten
         let outX = coords + (map * coordinateAxes + (volumetric ? 1 : 0)) * outputMap + position
         let outY = outX + outputMap
@@ -107,7 +121,7 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
             let reciprocal = 1 / (s[ox] + epsilon)
             let x = xAxis.coordinate(centre: centres.coordinateSum[ox] * xWeight, mass: s[ox], moment: sums.sx[ox], reciprocal: reciprocal)
             let y = yAxis.coordinate(centre: yBase * centres.inRange[ox], mass: s[ox], moment: sums.sy[ox], reciprocal: reciprocal)
-            outX[ox] = x * xAxis.factor - xAxis.offset
+            outX[ox] = s[ox] < weak ? .nan : x * xAxis.factor - xAxis.offset
             outY[ox] = y * yAxis.factor - yAxis.offset
             inverse[ox] = reciprocal
         }
