@@ -77,6 +77,16 @@ static inline void window3_nms(const float *x, float *out, float *ring, float *b
 #undef RING
 }
 
+/// The 2D conv soft-argmax workloads of `subpix bench`, as
+/// `run(name, maps, H, W, kernel, stride, padding, reps)` (square kernels, strides, paddings).
+#define FLOOR_CSA2D_WORKLOADS(run)                  \
+    run("csa2d_doc", 20 * 16, 50, 32, 3, 2, 1, 30);   \
+    run("csa2d_large", 1, 512, 512, 5, 1, 2, 30);     \
+    run("csa2d_pose", 4 * 17, 64, 48, 3, 1, 1, 30);   \
+    run("csa2d_k3", 1, 512, 512, 3, 1, 1, 20);        \
+    run("csa2d_k7", 1, 512, 512, 7, 1, 3, 20);        \
+    run("csa2d_k15", 1, 512, 512, 15, 1, 7, 10)
+
 /// Tells the compiler that `p` escaped and its memory was read, so the outputs
 /// of a timed run count as used (otherwise it may drop stores nobody reads).
 static inline void escape(void *p) { __asm__ volatile("" : : "g"(p) : "memory"); }

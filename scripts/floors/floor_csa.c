@@ -76,12 +76,7 @@ static void run2d(const char *name, int maps, int H, int W, int k, int s, int p,
 }
 
 int main(void) {
-    run2d("csa2d_doc", 20 * 16, 50, 32, 3, 2, 1, 30);
-    run2d("csa2d_large", 1, 512, 512, 5, 1, 2, 30);
-    run2d("csa2d_pose", 4 * 17, 64, 48, 3, 1, 1, 30);
-    run2d("csa2d_k3", 1, 512, 512, 3, 1, 1, 20);
-    run2d("csa2d_k7", 1, 512, 512, 7, 1, 3, 20);
-    run2d("csa2d_k15", 1, 512, 512, 15, 1, 7, 10);
+    FLOOR_CSA2D_WORKLOADS(run2d);
     int maps = 20 * 16;
     float *x = noise((size_t)maps * 3 * 50 * 32, 2);
     axis d = make(3, 3, 1, 0), h = make(50, 3, 2, 1), w = make(32, 3, 2, 1);

@@ -114,6 +114,18 @@ int subpix_window_soft_argmax_f32(
     const subpix_window_soft_argmax *op, const float *x, float peak,
     ptrdiff_t first_row, ptrdiff_t last_row, float *coords, float *values);
 
+/// kornia 0.9's outputs of the windows of output rows `first_row ..< last_row`
+/// (of every depth output) of one map `x` that `subpix_window_soft_argmax_f32`
+/// marked (a NaN in `out_x`): each window's softmax on its own, by the separable
+/// online rescale — per axis each window's largest logit and its sums relative to
+/// it, combined by `exp(m − M) ≤ 1`. The output planes hold rows
+/// `held_first ..< held_first + held_rows` of each depth output (`W_out` each);
+/// `out_d` (3D) and `values` may be NULL. Returns how many windows it wrote, or −1
+/// when scratch memory could not be allocated (nothing written).
+int subpix_window_soft_argmax_own_f32(
+    const subpix_window_soft_argmax *op, const float *x, ptrdiff_t first_row, ptrdiff_t last_row,
+    ptrdiff_t held_first, ptrdiff_t held_rows, float *out_x, float *out_y, float *out_d, float *values);
+
 /// The input gradient of `conv_soft_argmax2d` / `3d` for input rows
 /// `first_row ..< last_row` (of every plane) of one map `x` whose maximum is
 /// `peak`, given the cotangents of its coordinates (`axes × D_out × H_out × W_out`

@@ -72,9 +72,28 @@ final class WindowKernelTests: XCTestCase {
             try withKernelPath(path) {
                 var input = Tensor<Float>(shape: [1, 2, 6, 9], repeating: 0.25)
                 input[0, 0, 3, 4] = .nan
-                let (coords, values) = try convSoftArgmax2d(input, outputValue: true)
+                let (coords, values) = try convSoftArgmax2d(input, outputValue: true, version: .v0_7)
                 XCTAssertTrue(coords.elements[..<(2 * 54)].allSatisfy(\.isNaN), "\(path)")
                 XCTAssertTrue(values!.elements[..<54].allSatisfy(\.isNaN), "\(path)")
+                XCTAssertFalse(coords.elements[(2 * 54)...].contains(where: \.isNaN), "\(path)")
+            }
+        }
+    }
+
+    /// kornia 0.9 takes each window's softmax on its own: a NaN makes the 3 × 3
+    /// windows that read it NaN (outputs rows 2–4, columns 3–5), and no other.
+    func testANaNMakesOnlyItsWindowsNaNIn09() throws {
+        for path in KernelPath.allCases {
+            try withKernelPath(path) {
+                var input = Tensor<Float>(shape: [1, 2, 6, 9], repeating: 0.25)
+                input[0, 0, 3, 4] = .nan
+                let (coords, values) = try convSoftArgmax2d(input, normalizedCoordinates: false, outputValue: true, version: .v0_9)
+                for row in 0..<6 { for column in 0..<9 {
+                    let reads = (2...4).contains(row) && (3...5).contains(column)
+                    XCTAssertEqual(coords[0, 0, 0, row, column].isNaN, reads, "\(path) (\(row), \(column))")
+                    XCTAssertEqual(values![0, 0, row, column].isNaN, reads, "\(path) (\(row), \(column))")
+                } }
+                XCTAssertEqual(coords[0, 0, 0, 0, 0], 0.5, accuracy: 1e-6)   // four equal cells, columns 0 and 1
                 XCTAssertFalse(coords.elements[(2 * 54)...].contains(where: \.isNaN), "\(path)")
             }
         }

@@ -61,6 +61,18 @@ final class WindowKernel<S: SubpixScalar> {
     /// windows it marked, as ``run(_:peak:rows:coords:values:)``; nil when the
     /// kernel could not allocate its scratch memory.
     func runBand(_ map: UnsafePointer<S>, peak: S, rows: Range<Int>, coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>) -> Int? {
+        let (band, start) = bandView(map, rows: rows)
+        let status = withUnsafePointer(to: band) { band in
+            subpix_window_soft_argmax_f32(
+                band, floatElements(start), Float(peak), 0, rows.count, floatElements(coords), floatElements(values))
+        }
+        return status >= 0 ? Int(status) : nil
+    }
+
+    /// The problem seen from output row `rows.lowerBound` on, as ``runBand(_:peak:rows:coords:values:)``
+    /// runs it: the map from the band's first input row (with the padding that is
+    /// left above it), `rows.count` outputs, the row tables from the band's first row.
+    private func bandView(_ map: UnsafePointer<S>, rows: Range<Int>) -> (op: subpix_window_soft_argmax, map: UnsafePointer<S>) {
         var band = op
         let top = height.start(rows.lowerBound)   // input row of the band's first window
         let skipped = Swift.max(0, top)
@@ -71,13 +83,23 @@ final class WindowKernel<S: SubpixScalar> {
         band.row_x_weight = UnsafePointer(rowCentres + rows.lowerBound)
         band.row_y_base = UnsafePointer(rowCentres + tableRows + rows.lowerBound)
         band.row_d_base = UnsafePointer(rowCentres + 2 * tableRows + rows.lowerBound)
-        let status = withUnsafePointer(to: band) { band in
-            subpix_window_soft_argmax_f32(
-                band, UnsafeRawPointer(map + skipped * Int(op.width.length)).assumingMemoryBound(to: Float.self), Float(peak), 0, rows.count,
-                UnsafeMutableRawPointer(coords).assumingMemoryBound(to: Float.self),
-                UnsafeMutableRawPointer(values).assumingMemoryBound(to: Float.self))
+        return (band, map + skipped * Int(op.width.length))
+    }
+
+    /// kornia 0.9's outputs of the windows of output rows `rows` that ``run(_:peak:rows:coords:values:)``
+    /// (or ``runBand(_:peak:rows:coords:values:)`` with `band`) marked, each window's
+    /// softmax on its own by the online rescale (`subpix_window_soft_argmax_own_f32`),
+    /// into `outputs`; false when the kernel could not allocate its scratch memory.
+    func ownWindows(_ map: UnsafePointer<S>, rows: Range<Int>, into outputs: WindowedSoftArgmax<S>.OutputRows, band: Bool) -> Bool {
+        let (view, start) = band ? bandView(map, rows: rows) : (op, map)
+        let (first, last) = band ? (0, rows.count) : (rows.lowerBound, rows.upperBound)
+        let held = outputs.heldRows
+        let status = withUnsafePointer(to: view) { view in
+            subpix_window_soft_argmax_own_f32(
+                view, floatElements(start), first, last, band ? 0 : held.lowerBound, held.count,
+                floatElements(outputs.x), floatElements(outputs.y), outputs.d.map(floatElements), outputs.values.map(floatElements))
         }
-        return status >= 0 ? Int(status) : nil
+        return status >= 0
     }
 
     private static func axis(_ axis: WindowAxis, normalized: Bool) -> subpix_window_axis {

@@ -27,7 +27,8 @@ extension WindowedSoftArgmax {
                     return false
                 }
                 if marked > 0 {
-                    ownWindows(x, rows: rows, into: OutputRows(x: target, y: target + count, d: nil, values: values, heldRows: rows, columns: width.outputs))
+                    ownWindows(x, rows: rows, into: OutputRows(x: target, y: target + count, d: nil, values: values, heldRows: rows, columns: width.outputs),
+                               kernel: kernel, band: true)
                 }
                 return true
             }

@@ -4,8 +4,9 @@
 /// is the same softmax to rounding as long as a window's `Σ e` keeps the terms that
 /// matter in full precision. A window whose `Σ e` falls below ``weakMass``
 /// (its maximum about 40 temperatures below the map's) is marked by the pass (a NaN
-/// x coordinate) and computed here on its own, as kornia does; so is a window that
-/// holds a NaN, which stays NaN.
+/// x coordinate) and computed here on its own, as kornia does — for float32 by the C
+/// kernel's online rescale over the marked rows, otherwise window by window; so is
+/// a window that holds a NaN, which stays NaN.
 extension WindowedSoftArgmax {
     /// The `Σ e` below which a window is computed on its own: 2⁻⁵⁸ (`e⁻⁴⁰`). Above
     /// it every term within 2⁻²⁴ of the window's largest is a normal float32.
@@ -57,24 +58,30 @@ extension WindowedSoftArgmax {
     /// Computes on its own every window of output rows `rows` (of every depth output)
     /// whose x coordinate in `outputs` is NaN, writing its coordinates and value, and
     /// returns their indices in the map's outputs (`(od · H_out + oy) · W_out + ox`), in order.
+    /// With the float32 `kernel` they are computed by its online rescale
+    /// (``WindowKernel/ownWindows(_:rows:into:band:)``, on the band's view when `band`),
+    /// otherwise window by window (``ownWindow(_:od:oy:ox:)``).
     @discardableResult
-    func ownWindows(_ map: UnsafePointer<S>, rows: Range<Int>, into outputs: OutputRows) -> [Int] {
-        var found: [Int] = []
+    func ownWindows(
+        _ map: UnsafePointer<S>, rows: Range<Int>, into outputs: OutputRows, kernel: WindowKernel<S>? = nil, band: Bool = false
+    ) -> [Int] {
+        var found: [(od: Int, oy: Int, ox: Int)] = []
         for od in 0..<depth.outputs {
             for oy in rows {
-                for ox in 0..<width.outputs {
-                    let index = outputs.index(od: od, oy: oy, ox: ox)
-                    guard outputs.x[index].isNaN else { continue }
-                    let window = ownWindow(map, od: od, oy: oy, ox: ox)
-                    outputs.x[index] = window.x
-                    outputs.y[index] = window.y
-                    outputs.d?[index] = window.d
-                    outputs.values?[index] = window.value
-                    found.append((od * height.outputs + oy) * width.outputs + ox)
-                }
+                for ox in 0..<width.outputs where outputs.x[outputs.index(od: od, oy: oy, ox: ox)].isNaN { found.append((od, oy, ox)) }
             }
         }
-        return found
+        let indices = found.map { ($0.od * height.outputs + $0.oy) * width.outputs + $0.ox }
+        if found.isEmpty || kernel?.ownWindows(map, rows: rows, into: outputs, band: band) == true { return indices }
+        for (od, oy, ox) in found {
+            let index = outputs.index(od: od, oy: oy, ox: ox)
+            let window = ownWindow(map, od: od, oy: oy, ox: ox)
+            outputs.x[index] = window.x
+            outputs.y[index] = window.y
+            outputs.d?[index] = window.d
+            outputs.values?[index] = window.value
+        }
+        return indices
     }
 
     /// Output `(od, oy, ox)` of the map `x` from its window alone: with `m` the
@@ -135,17 +142,17 @@ struct OwnWindow<S: SubpixScalar> {
     }
 
     /// Calls `body` with every cell inside the map: its index, its taps `(v, u, t)` and `e`.
+    @inline(__always)
     func forEachCell(_ body: (_ cell: Int, _ taps: (d: Int, y: Int, x: Int), _ e: S) -> Void) {
-        let inverse = 1 / engine.temperature
-        var e = [S](repeating: 0, count: taps.x.count)
-        for v in taps.d {
-            for u in taps.y {
-                let first = cell(v, u, taps.x.lowerBound)
-                e.withUnsafeMutableBufferPointer { e in
-                    guard let target = e.baseAddress else { return }
-                    S.exponentials(map + first, count: taps.x.count, scale: inverse, offset: peak * inverse, into: target)
+        let (inverse, columns) = (1 / engine.temperature, taps.x.count)
+        withUnsafeTemporaryAllocation(of: S.self, capacity: Swift.max(1, columns)) { e in
+            guard let row = e.baseAddress else { return }
+            for v in taps.d {
+                for u in taps.y {
+                    let first = cell(v, u, taps.x.lowerBound)
+                    S.exponentials(map + first, count: columns, scale: inverse, offset: peak * inverse, into: row)
+                    for column in 0..<columns { body(first + column, (v, u, taps.x.lowerBound + column), row[column]) }
                 }
-                for (column, weight) in e.enumerated() { body(first + column, (v, u, taps.x.lowerBound + column), weight) }
             }
         }
     }

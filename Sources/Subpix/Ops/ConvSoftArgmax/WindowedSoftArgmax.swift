@@ -73,7 +73,9 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
                 let peak = chunks > 1 ? peaks[map] : MapReduction.maximum(x + map * mapSize, count: mapSize)
                 let ownRows = OutputRows(self, coords: mapCoords, values: mapValues)
                 if let kernel, let marked = kernel.run(x + map * mapSize, peak: peak, rows: rows, coords: mapCoords, values: mapValues) {
-                    if marked > 0 { own[item] = ownWindows(x + map * mapSize, rows: rows, into: ownRows).map { map * outputMap + $0 } }
+                    if marked > 0 {
+                        own[item] = ownWindows(x + map * mapSize, rows: rows, into: ownRows, kernel: kernel).map { map * outputMap + $0 }
+                    }
                     return
                 }
                 let block = ExponentialRows<S>(

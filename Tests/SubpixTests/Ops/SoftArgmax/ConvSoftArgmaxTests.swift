@@ -62,8 +62,8 @@ final class ConvSoftArgmaxTests: XCTestCase {
     func testStrictMaximaBonusUsesTheLevelsAlignedWithTheOutput() throws {
         var x = Tensor<Double>(shape: [1, 1, 5, 5, 5], repeating: 0)
         x[0, 0, 3, 2, 2] = 2
-        let plain = try convSoftArgmax3d(x, stride: [1, 1, 1], padding: [0, 1, 1]).values!
-        let boosted = try convSoftArgmax3d(x, stride: [1, 1, 1], padding: [0, 1, 1], strictMaximaBonus: 10).values!
+        let plain = try convSoftArgmax3d(x, stride: [1, 1, 1], padding: [0, 1, 1], version: .v0_7).values!
+        let boosted = try convSoftArgmax3d(x, stride: [1, 1, 1], padding: [0, 1, 1], strictMaximaBonus: 10, version: .v0_7).values!
         XCTAssertEqual(plain.shape, [1, 1, 3, 5, 5])
         for level in 0..<3 { for row in 0..<5 { for column in 0..<5 {
             let factor = (level, row, column) == (2, 2, 2) ? 1 + 10 * 2.0 : 1
@@ -84,13 +84,13 @@ final class ConvSoftArgmaxTests: XCTestCase {
              "conv_soft_argmax2d: expected stride > 0 on every axis, got (1, -2) (-2)"),
             ({ try convSoftArgmax2d(map, padding: [-1, 0]) },
              "conv_soft_argmax2d: expected padding >= 0 on every axis, got (-1, 0) (-1)"),
-            ({ try convSoftArgmax2d(map, kernelSize: [3, 3], padding: [2, 1]) },
+            ({ try convSoftArgmax2d(map, kernelSize: [3, 3], padding: [2, 1], version: .v0_7) },
              "conv_soft_argmax2d: expected padding at most half the kernel (1 for kernel 3), got 2 on axis 0"),
             ({ try convSoftArgmax2d(map, kernelSize: [5, 5], padding: [0, 0]) },
              "conv_soft_argmax2d: expected a non-empty output, got (0, 0) for input (4, 4) with kernel (5, 5), stride (1, 1), padding (0, 0)"),
             ({ try convSoftArgmax2d(map, kernelSize: [3]) }, "conv_soft_argmax2d: expected kernel_size with 2 values, got (3,)"),
             ({ try convSoftArgmax3d(map) }, "conv_soft_argmax3d: expected input of shape (B, C, D, H, W), got (1, 1, 4, 4)"),
-            ({ try convSoftArgmax3d(Tensor<Float>(shape: [1, 1, 4, 4, 4], repeating: 0), kernelSize: [2, 2, 2], padding: [0, 0, 0], strictMaximaBonus: 1) },
+            ({ try convSoftArgmax3d(Tensor<Float>(shape: [1, 1, 4, 4, 4], repeating: 0), kernelSize: [2, 2, 2], padding: [0, 0, 0], strictMaximaBonus: 1, version: .v0_7) },
              "conv_soft_argmax3d: expected an odd kernel_size with strict_maxima_bonus > 0 (kornia 0.7.4's strict maxima), got (2, 2, 2)"),
         ]
         for (call, message) in cases {

@@ -67,12 +67,27 @@ final class ConvSoftArgmaxWindowTests: XCTestCase {
     func testAnEvenWindowsCentreCountsItsPaddedCellAsZero() throws {
         let map = Tensor<Double>(shape: [1, 1, 1, 3], repeating: 0)
         let g = try geometry([1, 2], [1, 1], [0, 1])
-        let first = try ConvSoftArgmaxWindow(map, plane: 0, origin: [0, -1], geometry: g)
+        let first = try ConvSoftArgmaxWindow(map, plane: 0, origin: [0, -1], geometry: g, version: .v0_7)
         XCTAssertEqual(first.centre, [0, 0])
         XCTAssertEqual(first.meanOffset[0], 1, accuracy: 1e-8)   // all weight on cell 0, offset +1
-        let second = try ConvSoftArgmaxWindow(map, plane: 0, origin: [0, 0], geometry: g)
+        let second = try ConvSoftArgmaxWindow(map, plane: 0, origin: [0, 0], geometry: g, version: .v0_7)
         XCTAssertEqual(second.centre, [0.5, 0])
         XCTAssertEqual(second.coordinate[0], 0.5, accuracy: 1e-8)
+    }
+
+    /// The same windows in kornia 0.9: the grid continues into the padding, so output 0
+    /// (cells −1 and 0) is centred at −0.5, and its one cell inside, 0, sits at offset
+    /// +0.5: it reads 0. Output 1 is centred at 0.5 with offsets ∓0.5.
+    func testAnEvenWindowsCentreContinuesIntoThePaddingIn09() throws {
+        let map = Tensor<Double>(shape: [1, 1, 1, 3], repeating: 0)
+        let g = try geometry([1, 2], [1, 1], [0, 1])
+        let first = try ConvSoftArgmaxWindow(map, plane: 0, origin: [0, -1], geometry: g, version: .v0_9)
+        XCTAssertEqual(first.centre, [-0.5, 0])
+        XCTAssertEqual(first.meanOffset[0], 0.5, accuracy: 1e-12)
+        XCTAssertEqual(first.coordinate[0], 0, accuracy: 1e-12)
+        let second = try ConvSoftArgmaxWindow(map, plane: 0, origin: [0, 0], geometry: g, version: .v0_9)
+        XCTAssertEqual(second.centre, [0.5, 0])
+        XCTAssertEqual(second.coordinate[0], 0.5, accuracy: 1e-12)
     }
 
     func testRefusesWhatItCannotExplain() throws {
