@@ -18,19 +18,29 @@ static axis make(int n, int k, int s, int p) { axis a = { n, k, s, p, (n + 2 * p
 /// Per window along one axis, relative to the window's maximum.
 typedef struct { float *m, *s, *tx, *ty, *v; } partial;
 
-static partial take(int count) {
-    partial q = { malloc(sizeof(float) * count), malloc(sizeof(float) * count), malloc(sizeof(float) * count),
-                  malloc(sizeof(float) * count), malloc(sizeof(float) * count) };
+/// Scratch kept between the timed runs (a fresh multi-megabyte buffer per run would
+/// time the kernel's page faults).
+static float *scratch(int slot, size_t count) {
+    static float *kept[4];
+    static size_t capacity[4];
+    if (count > capacity[slot]) { free(kept[slot]); kept[slot] = malloc(sizeof(float) * count); capacity[slot] = count; }
+    return kept[slot];
+}
+
+static partial take(int slot, int count) {
+    float *base = scratch(slot, (size_t)count * 5);
+    partial q = { base, base + count, base + 2 * count, base + 3 * count, base + 4 * count };
     return q;
 }
-static void release(partial q) { free(q.m); free(q.s); free(q.tx); free(q.ty); free(q.v); }
 
 static void csa_window(const float *in, int maps, axis d, axis h, axis w, float invT, float *coords, float *vals) {
     int plane = h.n * w.n, size = d.n * plane, outPlane = h.out * w.out, outMap = d.out * outPlane;
     int axes = d.k > 1 || d.n > 1 ? 3 : 2, wp = w.n + 2 * w.p, hp = h.n + 2 * h.p;
-    float *lg = malloc(sizeof(float) * wp), *vv = malloc(sizeof(float) * wp);
-    partial rows = take(hp * w.out);            // width windows of one plane's rows, height padding rows included
-    partial planes = take(d.n * outPlane);      // height windows of every plane (3D)
+    float *lg = scratch(3, (size_t)wp * 2), *vv = lg + wp;
+    partial rows = take(0, hp * w.out);         // width windows of one plane's rows, height padding rows included
+    partial planes = take(1, d.n * outPlane);   // height windows of every plane (3D)
+    float *depthM = scratch(2, (size_t)outPlane * 6), *depthS = depthM + outPlane, *depthX = depthS + outPlane;
+    float *depthY = depthX + outPlane, *depthD = depthY + outPlane, *depthV = depthD + outPlane;   // depth windows (3D)
     for (int c = 0; c < w.p; c++) { lg[c] = lg[wp - 1 - c] = -1e30f; vv[c] = vv[wp - 1 - c] = 0; }
     for (int r = 0; r < h.p; r++) for (int o = 0; o < w.out; o++) {
         int top = r * w.out + o, bottom = (hp - 1 - r) * w.out + o;
@@ -44,27 +54,35 @@ static void csa_window(const float *in, int maps, axis d, axis h, axis w, float 
             for (int y = 0; y < h.n; y++) {
                 const float *line = x + z * plane + y * w.n;
                 for (int c = 0; c < w.n; c++) { lg[w.p + c] = line[c] * invT; vv[w.p + c] = line[c]; }
-                for (int o = 0; o < w.out; o++) {
-                    const float *a = lg + o * w.s, *b = vv + o * w.s;
-                    float m = a[0], s = 0, t = 0, v = 0;
-                    for (int k = 1; k < w.k; k++) m = a[k] > m ? a[k] : m;
-                    for (int k = 0; k < w.k; k++) { float e = fexp(a[k] - m); s += e; t += k * e; v += e * b[k]; }
-                    int at = (h.p + y) * w.out + o;
-                    rows.m[at] = m; rows.s[at] = s; rows.tx[at] = t; rows.v[at] = v;
+                int at = (h.p + y) * w.out;
+                float *restrict m = rows.m + at, *restrict s = rows.s + at, *restrict t = rows.tx + at, *restrict v = rows.v + at;
+                for (int o = 0; o < w.out; o++) { m[o] = lg[o * w.s]; s[o] = 0; t[o] = 0; v[o] = 0; }
+                for (int k = 1; k < w.k; k++) for (int o = 0; o < w.out; o++) m[o] = lg[o * w.s + k] > m[o] ? lg[o * w.s + k] : m[o];
+                for (int k = 0; k < w.k; k++) {
+                    const float *restrict a = lg + k, *restrict b = vv + k;
+                    float kf = (float)k;
+                    if (w.s == 1) {   // contiguous: vectorised
+                        for (int o = 0; o < w.out; o++) { float e = fexp(a[o] - m[o]); s[o] += e; t[o] += kf * e; v[o] += e * b[o]; }
+                    } else {
+                        for (int o = 0; o < w.out; o++) { float e = fexp(a[o * w.s] - m[o]); s[o] += e; t[o] += kf * e; v[o] += e * b[o * w.s]; }
+                    }
                 }
             }
             for (int oy = 0; oy < h.out; oy++) {
-                for (int o = 0; o < w.out; o++) {
-                    int base = oy * h.s * w.out + o;
-                    float m = rows.m[base], s = 0, tx = 0, ty = 0, v = 0;
-                    for (int k = 1; k < h.k; k++) m = rows.m[base + k * w.out] > m ? rows.m[base + k * w.out] : m;
-                    for (int k = 0; k < h.k; k++) {
-                        int at = base + k * w.out;
-                        float f = fexp(rows.m[at] - m);
-                        s += f * rows.s[at]; tx += f * rows.tx[at]; ty += k * f * rows.s[at]; v += f * rows.v[at];
+                int at = z * outPlane + oy * w.out;
+                float *restrict m = planes.m + at, *restrict s = planes.s + at, *restrict tx = planes.tx + at;
+                float *restrict ty = planes.ty + at, *restrict v = planes.v + at;
+                const float *rm = rows.m + oy * h.s * w.out;
+                for (int o = 0; o < w.out; o++) { m[o] = rm[o]; s[o] = 0; tx[o] = 0; ty[o] = 0; v[o] = 0; }
+                for (int k = 1; k < h.k; k++) for (int o = 0; o < w.out; o++) m[o] = rm[k * w.out + o] > m[o] ? rm[k * w.out + o] : m[o];
+                for (int k = 0; k < h.k; k++) {
+                    int row = (oy * h.s + k) * w.out;
+                    const float *restrict qm = rows.m + row, *restrict qs = rows.s + row, *restrict qt = rows.tx + row, *restrict qv = rows.v + row;
+                    float kf = (float)k;
+                    for (int o = 0; o < w.out; o++) {
+                        float f = fexp(qm[o] - m[o]);
+                        s[o] += f * qs[o]; tx[o] += f * qt[o]; ty[o] += kf * f * qs[o]; v[o] += f * qv[o];
                     }
-                    int at = z * outPlane + oy * w.out + o;
-                    planes.m[at] = m; planes.s[at] = s; planes.tx[at] = tx; planes.ty[at] = ty; planes.v[at] = v;
                 }
             }
         }
@@ -79,29 +97,34 @@ static void csa_window(const float *in, int maps, axis d, axis h, axis w, float 
             continue;
         }
         for (int od = 0; od < d.out; od++) {
+            float *restrict M = depthM, *restrict S = depthS, *restrict TX = depthX, *restrict TY = depthY, *restrict TD = depthD, *restrict V = depthV;
+            for (int i = 0; i < outPlane; i++) { M[i] = -1e30f; S[i] = 0; TX[i] = 0; TY[i] = 0; TD[i] = 0; V[i] = 0; }
+            for (int k = 0; k < d.k; k++) {
+                int z = od * d.s - d.p + k;
+                if (z < 0 || z >= d.n) continue;
+                for (int i = 0; i < outPlane; i++) M[i] = planes.m[z * outPlane + i] > M[i] ? planes.m[z * outPlane + i] : M[i];
+            }
+            for (int k = 0; k < d.k; k++) {
+                int z = od * d.s - d.p + k;
+                if (z < 0 || z >= d.n) continue;
+                const float *restrict qm = planes.m + z * outPlane, *restrict qs = planes.s + z * outPlane, *restrict qx = planes.tx + z * outPlane;
+                const float *restrict qy = planes.ty + z * outPlane, *restrict qv = planes.v + z * outPlane;
+                float kf = (float)k;
+                for (int i = 0; i < outPlane; i++) {
+                    float f = fexp(qm[i] - M[i]);
+                    S[i] += f * qs[i]; TX[i] += f * qx[i]; TY[i] += f * qy[i]; TD[i] += kf * f * qs[i]; V[i] += f * qv[i];
+                }
+            }
             for (int i = 0; i < outPlane; i++) {
-                float m = -1e30f, s = 0, tx = 0, ty = 0, td = 0, v = 0;
-                for (int k = 0; k < d.k; k++) {
-                    int z = od * d.s - d.p + k;
-                    if (z >= 0 && z < d.n && planes.m[z * outPlane + i] > m) m = planes.m[z * outPlane + i];
-                }
-                for (int k = 0; k < d.k; k++) {
-                    int z = od * d.s - d.p + k;
-                    if (z < 0 || z >= d.n) continue;
-                    int at = z * outPlane + i;
-                    float f = fexp(planes.m[at] - m);
-                    s += f * planes.s[at]; tx += f * planes.tx[at]; ty += f * planes.ty[at]; td += k * f * planes.s[at]; v += f * planes.v[at];
-                }
                 int oy = i / w.out, o = i % w.out, at = od * outPlane + i;
-                float r = 1.f / s;
-                out[at] = od * d.s - d.p + td * r;
-                out[outMap + at] = o * w.s - w.p + tx * r;
-                out[2 * outMap + at] = oy * h.s - h.p + ty * r;
-                ov[at] = v * r;
+                float r = 1.f / S[i];
+                out[at] = od * d.s - d.p + TD[i] * r;
+                out[outMap + at] = o * w.s - w.p + TX[i] * r;
+                out[2 * outMap + at] = oy * h.s - h.p + TY[i] * r;
+                ov[at] = V[i] * r;
             }
         }
     }
-    free(lg); free(vv); release(rows); release(planes);
 }
 
 /// The largest difference between `csa_window` and each window's softmax taken
