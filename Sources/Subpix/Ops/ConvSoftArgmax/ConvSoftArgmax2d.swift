@@ -80,7 +80,7 @@ extension WindowedSoftArgmax {
     }
 
     /// ``apply(_:outputValue:)``, and the flat output indices of the windows computed
-    /// on their own (kornia 0.9's weak windows, ``ownWindows(_:rows:into:)``).
+    /// on their own (kornia 0.9's weak windows, ``ownWindows(_:rows:into:kernel:band:)``).
     func applyFindingOwnWindows(_ input: Tensor<S>, outputValue: Bool) -> (coords: Tensor<S>, values: Tensor<S>?, own: [Int]) {
         let (batch, channels) = (input.shape[0], input.shape[1])
         let outputs = (volumetric ? [depth.outputs] : []) + [height.outputs, width.outputs]

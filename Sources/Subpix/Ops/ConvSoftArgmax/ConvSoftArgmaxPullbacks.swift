@@ -20,7 +20,7 @@ public typealias WindowedSoftArgmaxPullbackFunction<S: SubpixScalar> =
 /// (`2 / (size − 1)`, or 1 in pixels). The pullback sums these over every
 /// window that reads the pixel, weighted by the cotangents, in one fused pass
 /// per map. Because of `eps`, the 0.7.4 gradient's sum over a map is not exactly 0.
-/// The 0.9 windows that the forward computes on their own (``WindowedSoftArgmax/ownWindows(_:rows:into:)``)
+/// The 0.9 windows that the forward computes on their own (``WindowedSoftArgmax/ownWindows(_:rows:into:kernel:band:)``)
 /// get their gradient on their own too.
 ///
 /// ```swift

@@ -39,7 +39,7 @@ final class WindowKernel<S: SubpixScalar> {
     deinit { rowCentres.deallocate() }
 
     /// Writes output rows `rows` (of every depth output) of one map and returns how
-    /// many windows it marked for ``WindowedSoftArgmax/ownWindows(_:rows:into:)``; nil
+    /// many windows it marked for ``WindowedSoftArgmax/ownWindows(_:rows:into:kernel:band:)``; nil
     /// when the kernel could not allocate its scratch memory (nothing is written then).
     func run(_ map: UnsafePointer<S>, peak: S, rows: Range<Int>, coords: UnsafeMutablePointer<S>, values: UnsafeMutablePointer<S>?) -> Int? {
         let status = withUnsafePointer(to: op) { op in

@@ -65,15 +65,17 @@ extension WindowedSoftArgmax {
     func ownWindows(
         _ map: UnsafePointer<S>, rows: Range<Int>, into outputs: OutputRows, kernel: WindowKernel<S>? = nil, band: Bool = false
     ) -> [Int] {
-        var found: [(od: Int, oy: Int, ox: Int)] = []
+        var indices: [Int] = []
         for od in 0..<depth.outputs {
             for oy in rows {
-                for ox in 0..<width.outputs where outputs.x[outputs.index(od: od, oy: oy, ox: ox)].isNaN { found.append((od, oy, ox)) }
+                let (held, position) = (outputs.index(od: od, oy: oy, ox: 0), (od * height.outputs + oy) * width.outputs)
+                for ox in 0..<width.outputs where outputs.x[held + ox].isNaN { indices.append(position + ox) }
             }
         }
-        let indices = found.map { ($0.od * height.outputs + $0.oy) * width.outputs + $0.ox }
-        if found.isEmpty || kernel?.ownWindows(map, rows: rows, into: outputs, band: band) == true { return indices }
-        for (od, oy, ox) in found {
+        if indices.isEmpty || kernel?.ownWindows(map, rows: rows, into: outputs, band: band) == true { return indices }
+        for flat in indices {
+            let (od, plane) = flat.quotientAndRemainder(dividingBy: height.outputs * width.outputs)
+            let (oy, ox) = plane.quotientAndRemainder(dividingBy: width.outputs)
             let index = outputs.index(od: od, oy: oy, ox: ox)
             let window = ownWindow(map, od: od, oy: oy, ox: ox)
             outputs.x[index] = window.x

@@ -38,7 +38,8 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
 
     /// Runs over `maps` contiguous maps of `x`, writing `coords` (`maps × axes × outputMap`)
     /// and, when given, `values` (`maps × outputMap`). Returns the windows computed
-    /// on their own (``ownWindows(_:rows:into:)``) as flat output indices, in order.
+    /// on their own (``ownWindows(_:rows:into:kernel:band:)``) as flat output indices,
+    /// work item by work item.
     @_specialize(where S == Float)
     @_specialize(where S == Double)
     @discardableResult
@@ -94,7 +95,7 @@ struct WindowedSoftArgmax<S: SubpixScalar> {
                 if perWindow { own[item] = ownWindows(x + map * mapSize, rows: rows, into: ownRows).map { map * outputMap + $0 } }
             }
         }
-        return own.flatMap { $0 }.sorted()
+        return own.flatMap { $0 }
     }
 
     /// How many output rows one work item of ``run(_:maps:coords:values:)`` takes on

@@ -1,5 +1,5 @@
 /// The gradient of the kornia 0.9 windows that the forward computed on their own
-/// (``WindowedSoftArgmax/ownWindows(_:rows:into:)``): with the window's softmax
+/// (``WindowedSoftArgmax/ownWindows(_:rows:into:kernel:band:)``): with the window's softmax
 /// `p = e / Σ e` (`e` from the window's own maximum), offsets `o_a` and normalisation
 /// factors `f_a`, coordinates `c_a` and value `v = Σ p·x`, for cotangents `ḡ_a` and `v̄`
 ///
