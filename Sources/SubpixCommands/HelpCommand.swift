@@ -5,7 +5,7 @@ import SubpixSession
 /// `subpix builtins [NAME] [--markdown]`: the builtins as `help()` shows them, or `docs/repl.md`.
 struct HelpCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
-        commandName: "builtins", abstract: "List the script builtins, show one, or print docs/repl.md (--markdown).")
+        commandName: "builtins", abstract: "List the script builtins, show one (as --kornia's release declares it), or print docs/repl.md (--markdown).")
 
     @Flag(help: "Print the language reference as Markdown (docs/repl.md).")
     var markdown = false
@@ -13,11 +13,15 @@ struct HelpCommand: ConsoleCommand {
     @Argument(help: "A builtin name.")
     var name: String?
 
+    @OptionGroup var kornia: KorniaOption
+
     func run(console: Console) throws {
-        let registry = BuiltinRegistry.standard
         if markdown {
-            console.out(ReferenceMarkdown.document(registry))
-        } else if let name {
+            // The reference shows the default release and, under each op, where the other differs.
+            return console.out(ReferenceMarkdown.document(.standard))
+        }
+        let registry = BuiltinRegistry.standard.following(try kornia.version())
+        if let name {
             console.print(try HelpText.entry(name, in: registry))
         } else {
             console.print(HelpText.overview(registry))

@@ -9,13 +9,14 @@ struct ReplCommand: ParsableCommand {
         commandName: "repl", abstract: "Interactive REPL: kornia-style calls, file I/O, help().",
         discussion: "With piped input there is no prompt; the exit status is 1 when any statement failed.")
 
+    @OptionGroup var kornia: KorniaOption
     @OptionGroup var memory: MemoryLimitOption
     @OptionGroup var force: ForceOption
     @OptionGroup var quiet: QuietOption
 
     func run() throws {
         memory.apply()
-        let session = Session()
+        let session = Session(kornia: try kornia.version())
         session.overwritesFiles = force.force
         quiet.apply(to: session, console: .standard)
         // `view(x)` has selected x already.

@@ -28,6 +28,7 @@ struct RunCommand: ConsoleCommand {
     @Argument(parsing: .allUnrecognized, help: "Arguments passed to the script as args.")
     var arguments: [String] = []
 
+    @OptionGroup var kornia: KorniaOption
     @OptionGroup var memory: MemoryLimitOption
     @OptionGroup var force: ForceOption
     @OptionGroup var quiet: QuietOption
@@ -45,10 +46,11 @@ struct RunCommand: ConsoleCommand {
         memory.apply()
         var scriptArguments = arguments
         if let terminator = scriptArguments.firstIndex(of: "--") { scriptArguments.remove(at: terminator) }
-        let session = Session(output: { console.print($0) })
+        // A script's first line (`# subpix --kornia 0.7`) beats the environment; the option beats both.
+        let session = Session(kornia: try kornia.version(), output: { console.print($0) })
         session.overwritesFiles = force.force
         quiet.apply(to: session, console: console)
-        let runner = ScriptRunner(path: file, arguments: scriptArguments, keepGoing: keepGoing)
+        let runner = ScriptRunner(path: file, arguments: scriptArguments, keepGoing: keepGoing, kornia: try kornia.explicit())
         let report: (String) -> Void = { console.report($0) }
         let status: Int32
         if let eachFrame {

@@ -36,6 +36,7 @@ struct ViewCommand: ConsoleCommand {
     var size = TerminalSize(columns: 120, rows: 40)
 
     @OptionGroup var liveOptions: LiveOptions
+    @OptionGroup var kornia: KorniaOption
     @OptionGroup var memory: MemoryLimitOption
     @OptionGroup var force: ForceOption
 
@@ -61,11 +62,12 @@ struct ViewCommand: ConsoleCommand {
         memory.apply()
         // First, so that `-` can hand standard input to the stream and take the keys from the terminal.
         let live = try liveOptions.start(file: file, maxBytes: memory.maxBytes ?? FrameRing.defaultMaxBytes)
-        let session = Session(output: { _ in })
+        let session = Session(kornia: try kornia.version(), output: { _ in })
         if let script {
             var arguments = inputs
             if let terminator = arguments.firstIndex(of: "--") { arguments.remove(at: terminator) }
-            let status = ScriptRunner(path: script, arguments: arguments, keepGoing: false).run(in: session) { console.report($0) }
+            let status = ScriptRunner(path: script, arguments: arguments, keepGoing: false, kornia: try kornia.explicit())
+                .run(in: session) { console.report($0) }
             if status != 0 { throw ExitCode(status) }
             if let name = `var` { try session.apply([.input(name)]) }
             session.followScriptCalls()

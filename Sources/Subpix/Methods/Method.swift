@@ -76,16 +76,20 @@ public struct Method: Sendable {
         try compute(try checked(arguments))
     }
 
+    /// The error for an argument `name` that only another kornia release has
+    /// (`"conv_quad_interp3d: eps is a kornia 0.7 argument; run with --kornia 0.7 or see docs/kornia.md"`);
+    /// nil when kornia `version` has it, or no release does.
+    public func refusal(of name: String, in version: KorniaVersion) -> SubpixError? {
+        guard let parameter = parameter(name), !parameter.isAvailable(in: version),
+              let other = parameter.versions.sorted().first else { return nil }
+        return SubpixError(self.name, "\(name) is a kornia \(other.rawValue) argument; run with --kornia \(other.rawValue) or see docs/kornia.md")
+    }
+
     /// `arguments` with kornia's defaults for those not given, each checked
     /// against its parameter in the arguments' kornia version.
     func checked(_ arguments: Arguments) throws -> Arguments {
         let version = arguments.version
-        for given in arguments.names {
-            guard let parameter = parameter(given) else { continue }
-            if !parameter.isAvailable(in: version), let other = parameter.versions.sorted().first {
-                throw SubpixError(name, "\(given) is a kornia \(other.rawValue) argument; run with --kornia \(other.rawValue) or see docs/kornia.md")
-            }
-        }
+        if let refusal = arguments.names.lazy.compactMap({ self.refusal(of: $0, in: version) }).first { throw refusal }
         var complete = arguments
         for parameter in parameters(in: version) where arguments[parameter.name] == nil {
             guard let value = parameter.defaultValue(in: version) else {

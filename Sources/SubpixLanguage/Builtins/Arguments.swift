@@ -47,6 +47,7 @@ public struct Arguments {
                 target.append(.keyword(label))
                 continue
             } else if let label = argument.label {
+                if let refusal = builtin.refusedKeywords[label] { throw ScriptError(refusal, at: argument.position) }
                 guard names.contains(label) else {
                     throw ScriptError(Self.unknownKeyword(label, of: builtin), at: argument.position)
                 }

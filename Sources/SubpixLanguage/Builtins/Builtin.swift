@@ -1,3 +1,5 @@
+import Subpix
+
 /// A function of the script language: its name, parameters with defaults
 /// (kornia's names and defaults for the ops), a one-line summary, details for
 /// `help(name)`, and its body.
@@ -58,6 +60,12 @@ public struct Builtin: Sendable {
     /// for the builtin it calls, shown as `**name` in the signature (`vjp(..., **op_kwargs)`);
     /// nil: an unknown keyword is an error.
     public var forwardedKeywords: String?
+    /// Keywords a call may not give, each with the message that says why: the
+    /// arguments only another kornia release has (`eps` of `conv_quad_interp3d` in 0.9).
+    public var refusedKeywords: [String: String] = [:]
+    /// The same builtin as kornia `version` declares it (its signature, defaults and
+    /// semantics); nil for a builtin that is the same in every release.
+    public var release: (@Sendable (KorniaVersion) -> Builtin)?
     let body: @Sendable (Arguments, any ScriptContext) throws -> Value
 
     /// A builtin whose body runs against any ``ScriptContext``; the session's

@@ -34,4 +34,8 @@ public struct BuiltinRegistry: Sendable {
     /// The builtins of one category, sorted by name.
     public func builtins(in category: Builtin.Category) -> [Builtin] { all.filter { $0.category == category } }
 
+    /// These builtins as kornia `version` declares them (``Builtin/release``).
+    public func following(_ version: KorniaVersion) -> BuiltinRegistry {
+        BuiltinRegistry(all.map { $0.release?(version) ?? $0 })
+    }
 }

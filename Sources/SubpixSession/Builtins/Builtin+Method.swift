@@ -2,39 +2,47 @@ import Subpix
 import SubpixLanguage
 
 extension Builtin {
-    /// The builtin of a core ``Method``: its kornia name, parameters and defaults,
-    /// summary and details, all read from the method. A call's arguments are
-    /// checked against the method's parameter kinds (with the script's own
-    /// messages), its output size against `SUBPIX_MAX_BYTES`, and its outputs come
-    /// back as one value, or a tuple when there are several.
-    public init(method: Method) {
+    /// The builtin of a core ``Method`` as kornia `version` declares it: its kornia
+    /// name, that release's parameters (in its positional order) and defaults,
+    /// summary and details, all read from the method. A keyword only the other
+    /// release has is refused with the method's message, naming the release. A
+    /// call's arguments are checked against the method's parameter kinds (with the
+    /// script's own messages), its output size against `SUBPIX_MAX_BYTES`; it runs
+    /// in `version`, and its outputs come back as one value, or a tuple when there are several.
+    public init(method: Method, version: KorniaVersion = .default) {
+        let parameters = method.parameters(in: version)
         self.init(
-            method.name, method.parameters.map { Parameter($0.name, $0.defaultValue.map(Value.init(argument:))) },
+            method.name, parameters.map { Parameter($0.name, $0.defaultValue(in: version).map(Value.init(argument:))) },
             category: .op, summary: method.summary, details: method.details
         ) { a, _ in
-            let arguments = try a.methodArguments(of: method)
+            let arguments = try a.methodArguments(of: method, in: version)
             if let size = try method.outputElements?(arguments) {
-                let dtype = method.parameters.lazy.compactMap { try? arguments.tensor($0.name).dtype }.first ?? .float32
+                let dtype = parameters.lazy.compactMap { try? arguments.tensor($0.name).dtype }.first ?? .float32
                 try a.requireAllocation(size.parameter, elements: (size.count, size.overflow), dtype: dtype)
             }
             let outputs = try method.run(arguments).map(Value.init(output:))
             return outputs.count == 1 ? outputs[0] : .tuple(outputs)
         }
+        for parameter in method.parameters {
+            if let refusal = method.refusal(of: parameter.name, in: version) { refusedKeywords[parameter.name] = "\(refusal)" }
+        }
+        release = { Builtin(method: method, version: $0) }
     }
 }
 
 extension Arguments {
-    /// The call's arguments as `method`'s, each checked against its parameter's kind.
-    func methodArguments(of method: Method) throws -> Method.Arguments {
-        var arguments = Method.Arguments()
-        for parameter in method.parameters { arguments[parameter.name] = try argument(for: parameter) }
+    /// The call's arguments as `method`'s in kornia `version`, each checked against its parameter's kind.
+    func methodArguments(of method: Method, in version: KorniaVersion) throws -> Method.Arguments {
+        var arguments = Method.Arguments(version: version)
+        for parameter in method.parameters(in: version) { arguments[parameter.name] = try argument(for: parameter, in: version) }
         return arguments
     }
 
-    /// The argument bound to `parameter`, checked against its kind.
-    func argument(for parameter: Method.Parameter) throws -> ArgumentValue {
+    /// The argument bound to `parameter`, checked against its kind (`None` where
+    /// kornia `version` accepts it).
+    func argument(for parameter: Method.Parameter, in version: KorniaVersion) throws -> ArgumentValue {
         let name = parameter.name
-        if parameter.isOptional, self[name].isNone { return .none }
+        if self[name].isNone, parameter.accepts(.none, in: version) { return .none }
         switch parameter.kind {
         case .tensor: return .tensor(try tensor(name))
         case .mask: return try optionalMask(name).map(ArgumentValue.mask) ?? .none

@@ -22,7 +22,7 @@ enum GradientBuiltins {
         }
         if case .none = a["cotangents"] { throw a.error("cotangents", "a tensor (or a tuple for several outputs)") }
         let bound = try Arguments(forwarding: a.rest, keywords: a.keywords, to: op)
-        let arguments = try bound.methodArguments(of: method)
+        let arguments = try bound.methodArguments(of: method, in: session.kornia)
         let cotangents = try Cotangents(a["cotangents"], outputs: try pullback.outputCount(arguments), op: name).tensors()
         let gradients = try method.vectorJacobianProduct(arguments, cotangents: cotangents).map(Value.tensor)
         return gradients.count == 1 ? gradients[0] : .tuple(gradients)
@@ -48,7 +48,7 @@ enum GradientBuiltins {
         }
         guard let axis = CoordinateAxis(rawValue: try a.string("axis")) else { throw a.error("axis", "'x' or 'y'") }
         let bound = try Arguments(forwarding: [.tensor(x)], keywords: a.keywords, to: op)
-        let settings = KeypointSettings(try bound.methodArguments(of: Method.named(methodName)))
+        let settings = KeypointSettings(try bound.methodArguments(of: Method.named(methodName), in: session.kornia))
         let (batch, channel, rank) = (indices[0], indices[1], indices.count == 3 ? indices[2] : 0)
         guard x.shape.count == 4, batch < x.shape[0], channel < x.shape[1] else {
             throw a.error("keypoint", "a map (b, k) of x's \(formatShape(Array(x.shape.prefix(2))))", got: "\(indices)")

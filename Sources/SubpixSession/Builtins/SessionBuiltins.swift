@@ -5,7 +5,7 @@ import SubpixLanguage
 
 /// Output, help, introspection, timing and the viewer hook.
 enum SessionBuiltins {
-    static let all: [Builtin] = [print, show, help, vars, time, view]
+    static let all: [Builtin] = [print, show, help, vars, time, view, korniaVersion]
 
     static let print = Builtin(
         "print", [.init("format", Value.none)], category: .session,
@@ -53,6 +53,14 @@ enum SessionBuiltins {
         default: throw a.error("name", "a builtin (help(\(Method.featured.name))) or view")
         }
         return .none
+    }
+
+    static let korniaVersion = Builtin(
+        "kornia_version", [], category: .session,
+        summary: "the kornia release the session's ops follow, \"\(KorniaVersion.v0_9.rawValue)\" or \"\(KorniaVersion.v0_7.rawValue)\"",
+        details: "Chosen by subpix run/repl/view --kornia VERSION, else a script's first line `# subpix --kornia VERSION`, else the environment variable SUBPIX_KORNIA, else \(KorniaVersion.default.rawValue). See docs/kornia.md."
+    ) { _, session in
+        .string(session.kornia.rawValue)
     }
 
     static let vars = Builtin(

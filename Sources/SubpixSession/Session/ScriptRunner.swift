@@ -1,4 +1,5 @@
 import Foundation
+import Subpix
 import SubpixFiles
 import SubpixLanguage
 
@@ -17,10 +18,15 @@ public struct ScriptRunner {
     /// Report every failing statement and go on, instead of stopping at the first.
     public var keepGoing: Bool
 
-    public init(path: String, arguments: [String], keepGoing: Bool) {
+    /// The kornia release the command line chose (`--kornia`, or `SUBPIX_KORNIA`);
+    /// nil lets the script's first line (``ScriptHeader``) choose, else the session's stands.
+    public var kornia: KorniaVersion?
+
+    public init(path: String, arguments: [String], keepGoing: Bool, kornia: KorniaVersion? = nil) {
         self.path = path
         self.arguments = arguments
         self.keepGoing = keepGoing
+        self.kornia = kornia
     }
 
     /// Runs the script (in `session`, or a fresh one); returns the exit status:
@@ -30,6 +36,7 @@ public struct ScriptRunner {
         guard let source = readSource(errors: errors) else { return 1 }
         let session = session ?? Session()
         session.arguments = arguments
+        guard follow(source, in: session, errors: errors) else { return 1 }
         return execute(source, in: session, errors: errors) ? 0 : 1
     }
 
@@ -45,6 +52,7 @@ public struct ScriptRunner {
         guard let source = readSource(errors: errors) else { return 1 }
         let session = session ?? Session()
         session.arguments = arguments
+        guard follow(source, in: session, errors: errors) else { return 1 }
         var failed = false
         var index = 0
         while let event = frames.next() {
@@ -69,9 +77,30 @@ public struct ScriptRunner {
         return failed ? 1 : 0
     }
 
+    /// Sets the session's kornia release: ``kornia``, else the one the script's first
+    /// line names, else the session's own. When ``kornia`` and the first line disagree,
+    /// a one-line note (a status message) says which runs. False (reported) for a first
+    /// line naming no release there is.
+    private func follow(_ source: String, in session: Session, errors: (String) -> Void) -> Bool {
+        let written: KorniaVersion?
+        do {
+            written = try ScriptHeader.kornia(in: source)
+        } catch {
+            errors("\(scriptName):1: error: \(error)")
+            return false
+        }
+        if let kornia, let written, kornia != written {
+            session.report("note: \(scriptName) was written for kornia \(written.rawValue) (its first line); running kornia \(kornia.rawValue) as --kornia says")
+        }
+        if let version = kornia ?? written { session.kornia = version }
+        return true
+    }
+
+    private var scriptName: String { path == "-" ? "<stdin>" : path }
+
     /// Runs `source`, reporting each failing statement; true when all succeeded.
     private func execute(_ source: String, in session: Session, errors: @escaping (String) -> Void) -> Bool {
-        let name = path == "-" ? "<stdin>" : path
+        let name = scriptName
         var failed = false
         do {
             try session.execute(source, onError: keepGoing ? { error in

@@ -57,8 +57,19 @@ public final class Session {
     /// `save` replaces existing files without `overwrite=True` (`subpix repl --force`).
     public var overwritesFiles = false
     public var arguments: [String]
-    /// The builtins callable from this session.
-    public let registry: BuiltinRegistry
+    /// The builtins callable from this session, as kornia ``kornia`` declares them.
+    public private(set) var registry: BuiltinRegistry
+    /// The builtins the session was made with, in no particular release.
+    private let builtins: BuiltinRegistry
+    /// The kornia release the session's ops follow: their signatures, defaults and
+    /// numbers, and what the temperature does (`subpix run --kornia 0.7`, `SUBPIX_KORNIA`,
+    /// a script's first line `# subpix --kornia 0.7`).
+    public internal(set) var kornia: KorniaVersion {
+        didSet { registry = builtins.following(kornia) }
+    }
+    /// Where kornia's warnings go, one line each (`warning: ...`): stderr in `subpix run`
+    /// and `subpix repl`; nil sends them to ``output`` (the viewer's message line).
+    public var warnings: ((String) -> Void)?
     /// Ground-truth peaks of tensors made by `gaussians(...)`, by variable name.
     public internal(set) var groundTruth: [String: [GaussianPeak]] = [:]
     /// Opens the viewer on a tensor variable; installed by the viewer layer
@@ -78,9 +89,12 @@ public final class Session {
     /// tensor variable it assigns.
     var pendingPeaks: [GaussianPeak]?
 
-    public init(arguments: [String] = [], registry: BuiltinRegistry = .standard, output: @escaping (String) -> Void = { print($0) }) {
+    public init(arguments: [String] = [], registry: BuiltinRegistry = .standard, kornia: KorniaVersion = .default,
+                output: @escaping (String) -> Void = { print($0) }) {
         self.arguments = arguments
-        self.registry = registry
+        self.builtins = registry
+        self.registry = registry.following(kornia)
+        self.kornia = kornia
         self.output = output
     }
 
@@ -123,6 +137,9 @@ public final class Session {
 
     /// Reports a status message (see ``status``).
     public func report(_ line: String) { (status ?? output)(line) }
+
+    /// Reports one of kornia's warnings as `warning: message` (see ``warnings``).
+    public func warn(_ message: String) { (warnings ?? output)("warning: " + message) }
 
     /// The names of the variables that hold tensors, sorted.
     public var tensorNames: [String] { variables.keys.filter { tensor(named: $0) != nil }.sorted() }

@@ -12,7 +12,9 @@ public enum ReferenceMarkdown {
             guard !builtins.isEmpty else { continue }
             text += "\n### \(category.rawValue.prefix(1).uppercased() + category.rawValue.dropFirst())\n"
             for builtin in builtins {
-                text += "\n#### `\(builtin.name)`\n\n```\n\(builtin.signature)\n```\n\n\(sentence(builtin.summary))\n"
+                text += "\n#### `\(builtin.name)`\n\n```\n\(builtin.signature)\n```\n"
+                text += otherReleases(of: builtin)
+                text += "\n\(sentence(builtin.summary))\n"
                 if !builtin.details.isEmpty { text += "\n\(builtin.details)\n" }
             }
         }
@@ -26,6 +28,14 @@ public enum ReferenceMarkdown {
             text += "| `\(field.name)` | `\(field.read(defaults).repr)` | \(field.doc.replacingOccurrences(of: "|", with: "\\|")) |\n"
         }
         return text
+    }
+
+    /// The signatures other kornia releases give `builtin`, where they differ from the default's.
+    private static func otherReleases(of builtin: Builtin) -> String {
+        KorniaVersion.allCases.filter { $0 != .default }.compactMap { version in
+            guard let other = builtin.release?(version), other.signature != builtin.signature else { return nil }
+            return "\nWith `--kornia \(version.rawValue)` (kornia \(version.release)):\n\n```\n\(other.signature)\n```\n"
+        }.joined()
     }
 
     private static func sentence(_ text: String) -> String {
@@ -128,6 +138,10 @@ public enum ReferenceMarkdown {
         or output there is no prompt, banner or escape code.
 
         ## Builtins
+
+        Each op's signature and defaults are kornia \(KorniaVersion.default.release)'s, the default release; where
+        another release's differ, they follow (`--kornia VERSION`, `SUBPIX_KORNIA`, see docs/kornia.md).
+        `kornia_version()` says which one a session follows.
 
         """
 }

@@ -8,11 +8,12 @@ extension ViewerModel {
     func writeJournal() {
         computeAwaited()
         let script = ViewScript.text(session, methods: shownMethods)
-        let source = live?.source
+        let (source, version) = (live?.source, session.kornia)
         request(.write(ViewerFile(directory: outputDirectory, stem: "subpix-session", ext: "subpix") { url in
             let replay = source.map { "on every frame with: subpix run \(url.lastPathComponent) --each-frame \($0)" }
                 ?? "with: subpix run \(url.lastPathComponent)"
-            return Data(("# subpix view, replay \(replay)\n" + script).utf8)
+            // In another release than the default, the line names it and `subpix run` follows it.
+            return Data((ScriptHeader.line(writtenBy: "view", in: version, remark: "replay \(replay)") + "\n" + script).utf8)
         }))
     }
 
