@@ -9,7 +9,7 @@ enum DiagnoseBuiltin {
 
     /// The builtin whose temperature means what it means in kornia `version`.
     static func builtin(_ version: KorniaVersion) -> Builtin {
-        Builtin(
+        var builtin = Builtin(
             "diagnose",
             [.init("input"), .init("method", .string(KeypointMethod.spatialSoftArgmax2d.name)), .init("temperature", .float(1)), .init("radius", .float(2))],
             category: .diagnosis,
@@ -33,6 +33,8 @@ enum DiagnoseBuiltin {
                         .list(item.verdicts.map { .string($0.description) })])
             })
         }
+        builtin.release = { Self.builtin($0) }
+        return builtin
     }
 
     /// `spatial_soft_argmax2d (T divides) or conv_soft_argmax2d (T divides)`: the methods and their conventions in `version`.

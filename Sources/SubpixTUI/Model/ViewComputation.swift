@@ -12,6 +12,8 @@ public struct ViewComputation: Sendable {
         var revision: Int
         var methods: [KeypointMethod]
         var settings: ViewSettings
+        /// The kornia release the session follows (what the temperature means).
+        var kornia: KorniaVersion
 
         /// Whether both are of the same variable, map and methods (they differ in parameters only).
         func isSameMap(as other: Key) -> Bool {
@@ -30,7 +32,8 @@ public struct ViewComputation: Sendable {
         settings.markers = true
         settings.influence = nil
         if viewed.tensor.shape.count != 5 { settings.depth = 0 }
-        key = Key(name: viewed.name, revision: session.variableRevisions[viewed.name] ?? 0, methods: methods, settings: settings)
+        key = Key(name: viewed.name, revision: session.variableRevisions[viewed.name] ?? 0, methods: methods, settings: settings,
+                  kornia: session.kornia)
         tensor = viewed.tensor
     }
 
@@ -56,7 +59,7 @@ public struct ViewComputation: Sendable {
         // In the tensor's own dtype and storage: no copy of a one-map tensor, no map in doubles.
         func diagnoseShown<S: SubpixScalar>(_ x: Tensor<S>) throws -> Diagnosis? {
             try diagnose(try MapSelection.map(x, batch: view.batch, channel: view.channel),
-                         method: method, temperature: view.temperature).first
+                         method: method, version: key.kornia, temperature: view.temperature).first
         }
         guard var result = try? tensor.visit(diagnoseShown, diagnoseShown) else { return nil }
         (result.batch, result.channel) = (view.batch, view.channel)
