@@ -95,7 +95,7 @@ final class DiagnosisTests: XCTestCase {
         let measured = try opError(.spatialSoftArgmax2d, .v0_7, temperature: 1 / suggestion.temperature)
         XCTAssertLessThan(measured, 0.05)
         XCTAssertEqual(suggestion.error, measured, accuracy: 1e-3)
-        XCTAssertTrue("\(d.verdicts[0])".contains(String(format: "temperature=%.3g puts it", suggestion.temperature)), "\(d.verdicts)")
+        XCTAssertTrue("\(d.verdicts[0])".contains(String(format: "temperature=%g puts it", suggestion.temperature)), "\(d.verdicts)")
     }
 
     /// `conv_soft_argmax2d` is judged by its 3×3 window on the hard argmax: the

@@ -37,7 +37,7 @@ public enum Verdict: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .flat(let error, let argmaxError, let suggestion):
             let advice = suggestion.map {
-                String(format: "temperature=%.3g puts it %.3f px from the peak", $0.temperature, $0.error)
+                String(format: "temperature=%g puts it %.3f px from the peak", $0.temperature, $0.error)
             } ?? "no temperature does better: use the hard argmax"
             return String(format: "flat: soft-argmax is %.2f px from the peak, the hard argmax %.2f px; %@", error, argmaxError, advice)
         case .probabilityMap:

@@ -19,7 +19,7 @@ extension MapDiagnosis {
     ///
     /// The search runs on the softmax scale `s` (the input is multiplied by `s`: `T`
     /// where T multiplies, `1/T` where it divides) measured in units of the map's
-    /// value range: 8 steps a decade over `s · range` ∈ [10⁻², 10⁵], then a golden-section
+    /// value range: 4 steps a decade over `s · range` ∈ [10⁻², 10⁵], then a golden-section
     /// search between the best step's neighbours. The temperature found is rounded to
     /// three significant digits and its error measured again, so the advice printed is
     /// the advice checked.
@@ -31,14 +31,24 @@ extension MapDiagnosis {
         func error(_ t: Double) -> Double {
             pixelDistance(estimate(method, scale: multiplies ? t : 1 / t, center: center), target)
         }
-        let steps = stride(from: log(1e-2), through: log(1e5), by: log(10) / 8).map { $0 }
+        let steps = stride(from: log(1e-2), through: log(1e5), by: log(10) / 4).map { $0 }
         let errors = steps.map { error(temperature($0)) }
         guard let best = errors.indices.min(by: { errors[$0] < errors[$1] }) else { return nil }
-        var (low, high) = (steps[max(best - 1, 0)], steps[min(best + 1, steps.count - 1)])
+        // Golden-section search between the best step's neighbours: one new error a round.
         let golden = (sqrt(5.0) - 1) / 2
+        var (low, high) = (steps[max(best - 1, 0)], steps[min(best + 1, steps.count - 1)])
+        var (a, b) = (high - golden * (high - low), low + golden * (high - low))
+        var (errorA, errorB) = (error(temperature(a)), error(temperature(b)))
         for _ in 0..<30 {
-            let (a, b) = (high - golden * (high - low), low + golden * (high - low))
-            if error(temperature(a)) < error(temperature(b)) { high = b } else { low = a }
+            if errorA < errorB {
+                (high, b, errorB) = (b, a, errorA)
+                a = high - golden * (high - low)
+                errorA = error(temperature(a))
+            } else {
+                (low, a, errorA) = (a, b, errorB)
+                b = low + golden * (high - low)
+                errorB = error(temperature(b))
+            }
         }
         let refined = temperature((low + high) / 2)
         let candidates = [refined, temperature(steps[best])].map { Double(String(format: "%.3g", $0)) ?? $0 }
