@@ -19,15 +19,17 @@ public struct AccuracyLab: Sendable {
     public var size: (height: Int, width: Int)
     public var center: (x: Double, y: Double)
     public var seed: UInt64
-    /// `spatial_soft_argmax2d`'s temperature (it multiplies the map).
+    /// `spatial_soft_argmax2d`'s temperature (it divides the map; in kornia 0.7 it multiplies).
     public var temperature: Double
+    /// The kornia release the kornia ops' decoders follow.
+    public var version: KorniaVersion
 
     public init(
         sigma: Double = 1, noise: Double = 0, trials: Int = 400, size: (height: Int, width: Int) = (64, 48),
-        center: (x: Double, y: Double) = (20, 30), seed: UInt64 = 0, temperature: Double = 1
+        center: (x: Double, y: Double) = (20, 30), seed: UInt64 = 0, temperature: Double = 1, version: KorniaVersion = .default
     ) {
         (self.sigma, self.noise, self.trials, self.size) = (sigma, noise, trials, size)
-        (self.center, self.seed, self.temperature) = (center, seed, temperature)
+        (self.center, self.seed, self.temperature, self.version) = (center, seed, temperature, version)
     }
 
     /// The true centres and, per decoder, its estimates, trial by trial.
@@ -51,7 +53,7 @@ public struct AccuracyLab: Sendable {
         }
         let maps = render(truths, generator: &generator)
         let estimates = try decoders.map { decoder in
-            let points = try decoder.decode(maps, temperature: temperature).elements
+            let points = try decoder.decode(maps, reading: HeatmapDecoder.Reading(temperature: temperature, version: version)).elements
             return (decoder, (0..<trials).map { (x: points[2 * $0], y: points[2 * $0 + 1]) })
         }
         return Outcome(truths: truths, estimates: estimates)

@@ -6,15 +6,25 @@ public struct HeatmapDecoder: Sendable, Hashable, CustomStringConvertible {
     public let name: String
     /// One letter-like glyph, for plots without colour.
     public let glyph: Character
-    /// `(x, y)` per map, `(B, K, 2)` pixels, of `(B, K, H, W)` heatmaps, in each
-    /// element type; the second argument is `spatial_soft_argmax2d`'s temperature.
-    let float32: @Sendable (Tensor<Float>, Double) throws -> Tensor<Float>
-    let float64: @Sendable (Tensor<Double>, Double) throws -> Tensor<Double>
+    /// What a decoder may read besides the heatmaps: `spatial_soft_argmax2d`'s
+    /// temperature and the kornia release the kornia ops follow.
+    public struct Reading: Sendable {
+        public var temperature: Double
+        public var version: KorniaVersion
+
+        public init(temperature: Double = 1, version: KorniaVersion = .default) {
+            (self.temperature, self.version) = (temperature, version)
+        }
+    }
+
+    /// `(x, y)` per map, `(B, K, 2)` pixels, of `(B, K, H, W)` heatmaps, in each element type.
+    let float32: @Sendable (Tensor<Float>, Reading) throws -> Tensor<Float>
+    let float64: @Sendable (Tensor<Double>, Reading) throws -> Tensor<Double>
 
     public init(
         name: String, glyph: Character,
-        float32: @escaping @Sendable (Tensor<Float>, Double) throws -> Tensor<Float>,
-        float64: @escaping @Sendable (Tensor<Double>, Double) throws -> Tensor<Double>
+        float32: @escaping @Sendable (Tensor<Float>, Reading) throws -> Tensor<Float>,
+        float64: @escaping @Sendable (Tensor<Double>, Reading) throws -> Tensor<Double>
     ) {
         (self.name, self.glyph, self.float32, self.float64) = (name, glyph, float32, float64)
     }
@@ -27,10 +37,11 @@ public struct HeatmapDecoder: Sendable, Hashable, CustomStringConvertible {
     public var description: String { name }
 
     /// `(x, y)` per map, `(B, K, 2)` pixels, of `(B, K, H, W)` heatmaps.
-    /// `temperature` is `spatial_soft_argmax2d`'s (it multiplies the map).
-    public func decode<S: SubpixScalar>(_ heatmaps: Tensor<S>, temperature: Double = 1) throws -> Tensor<S> {
-        if let maps = heatmaps as? Tensor<Float> { return AnyTensor.float32(try float32(maps, temperature)).tensor() }
-        if let maps = heatmaps as? Tensor<Double> { return AnyTensor.float64(try float64(maps, temperature)).tensor() }
+    /// `reading.temperature` is `spatial_soft_argmax2d`'s, which divides the map (in kornia
+    /// 0.7 it multiplies): the kornia ops read in `reading.version`.
+    public func decode<S: SubpixScalar>(_ heatmaps: Tensor<S>, reading: Reading = Reading()) throws -> Tensor<S> {
+        if let maps = heatmaps as? Tensor<Float> { return AnyTensor.float32(try float32(maps, reading)).tensor() }
+        if let maps = heatmaps as? Tensor<Double> { return AnyTensor.float64(try float64(maps, reading)).tensor() }
         throw SubpixError(name, "expected float32 or float64 heatmaps")
     }
 

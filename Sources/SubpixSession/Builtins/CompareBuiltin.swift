@@ -12,12 +12,13 @@ enum CompareBuiltin {
          .init("min_value", .float(0.1)), .init("timings", .bool(true))],
         category: .diagnosis,
         summary: "mean/max error (px) of hard argmax, spatial and conv soft-argmax against known peaks: truth=, or those of a gaussians(...) map",
-        details: "truth: a list of (x, y) in the first map; a (B, K, 2) tensor of (x, y), one point per map (NaN rows are skipped, as for invisible keypoints); keypoints, or the path of a keypoint .csv/.json, each point in its own batch and channel. Without truth, input must be a variable made by gaussians(...). Each map is measured on its own. The same temperature goes to both soft-argmax methods (it \(KeypointMethod.softArgmaxes.map { "\($0.temperatureMultiplies ? "multiplies" : "divides") in \($0.name)" }.joined(separator: " and "))). Returns [(method, mean_error, max_error), ...].",
+        details: "truth: a list of (x, y) in the first map; a (B, K, 2) tensor of (x, y), one point per map (NaN rows are skipped, as for invisible keypoints); keypoints, or the path of a keypoint .csv/.json, each point in its own batch and channel. Without truth, input must be a variable made by gaussians(...). Each map is measured on its own. The same temperature goes to both soft-argmax methods (it \(TemperatureWording.text(KeypointMethod.softArgmaxes))), in the session's kornia release. Returns [(method, mean_error, max_error), ...].",
         journaled: false
     ) { a, session in
         let tensor = try a.tensor("input")
         let truth = try truePoints(a, for: tensor, in: session)
         var view = ViewSettings()
+        view.kornia = session.kornia
         view.temperature = try a.double("temperature")
         guard view.temperature > 0 else { throw ScriptError("compare(): expected temperature > 0, got \(view.temperature)") }
         view.kernelSize = try a.ints("kernel_size", count: 2)

@@ -125,6 +125,6 @@ extension ViewSettings {
     init(listing count: Int, with settings: KeypointSettings) {
         self.init()
         (kernelSize, stride, padding, temperature) = (settings.kernelSize, settings.stride, settings.padding, settings.temperature)
-        (topK, threshold, minValue) = (count, nil, nil)
+        (topK, threshold, minValue, kornia) = (count, nil, nil, settings.version)
     }
 }

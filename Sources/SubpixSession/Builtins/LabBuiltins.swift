@@ -15,8 +15,8 @@ enum LabBuiltins {
     static let all: [Builtin] = [
         Builtin("accuracy", parameters, category: .field,
                 summary: "decode noisy Gaussians with known centres by each method -> table (method, rmse_x, rmse_y, max_error, bias_x, bias_y, failed)",
-                details: "Each trial: amplitude 1, std sigma, true centre uniform in the pixel square around center (x, y), N(0, noise) per pixel, size (H, W). methods: a list of \(methodNames) (None: all). temperature is \(HeatmapDecoder.spatialSoftArgmax2d.name)'s. Errors are estimate - truth in pixels; failed counts non-finite estimates. print(t, format='csv') for CSV.") { a, _ in
-            let outcome = try run(a)
+                details: "Each trial: amplitude 1, std sigma, true centre uniform in the pixel square around center (x, y), N(0, noise) per pixel, size (H, W). methods: a list of \(methodNames) (None: all). temperature is \(HeatmapDecoder.spatialSoftArgmax2d.name)'s. Errors are estimate - truth in pixels; failed counts non-finite estimates. print(t, format='csv') for CSV. The kornia ops decode in the session's kornia release.") { a, session in
+            let outcome = try run(a, session.kornia)
             let rows: [[Table.Cell]] = outcome.summaries.map { summary in
                 [.text(summary.decoder.name), .number(summary.rmse.x), .number(summary.rmse.y), .number(summary.maxError),
                  .number(summary.bias.x), .number(summary.bias.y), .count(summary.failed)]
@@ -26,13 +26,13 @@ enum LabBuiltins {
         Builtin("bias_plot", parameters, category: .field,
                 summary: "chart each method's mean x error against the true sub-pixel phase (peak-locking), same arguments as accuracy",
                 details: "A terminal line chart: braille lines in one colour per method on a colour terminal, one letter per method otherwise; the y axis is the mean error in pixels, the x axis the phase 0...1 of the true centre.") { a, session in
-            let plot = BiasPlot(outcome: try run(a), color: session.colorOutput)
+            let plot = BiasPlot(outcome: try run(a, session.kornia), color: session.colorOutput)
             for line in plot.lines() { session.output(line) }
             return .none
         },
     ]
 
-    private static func run(_ a: Arguments) throws -> AccuracyLab.Outcome {
+    private static func run(_ a: Arguments, _ version: KorniaVersion) throws -> AccuracyLab.Outcome {
         let size = try a.ints("size", count: 2)
         guard let center = a["center"].items?.compactMap(\.number), center.count == 2 else {
             throw a.error("center", "a tuple (x, y) of two numbers")
@@ -41,7 +41,7 @@ enum LabBuiltins {
         guard seed >= 0 else { throw a.error("seed", "a non-negative integer") }
         let lab = AccuracyLab(
             sigma: try a.double("sigma"), noise: try a.double("noise"), trials: try a.int("trials"), size: (size[0], size[1]),
-            center: (center[0], center[1]), seed: UInt64(seed), temperature: try a.double("temperature"))
+            center: (center[0], center[1]), seed: UInt64(seed), temperature: try a.double("temperature"), version: version)
         return try lab.run(try decoders(a))
     }
 

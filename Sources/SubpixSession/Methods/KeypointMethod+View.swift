@@ -67,7 +67,7 @@ extension ViewSettings {
         (settings.temperature, settings.kernelSize, settings.stride, settings.padding) = (temperature, kernelSize, stride, padding)
         (settings.depthKernel, settings.depthStride, settings.depthPadding) = (depthKernel, depthStride, depthPadding)
         (settings.normalizedCoordinates, settings.strictMaximaBonus, settings.nIters) = (normalizedCoordinates, strictMaximaBonus, nIters)
-        (settings.topK, settings.minValue) = (topK, minValue)
+        (settings.topK, settings.minValue, settings.version) = (topK, minValue, kornia)
         return settings
     }
 }

@@ -65,7 +65,10 @@ public final class Session {
     /// numbers, and what the temperature does (`subpix run --kornia 0.7`, `SUBPIX_KORNIA`,
     /// a script's first line `# subpix --kornia 0.7`).
     public internal(set) var kornia: KorniaVersion {
-        didSet { registry = builtins.following(kornia) }
+        didSet {
+            registry = builtins.following(kornia)
+            view.kornia = kornia
+        }
     }
     /// Where kornia's warnings go, one line each (`warning: ...`): stderr in `subpix run`
     /// and `subpix repl`; nil sends them to ``output`` (the viewer's message line).
@@ -95,6 +98,7 @@ public final class Session {
         self.builtins = registry
         self.registry = registry.following(kornia)
         self.kornia = kornia
+        view.kornia = kornia
         self.output = output
     }
 

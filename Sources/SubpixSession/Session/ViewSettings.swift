@@ -50,8 +50,11 @@ public struct ViewSettings: Sendable, Hashable {
     /// The gradient overlay: the influence `∂(x or y of the keypoint nearest the
     /// cursor) / ∂map` drawn over the heatmap (`nil`: off).
     public var influence: CoordinateAxis?
-    /// Soft-argmax temperature (multiplies in `spatial_soft_argmax2d`, divides in `conv_soft_argmax*`).
+    /// Soft-argmax temperature: it divides the map (in kornia 0.7's `spatial_soft_argmax2d` it multiplies).
     public var temperature: Double = 1.0
+    /// The kornia release the methods follow: the session's (``Session/kornia``), so
+    /// what the view computes keys on it; not a `view.<field>` (`--kornia` chooses it).
+    public internal(set) var kornia: KorniaVersion = .default
     /// Window size (H, W) of `conv_soft_argmax2d`/`3d` and `nms2d`.
     public var kernelSize: [Int] = [3, 3]
     /// Window stride (H, W).

@@ -25,12 +25,18 @@ struct PanelText {
         let applying = Set(methods.flatMap(\.settings))
         var lines: [String] = []
         var window: [String] = []
+        var releaseNote: String?
         if applying.contains(.temperature) {
-            let conventions = Set(methods.filter { $0.settings.contains(.temperature) }.map { $0.temperatureMultiplies ? "×" : "÷" })
+            let tempered = methods.filter { $0.settings.contains(.temperature) }
+            let conventions = Set(tempered.map { $0.temperatureMultiplies(in: view.kornia) ? "×" : "÷" })
             window.append("T \(conventions.sorted().joined(separator: "/")) " + String(format: "%.4g", view.temperature))
+            // A session in another release than the default says where its temperature means otherwise.
+            let differing = tempered.filter { $0.temperatureMultiplies(in: view.kornia) != $0.temperatureMultiplies(in: .default) }
+            if !differing.isEmpty { releaseNote = "kornia \(view.kornia.rawValue): T " + TemperatureWording.conventions(differing, in: view.kornia) }
         }
         if applying.contains(.kernelSize) { window.append("kernel \(formatShape(view.kernelSize))") }
         if !window.isEmpty { lines.append(window.joined(separator: "  ")) }
+        if let releaseNote { lines += Renderer.wrap(releaseNote, width: Layout.sidePanelWidth) }
         var stride: [String] = []
         if applying.contains(.stride) { stride.append("stride \(formatShape(view.stride))") }
         if applying.contains(.padding) { stride.append("padding \(formatShape(view.padding))") }

@@ -134,15 +134,15 @@ extension HeatmapDecoder {
     /// kornia's windowed soft-argmax (3 × 3, stride 1, padding 1, temperature 1),
     /// read at the window centred on the maximum.
     public static let convSoftArgmax2d = HeatmapDecoder(
-        name: Method.convSoftArgmax2d.name, glyph: "w", float32: { maps, _ in try windowAtMaximum(maps) }, float64: { maps, _ in try windowAtMaximum(maps) })
+        name: Method.convSoftArgmax2d.name, glyph: "w", float32: { try windowAtMaximum($0, $1.version) }, float64: { try windowAtMaximum($0, $1.version) })
 }
 
 /// The `(B, K, 2, H, W)` window coordinates read at each map's first maximum.
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
-private func windowAtMaximum<S: SubpixScalar>(_ heatmaps: Tensor<S>) throws -> Tensor<S> {
+private func windowAtMaximum<S: SubpixScalar>(_ heatmaps: Tensor<S>, _ version: KorniaVersion) throws -> Tensor<S> {
     let (windows, _) = try convSoftArgmax2d(
         heatmaps, kernelSize: [3, 3], stride: [1, 1], padding: [1, 1], temperature: 1, normalizedCoordinates: false,
-        eps: 1e-8, outputValue: false, version: .default)
+        eps: 1e-8, outputValue: false, version: version)
     let (height, width) = (heatmaps.shape[2], heatmaps.shape[3])
     let peaks = try HeatmapBatch(heatmaps, op: Method.convSoftArgmax2d.name)
     let plane = height * width

@@ -42,7 +42,7 @@ extension KeypointMethod {
     /// One soft-argmax point per map (`spatial_soft_argmax2d`), valued 1.
     public static let spatialSoftArgmax2d = KeypointMethod(
         name: Method.spatialSoftArgmax2d.name,
-        summary: "one point per channel: the expectation of the softmax over the whole map (temperature multiplies)",
+        summary: "one point per channel: the expectation of the softmax over the whole map",
         inputRank: 4, settings: [.temperature],
         scriptCall: ScriptCall(Method.spatialSoftArgmax2d.name), temperatureMultiplies: true, isDiagnosed: true, normalizes: true,
         marker: KeypointMarker(.plus, 0x00E6FF, "cyan"), explanation: .none,
@@ -74,7 +74,7 @@ private func softArgmaxInfluence<S: SubpixScalar>(_ input: Tensor<S>, _ keypoint
 extension HeatmapDecoder {
     /// kornia's soft-argmax over the whole map (temperature multiplies).
     public static let spatialSoftArgmax2d = HeatmapDecoder(
-        name: Method.spatialSoftArgmax2d.name, glyph: "s", float32: { try softArgmaxPoint($0, $1) }, float64: { try softArgmaxPoint($0, $1) })
+        name: Method.spatialSoftArgmax2d.name, glyph: "s", float32: { try softArgmaxPoint($0, $1.temperature) }, float64: { try softArgmaxPoint($0, $1.temperature) })
 }
 
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
