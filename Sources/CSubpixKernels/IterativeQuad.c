@@ -88,6 +88,20 @@ static inline ptrdiff_t clamp_inside(ptrdiff_t index, ptrdiff_t size) {
     return index < 1 ? 1 : (index > size - 2 ? size - 2 : index);
 }
 
+/// Whether the map's `mask` has a maximum within `radius` (L∞) of (d, h, w); the
+/// maximum the point started from, at (d0, h0, w0), is one (`QuadReach` in Swift).
+static int within_reach(const unsigned char *mask, ptrdiff_t radius, ptrdiff_t D, ptrdiff_t H, ptrdiff_t W,
+                        ptrdiff_t d0, ptrdiff_t h0, ptrdiff_t w0, ptrdiff_t d, ptrdiff_t h, ptrdiff_t w) {
+    if (radius < 0) return 0;
+    ptrdiff_t dd = d > d0 ? d - d0 : d0 - d, dh = h > h0 ? h - h0 : h0 - h, dw = w > w0 ? w - w0 : w0 - w;
+    if (dd <= radius && dh <= radius && dw <= radius) return 1;
+    for (ptrdiff_t k = d - radius < 0 ? 0 : d - radius; k <= d + radius && k < D; k++)
+        for (ptrdiff_t i = h - radius < 0 ? 0 : h - radius; i <= h + radius && i < H; i++)
+            for (ptrdiff_t j = w - radius < 0 ? 0 : w - radius; j <= w + radius && j < W; j++)
+                if (mask[(k * H + i) * W + j]) return 1;
+    return 0;
+}
+
 int subpix_iterative_quad_f32(
     const subpix_iterative_quad *op, const float *x, const ptrdiff_t *maxima, ptrdiff_t count,
     float *coords, float *values
@@ -96,11 +110,14 @@ int subpix_iterative_quad_f32(
     for (ptrdiff_t item = 0; item < count; item++) {
         ptrdiff_t flat = maxima[item], map = flat / size, local = flat - map * size;
         const float *volume = x + map * size;
-        ptrdiff_t d = local / plane, h = local / W % H, w = local % W;
+        ptrdiff_t d = local / plane, h = local / W % H, w = local % W, d0 = d, h0 = h, w0 = w;
+        const unsigned char *mask = op->reach_mask ? op->reach_mask + map * size : NULL;
         float shift[3] = {0, 0, 0}, gradientDotShift = 0;
         int moved = 0, rejected = 0;
         for (ptrdiff_t iteration = 0; iteration < op->iterations; iteration++) {
-            ptrdiff_t at = (clamp_inside(d, D) * H + clamp_inside(h, H)) * W + clamp_inside(w, W);
+            ptrdiff_t cd = clamp_inside(d, D), ch = clamp_inside(h, H), cw = clamp_inside(w, W);
+            if (mask && !within_reach(mask, op->reach_radius, D, H, W, d0, h0, w0, cd, ch, cw)) { rejected = 1; break; }
+            ptrdiff_t at = (cd * H + ch) * W + cw;
             quadratic_fit f = fit_at(volume + at, plane, W);
             if (!cramer(&f, shift)) { rejected = 1; break; }
             gradientDotShift = f.gx * shift[0] + f.gy * shift[1] + f.gs * shift[2];

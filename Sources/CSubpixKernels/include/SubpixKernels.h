@@ -190,6 +190,12 @@ typedef struct {
     float max_shift;
     /// Whether the centre may step along depth.
     int scale_steps;
+    /// kornia 0.9's `conv_quad_interp3d`: the maxima mask of every map (one byte
+    /// per voxel, as `x`), and the L∞ radius around its maxima within which the
+    /// fits were precomputed; a centre outside that reach rejects the maximum.
+    /// NULL for `iterative_quad_interp3d`, which has no such limit.
+    const unsigned char *reach_mask;
+    ptrdiff_t reach_radius;
 } subpix_iterative_quad;
 
 /// Refines the maxima `maxima[0 ..< count]` (flat indices into the maps of

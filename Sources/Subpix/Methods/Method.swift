@@ -85,6 +85,24 @@ public struct Method: Sendable {
         return SubpixError(self.name, "\(name) is a kornia \(other.rawValue) argument; run with --kornia \(other.rawValue) or see docs/kornia.md")
     }
 
+    /// Runs the method as ``run(_:)`` does, and returns with its outputs the warnings
+    /// kornia gives for the arguments (``warnings(for:)``), for the caller to show.
+    public func runReportingWarnings(_ arguments: Arguments) throws -> (outputs: [Output], warnings: [String]) {
+        let outputs = try run(arguments)
+        return (outputs, warnings(for: arguments))
+    }
+
+    /// kornia's warnings for a call with `arguments`, in its kornia version: one per
+    /// deprecated argument given other than `None`, as
+    /// `"conv_quad_interp3d: strict_maxima_bonus is deprecated since kornia 0.9.0 and is ignored: ..."`.
+    public func warnings(for arguments: Arguments) -> [String] {
+        arguments.names.compactMap { given in
+            guard let value = arguments[given], value != .none,
+                  let warning = parameter(given)?.deprecationWarning(in: arguments.version) else { return nil }
+            return "\(name): \(warning)"
+        }
+    }
+
     /// `arguments` with kornia's defaults for those not given, each checked
     /// against its parameter in the arguments' kornia version.
     func checked(_ arguments: Arguments) throws -> Arguments {

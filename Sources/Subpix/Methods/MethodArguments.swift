@@ -56,6 +56,12 @@ extension Method {
             return value
         }
 
+        /// The number given, or nil for `None`.
+        public func optionalDouble(_ name: String) throws -> Double? {
+            if case .some(.none) = values[name] { return nil }
+            return try double(name)
+        }
+
         public func integers(_ name: String) throws -> [Int] {
             guard case .integers(let list) = values[name] else { throw mismatch(name, "a tuple of integers") }
             return list

@@ -8,6 +8,8 @@ extension Method {
     ///     .defaulting(to: .none, in: .v0_9)
     /// .defaulted("eps", .number, .real(1e-7), "added to the Hessian's diagonal").only(in: .v0_7)
     /// .defaulted("temperature", .number, .real(1), "divides the input before the softmax").bounded(.above(0))
+    /// .defaulted("strict_maxima_bonus", .number, .none, "ignored")
+    ///     .deprecated(since: .v0_9, "is ignored: no bonus is added to the returned values")
     /// ```
     public struct Parameter: Sendable {
         /// A bound a value keeps beyond its kind, as the op checks it (each value
@@ -89,6 +91,9 @@ extension Method {
         private var versionDefaults: [KorniaVersion: ArgumentValue] = [:]
         /// The bound its values keep, if any.
         public private(set) var bound: Bound?
+        /// The release that deprecated this parameter and what a caller who passes it is
+        /// told, and the releases in which it is deprecated; nil while it is not.
+        private var deprecation: (since: KorniaVersion, note: String, versions: Set<KorniaVersion>)?
 
         init(name: String, kind: Kind, isOptional: Bool, defaultValue: ArgumentValue?, doc: String) {
             self.name = name
@@ -139,6 +144,24 @@ extension Method {
             case .integers(let numbers): return numbers.allSatisfy { bound.admits(Double($0)) }
             default: return true
             }
+        }
+
+        /// This parameter, deprecated by kornia `release`: passing it (other than `None`)
+        /// in that release or a later one, or in every release when `everywhere` (an op
+        /// subpix gives one signature in all releases), makes a warning that says so and
+        /// then `note` (`"is ignored: no bonus is added to the returned values"`).
+        public func deprecated(since release: KorniaVersion, _ note: String, everywhere: Bool = false) -> Parameter {
+            var parameter = self
+            let versions = Set(KorniaVersion.allCases.filter { everywhere || $0 >= release })
+            parameter.deprecation = (release, note, versions)
+            return parameter
+        }
+
+        /// What kornia `version` warns a caller who passes this parameter, as
+        /// `"<name> is deprecated since kornia 0.9.0 and <note>"`; nil when it is not deprecated there.
+        public func deprecationWarning(in version: KorniaVersion) -> String? {
+            guard let deprecation, deprecation.versions.contains(version) else { return nil }
+            return "\(name) is deprecated since kornia \(deprecation.since.release) and \(deprecation.note)"
         }
 
         /// A required parameter.

@@ -38,6 +38,27 @@ final class IterativeQuadKernelTests: XCTestCase {
         }
     }
 
+    /// kornia 0.9's `conv_quad_interp3d` runs the same kernel with a reach: the kernel and
+    /// the Swift `Refiner` reject the same maxima, bit for bit, for every dilation radius.
+    func testKernelMatchesTheSwiftRefinerWithAReachOnEveryPath() throws {
+        var random = SeededGenerator(seed: 32)
+        let shape = [2, 1, 5, 19, 23]
+        let volume = try Tensor<Float>(shape: shape, elements: blobs(shape, &random))
+        let maxima = try nms3dMask(volume, kernelSize: [3, 3, 3])
+        let starts = try Mask(shape: shape, elements: (0..<volume.count).map { $0 % 29 == 0 || maxima.elements[$0] })
+        for (mask, radius, maxShift) in [(maxima, 1, 0.6), (starts, 0, 0.3), (starts, 1, 0.2), (starts, 2, 0.0), (maxima, -1, 0.6)] {
+            let want = reference(volume, mask: mask, nIters: 5, maxShift: maxShift, scaleSteps: true, reach: QuadReach(radius: radius))
+            for path in KernelPath.allCases {
+                try withKernelPath(path) {
+                    let got = try convQuadInterp3d(volume, nIters: 5, maxSubpixelShift: maxShift, precomputedNMSMask: mask, dilationRadius: radius)
+                    let label = "\(path) dilation_radius=\(radius) shift=\(maxShift)"
+                    XCTAssertEqual(got.coords.elements.map(\.bitPattern), want.coords.map(\.bitPattern), "\(label): coords")
+                    XCTAssertEqual(got.values.elements.map(\.bitPattern), want.values.map(\.bitPattern), "\(label): values")
+                }
+            }
+        }
+    }
+
     /// A few Gaussian blobs at sub-voxel centres in every map, with a little noise.
     private func blobs(_ shape: [Int], _ random: inout SeededGenerator) -> [Float] {
         let (maps, depth, height, width) = (shape[0] * shape[1], shape[2], shape[3], shape[4])
@@ -60,20 +81,24 @@ final class IterativeQuadKernelTests: XCTestCase {
     }
 
     /// The op's outputs built with the Swift `Refiner`, maximum by maximum.
-    private func reference(_ x: Tensor<Float>, mask: Mask, nIters: Int, maxShift: Double, scaleSteps: Bool) -> (coords: [Float], values: [Float]) {
+    private func reference(
+        _ x: Tensor<Float>, mask: Mask, nIters: Int, maxShift: Double, scaleSteps: Bool, reach: QuadReach? = nil
+    ) -> (coords: [Float], values: [Float]) {
         let volume = VoxelMaxima.Volume(x.shape)
         var coords = (VoxelMaxima.gridCoordinates(shape: x.shape) as Tensor<Float>).elements
         var values = x.elements
-        let refiner = Refiner<Float>(volume: volume, iterations: nIters, maxShift: Float(maxShift), scaleSteps: scaleSteps)
-        x.withUnsafeBufferPointer { source in
+        let refiner = Refiner<Float>(volume: volume, iterations: nIters, maxShift: Float(maxShift), scaleSteps: scaleSteps, reach: reach)
+        x.withUnsafeBufferPointer { source in mask.withUnsafeBufferPointer { maxima in
             for flat in mask.elements.indices where mask.elements[flat] {
                 let (map, local) = flat.quotientAndRemainder(dividingBy: volume.mapSize)
-                guard let point = refiner.refine(source.baseAddress! + map * volume.mapSize, from: volume.position(local)) else { continue }
+                guard let point = refiner.refine(
+                    source.baseAddress! + map * volume.mapSize, from: volume.position(local), maxima: maxima.baseAddress! + map * volume.mapSize)
+                else { continue }
                 values[flat] = point.value
                 let base = map * 3 * volume.mapSize + local
                 (coords[base], coords[base + volume.mapSize], coords[base + 2 * volume.mapSize]) = (point.d, point.x, point.y)
             }
-        }
+        } }
         return (coords, values)
     }
 }

@@ -12,14 +12,15 @@ final class PullbackKernelTests: XCTestCase {
             try withKernelPath(path) {
                 for (height, width) in [(1, 1), (3, 5), (64, 48), (7, 13), (2, 17)] {
                     for temperature in [0.5, 1.0, 10.0] {
-                        for normalized in [true, false] {
+                        for (normalized, version) in [(true, KorniaVersion.v0_7), (false, .v0_7), (true, .v0_9), (false, .v0_9)] {
                             let input = try noise([3, 2, height, width], &random)
                             let cotangent = try noise([3, 2, 2], &random)
                             let (coords, pullback) = try spatialSoftArgmax2dWithPullback(
-                                input, temperature: temperature, normalizedCoordinates: normalized)
+                                input, temperature: temperature, normalizedCoordinates: normalized, version: version)
                             let want = spatialSoftArgmaxGradientReference(
-                                input, temperature: Float(temperature), normalized: normalized, coords: coords, cotangent: cotangent)
-                            assertClose(try pullback(cotangent), want, within: .relativeToLargest(1e-5), "\(path) \(height)x\(width) T=\(temperature) normalized=\(normalized)")
+                                input, scale: Float(version.inputScale(temperature: temperature)), normalized: normalized,
+                                version: version, coords: coords, cotangent: cotangent)
+                            assertClose(try pullback(cotangent), want, within: .relativeToLargest(1e-5), "\(path) \(height)x\(width) T=\(temperature) normalized=\(normalized) kornia \(version)")
                         }
                     }
                 }

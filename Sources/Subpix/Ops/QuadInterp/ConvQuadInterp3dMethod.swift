@@ -1,18 +1,50 @@
 extension Method {
-    /// kornia 0.7.4's `conv_quad_interp3d(input, strict_maxima_bonus=10.0, eps=1e-7)`.
+    /// kornia's `conv_quad_interp3d`: 0.9's `(input, n_iters=5, strict_maxima_bonus=None,
+    /// max_subpixel_shift=0.6, precomputed_nms_mask=None, dilation_radius=1, allow_scale_steps=True)`,
+    /// iterated, and 0.7.4's `(input, strict_maxima_bonus=10.0, eps=1e-7)`, one step.
     public static let convQuadInterp3d = Method(
         name: "conv_quad_interp3d", family: .kornia, inputRank: 5,
         parameters: [
             .required("input", .tensor, "(B, C, D, H, W) responses"),
+            .defaulted("n_iters", .integer, .int(5), "how many times a maximum may move one voxel and be solved again").only(in: .v0_9),
             .defaulted("strict_maxima_bonus", .number, .real(KorniaDefaults.quadInterpStrictMaximaBonus),
-                       "added to the value of each solved strict maximum"),
-            .defaulted("eps", .number, .real(1e-7), "accepted and unused, as in kornia"),
+                       "added to the value of each solved strict maximum (kornia 0.7; 0.9 ignores it)")
+                .defaulting(to: .none, in: .v0_9)
+                .deprecated(since: .v0_9, strictMaximaBonusNote),
+            .defaulted("max_subpixel_shift", .number, .real(0.6), "a larger shift moves the maximum one voxel").only(in: .v0_9),
+            .defaulted("precomputed_nms_mask", .mask, .none, "a mask from \(suppression(rank: 5).name)(x, (3, 3, 3), mask_only=True)").only(in: .v0_9),
+            .defaulted("dilation_radius", .integer, .int(1), "how far (voxels) from a maximum its centre may move").only(in: .v0_9),
+            .defaulted("allow_scale_steps", .flag, .bool(true), "whether a maximum may move along depth").only(in: .v0_9),
+            .defaulted("eps", .number, .real(1e-7), "accepted and unused, as in kornia").only(in: .v0_7),
         ],
-        summary: "one quadratic-interpolation step at the strict 3x3x3 maxima of (B, C, D, H, W) -> coords (B, C, 3, D, H, W) in (d, x, y), values",
-        details: "Solves H·dx = -g (central differences) at each maximum; shifts above 0.7 are discarded; value y + 0.5·gᵀdx, plus strict_maxima_bonus at solved maxima (kornia 0.7.4). eps is accepted and unused, as in kornia."
+        summary: "quadratic interpolation of the strict 3x3x3 maxima of (B, C, D, H, W) -> coords (B, C, 3, D, H, W) in (d, x, y), values",
+        details: """
+            kornia 0.9: iterative_quad_interp3d's refinement, where a maximum whose centre moves more than dilation_radius \
+            voxels from every maximum is not refined; strict_maxima_bonus is deprecated and ignored. kornia 0.7: one step, \
+            H·dx = -g (central differences) at each maximum; shifts above 0.7 are discarded; value y + 0.5·gᵀdx, plus \
+            strict_maxima_bonus at solved maxima. eps is accepted and unused, as in kornia.
+            """
     ) { a in
-        let (bonus, eps) = (try a.double("strict_maxima_bonus"), try a.double("eps"))
-        return try a.tensor("input").visit({ try quadStep($0, bonus, eps) }, { try quadStep($0, bonus, eps) })
+        let input = try a.tensor("input")
+        guard a.version >= .v0_9 else {
+            let (bonus, eps) = (try a.double("strict_maxima_bonus"), try a.double("eps"))
+            return try input.visit({ try quadStep($0, bonus, eps) }, { try quadStep($0, bonus, eps) })
+        }
+        let options = try IteratedOptions(a)
+        return try input.visit({ try iterated($0, options) }, { try iterated($0, options) })
+    }
+
+    /// What kornia 0.9 says of a `strict_maxima_bonus` it ignores.
+    static let strictMaximaBonusNote =
+        "is ignored: no bonus is added to the returned values; select strict maxima with an \(suppression(rank: 5).name) mask instead"
+}
+
+private struct IteratedOptions: Sendable {
+    var iterations: Int, shift: Double, mask: Mask?, radius: Int, steps: Bool
+
+    init(_ a: Method.Arguments) throws {
+        (iterations, shift, mask) = (try a.int("n_iters"), try a.double("max_subpixel_shift"), try a.optionalMask("precomputed_nms_mask"))
+        (radius, steps) = (try a.int("dilation_radius"), try a.bool("allow_scale_steps"))
     }
 }
 
@@ -20,6 +52,13 @@ extension Method {
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
 private func quadStep<S: SubpixScalar>(_ input: Tensor<S>, _ bonus: Double, _ eps: Double) throws -> [Method.Output] {
     let (coords, values) = try convQuadInterp3d(input, strictMaximaBonus: bonus, eps: eps)
+    return [Method.Output(coords), Method.Output(values)]
+}
+
+@inline(never) @_semantics("optimize.sil.specialize.generic.never")
+private func iterated<S: SubpixScalar>(_ input: Tensor<S>, _ o: IteratedOptions) throws -> [Method.Output] {
+    let (coords, values) = try convQuadInterp3d(
+        input, nIters: o.iterations, maxSubpixelShift: o.shift, precomputedNMSMask: o.mask, dilationRadius: o.radius, allowScaleSteps: o.steps)
     return [Method.Output(coords), Method.Output(values)]
 }
 

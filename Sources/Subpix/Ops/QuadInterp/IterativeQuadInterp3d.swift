@@ -48,42 +48,63 @@ public func iterativeQuadInterp3d<S: SubpixScalar>(
     precomputedNMSMask: Mask? = nil, maxCandidates: Int? = nil
 ) throws -> (coords: Tensor<S>, values: Tensor<S>) {
     let op = Method.iterativeQuadInterp3d.name
+    try requireQuadOptions(op, input, nIters: nIters, maxSubpixelShift: maxSubpixelShift, precomputedNMSMask: precomputedNMSMask)
+    if let maxCandidates, maxCandidates < 0 {
+        throw SubpixError(op, "expected max_candidates >= 0, got \(maxCandidates)")
+    }
+    return refineMaxima(
+        input, nIters: nIters, maxSubpixelShift: maxSubpixelShift, allowScaleSteps: allowScaleSteps,
+        precomputedNMSMask: precomputedNMSMask, maxCandidates: maxCandidates, reach: nil)
+}
+
+/// Checks what `iterative_quad_interp3d` and kornia 0.9's `conv_quad_interp3d` both take.
+func requireQuadOptions<S: SubpixScalar>(
+    _ op: String, _ input: Tensor<S>, nIters: Int, maxSubpixelShift: Double, precomputedNMSMask: Mask?
+) throws {
     try input.requireShape(rank: 5, layout: "(B, C, D, H, W)", op: op)
     guard nIters >= 0 else { throw SubpixError(op, "expected n_iters >= 0, got \(nIters)") }
     guard maxSubpixelShift >= 0 else {
         throw SubpixError(op, "expected max_subpixel_shift >= 0, got \(maxSubpixelShift)")
     }
-    if let maxCandidates, maxCandidates < 0 {
-        throw SubpixError(op, "expected max_candidates >= 0, got \(maxCandidates)")
-    }
     if let precomputedNMSMask, precomputedNMSMask.shape != input.shape {
         throw SubpixError(
             op, "expected precomputed_nms_mask of the input's shape \(formatShape(input.shape)), got \(formatShape(precomputedNMSMask.shape))")
     }
+}
+
+/// The iterated refinement of checked arguments: every maximum of the mask (or the
+/// `maxCandidates` largest of each map), within `reach` when there is one.
+func refineMaxima<S: SubpixScalar>(
+    _ input: Tensor<S>, nIters: Int, maxSubpixelShift: Double, allowScaleSteps: Bool,
+    precomputedNMSMask: Mask?, maxCandidates: Int?, reach: QuadReach?
+) -> (coords: Tensor<S>, values: Tensor<S>) {
     var coords: Tensor<S> = VoxelMaxima.gridCoordinates(shape: input.shape)
     var values = VoxelMaxima.startingValues(input, scanned: false).values
     let volume = VoxelMaxima.Volume(input.shape)
     guard volume.depth >= 3, volume.height >= 3, volume.width >= 3 else { return (coords, values) }
     let mask = precomputedNMSMask ?? NMSRunner.mask(input, kernel: (3, 3, 3), rule: .interior)
     let refiner = Refiner<S>(
-        volume: volume, iterations: nIters, maxShift: S(maxSubpixelShift), scaleSteps: allowScaleSteps)
+        volume: volume, iterations: nIters, maxShift: S(maxSubpixelShift), scaleSteps: allowScaleSteps, reach: reach)
     input.withUnsafeBufferPointer { x in
-        guard let x = x.baseAddress else { return }
-        values.withUnsafeMutableBufferPointer { values in
-            coords.withUnsafeMutableBufferPointer { coords in
-                guard let values = values.baseAddress, let coords = coords.baseAddress else { return }
-                let maxima = VoxelMaxima.list(mask, values: x, volume: volume, limit: maxCandidates)
-                let cost = 64 * min(max(1, nIters), 8)
-                if refiner.runKernel(x, maxima: maxima, cost: cost, coords: coords, values: values) { return }
-                VoxelMaxima.forEach(maxima, costPerItem: cost) { flat in
-                    let (map, local) = flat.quotientAndRemainder(dividingBy: volume.mapSize)
-                    let source = x + map * volume.mapSize
-                    guard let point = refiner.refine(source, from: volume.position(local)) else { return }
-                    values[flat] = point.value
-                    let base = map * 3 * volume.mapSize + local
-                    coords[base] = point.d
-                    coords[base + volume.mapSize] = point.x
-                    coords[base + 2 * volume.mapSize] = point.y
+        mask.withUnsafeBufferPointer { maxima in
+            guard let x = x.baseAddress, let maxima = maxima.baseAddress else { return }
+            values.withUnsafeMutableBufferPointer { values in
+                coords.withUnsafeMutableBufferPointer { coords in
+                    guard let values = values.baseAddress, let coords = coords.baseAddress else { return }
+                    let list = VoxelMaxima.list(mask, values: x, volume: volume, limit: maxCandidates)
+                    let cost = 64 * min(max(1, nIters), 8)
+                    if refiner.runKernel(x, maxima: list, mask: maxima, cost: cost, coords: coords, values: values) { return }
+                    VoxelMaxima.forEach(list, costPerItem: cost) { flat in
+                        let (map, local) = flat.quotientAndRemainder(dividingBy: volume.mapSize)
+                        let source = x + map * volume.mapSize
+                        guard let point = refiner.refine(source, from: volume.position(local), maxima: maxima + map * volume.mapSize)
+                        else { return }
+                        values[flat] = point.value
+                        let base = map * 3 * volume.mapSize + local
+                        coords[base] = point.d
+                        coords[base + volume.mapSize] = point.x
+                        coords[base + 2 * volume.mapSize] = point.y
+                    }
                 }
             }
         }
@@ -97,6 +118,8 @@ struct Refiner<S: SubpixScalar> {
     let iterations: Int
     let maxShift: S
     let scaleSteps: Bool
+    /// `conv_quad_interp3d`'s limit on where a centre may go (kornia 0.9); nil for none.
+    var reach: QuadReach? = nil
 
     /// One iteration, as ``IterativeQuadTrace`` reports it: the fit at `centre`, its
     /// solved shift (nil when the system was singular) and the centre it moves to
@@ -115,8 +138,9 @@ struct Refiner<S: SubpixScalar> {
     var fitLimit: Int { min(iterations, volume.mapSize + 1) }
 
     /// The refined point `(d, x, y)` and value, or `nil` when the maximum is rejected;
-    /// `trace` (the viewer's explanation) sees every iteration.
-    func refine(_ x: UnsafePointer<S>, from start: (d: Int, h: Int, w: Int),
+    /// `maxima` is the map's mask (what ``reach`` looks in), `trace` (the viewer's
+    /// explanation) sees every iteration.
+    func refine(_ x: UnsafePointer<S>, from start: (d: Int, h: Int, w: Int), maxima: UnsafePointer<Bool>? = nil,
                 trace: ((Iteration) -> Void)? = nil) -> (d: S, x: S, y: S, value: S)? {
         var centre = start
         var shift = Shift3<S>.zero
@@ -124,6 +148,7 @@ struct Refiner<S: SubpixScalar> {
         var moved = false
         for _ in 0..<fitLimit {
             let at = (d: clamp(centre.d, volume.depth), h: clamp(centre.h, volume.height), w: clamp(centre.w, volume.width))
+            if let reach, let maxima, !reach.contains(at, from: start, maxima: maxima, volume: volume) { return nil }
             let fit = QuadraticFit3d(
                 x, at: (at.d * volume.height + at.h) * volume.width + at.w,
                 planeStride: volume.plane, rowStride: volume.width)

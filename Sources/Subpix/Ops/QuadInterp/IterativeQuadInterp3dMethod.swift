@@ -1,18 +1,21 @@
 extension Method {
-    /// kornia 0.9's `iterative_quad_interp3d(input, n_iters=5, max_subpixel_shift=0.6,
-    /// allow_scale_steps=True, precomputed_nms_mask=None, max_candidates=None)`.
+    /// kornia 0.9's `iterative_quad_interp3d(input, n_iters=5, strict_maxima_bonus=None,
+    /// max_subpixel_shift=0.6, allow_scale_steps=True, precomputed_nms_mask=None,
+    /// max_candidates=None)`, in both kornia modes (0.7.4 has no such op).
     public static let iterativeQuadInterp3d = Method(
         name: "iterative_quad_interp3d", family: .kornia, inputRank: 5,
         parameters: [
             .required("input", .tensor, "(B, C, D, H, W) responses"),
             .defaulted("n_iters", .integer, .int(5), "how many times a maximum may move one voxel and be solved again").bounded(.atLeast(0)),
+            .defaulted("strict_maxima_bonus", .number, .none, "deprecated and ignored")
+                .deprecated(since: .v0_9, Method.strictMaximaBonusNote, everywhere: true),
             .defaulted("max_subpixel_shift", .number, .real(0.6), "a larger shift moves the maximum one voxel").bounded(.atLeast(0)),
             .defaulted("allow_scale_steps", .flag, .bool(true), "whether a maximum may move along depth"),
             .defaulted("precomputed_nms_mask", .mask, .none, "a mask from \(suppression(rank: 5).name)(x, (3, 3, 3), mask_only=True)"),
             .defaulted("max_candidates", .integer, .none, "refine only the best ones").bounded(.atLeast(0)),
         ],
         summary: "iterated quadratic interpolation of the 3D maxima of (B, C, D, H, W) (kornia 0.9) -> coords (d, x, y), values",
-        details: "A maximum whose shift exceeds max_subpixel_shift moves one voxel and is solved again, up to n_iters times. precomputed_nms_mask: a mask from \(suppression(rank: 5).name)(x, (3, 3, 3), mask_only=True); max_candidates: refine only the best ones."
+        details: "A maximum whose shift exceeds max_subpixel_shift moves one voxel and is solved again, up to n_iters times. precomputed_nms_mask: a mask from \(suppression(rank: 5).name)(x, (3, 3, 3), mask_only=True); max_candidates: refine only the best ones. strict_maxima_bonus is deprecated and ignored."
     ) { a in
         let options = try IterativeOptions(a)
         return try a.tensor("input").visit({ try iterate($0, options) }, { try iterate($0, options) })

@@ -1,5 +1,7 @@
 /// kornia 0.7.4's `ConvQuadInterp3d(strict_maxima_bonus=10.0, eps=1e-7)` module:
-/// ``convQuadInterp3d(_:strictMaximaBonus:eps:)`` with its settings fixed.
+/// ``convQuadInterp3d(_:strictMaximaBonus:eps:)`` with its settings fixed. kornia
+/// 0.9's `ConvQuadInterp3d(n_iters=5, max_subpixel_shift=0.6, dilation_radius=1,
+/// allow_scale_steps=True)` is ``AdaptiveQuadInterp3d`` in its `.conv` mode.
 ///
 /// At each strict 3×3×3 maximum, `H δ = −g`, `coords = (d + δs, x + δx, y + δy)`,
 /// `value = f + ½ gᵀδ + bonus`.

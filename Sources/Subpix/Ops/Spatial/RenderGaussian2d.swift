@@ -1,7 +1,8 @@
 import CSubpixKernels
 
 /// Renders 2D Gaussians on a pixel grid, each normalised to sum 1 — kornia's
-/// `render_gaussian2d` (kornia 0.9 semantics).
+/// `render_gaussian2d`, in kornia 0.9's semantics or, with `version: .v0_7`,
+/// kornia 0.7.4's (see ``renderGaussian2dKornia07(mean:std:size:normalizedCoordinates:lead:)``).
 ///
 /// For each mean `(μx, μy)` and standard deviation `(σx, σy)` the two axis
 /// profiles are softmaxes of the Gaussian exponent, and the map is their outer
@@ -10,7 +11,7 @@ import CSubpixKernels
 ///     gx = softmax_j(−(x_j − μx)² / (2σx²)),   gy = softmax_i(−(y_i − μy)² / (2σy²)),
 ///     out(i, j) = gy(i) · gx(j)
 ///
-/// so `std` is the standard deviation, as the seed documents. kornia ≤ 0.7
+/// so `std` is the standard deviation, as the seed documents. kornia 0.7.4
 /// divided by `2σ` instead of `2σ²`; see `docs/kornia.md`. The softmax keeps a
 /// mean far outside the grid or a very narrow σ finite: the pixel nearest the
 /// mean gets the weight instead of every weight underflowing to 0. A σ of 0
@@ -33,7 +34,8 @@ import CSubpixKernels
 @_specialize(exported: true, where S == Float)
 @_specialize(exported: true, where S == Double)
 public func renderGaussian2d<S: SubpixScalar>(
-    mean: Tensor<S>, std: Tensor<S>, size: (height: Int, width: Int), normalizedCoordinates: Bool = true
+    mean: Tensor<S>, std: Tensor<S>, size: (height: Int, width: Int), normalizedCoordinates: Bool = true,
+    version: KorniaVersion = .default
 ) throws -> Tensor<S> {
     let op = Method.renderGaussian2d.name
     for (name, tensor) in [("mean", mean), ("std", std)] where tensor.shape.last != 2 {
@@ -48,9 +50,12 @@ public func renderGaussian2d<S: SubpixScalar>(
         throw SubpixError(
             op, "expected std broadcastable with mean, got mean \(formatShape(mean.shape)) and std \(formatShape(std.shape))")
     }
+    if version < .v0_9 {
+        return renderGaussian2dKornia07(mean: mean, std: std, size: size, normalizedCoordinates: normalizedCoordinates, lead: lead)
+    }
     let (height, width) = size
-    let xs: [S] = linearSpace(width, normalized: normalizedCoordinates)
-    let ys: [S] = linearSpace(height, normalized: normalizedCoordinates)
+    let xs: [S] = renderCoordinates(width, normalized: normalizedCoordinates, version: version)
+    let ys: [S] = renderCoordinates(height, normalized: normalizedCoordinates, version: version)
     let meanIndex = Broadcast.sourceIndices(from: meanLead, to: lead)
     let stdIndex = Broadcast.sourceIndices(from: stdLead, to: lead)
     let planeSize = height * width
@@ -90,9 +95,11 @@ public func renderGaussian2d<S: SubpixScalar>(
     }
 }
 
-/// `torch.linspace` as kornia 0.9's render calls it: `0 … n − 1` in pixels,
-/// `−1 … 1` normalised (a single point is −1).
-private func linearSpace<S: SubpixScalar>(_ count: Int, normalized: Bool) -> [S] {
+/// The grid `render_gaussian2d` evaluates on: kornia 0.9 calls `torch.linspace`
+/// (`0 … n − 1` in pixels, `−1 … 1` normalised, a single point at −1); kornia
+/// 0.7.4 called `create_meshgrid` (``PixelGrid``: a normalised single point is NaN).
+func renderCoordinates<S: SubpixScalar>(_ count: Int, normalized: Bool, version: KorniaVersion) -> [S] {
+    guard version >= .v0_9 else { return PixelGrid.coordinates(count, normalized: normalized, version: version) }
     guard normalized else { return (0..<count).map { S($0) } }
     guard count > 1 else { return [-1] }
     let step = 2 / S(count - 1)

@@ -9,7 +9,7 @@ extension Method {
             .defaulted("normalized_coordinates", .flag, .bool(true), "mean and std in [-1, 1] units instead of pixels"),
         ],
         summary: "normalised 2D Gaussians at mean (*, 2) with std (*, 2) -> (*, H, W); size = (H, W)",
-        details: "softmax_x(-(x-μx)²/(2σx²)) · softmax_y(-(y-μy)²/(2σy²)): std is the standard deviation (kornia 0.9; kornia <= 0.7 divided by 2σ).",
+        details: "softmax_x(-(x-μx)²/(2σx²)) · softmax_y(-(y-μy)²/(2σy²)): std is the standard deviation (kornia 0.9). kornia 0.7 divided by 2σ: exp(-(x-μx)²/(2σx) - (y-μy)²/(2σy)), normalised to sum 1.",
         outputElements: { a in
             // The output is (*, H, W) with * the broadcast of mean's and std's leading axes.
             let (size, lead, other) = (try a.integers("size"), Array(try a.tensor("mean").shape.dropLast()), Array(try a.tensor("std").shape.dropLast()))
@@ -23,26 +23,34 @@ extension Method {
             return ("size", count ?? 0, count == nil)
         },
         pullback: Pullback(inputs: ["mean", "std"]) { a, g in
-            let (mean, std, size, normalized) = (try a.tensor("mean"), try a.tensor("std"), try a.integers("size"), try a.bool("normalized_coordinates"))
-            return try mean.visit({ try renderGradient($0, std, size, normalized, g) }, { try renderGradient($0, std, size, normalized, g) })
+            let (mean, options) = (try a.tensor("mean"), try RenderOptions(a))
+            return try mean.visit({ try renderGradient($0, options, g) }, { try renderGradient($0, options, g) })
         }
     ) { a in
-        let (mean, std, size, normalized) = (try a.tensor("mean"), try a.tensor("std"), try a.integers("size"), try a.bool("normalized_coordinates"))
-        return try mean.visit({ try render($0, std, size, normalized) }, { try render($0, std, size, normalized) })
+        let (mean, options) = (try a.tensor("mean"), try RenderOptions(a))
+        return try mean.visit({ try render($0, options) }, { try render($0, options) })
+    }
+}
+
+private struct RenderOptions: Sendable {
+    var std: AnyTensor, size: (height: Int, width: Int), normalized: Bool, version: KorniaVersion
+
+    init(_ a: Method.Arguments) throws {
+        let size = try a.integers("size")
+        (std, self.size, normalized, version) = (try a.tensor("std"), (size[0], size[1]), try a.bool("normalized_coordinates"), a.version)
     }
 }
 
 // Never specialised here (see `SpatialSoftmax2dMethod.swift`).
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
-private func render<S: SubpixScalar>(_ mean: Tensor<S>, _ std: AnyTensor, _ size: [Int], _ normalized: Bool) throws -> [Method.Output] {
-    [Method.Output(try renderGaussian2d(mean: mean, std: std.tensor(), size: (size[0], size[1]), normalizedCoordinates: normalized))]
+private func render<S: SubpixScalar>(_ mean: Tensor<S>, _ o: RenderOptions) throws -> [Method.Output] {
+    [Method.Output(try renderGaussian2d(mean: mean, std: o.std.tensor(), size: o.size, normalizedCoordinates: o.normalized, version: o.version))]
 }
 
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
-private func renderGradient<S: SubpixScalar>(
-    _ mean: Tensor<S>, _ std: AnyTensor, _ size: [Int], _ normalized: Bool, _ g: [AnyTensor?]
-) throws -> [AnyTensor] {
-    let (_, pullback) = try renderGaussian2dWithPullback(mean: mean, std: std.tensor(), size: (size[0], size[1]), normalizedCoordinates: normalized)
+private func renderGradient<S: SubpixScalar>(_ mean: Tensor<S>, _ o: RenderOptions, _ g: [AnyTensor?]) throws -> [AnyTensor] {
+    let (_, pullback) = try renderGaussian2dWithPullback(
+        mean: mean, std: o.std.tensor(), size: o.size, normalizedCoordinates: o.normalized, version: o.version)
     let (meanGradient, stdGradient) = try pullback(Method.Pullback.first(g, op: Method.renderGaussian2d.name))
     return [AnyTensor(meanGradient), AnyTensor(stdGradient)]
 }

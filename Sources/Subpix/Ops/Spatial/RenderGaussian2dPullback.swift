@@ -1,13 +1,15 @@
-/// ``renderGaussian2d(mean:std:size:normalizedCoordinates:)`` and its pullback
-/// with respect to `mean` and `std` (kornia ≥ 0.8's Gaussian, as the forward).
+/// ``renderGaussian2d(mean:std:size:normalizedCoordinates:version:)`` and its pullback
+/// with respect to `mean` and `std`, in the forward's kornia release.
 ///
 /// Each map is the outer product `out(i, j) = gy(i) · gx(j)` of two profiles
 /// normalised per axis, `gx = ex / (Σ ex + 1e-8)` with
-/// `ex(j) = exp(−(x_j − μx)² / (2σx²))` (and likewise along y). For a
+/// `ex(j) = exp(−(x_j − μx)² / (2σx²))` (kornia 0.9; and likewise along y), or
+/// `gx = ex / Σ ex` with `ex(j) = exp(−(x_j − μx)² / (2σx))` (kornia 0.7.4). For a
 /// cotangent `G` of a map, with `ḡx(j) = Σ_i G(i, j) · gy(i)` and
 /// `w(j) = gx(j) · (ḡx(j) − Σ_k ḡx(k) · gx(k))` (the normalisation's Jacobian),
 ///
-///     μ̄x = Σ_j w(j) · (x_j − μx) / σx²,   σ̄x = Σ_j w(j) · (x_j − μx)² / σx³
+///     μ̄x = Σ_j w(j) · (x_j − μx) / σx²,   σ̄x = Σ_j w(j) · (x_j − μx)² / σx³      (0.9)
+///     μ̄x = Σ_j w(j) · (x_j − μx) / σx,    σ̄x = Σ_j w(j) · (x_j − μx)² / (2σx²)   (0.7.4)
 ///
 /// and the same along y with the roles of the profiles swapped. Where `mean`
 /// or `std` was broadcast, the gradients of the maps that share an entry add up.
@@ -19,14 +21,15 @@
 ///
 /// - Returns: the rendered `(*, H, W)` maps and a pullback from a cotangent of
 ///   their shape to the gradients of `mean` and `std`.
-/// - Throws: as ``renderGaussian2d(mean:std:size:normalizedCoordinates:)``; the
+/// - Throws: as ``renderGaussian2d(mean:std:size:normalizedCoordinates:version:)``; the
 ///   pullback throws ``SubpixError`` for a cotangent of another shape.
 @_specialize(exported: true, where S == Float)
 @_specialize(exported: true, where S == Double)
 public func renderGaussian2dWithPullback<S: SubpixScalar>(
-    mean: Tensor<S>, std: Tensor<S>, size: (height: Int, width: Int), normalizedCoordinates: Bool = true
+    mean: Tensor<S>, std: Tensor<S>, size: (height: Int, width: Int), normalizedCoordinates: Bool = true,
+    version: KorniaVersion = .default
 ) throws -> (value: Tensor<S>, pullback: @Sendable (Tensor<S>) throws -> (mean: Tensor<S>, std: Tensor<S>)) {
-    let maps = try renderGaussian2d(mean: mean, std: std, size: size, normalizedCoordinates: normalizedCoordinates)
+    let maps = try renderGaussian2d(mean: mean, std: std, size: size, normalizedCoordinates: normalizedCoordinates, version: version)
     let (height, width) = size
     return (maps, { cotangent in
         try cotangent.requireCotangent(of: maps.shape, op: Method.renderGaussian2d.name)
@@ -34,8 +37,8 @@ public func renderGaussian2dWithPullback<S: SubpixScalar>(
         let meanIndex = Broadcast.sourceIndices(from: Array(mean.shape.dropLast()), to: lead)
         let stdIndex = Broadcast.sourceIndices(from: Array(std.shape.dropLast()), to: lead)
         let grid = GaussianGrid<S>(
-            xs: PixelGrid.coordinates(width, normalized: normalizedCoordinates),
-            ys: PixelGrid.coordinates(height, normalized: normalizedCoordinates))
+            xs: renderCoordinates(width, normalized: normalizedCoordinates, version: version),
+            ys: renderCoordinates(height, normalized: normalizedCoordinates, version: version), version: version)
         // Per map: (μ̄x, μ̄y, σ̄x, σ̄y), then summed into the (possibly broadcast) inputs.
         var perMap = [S](repeating: 0, count: 4 * meanIndex.count)
         cotangent.withUnsafeBufferPointer { g in
@@ -65,6 +68,8 @@ public func renderGaussian2dWithPullback<S: SubpixScalar>(
 private struct GaussianGrid<S: SubpixScalar>: Sendable {
     let xs: [S]
     let ys: [S]
+    /// kornia 0.9's `2σ²` divisor, or kornia 0.7.4's `2σ`.
+    let version: KorniaVersion
 
     /// Writes `(μ̄x, μ̄y, σ̄x, σ̄y)` for the cotangent `g` (`H × W`) of the map of `mean`, `std`.
     func pullback(_ g: UnsafePointer<S>, mean: (x: S, y: S), std: (x: S, y: S), into result: UnsafeMutablePointer<S>) {
@@ -89,8 +94,15 @@ private struct GaussianGrid<S: SubpixScalar>: Sendable {
         }
     }
 
-    /// `g(k) = ex(k) / (Σ ex + 1e-8)`, `ex(k) = exp(−(c_k − μ)² / (2σ²))`.
+    /// `g(k) = ex(k) / (Σ ex + 1e-8)`, `ex(k) = exp(−(c_k − μ)² / (2σ²))` (0.9), or
+    /// `g(k) = ex(k) / Σ ex`, `ex(k) = exp(−(c_k − μ)² / (2σ))` (0.7.4).
     private func profile(_ coords: [S], mean: S, std: S, into weights: UnsafeMutablePointer<S>) {
+        guard version >= .v0_9 else {
+            let exponentials = kornia07Exponentials(coords, mean: mean, std: std)
+            let total = exponentials.reduce(0, +)
+            for k in coords.indices { weights[k] = exponentials[k] / total }
+            return
+        }
         let factor = -S(0.5) / (std * std)
         var total: S = 0
         for (k, coordinate) in coords.enumerated() {
@@ -115,6 +127,7 @@ private struct GaussianGrid<S: SubpixScalar>: Sendable {
             meanSum += weight * distance
             stdSum += weight * distance * distance
         }
+        guard version >= .v0_9 else { return (meanSum / std, stdSum / (2 * std * std)) }
         let inverseVariance = 1 / (std * std)
         return (meanSum * inverseVariance, stdSum * inverseVariance / std)
     }

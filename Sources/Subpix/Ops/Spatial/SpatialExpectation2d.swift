@@ -6,8 +6,9 @@
 ///     E[x] = Σ p(i, j) · x_j,   E[y] = Σ p(i, j) · y_i
 ///
 /// with `x_j = j`, `y_i = i` in pixels, or `(j / (W − 1) − 0.5) · 2` and
-/// `(i / (H − 1) − 0.5) · 2` when normalised to [-1, 1]. As in kornia, a
-/// normalised coordinate along an axis of size 1 is NaN.
+/// `(i / (H − 1) − 0.5) · 2` when normalised to [-1, 1]. A normalised
+/// coordinate along an axis of size 1 is 0 in kornia 0.9 and NaN in kornia 0.7.4
+/// (`version` chooses).
 ///
 /// ```swift
 /// let p = try Tensor<Float>(shape: [1, 1, 3, 3], elements: [0, 0, 0, 0, 0, 0, 0, 1, 0])
@@ -19,15 +20,15 @@
 @_specialize(exported: true, where S == Float)
 @_specialize(exported: true, where S == Double)
 public func spatialExpectation2d<S: SubpixScalar>(
-    _ input: Tensor<S>, normalizedCoordinates: Bool = true
+    _ input: Tensor<S>, normalizedCoordinates: Bool = true, version: KorniaVersion = .default
 ) throws -> Tensor<S> {
     try input.requireShape(rank: 4, layout: "(B, N, H, W)", op: Method.spatialExpectation2d.name)
-    return expectation(of: input, normalized: normalizedCoordinates)
+    return expectation(of: input, normalized: normalizedCoordinates, version: version)
 }
 
 /// The (x, y) expectation of every map of a validated `(B, N, H, W)` tensor.
-func expectation<S: SubpixScalar>(of input: Tensor<S>, normalized: Bool) -> Tensor<S> {
-    weightedPositions(of: input, normalized: normalized, dividingByMass: false) { plane, count, weights in
+func expectation<S: SubpixScalar>(of input: Tensor<S>, normalized: Bool, version: KorniaVersion = .default) -> Tensor<S> {
+    weightedPositions(of: input, normalized: normalized, dividingByMass: false, version: version) { plane, count, weights in
         weights.update(from: plane, count: count)
     }
 }
@@ -35,12 +36,12 @@ func expectation<S: SubpixScalar>(of input: Tensor<S>, normalized: Bool) -> Tens
 /// `Σ w(i, j) · (x_j, y_i)` for every map of a validated `(B, N, H, W)` tensor, where
 /// `weigh` fills a map's weights from its values; divided by `Σ w` when `dividingByMass`.
 func weightedPositions<S: SubpixScalar>(
-    of input: Tensor<S>, normalized: Bool, dividingByMass: Bool,
+    of input: Tensor<S>, normalized: Bool, dividingByMass: Bool, version: KorniaVersion,
     weigh: (_ plane: UnsafePointer<S>, _ count: Int, _ weights: UnsafeMutablePointer<S>) -> Void
 ) -> Tensor<S> {
     let (height, width) = (input.shape[2], input.shape[3])
-    let xs: [S] = PixelGrid.coordinates(width, normalized: normalized)
-    let ys: [S] = PixelGrid.coordinates(height, normalized: normalized)
+    let xs: [S] = PixelGrid.coordinates(width, normalized: normalized, version: version)
+    let ys: [S] = PixelGrid.coordinates(height, normalized: normalized, version: version)
     let (maps, planeSize) = (input.shape[0] * input.shape[1], height * width)
     return input.withUnsafeBufferPointer { source in
         Tensor<S>(validShape: [input.shape[0], input.shape[1], 2]) { output in

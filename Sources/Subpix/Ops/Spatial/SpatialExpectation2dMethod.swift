@@ -7,25 +7,28 @@ extension Method {
             .defaulted("normalized_coordinates", .flag, .bool(true), "coordinates in [-1, 1] instead of pixels"),
         ],
         summary: "expected (x, y) of each (B, N, H, W) probability map -> (B, N, 2)",
-        details: "Σ p·(x, y) per map; pixels, or [-1, 1] when normalized_coordinates.",
+        details: "Σ p·(x, y) per map; pixels, or [-1, 1] when normalized_coordinates (a one-pixel axis is 0 in kornia 0.9, NaN in 0.7).",
         pullback: Pullback(inputs: ["input"]) { a, g in
-            let normalized = try a.bool("normalized_coordinates")
-            return [try a.tensor("input").visit({ try expectationGradient($0, normalized, g) }, { try expectationGradient($0, normalized, g) })]
+            let (normalized, version) = (try a.bool("normalized_coordinates"), a.version)
+            return [try a.tensor("input").visit(
+                { try expectationGradient($0, normalized, version, g) }, { try expectationGradient($0, normalized, version, g) })]
         }
     ) { a in
-        let normalized = try a.bool("normalized_coordinates")
-        return try a.tensor("input").visit({ try expectation($0, normalized) }, { try expectation($0, normalized) })
+        let (normalized, version) = (try a.bool("normalized_coordinates"), a.version)
+        return try a.tensor("input").visit({ try expectation($0, normalized, version) }, { try expectation($0, normalized, version) })
     }
 }
 
 // Never specialised here (see `SpatialSoftmax2dMethod.swift`).
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
-private func expectation<S: SubpixScalar>(_ input: Tensor<S>, _ normalized: Bool) throws -> [Method.Output] {
-    [Method.Output(try spatialExpectation2d(input, normalizedCoordinates: normalized))]
+private func expectation<S: SubpixScalar>(_ input: Tensor<S>, _ normalized: Bool, _ version: KorniaVersion) throws -> [Method.Output] {
+    [Method.Output(try spatialExpectation2d(input, normalizedCoordinates: normalized, version: version))]
 }
 
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
-private func expectationGradient<S: SubpixScalar>(_ input: Tensor<S>, _ normalized: Bool, _ g: [AnyTensor?]) throws -> AnyTensor {
-    AnyTensor(try spatialExpectation2dWithPullback(input, normalizedCoordinates: normalized)
+private func expectationGradient<S: SubpixScalar>(
+    _ input: Tensor<S>, _ normalized: Bool, _ version: KorniaVersion, _ g: [AnyTensor?]
+) throws -> AnyTensor {
+    AnyTensor(try spatialExpectation2dWithPullback(input, normalizedCoordinates: normalized, version: version)
         .pullback(Method.Pullback.first(g, op: Method.spatialExpectation2d.name)))
 }

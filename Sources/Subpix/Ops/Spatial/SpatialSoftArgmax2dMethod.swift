@@ -1,40 +1,46 @@
 extension Method {
-    /// kornia's `spatial_soft_argmax2d(input, temperature=1.0, normalized_coordinates=True, eps=1e-8)`.
+    /// kornia's `spatial_soft_argmax2d`: 0.9's `(input, temperature=None, normalized_coordinates=True)`,
+    /// whose temperature divides, and the seed's 0.7 `(input, temperature=1.0, normalized_coordinates=True,
+    /// eps=1e-8)`, whose temperature multiplies.
     public static let spatialSoftArgmax2d = Method(
         name: "spatial_soft_argmax2d", family: .kornia, inputRank: 4,
         parameters: [
             .required("input", .tensor, "(B, N, H, W) maps"),
-            .defaulted("temperature", .number, .real(1), "multiplies the input before the softmax").bounded(.above(0)),
+            .defaulted("temperature", .number, .real(1), "divides the input (kornia 0.9; None is 1) or multiplies it (0.7)")
+                .defaulting(to: .none, in: .v0_9).bounded(.above(0)),
             .defaulted("normalized_coordinates", .flag, .bool(true), "coordinates in [-1, 1] instead of pixels"),
-            .defaulted("eps", .number, .real(1e-8), "accepted as the seed's signature has it; kornia never uses it"),
+            .defaulted("eps", .number, .real(1e-8), "accepted as the seed's signature has it; kornia never uses it").only(in: .v0_7),
         ],
-        summary: "soft-argmax (x, y) of each (B, N, H, W) map -> (B, N, 2); temperature MULTIPLIES",
-        details: "\(spatialExpectation2d.name)(\(spatialSoftmax2d.name)(input, temperature)). eps is accepted as the seed's signature has it; kornia never uses it.",
+        summary: "soft-argmax (x, y) of each (B, N, H, W) map -> (B, N, 2); temperature divides (kornia 0.9) or multiplies (0.7)",
+        details: "\(spatialExpectation2d.name)(\(spatialSoftmax2d.name)(input, temperature)). kornia 0.7's eps is accepted there and never used.",
         pullback: Pullback(inputs: ["input"]) { a, g in
-            let (temperature, normalized, eps) = (try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"))
-            return [try a.tensor("input").visit(
-                { try softArgmaxGradient($0, temperature, normalized, eps, g) }, { try softArgmaxGradient($0, temperature, normalized, eps, g) })]
+            let options = try SoftArgmaxOptions(a)
+            return [try a.tensor("input").visit({ try softArgmaxGradient($0, options, g) }, { try softArgmaxGradient($0, options, g) })]
         }
     ) { a in
-        let (temperature, normalized, eps) = (try a.double("temperature"), try a.bool("normalized_coordinates"), try a.double("eps"))
-        return try a.tensor("input").visit(
-            { try softArgmax($0, temperature, normalized, eps) }, { try softArgmax($0, temperature, normalized, eps) })
+        let options = try SoftArgmaxOptions(a)
+        return try a.tensor("input").visit({ try softArgmax($0, options) }, { try softArgmax($0, options) })
+    }
+}
+
+private struct SoftArgmaxOptions: Sendable {
+    var temperature: Double, normalized: Bool, version: KorniaVersion
+
+    init(_ a: Method.Arguments) throws {
+        (temperature, normalized, version) = (try a.optionalDouble("temperature") ?? 1, try a.bool("normalized_coordinates"), a.version)
     }
 }
 
 // Never specialised here (see `SpatialSoftmax2dMethod.swift`).
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
-private func softArgmax<S: SubpixScalar>(
-    _ input: Tensor<S>, _ temperature: Double, _ normalized: Bool, _ eps: Double
-) throws -> [Method.Output] {
-    [Method.Output(try spatialSoftArgmax2d(input, temperature: temperature, normalizedCoordinates: normalized, eps: eps))]
+private func softArgmax<S: SubpixScalar>(_ input: Tensor<S>, _ o: SoftArgmaxOptions) throws -> [Method.Output] {
+    [Method.Output(try spatialSoftArgmax2d(input, temperature: o.temperature, normalizedCoordinates: o.normalized, version: o.version))]
 }
 
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
-private func softArgmaxGradient<S: SubpixScalar>(
-    _ input: Tensor<S>, _ temperature: Double, _ normalized: Bool, _ eps: Double, _ g: [AnyTensor?]
-) throws -> AnyTensor {
-    let (_, pullback) = try spatialSoftArgmax2dWithPullback(input, temperature: temperature, normalizedCoordinates: normalized, eps: eps)
+private func softArgmaxGradient<S: SubpixScalar>(_ input: Tensor<S>, _ o: SoftArgmaxOptions, _ g: [AnyTensor?]) throws -> AnyTensor {
+    let (_, pullback) = try spatialSoftArgmax2dWithPullback(
+        input, temperature: o.temperature, normalizedCoordinates: o.normalized, version: o.version)
     return AnyTensor(try pullback(Method.Pullback.first(g, op: Method.spatialSoftArgmax2d.name)))
 }
 

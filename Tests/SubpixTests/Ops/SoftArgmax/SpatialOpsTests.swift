@@ -62,7 +62,7 @@ final class SpatialOpsTests: XCTestCase {
     func testRenderGaussianDividesByTwoSigmaSquared() throws {
         let mean = try Tensor<Double>(shape: [1, 2], elements: [1, 0])
         let std = try Tensor<Double>(shape: [1, 2], elements: [4, 4])
-        let g = try renderGaussian2d(mean: mean, std: std, size: (1, 3), normalizedCoordinates: false)
+        let g = try renderGaussian2d(mean: mean, std: std, size: (1, 3), normalizedCoordinates: false, version: .v0_9)
         XCTAssertEqual(g.shape, [1, 1, 3])
         let side = exp(-1.0 / 32)
         XCTAssertEqual(g.elements[0], side / (1 + 2 * side), accuracy: 1e-12)
@@ -76,7 +76,7 @@ final class SpatialOpsTests: XCTestCase {
     func testRenderGaussianOfAFarMeanPutsTheMassOnTheNearestPixel() throws {
         let mean = try Tensor<Float>(shape: [1, 2], elements: [33, 0])
         let std = try Tensor<Float>(shape: [1, 2], elements: [1, 1])
-        let g = try renderGaussian2d(mean: mean, std: std, size: (1, 4), normalizedCoordinates: false)
+        let g = try renderGaussian2d(mean: mean, std: std, size: (1, 4), normalizedCoordinates: false, version: .v0_9)
         XCTAssertEqual(g.elements[3], 1, accuracy: 1e-7)
         XCTAssertEqual(Double(g.elements[2]), exp(-(31.0 * 31 - 30 * 30) / 2), accuracy: 1e-20)
         XCTAssertEqual(g.elements[0], 0)
@@ -86,7 +86,7 @@ final class SpatialOpsTests: XCTestCase {
     func testRenderGaussianOfZeroStdIsNaN() throws {
         let mean = try Tensor<Double>(shape: [1, 2], elements: [1, 1])
         let std = try Tensor<Double>(shape: [1, 2], elements: [0, 1])
-        let g = try renderGaussian2d(mean: mean, std: std, size: (3, 3), normalizedCoordinates: false)
+        let g = try renderGaussian2d(mean: mean, std: std, size: (3, 3), normalizedCoordinates: false, version: .v0_9)
         XCTAssertTrue(g.elements.allSatisfy(\.isNaN))
     }
 
@@ -95,16 +95,16 @@ final class SpatialOpsTests: XCTestCase {
     func testRenderGaussianNormalisedOnePixelAxisSitsAtMinusOne() throws {
         let mean = try Tensor<Double>(shape: [1, 2], elements: [-1, -1])
         let std = try Tensor<Double>(shape: [1, 2], elements: [0.5, 0.5])
-        let g = try renderGaussian2d(mean: mean, std: std, size: (1, 1))
+        let g = try renderGaussian2d(mean: mean, std: std, size: (1, 1), version: .v0_9)
         XCTAssertEqual(g.elements, [1])
     }
 
     func testRenderGaussianBroadcastsStdOverMeans() throws {
         let mean = try Tensor<Float>(shape: [2, 3, 2], elements: (0..<12).map { Float($0 % 5) })
         let std = try Tensor<Float>(shape: [2], elements: [1, 2])
-        XCTAssertEqual(try renderGaussian2d(mean: mean, std: std, size: (4, 5), normalizedCoordinates: false).shape, [2, 3, 4, 5])
+        XCTAssertEqual(try renderGaussian2d(mean: mean, std: std, size: (4, 5), normalizedCoordinates: false, version: .v0_9).shape, [2, 3, 4, 5])
         let perRow = try Tensor<Float>(shape: [3, 2], elements: Array(repeating: 1, count: 6))
-        XCTAssertEqual(try renderGaussian2d(mean: mean, std: perRow, size: (4, 5)).shape, [2, 3, 4, 5])
+        XCTAssertEqual(try renderGaussian2d(mean: mean, std: perRow, size: (4, 5), version: .v0_9).shape, [2, 3, 4, 5])
     }
 
     func testErrorsNameTheOpTheExpectationAndTheInput() throws {
@@ -121,13 +121,13 @@ final class SpatialOpsTests: XCTestCase {
         }
         let mean = try Tensor<Float>(shape: [2, 3, 2], elements: Array(repeating: 0, count: 12))
         let badStd = try Tensor<Float>(shape: [4, 2], elements: Array(repeating: 1, count: 8))
-        XCTAssertThrowsError(try renderGaussian2d(mean: mean, std: badStd, size: (3, 3))) {
+        XCTAssertThrowsError(try renderGaussian2d(mean: mean, std: badStd, size: (3, 3), version: .v0_9)) {
             XCTAssertEqual("\($0)", "render_gaussian2d: expected std broadcastable with mean, got mean (2, 3, 2) and std (4, 2)")
         }
         XCTAssertThrowsError(try renderGaussian2d(mean: flat, std: flat, size: (3, 3))) {
             XCTAssertEqual("\($0)", "render_gaussian2d: expected mean of shape (*, 2), got (3, 4)")
         }
-        XCTAssertThrowsError(try renderGaussian2d(mean: mean, std: mean, size: (0, 3))) {
+        XCTAssertThrowsError(try renderGaussian2d(mean: mean, std: mean, size: (0, 3), version: .v0_9)) {
             XCTAssertEqual("\($0)", "render_gaussian2d: expected a positive size (height, width), got (0, 3)")
         }
     }
