@@ -50,9 +50,6 @@ struct GoldenCase {
         return values.map(\.intValue)
     }
 
-    /// The kornia release that made the case (its `kornia` field: `0.7.4` or `0.9.0`).
-    func korniaVersion() throws -> KorniaVersion { try KorniaVersion(parsing: reference) }
-
     /// True when the case names `key` among its args.
     func has(_ key: String) -> Bool { args[key] != nil && !(args[key] is NSNull) }
 }
@@ -68,17 +65,24 @@ struct GoldenFixtures {
     var folder: String
     /// The environment variable that points the harness at another copy.
     var override: String
+    /// The kornia release whose semantics the cases run in (`nil` for the field's libraries).
+    var version: KorniaVersion? = nil
 
-    /// kornia's outputs; `$SUBPIX_FIXTURES` overrides.
-    static let kornia = GoldenFixtures(folder: "kornia", override: "SUBPIX_FIXTURES")
-    /// kornia 0.9's outputs, for the ops that 0.9 added; `$SUBPIX_FIXTURES_09` overrides.
-    static let kornia09 = GoldenFixtures(folder: "kornia-0.9", override: "SUBPIX_FIXTURES_09")
+    /// kornia 0.7.4's outputs, run with `--kornia 0.7`; `$SUBPIX_FIXTURES` overrides.
+    static let kornia = GoldenFixtures(folder: "kornia", override: "SUBPIX_FIXTURES", version: .v0_7)
+    /// kornia 0.9's outputs, run with `--kornia 0.9`; `$SUBPIX_FIXTURES_09` overrides.
+    static let kornia09 = GoldenFixtures(folder: "kornia-0.9", override: "SUBPIX_FIXTURES_09", version: .v0_9)
     /// mmpose's, OpenPIV's and photutils' outputs; `$SUBPIX_FIELD_FIXTURES` overrides.
     static let field = GoldenFixtures(folder: "field", override: "SUBPIX_FIELD_FIXTURES")
-    /// torch autograd's vector-Jacobian products through kornia; `$SUBPIX_GRAD_FIXTURES` overrides.
-    static let grad = GoldenFixtures(folder: "grad", override: "SUBPIX_GRAD_FIXTURES")
-    /// torch autograd's vector-Jacobian products through kornia 0.9; `$SUBPIX_GRAD_FIXTURES_09` overrides.
-    static let grad09 = GoldenFixtures(folder: "grad-0.9", override: "SUBPIX_GRAD_FIXTURES_09")
+    /// torch autograd's vector-Jacobian products through kornia 0.7.4, run with
+    /// `--kornia 0.7`; `$SUBPIX_GRAD_FIXTURES` overrides.
+    static let grad = GoldenFixtures(folder: "grad", override: "SUBPIX_GRAD_FIXTURES", version: .v0_7)
+    /// torch autograd's vector-Jacobian products through kornia 0.9, run with
+    /// `--kornia 0.9`; `$SUBPIX_GRAD_FIXTURES_09` overrides.
+    static let grad09 = GoldenFixtures(folder: "grad-0.9", override: "SUBPIX_GRAD_FIXTURES_09", version: .v0_9)
+
+    /// The kornia release a case of this set runs in (the default for the field's sets).
+    var mode: KorniaVersion { version ?? .default }
 
     /// The override when set, else the in-repo copy beside this file's target.
     var directory: URL {

@@ -1,37 +1,47 @@
 import Foundation
 import Subpix
 
-/// Runs a golden case of a kornia op through the method registry: the case's
-/// inputs and args become the method's arguments by their parameter kinds, and
-/// arguments a case leaves out take the method's kornia defaults. A method added
-/// to ``Method/all`` is checked by its fixture file with nothing added here.
+/// Runs a golden case of a kornia op through the method registry, in one kornia
+/// release's semantics: the case's inputs and args become the method's arguments
+/// by their parameter kinds, and arguments a case leaves out take that release's
+/// defaults. A method added to ``Method/all`` is checked by its fixture files
+/// (forward and gradients) with nothing added here.
 enum GoldenMethods {
-    /// Every registered method, by name.
-    static var all: [String: GoldenRunner] { all(in: .default) }
-
-    /// Every registered method, by name, run with kornia `version`'s semantics.
+    /// Every registered method, by name, run in kornia `version`.
     static func all(in version: KorniaVersion) -> [String: GoldenRunner] {
         Dictionary(uniqueKeysWithValues: Method.all.map { method in
-            (method.name, { golden in try run(method, golden, version: version) })
+            (method.name, { golden in results(try method.run(try arguments(method, golden, version: version))) })
         })
     }
 
-    /// Runs the case with kornia `version`'s semantics.
-    static func run(_ method: Method, _ golden: GoldenCase, version: KorniaVersion = .default) throws -> [GoldenResult] {
+    /// The case's inputs and args as the arguments of `method` in kornia `version`.
+    static func arguments(_ method: Method, _ golden: GoldenCase, version: KorniaVersion) throws -> Method.Arguments {
         var arguments = Method.Arguments(version: version)
         for (name, array) in golden.inputs {
             guard let parameter = method.parameter(name) else { throw GoldenError("\(golden.label): \(method.name) has no input \(name)") }
             if parameter.kind == .mask {
                 arguments[name] = .mask(try Tensor(shape: array.shape, elements: array.values.map { $0 != 0 }))
             } else {
-                arguments[name] = .tensor(golden.dtype == .float32 ? AnyTensor(try golden.input(name, as: Float.self)) : AnyTensor(try golden.input(name, as: Double.self)))
+                arguments[name] = .tensor(try tensor(array, golden))
             }
         }
         for (name, raw) in golden.args where !(raw is NSNull) {
             guard let parameter = method.parameter(name) else { throw GoldenError("\(golden.label): \(method.name) has no parameter \(name)") }
             arguments[name] = try argument(raw, of: parameter, golden)
         }
-        return try method.run(arguments).map { output in
+        return arguments
+    }
+
+    /// `array` as a tensor of the case's dtype.
+    static func tensor(_ array: GoldenCase.Array, _ golden: GoldenCase) throws -> AnyTensor {
+        golden.dtype == .float32
+            ? AnyTensor(try Tensor<Float>(shape: array.shape, elements: array.values.map { Float($0) }))
+            : AnyTensor(try Tensor<Double>(shape: array.shape, elements: array.values))
+    }
+
+    /// A method's outputs flattened for comparison.
+    static func results(_ outputs: [Method.Output]) -> [GoldenResult] {
+        outputs.map { output in
             switch output {
             case .tensor(let tensor): tensor.visit(GoldenResult.init, GoldenResult.init)
             case .mask(let mask): GoldenResult(mask)

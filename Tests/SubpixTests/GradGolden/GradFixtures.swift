@@ -10,21 +10,12 @@ struct GradCase {
     var gradients: [String: GoldenCase.Array]
 
     var label: String { golden.label }
-
-    /// The `index`th cotangent as a tensor of element type `S`.
-    func cotangent<S: SubpixScalar>(_ index: Int, as: S.Type = S.self) throws -> Tensor<S> {
-        guard cotangents.indices.contains(index) else { throw GoldenError("\(label): no cotangent \(index)") }
-        return try Tensor(shape: cotangents[index].shape, elements: cotangents[index].values.map { S($0) })
-    }
 }
 
-/// Reads every case of every `*.json` file in the grad fixture directory.
-enum GradFixtures {
-    /// `$SUBPIX_GRAD_FIXTURES` when set, else the in-repo copy `Fixtures/grad`.
-    static var directory: URL { GoldenFixtures.grad.directory }
-
-    static func loadAll(_ fixtures: GoldenFixtures = .grad) throws -> [GradCase] {
-        try fixtures.jsonFiles().flatMap { url in
+extension GoldenFixtures {
+    /// Every case of every `*.json` file of a grad fixture directory (``grad``, ``grad09``).
+    func loadGradients() throws -> [GradCase] {
+        try jsonFiles().flatMap { url in
             let file = url.lastPathComponent
             return try GoldenFixtures.rawCases(url).map { op, raw in
                 let golden = try GoldenFixtures.goldenCase(raw, op: op, file: file)
