@@ -4,12 +4,18 @@ import Subpix
 /// The spatial ops' pullbacks against central differences in float64 (step 1e-6).
 final class SpatialPullbackTests: XCTestCase {
     func testSoftmaxPullbackMatchesCentralDifferences() throws {
-        for (scale, offset, temperature) in [(1.0, 0.0, 0.7), (100.0, 5000.0, 0.01)] {
-            let x = try noise([2, 2, 5, 6], seed: 1, scale: scale, offset: offset)
-            let g = try noise([2, 2, 5, 6], seed: 2)
-            let (_, pullback) = try spatialSoftmax2dWithPullback(x, temperature: temperature)
-            let numeric = try centralDifferences(at: x, cotangents: [g]) { [try spatialSoftmax2d($0, temperature: temperature)] }
-            assertAgrees(try pullback(g), numeric, "softmax offset \(offset)")
+        // (scale, offset, input multiplier): the multiplier is kornia 0.7.4's temperature and 0.9's 1 / temperature.
+        for (scale, offset, multiplier) in [(1.0, 0.0, 0.7), (100.0, 5000.0, 0.01)] {
+            for version in KorniaVersion.allCases {
+                let temperature = version == .v0_7 ? multiplier : 1 / multiplier
+                let x = try noise([2, 2, 5, 6], seed: 1, scale: scale, offset: offset)
+                let g = try noise([2, 2, 5, 6], seed: 2)
+                let (_, pullback) = try spatialSoftmax2dWithPullback(x, temperature: temperature, version: version)
+                let numeric = try centralDifferences(at: x, cotangents: [g]) {
+                    [try spatialSoftmax2d($0, temperature: temperature, version: version)]
+                }
+                assertAgrees(try pullback(g), numeric, "softmax offset \(offset), kornia \(version.rawValue)")
+            }
         }
     }
 

@@ -2,7 +2,7 @@ import XCTest
 import Subpix
 import TestSupport
 
-/// The float32 `render_gaussian2d` kernel against the Swift implementation run
+/// The float32 `render_gaussian2d` kernel (kornia 0.9's Gaussian) against the Swift implementation run
 /// in `Double`, on every kernel path: widths and heights with and without a tail
 /// of fewer than sixteen cells, broadcast σ, means far outside the grid, narrow
 /// and wide σ, pixel and normalised coordinates, and σ of 0 or NaN (a NaN map).
@@ -40,10 +40,10 @@ final class RenderGaussianKernelTests: XCTestCase {
                 let means = (0..<(4 * 3 * 2)).map { Double($0 % 7) - 1 }
                 let mean32 = try Tensor<Float>(shape: [4, 3, 2], elements: means.map(Float.init))
                 let std32 = try Tensor<Float>(shape: [2], elements: [1.5, 0.7])
-                let got = try renderGaussian2d(mean: mean32, std: std32, size: (9, 20), normalizedCoordinates: false)
+                let got = try renderGaussian2d(mean: mean32, std: std32, size: (9, 20), normalizedCoordinates: false, version: .v0_9)
                 let want = try renderGaussian2d(
                     mean: try Tensor<Double>(shape: [4, 3, 2], elements: means), std: try Tensor<Double>(shape: [2], elements: [1.5, 0.7]),
-                    size: (9, 20), normalizedCoordinates: false)
+                    size: (9, 20), normalizedCoordinates: false, version: .v0_9)
                 assertClose(got, want, within: tolerance, "\(path) broadcast σ")
             }
         }
@@ -53,11 +53,11 @@ final class RenderGaussianKernelTests: XCTestCase {
         let shape = [2, 3, 2]
         let got = try renderGaussian2d(
             mean: try Tensor<Float>(shape: shape, elements: means.map(Float.init)),
-            std: try Tensor<Float>(shape: shape, elements: stds.map(Float.init)), size: size, normalizedCoordinates: normalized)
+            std: try Tensor<Float>(shape: shape, elements: stds.map(Float.init)), size: size, normalizedCoordinates: normalized, version: .v0_9)
         // The reference in Double from the same float32 inputs.
         let want = try renderGaussian2d(
             mean: try Tensor<Double>(shape: shape, elements: means.map { Double(Float($0)) }),
-            std: try Tensor<Double>(shape: shape, elements: stds.map { Double(Float($0)) }), size: size, normalizedCoordinates: normalized)
+            std: try Tensor<Double>(shape: shape, elements: stds.map { Double(Float($0)) }), size: size, normalizedCoordinates: normalized, version: .v0_9)
         assertClose(got, want, within: tolerance, label)
         let plane = size.0 * size.1
         XCTAssertTrue(got.elements[plane..<(2 * plane)].allSatisfy(\.isNaN), "\(label): σ of 0 gives a NaN map")

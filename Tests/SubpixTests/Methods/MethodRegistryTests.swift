@@ -20,8 +20,13 @@ final class MethodRegistryTests: XCTestCase {
                        ["input", "kernel_size", "stride", "padding", "temperature", "normalized_coordinates", "eps", "output_value"])
         XCTAssertEqual(method.parameters.map(\.defaultValue),
                        [nil, .integers([3, 3]), .integers([1, 1]), .integers([1, 1]), .real(1), .bool(true), .real(1e-8), .bool(false)])
-        // kornia 0.7.4: `conv_quad_interp3d(input, strict_maxima_bonus=10.0, eps=1e-7)`.
-        XCTAssertEqual(try Method.named("conv_quad_interp3d").parameters.map(\.defaultValue), [nil, .real(10), .real(1e-7)])
+        // kornia 0.7.4: `conv_quad_interp3d(input, strict_maxima_bonus=10.0, eps=1e-7)`; kornia 0.9:
+        // `(input, n_iters=5, strict_maxima_bonus=None, max_subpixel_shift=0.6, precomputed_nms_mask=None,
+        // dilation_radius=1, allow_scale_steps=True)`.
+        let quad = try Method.named("conv_quad_interp3d")
+        XCTAssertEqual(quad.parameters(in: .v0_7).map { $0.defaultValue(in: .v0_7) }, [nil, .real(10), .real(1e-7)])
+        XCTAssertEqual(quad.parameters(in: .v0_9).map { $0.defaultValue(in: .v0_9) },
+                       [nil, .int(5), ArgumentValue.none, .real(0.6), ArgumentValue.none, .int(1), .bool(true)])
     }
 
     func testArgumentsAreCheckedAgainstTheSchema() throws {

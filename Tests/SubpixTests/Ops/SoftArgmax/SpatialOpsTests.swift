@@ -29,36 +29,42 @@ final class SpatialOpsTests: XCTestCase {
         XCTAssertEqual(Double(xy[0, 0, 1]), 1, accuracy: 1e-6)
     }
 
-    func testNormalisedCoordinateOfAOnePixelAxisIsNaNAsInKornia() throws {
+    /// The y of a one-row map, normalised: kornia 0.7.4's grid is 0 / 0 there, kornia 0.9's is 0.
+    func testNormalisedCoordinateOfAOnePixelAxisIsNaNIn07AndZeroIn09() throws {
         let x = try Tensor<Float>(shape: [1, 1, 1, 4], elements: [0, 1, 2, 3])
-        let xy = try spatialSoftArgmax2d(x)
-        XCTAssertFalse(xy[0, 0, 0].isNaN)
-        XCTAssertTrue(xy[0, 0, 1].isNaN)
+        let old = try spatialSoftArgmax2d(x, version: .v0_7)
+        XCTAssertFalse(old[0, 0, 0].isNaN)
+        XCTAssertTrue(old[0, 0, 1].isNaN)
+        XCTAssertEqual(try spatialSoftArgmax2d(x, version: .v0_9)[0, 0, 1], 0)
     }
 
-    /// spatial_softmax2d multiplies by T, conv_soft_argmax2d divides: on a 3×3 map one
-    /// 3×3 window with no padding covers everything and its offsets −1, 0, 1 are pixel
-    /// offsets from the centre (1, 1), so spatial(T) and conv(1/T) give the same point.
+    /// kornia 0.7.4's spatial_softmax2d multiplies by T, conv_soft_argmax2d divides: on a
+    /// 3×3 map one 3×3 window with no padding covers everything and its offsets −1, 0, 1
+    /// are pixel offsets from the centre (1, 1), so spatial(T) and conv(1/T) give the same
+    /// point. kornia 0.9's spatial op divides, as conv does: spatial(T) and conv(T) agree.
     func testTemperatureMultipliesInSpatialAndDividesInConv() throws {
         let x = try Tensor<Double>(shape: [1, 1, 3, 3], elements: [0.1, 0.7, 0.2, 0.4, 1.3, 0.9, 0.3, 0.5, 1.1])
         for temperature in [0.5, 2.0, 4.0] {
-            let spatial = try spatialSoftArgmax2d(x, temperature: temperature, normalizedCoordinates: false)
+            let old = try spatialSoftArgmax2d(x, temperature: temperature, normalizedCoordinates: false, version: .v0_7)
+            let new = try spatialSoftArgmax2d(x, temperature: 1 / temperature, normalizedCoordinates: false, version: .v0_9)
             let (coords, _) = try convSoftArgmax2d(
                 x, kernelSize: [3, 3], stride: [1, 1], padding: [0, 0], temperature: 1 / temperature,
                 normalizedCoordinates: false, eps: 0)
             XCTAssertEqual(coords.shape, [1, 1, 2, 1, 1])
-            XCTAssertEqual(coords.elements[0], spatial.elements[0], accuracy: 1e-12)
-            XCTAssertEqual(coords.elements[1], spatial.elements[1], accuracy: 1e-12)
+            for spatial in [old, new] {
+                XCTAssertEqual(coords.elements[0], spatial.elements[0], accuracy: 1e-12)
+                XCTAssertEqual(coords.elements[1], spatial.elements[1], accuracy: 1e-12)
+            }
         }
-        // And the two differ when both get the same T ≠ 1.
-        let spatial = try spatialSoftArgmax2d(x, temperature: 4, normalizedCoordinates: false)
+        // And in kornia 0.7.4 the two differ when both get the same T ≠ 1.
+        let spatial = try spatialSoftArgmax2d(x, temperature: 4, normalizedCoordinates: false, version: .v0_7)
         let (coords, _) = try convSoftArgmax2d(x, kernelSize: [3, 3], padding: [0, 0], temperature: 4, normalizedCoordinates: false)
         XCTAssertGreaterThan(abs(coords.elements[0] - spatial.elements[0]), 1e-3)
     }
 
-    /// `std` is the standard deviation (kornia ≥ 0.8, the seed): with σ = 4 on a 1×3
-    /// row centred at x = 1 the weights are exp(−1/32), 1, exp(−1/32) — kornia 0.7's
-    /// 2σ divisor gave exp(−1/8).
+    /// `std` is the standard deviation in kornia 0.9 (and the seed's docs): with σ = 4 on
+    /// a 1×3 row centred at x = 1 the weights are exp(−1/32), 1, exp(−1/32) — kornia
+    /// 0.7.4's 2σ divisor gives exp(−1/8).
     func testRenderGaussianDividesByTwoSigmaSquared() throws {
         let mean = try Tensor<Double>(shape: [1, 2], elements: [1, 0])
         let std = try Tensor<Double>(shape: [1, 2], elements: [4, 4])
@@ -67,6 +73,10 @@ final class SpatialOpsTests: XCTestCase {
         let side = exp(-1.0 / 32)
         XCTAssertEqual(g.elements[0], side / (1 + 2 * side), accuracy: 1e-12)
         XCTAssertEqual(g.elements[1], 1 / (1 + 2 * side), accuracy: 1e-12)
+        let old = try renderGaussian2d(mean: mean, std: std, size: (1, 3), normalizedCoordinates: false, version: .v0_7)
+        let oldSide = exp(-1.0 / 8)
+        XCTAssertEqual(old.elements[0], oldSide / (1 + 2 * oldSide), accuracy: 1e-12)
+        XCTAssertEqual(old.elements[1], 1 / (1 + 2 * oldSide), accuracy: 1e-12)
     }
 
     /// Each axis is a softmax: a mean 30 pixels right of a 1×4 row gives weights
