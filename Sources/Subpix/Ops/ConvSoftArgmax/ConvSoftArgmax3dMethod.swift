@@ -15,7 +15,8 @@ extension Method {
             .defaulted("output_value", .flag, .bool(true), "also return each window's soft-pooled value"),
             .defaulted("strict_maxima_bonus", .number, .real(KorniaDefaults.convSoftArgmax3dStrictMaximaBonus),
                        "values at strict 3D maxima are multiplied by (1 + bonus) (kornia 0.9: deprecated, ignored)")
-                .defaulting(to: .none, in: .v0_9),
+                .defaulting(to: .none, in: .v0_9)
+                .deprecated(since: .v0_9, strictMaximaBonusNote),
         ],
         summary: "soft-argmax of every 3D window of (B, C, D, H, W) -> coords (B, C, 3, Do, Ho, Wo) in (d, x, y)[, values]; temperature DIVIDES",
         details: "kornia 0.7: values at strict 3D maxima are multiplied by (1 + strict_maxima_bonus). Sizes follow the same formula per axis.",
@@ -32,11 +33,7 @@ extension Method {
 /// The call's strict-maxima bonus: kornia 0.7.4's number; kornia 0.9 deprecated it
 /// and ignores it (0, whatever was given).
 private func strictMaximaBonus(_ a: Method.Arguments) throws -> Double {
-    guard a.version == .v0_7 else {
-        // DEPRECATION (issue 23): kornia 0.9 warns when strict_maxima_bonus is given; the
-        // schema's deprecation mechanism (k9core) is to report that warning here.
-        return 0
-    }
+    guard a.version == .v0_7 else { return 0 }
     return try a.double("strict_maxima_bonus")
 }
 
