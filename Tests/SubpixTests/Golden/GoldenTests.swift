@@ -59,24 +59,23 @@ final class GoldenTests: XCTestCase {
         XCTAssertEqual(try Self.check(.field, ops: GoldenOps.field), ["made_up_op.json [one, float32]: unknown op made_up_op"])
     }
 
-    /// The failures of every case in `fixtures` (less the expected ones of ``GoldenPending``).
+    /// The failures of every case in `fixtures`.
     static func check(_ fixtures: GoldenFixtures, ops: [String: GoldenRunner]) throws -> [String] {
         let cases = try fixtures.loadAll()
-        var failures: [(op: String, message: String)] = []
+        var failures: [String] = []
         for golden in cases {
             guard let op = ops[golden.op] else {
-                failures.append((golden.op, "\(golden.label): unknown op \(golden.op)"))
+                failures.append("\(golden.label): unknown op \(golden.op)")
                 continue
             }
             do {
-                failures += compare(try op(golden), with: golden).map { (golden.op, $0) }
+                failures += compare(try op(golden), with: golden)
             } catch {
-                failures.append((golden.op, "\(golden.label): threw \(error)"))
+                failures.append("\(golden.label): threw \(error)")
             }
         }
         print("golden: checked \(cases.count) cases (kornia \(fixtures.mode.rawValue) mode, \(KernelPath.current) kernels) from \(fixtures.directory.path), \(failures.count) failing")
-        let pending = fixtures.version == .v0_9 ? GoldenPending.in09 : []
-        return GoldenPending.counted(failures, ops: Set(cases.map(\.op)), pending: pending)
+        return failures
     }
 
     static func compare(_ results: [GoldenResult], with golden: GoldenCase) -> [String] {
