@@ -60,8 +60,9 @@ chosen = {
     "iterative_quad_interp3d": "dog1_it5_stepsTrue", "nms2d": "k(3, 5)", "nms3d": "k(3, 5, 5)_mask",
     "render_gaussian2d": "nFalse_broadcast_std", "nms3d_minmax": "dog",
 }
-# The ops kornia 0.9 added come from its own fixture set.
-added_in_09 = {"nms3d_minmax"}
+# The ops kornia 0.9 added come from its own fixture set, and so does render_gaussian2d's
+# broadcast case (the 0.7.4 set has none); the manifest names each case's release.
+added_in_09 = {"nms3d_minmax", "render_gaussian2d"}
 manifest = {}
 for op, case_name in chosen.items():
     data = json.load(open(fixtures / ("kornia-0.9" if op in added_in_09 else "kornia") / f"{op}.json"))
@@ -73,7 +74,7 @@ for op, case_name in chosen.items():
         np.save(ops / f"{op}.{name}.npy", array(entry))
     for index, entry in enumerate(case["outputs"]):
         np.save(ops / f"{op}.out{index}.npy", array(entry))
-    manifest[op] = {"case": case_name, "args": case["args"], "inputs": list(case["inputs"]), "outputs": len(case["outputs"]),
+    manifest[op] = {"case": case_name, "kornia": case["kornia"], "args": case["args"], "inputs": list(case["inputs"]), "outputs": len(case["outputs"]),
                     "atol": case["atol"], "rtol": case["rtol"]}
 (ops / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
 print(f"wrote {len(expected)} format cases and {len(manifest)} op cases under {res.relative_to(root)}")

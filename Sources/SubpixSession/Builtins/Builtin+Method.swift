@@ -8,19 +8,22 @@ extension Builtin {
     /// release has is refused with the method's message, naming the release. A
     /// call's arguments are checked against the method's parameter kinds (with the
     /// script's own messages), its output size against `SUBPIX_MAX_BYTES`; it runs
-    /// in `version`, and its outputs come back as one value, or a tuple when there are several.
+    /// in `version`; kornia's warnings for the call (a deprecated argument given) go to
+    /// ``Session/warn(_:)``, and its outputs come back as one value, or a tuple when there are several.
     public init(method: Method, version: KorniaVersion = .default) {
         let parameters = method.parameters(in: version)
         self.init(
             method.name, parameters.map { Parameter($0.name, $0.defaultValue(in: version).map(Value.init(argument:))) },
             category: .op, summary: method.summary, details: method.details
-        ) { a, _ in
+        ) { (a: Arguments, session: Session) in
             let arguments = try a.methodArguments(of: method, in: version)
             if let size = try method.outputElements?(arguments) {
                 let dtype = parameters.lazy.compactMap { try? arguments.tensor($0.name).dtype }.first ?? .float32
                 try a.requireAllocation(size.parameter, elements: (size.count, size.overflow), dtype: dtype)
             }
-            let outputs = try method.run(arguments).map(Value.init(output:))
+            let (results, warnings) = try method.runReportingWarnings(arguments)
+            warnings.forEach(session.warn)
+            let outputs = results.map(Value.init(output:))
             return outputs.count == 1 ? outputs[0] : .tuple(outputs)
         }
         for parameter in method.parameters {

@@ -97,7 +97,7 @@ final class OutputBuiltinTests: ScriptTestCase {
         XCTAssertEqual(signatures["render_gaussian2d"], "render_gaussian2d(mean, std, size, normalized_coordinates=True)")
         XCTAssertEqual(signatures["nms3d"], "nms3d(input, kernel_size, mask_only=False)")
         XCTAssertEqual(signatures["iterative_quad_interp3d"],
-                       "iterative_quad_interp3d(input, n_iters=5, max_subpixel_shift=0.6, allow_scale_steps=True, precomputed_nms_mask=None, max_candidates=None)")
+                       "iterative_quad_interp3d(input, n_iters=5, strict_maxima_bonus=None, max_subpixel_shift=0.6, allow_scale_steps=True, precomputed_nms_mask=None, max_candidates=None)")
         XCTAssertEqual(signatures["print"], "print(*values, format=None)")
     }
 

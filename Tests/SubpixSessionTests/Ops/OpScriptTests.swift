@@ -8,9 +8,12 @@ import TestSupport
 
 /// One kornia golden case per op, expressed as a script: load the NumPy-written
 /// input, call the op with keyword arguments, save the outputs as .npy, and
-/// compare them with the NumPy-written expected files (kornia's numbers).
+/// compare them with the NumPy-written expected files (kornia's numbers), in the
+/// kornia release that made the case.
 final class OpScriptTests: XCTestCase {
     private struct Case: Decodable {
+        /// The kornia release that made the case (`0.7.4`, `0.9.0`).
+        var kornia: String
         var args: [String: Argument]
         var inputs: [String]
         var outputs: Int
@@ -70,7 +73,7 @@ final class OpScriptTests: XCTestCase {
     private func runGoldenCase(_ op: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let golden = try XCTUnwrap(Self.manifest[op], "no golden case for \(op)", file: file, line: line)
         let directory = try scratchDirectory()
-        let session = Session(output: { _ in })
+        let session = Session(kornia: try KorniaVersion(parsing: golden.kornia), output: { _ in })
         let inputs = golden.inputs.map { name in "\(name)_in = load('\(TestResources.path("ops/\(op).\(name).npy"))')" }
         // 4D and 5D inputs keep their shape; render's mean/std are (*, 2), which load gives batch axes: undo them.
         let names = golden.inputs.map { op == "render_gaussian2d" ? "\($0)_in[0, 0]" : "\($0)_in" }

@@ -83,6 +83,23 @@ final class KorniaReleaseTests: XCTestCase {
         XCTAssertTrue(document.contains("```\n\(defaultSignature)\n```\n\nWith `--kornia \(other.rawValue)` (kornia \(other.release)):\n\n```\n\(otherSignature)\n```\n"), document)
     }
 
+    /// kornia 0.9 warns (`DeprecationWarning`) when `strict_maxima_bonus` is given to
+    /// `conv_soft_argmax3d` and ignores it; 0.7.4 uses it and says nothing.
+    func testAnOpCallReportsKorniasDeprecationWarning() throws {
+        for version in KorniaVersion.allCases {
+            var warnings: [String] = []
+            let session = Session(kornia: version, output: { _ in })
+            session.warnings = { warnings.append($0) }
+            try session.execute("v = conv_soft_argmax3d(zeros((1, 1, 3, 3, 3)), strict_maxima_bonus=2.0)")
+            if version == .v0_9 {
+                XCTAssertEqual(warnings.count, 1, "\(warnings)")
+                XCTAssertTrue(warnings.first?.hasPrefix("warning: conv_soft_argmax3d: strict_maxima_bonus is deprecated since kornia 0.9.0 and is ignored") == true, "\(warnings)")
+            } else {
+                XCTAssertEqual(warnings, [])
+            }
+        }
+    }
+
     func testAWarningGoesToTheWarningsLineByLine() {
         var warnings: [String] = []
         let session = Session(output: { _ in })

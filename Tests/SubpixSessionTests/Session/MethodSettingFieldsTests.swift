@@ -69,6 +69,6 @@ final class MethodSettingFieldsTests: XCTestCase {
         XCTAssertEqual(docs["depth_padding"], "along D: zero padding (D, H, W), at most half the kernel; an integer >= 0")
         XCTAssertEqual(docs["n_iters"], "how many times a maximum may move one voxel and be solved again; an integer >= 0")
         XCTAssertEqual(docs["temperature"],
-                       "multiplies the input before the softmax (spatial_soft_argmax2d); divides the input before the softmax (conv_soft_argmax2d, conv_soft_argmax3d); a number > 0")
+                       "divides the input (kornia 0.9; None is 1) or multiplies it (0.7) (spatial_soft_argmax2d); divides the input before the softmax (conv_soft_argmax2d, conv_soft_argmax3d); a number > 0")
     }
 }

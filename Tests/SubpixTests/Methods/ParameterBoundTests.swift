@@ -23,6 +23,7 @@ final class ParameterBoundTests: XCTestCase {
             "spatial_softmax2d.temperature", "spatial_soft_argmax2d.temperature", "render_gaussian2d.size",
             "conv_soft_argmax2d.kernel_size", "conv_soft_argmax2d.stride", "conv_soft_argmax2d.padding", "conv_soft_argmax2d.temperature",
             "conv_soft_argmax3d.kernel_size", "conv_soft_argmax3d.stride", "conv_soft_argmax3d.padding", "conv_soft_argmax3d.temperature",
+            "conv_quad_interp3d.n_iters", "conv_quad_interp3d.max_subpixel_shift",
             "iterative_quad_interp3d.n_iters", "iterative_quad_interp3d.max_subpixel_shift", "iterative_quad_interp3d.max_candidates",
             "nms2d.kernel_size", "nms3d.kernel_size",
         ])
@@ -32,14 +33,16 @@ final class ParameterBoundTests: XCTestCase {
         for method in Method.all {
             for parameter in method.parameters {
                 guard let bound = parameter.bound else { continue }
+                // Each parameter in a kornia release that has it (0.9's conv_quad_interp3d.n_iters).
+                let version = KorniaVersion.allCases.first { parameter.isAvailable(in: $0) && $0 >= .default } ?? .v0_7
                 let (outside, inside) = try XCTUnwrap(Self.values(parameter, bound), "\(method.name).\(parameter.name)")
                 XCTAssertFalse(parameter.keepsBound(outside))
                 XCTAssertTrue(parameter.keepsBound(inside))
-                XCTAssertThrowsError(try method.run(try Self.arguments(method, [parameter.name: outside])), "\(method.name).\(parameter.name)") {
+                XCTAssertThrowsError(try method.run(try Self.arguments(method, [parameter.name: outside], in: version)), "\(method.name).\(parameter.name)") {
                     XCTAssertTrue("\($0)".contains(parameter.name), "\(method.name) refuses \(parameter.name) = \(outside) by name: \($0)")
                 }
                 do {
-                    _ = try method.run(try Self.arguments(method, [parameter.name: inside]))
+                    _ = try method.run(try Self.arguments(method, [parameter.name: inside], in: version))
                 } catch {
                     XCTAssertFalse("\(error)".contains(parameter.name), "\(method.name) refuses \(parameter.name) = \(inside): \(error)")
                 }
@@ -65,9 +68,9 @@ final class ParameterBoundTests: XCTestCase {
         }
     }
 
-    /// Valid arguments for `method` (small maps, kernel 3, size 4), with `overrides`.
-    private static func arguments(_ method: Method, _ overrides: [String: ArgumentValue]) throws -> Method.Arguments {
-        var arguments = Method.Arguments()
+    /// Valid arguments for `method` in kornia `version` (small maps, kernel 3, size 4), with `overrides`.
+    private static func arguments(_ method: Method, _ overrides: [String: ArgumentValue], in version: KorniaVersion) throws -> Method.Arguments {
+        var arguments = Method.Arguments(version: version)
         for parameter in method.parameters where parameter.defaultValue == nil {
             switch (parameter.name, parameter.kind) {
             case (_, .tensor) where method.inputRank == 5:

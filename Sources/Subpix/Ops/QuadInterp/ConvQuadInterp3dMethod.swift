@@ -6,12 +6,12 @@ extension Method {
         name: "conv_quad_interp3d", family: .kornia, inputRank: 5,
         parameters: [
             .required("input", .tensor, "(B, C, D, H, W) responses"),
-            .defaulted("n_iters", .integer, .int(5), "how many times a maximum may move one voxel and be solved again").only(in: .v0_9),
+            .defaulted("n_iters", .integer, .int(5), "how many times a maximum may move one voxel and be solved again").bounded(.atLeast(0)).only(in: .v0_9),
             .defaulted("strict_maxima_bonus", .number, .real(KorniaDefaults.quadInterpStrictMaximaBonus),
                        "added to the value of each solved strict maximum (kornia 0.7; 0.9 ignores it)")
                 .defaulting(to: .none, in: .v0_9)
                 .deprecated(since: .v0_9, strictMaximaBonusNote),
-            .defaulted("max_subpixel_shift", .number, .real(0.6), "a larger shift moves the maximum one voxel").only(in: .v0_9),
+            .defaulted("max_subpixel_shift", .number, .real(0.6), "a larger shift moves the maximum one voxel").bounded(.atLeast(0)).only(in: .v0_9),
             .defaulted("precomputed_nms_mask", .mask, .none, "a mask from \(suppression(rank: 5).name)(x, (3, 3, 3), mask_only=True)").only(in: .v0_9),
             .defaulted("dilation_radius", .integer, .int(1), "how far (voxels) from a maximum its centre may move").only(in: .v0_9),
             .defaulted("allow_scale_steps", .flag, .bool(true), "whether a maximum may move along depth").only(in: .v0_9),
