@@ -41,6 +41,16 @@ public struct KeypointList: Sendable, Hashable, RandomAccessCollection, Expressi
         KeypointList(try points.filter(isIncluded), droppedNonFinite: droppedNonFinite)
     }
 
+    /// The keypoints of a one-map slice moved to batch `batch`, channel `channel`
+    /// (where that map is in the whole tensor), with the same dropped count.
+    public func relabelled(batch: Int, channel: Int) -> KeypointList {
+        KeypointList(points.map { point in
+            var point = point
+            (point.batch, point.channel) = (batch, channel)
+            return point
+        }, droppedNonFinite: droppedNonFinite)
+    }
+
     /// Whether a keypoint's coordinates and value are all finite (the rule above).
     public static func isFinite(_ point: Keypoint) -> Bool {
         point.x.isFinite && point.y.isFinite && point.value.isFinite && (point.depth?.isFinite ?? true)

@@ -29,5 +29,15 @@ enum KeypointBuiltins {
             return .keypoints(try keypoints(
                 coords: coords.tensor(as: Double.self), values: values.tensor(as: Double.self), mask: mask, topK: topK, minValue: minValue))
         },
+        Builtin("relabel", [.init("kp"), .init("batch", .int(0)), .init("channel", .int(0))],
+                category: .keypoints,
+                summary: "keypoints of a one-map slice, labelled with the batch and channel the map has in the whole tensor",
+                details: "x = heat[3:4, 7:8] gives a (1, 1, H, W) map whose keypoints are labelled batch 0, channel 0; relabel(kp, batch=3, channel=7) labels them 3, 7 again, as the viewer's list and export do.") { a, _ in
+            guard case .keypoints(let list) = a["kp"] else { throw a.error("kp", "keypoints") }
+            let (batch, channel) = (try a.int("batch"), try a.int("channel"))
+            guard batch >= 0 else { throw a.error("batch", "an integer >= 0") }
+            guard channel >= 0 else { throw a.error("channel", "an integer >= 0") }
+            return .keypoints(list.relabelled(batch: batch, channel: channel))
+        },
     ]
 }

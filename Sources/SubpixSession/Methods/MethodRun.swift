@@ -36,12 +36,7 @@ public struct MethodRun: Sendable {
             }
             let output = try tensor.visit(run, run)
             outputShape = [shape[0], shape[1]] + output.outputShape.dropFirst(2)
-            keypoints = output.keypoints
-            keypoints.points = keypoints.points.map { point in
-                var point = point
-                (point.batch, point.channel) = (view.batch, view.channel)
-                return point
-            }
+            keypoints = output.keypoints.relabelled(batch: view.batch, channel: view.channel)
         } catch {
             self.error = "\(error)"
         }

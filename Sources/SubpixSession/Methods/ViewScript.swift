@@ -13,9 +13,12 @@ public enum ViewScript {
         guard let (name, tensor) = session.viewedTensor() else { return lines.joined(separator: "\n") + "\n" }
         let shape = tensor.shape
         var input = name
+        // A slice's keypoints are labelled batch 0, channel 0: relabel gives them the map's own.
+        var relabel: [String] = []
         if shape.count >= 4, shape[0] * shape[1] > 1 {
             input = "x"
             lines.append("x = \(name)[\(view.batch):\(view.batch + 1), \(view.channel):\(view.channel + 1)]   # batch \(view.batch), channel \(view.channel)")
+            if view.batch != 0 || view.channel != 0 { relabel = ["kp = relabel(kp, batch=\(view.batch), channel=\(view.channel))"] }
         }
         func map<S: SubpixScalar>(_ t: Tensor<S>) -> Tensor<S>? { try? MapSelection.map(t, batch: view.batch, channel: view.channel) }
         for method in methods where method.inputRank == shape.count {
@@ -25,7 +28,7 @@ public enum ViewScript {
             case .float64(let t): minValue = map(t).flatMap { method.minimumValue(view, map: $0) }
             }
             if methods.count > 1 { lines.append("print(\"\(method.name)\")") }
-            lines += method.scriptLines(input: input, view: view, minValue: minValue)
+            lines += method.scriptLines(input: input, view: view, minValue: minValue) + relabel
             lines.append("print(kp)")
         }
         lines += settingsLines(session.view, input: name)

@@ -96,6 +96,20 @@ final class DataBuiltinTests: ScriptTestCase {
         ])
     }
 
+    /// A slice's keypoints are labelled batch 0, channel 0; relabel gives them the map's own.
+    func testRelabelMovesASlicesKeypointsToTheirMap() throws {
+        try value("""
+            heat = gaussians(size=(9, 9), peaks=[(4, 4, 1)])
+            kp = relabel(keypoints(heat, mask=nms2d(heat, (3, 3), mask_only=True)), batch=3, channel=7)
+            first = kp[0]
+            """)
+        XCTAssertEqual(session.variables["first"], .tuple([.int(3), .int(7), .float(4), .float(4), .float(1)]))
+        assertErrors([
+            ("relabel(heat)", "1:9: relabel(): expected kp to be keypoints, got a tensor of shape (1, 1, 9, 9)"),
+            ("relabel(kp, batch=-1)", "1:19: relabel(): expected batch to be an integer >= 0, got int -1"),
+        ])
+    }
+
     func testSaveWritesWholeFilesReportsThePathAndNeverOverwritesUnlessAsked() throws {
         let directory = try scratchDirectory()
         let path = directory.appendingPathComponent("x.npy").path

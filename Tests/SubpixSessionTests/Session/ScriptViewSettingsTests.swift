@@ -136,4 +136,27 @@ final class WrittenScriptViewTests: ScriptTestCase {
             XCTAssertEqual(try reopened(methods), expected, "after \(statement)")
         }
     }
+
+    /// The issue's `w` at batch 3, channel 7 replayed as `0 0 x y`: every method's
+    /// script now prints the map's own batch and channel and the viewer's list, as `e` writes them.
+    func testTheWrittenScriptKeepsTheBatchAndChannelOfTheMap() throws {
+        // A (4, 8, 16, 16) tensor whose one peak is in map (3, 7) at (9.6, 5.3):
+        // row 5.3 of the 31st 16-row map of a (512, 16) stack.
+        try value("heat = gaussians(size=(512, 16), peaks=[(9.6, \((3 * 8 + 7) * 16) + 5.3, 1.5)]).reshape(4, 8, 16, 16)")
+        try value("view.batch, view.channel = 3, 7")
+        let tensor = try XCTUnwrap(session.tensor(named: "heat"))
+        for method in KeypointMethod.methods(forRank: 4) {
+            var lines: [String] = []
+            try Session(output: { lines.append($0) }).execute(ViewScript.text(session, methods: [method]))
+            let rows = lines.joined(separator: "\n").split(separator: "\n").map { $0.split(separator: " ").compactMap { Double($0) } }.filter { $0.count >= 4 }
+            let listed = MethodRun(method: method, tensor: tensor, view: session.view).keypoints.points
+            XCTAssertEqual(rows.count, listed.count, "\(method.name): \(lines)")
+            XCTAssertFalse(rows.isEmpty, "\(method.name): \(lines)")
+            for (row, point) in zip(rows, listed) {
+                XCTAssertEqual(Array(row.prefix(2)), [3, 7], "\(method.name): \(lines)")
+                XCTAssertEqual(row[2], point.x, accuracy: 1e-3, "\(method.name): \(lines)")
+                XCTAssertEqual(row[3], point.y, accuracy: 1e-3, "\(method.name): \(lines)")
+            }
+        }
+    }
 }
