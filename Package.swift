@@ -74,7 +74,7 @@ let package = Package(
 
         // What every test target shares (Tests/TestSupport): a plain library that
         // imports XCTest, so only test targets may depend on it.
-        .target(name: "TestSupport", dependencies: ["Subpix"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Subpix", "SubpixPictures", "CPNG"], path: "Tests/TestSupport"),
         .testTarget(
             name: "SubpixTests", dependencies: ["Subpix", "TestSupport"],
             exclude: ["Fixtures"]),

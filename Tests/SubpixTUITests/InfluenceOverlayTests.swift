@@ -5,6 +5,7 @@ import SubpixLanguage
 import SubpixPictures
 import SubpixSession
 @testable import SubpixTUI
+import TestSupport
 
 /// The gradient overlay (`f`): ∂(x or y of the keypoint nearest the cursor)/∂map
 /// over the heatmap, and its mass within 2 px vs elsewhere in the panel.
@@ -57,6 +58,36 @@ final class InfluenceOverlayTests: XCTestCase {
         let diverging = Set((0...255).map { palette.color(Double($0) / 255) })
         XCTAssertGreaterThan(heatCells.count, 1000)
         XCTAssertTrue(heatCells.allSatisfy { diverging.contains($0.foreground) && diverging.contains($0.background) })
+    }
+
+    /// The snapshot with `f` on, which coloured the map in the diverging palette:
+    /// the picture read back holds the gradient, each data pixel in the diverging colour of
+    /// its ∂x/∂map on the overlay's symmetric scale; the panel's colour bar names it.
+    func testTheSnapshotPicturesTheGradientAndThePanelNamesIt() throws {
+        let model = try overlayModel(sigma: 2, amplitude: 3, method: .convSoftArgmax2d)
+        model.update(.character("h"))   // markers off: every data pixel's colour is its own
+        let buffer = rendered(model, 100, 32)
+        let overlay = try XCTUnwrap(model.influence)
+        XCTAssertTrue(buffer.textPlane.contains(String(format: "∂x/∂map ±%.4g", overlay.scale.high)), buffer.textPlane)
+        XCTAssertFalse(buffer.textPlane.contains("per map"), buffer.textPlane)
+
+        let path = try scratchDirectory("subpix-influence").appendingPathComponent("overlay.png").path
+        try ViewSnapshot(model).write(to: path, overwrite: false)
+        let png = try RGBFile(path)
+        let (width, height) = (overlay.slice.width, overlay.slice.height)
+        let upscale = png.width / width
+        XCTAssertEqual(png.width, width * upscale, "the whole 32 × 24 map is pictured")
+        let diverging = ColorMap(.diverging)
+        var differing = 0
+        for y in 0..<height {
+            for x in 0..<width {
+                let gradient = overlay.slice[x, y]
+                let shown = png.pixel(x * upscale + upscale / 2, y * upscale + upscale / 2)
+                XCTAssertEqual(shown, diverging.color(overlay.scale.position(gradient)), "pixel (\(x), \(y))")
+                if shown != diverging.color(overlay.scale.position(model.slice?[x, y] ?? 0)) { differing += 1 }
+            }
+        }
+        XCTAssertGreaterThan(differing, 20, "the map's own values would colour the peak otherwise")
     }
 
     func testHardArgmaxHasNoInfluence() throws {

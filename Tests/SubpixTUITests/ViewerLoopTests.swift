@@ -69,6 +69,13 @@ final class ViewerLoopTests: XCTestCase {
             return job.compute()
         }
 
+        /// Holds a gradient overlay's computation likewise (it records no temperature).
+        func computeInfluence(_ job: InfluenceComputation) -> Result<InfluenceOverlay, any Error> {
+            started.signal()
+            release.wait()
+            return Result { try job.compute() }
+        }
+
         func releaseOne() { release.signal() }
 
         /// Waits (up to 60 s) until a job has started and is held.
@@ -117,6 +124,66 @@ final class ViewerLoopTests: XCTestCase {
         XCTAssertNotEqual(expected.runs.map(\.keypoints), firstRuns, "the temperature changes the keypoints")
         XCTAssertEqual(model.runs.map(\.keypoints), expected.runs.map(\.keypoints), "the keypoints shown are the last temperature's")
         XCTAssertEqual(model.mode, .help, "the help stayed open throughout")
+    }
+
+    /// The 0.6 s per key on 2048² with `f` on: the overlay is held on a semaphore,
+    /// and every key is taken while it is — the cursor moves, the help opens — with the
+    /// previous overlay of the same map shown meanwhile; released, the overlay shown is
+    /// the newest one asked for, that of the keypoint nearest the cursor on y.
+    func testTheGradientOverlayIsComputedOnTheWorkerAndKeysDoNotWaitForIt() throws {
+        let model = try demoModel()
+        XCTAssertTrue(model.run("view.influence = 'x'"))
+        XCTAssertEqual(model.influence?.axis, .x, "computed inline before the loop starts")
+        let held = HeldComputation()
+        let input = ScriptedInput([.key(.character("f"))])   // x → y
+        let loop = ViewerLoop(model: model, source: input, computeInfluence: held.computeInfluence)
+        loop.round()
+        XCTAssertTrue(held.awaitStart(), "the y overlay's computation started (and is held)")
+        XCTAssertNotNil(model.awaitedInfluence)
+
+        let cursor = model.cursorX
+        input.queued = [.key(.left), .key(.left), .key(.character("?"))]
+        loop.round()
+        XCTAssertEqual(model.mode, .help, "the help is open while the overlay is held")
+        XCTAssertEqual(model.cursorX, cursor - 2, "both arrows moved the cursor")
+        XCTAssertEqual(model.influence?.axis, .x, "until the y overlay arrives, the x one of the same map stays")
+        XCTAssertTrue(model.isComputing, "the progress line counts while the overlay is held")
+
+        let deadline = Date().addingTimeInterval(60)
+        while model.awaitedInfluence != nil && Date() < deadline {
+            held.releaseOne()
+            for _ in 0..<5 { loop.round() }
+        }
+        XCTAssertFalse(held.releasedByWatchdog, "released by the test, not the watchdog")
+        let shown = try XCTUnwrap(model.influence)
+        XCTAssertEqual(shown.axis, .y)
+        let expected = try XCTUnwrap(InfluenceComputation(
+            session: model.session, tensor: try XCTUnwrap(model.viewed).tensor, run: model.runs.first,
+            computation: try XCTUnwrap(model.computedKey), cursor: (model.cursorX, model.cursorY))).compute()
+        XCTAssertEqual(shown.keypoint, expected.keypoint, "the overlay is the cursor's nearest keypoint's")
+        let values = { (slice: MapSlice) in (0..<slice.height).flatMap { y in (0..<slice.width).map { slice[$0, y] } } }
+        XCTAssertEqual(values(shown.slice), values(expected.slice))
+    }
+
+    /// The issue's `⋯ computing 10.24 s` after 0.3 s: the timer starts at the key that
+    /// asked for the computation, not at the last tick of an earlier one.
+    func testTheComputingTimerCountsFromTheKeyThatStartedIt() throws {
+        let model = try demoModel()
+        let held = HeldComputation()
+        let input = ScriptedInput([])
+        let loop = ViewerLoop(model: model, source: input, compute: held.compute)
+        loop.round()
+        XCTAssertNil(model.awaited, "idle: the demo's first view was computed before the loop")
+        Thread.sleep(forTimeInterval: 0.3)
+        let pressed = Date()
+        input.queued = [.key(.character("T"))]
+        loop.round()
+        XCTAssertTrue(held.awaitStart())
+        let since = try XCTUnwrap(model.awaitedSince)
+        XCTAssertGreaterThanOrEqual(since.timeIntervalSince(pressed), 0, "counted from the key, not from before the idle 0.3 s")
+        held.releaseOne()
+        settle(loop)
+        XCTAssertNil(model.awaitedSince)
     }
 
     /// While a computation runs, keys still change the view at once (here: the help opens).

@@ -10,7 +10,7 @@ import SubpixSession
 /// sits on the peak, and for `nms2d` it is zero: why soft-argmax trains.
 public struct InfluenceOverlay: Sendable {
     /// What the overlay was computed for; equal keys give equal overlays.
-    struct Key: Hashable {
+    public struct Key: Hashable, Sendable {
         var computation: ViewComputation.Key
         var keypoint: Keypoint
         var axis: CoordinateAxis
@@ -30,32 +30,7 @@ public struct InfluenceOverlay: Sendable {
     public let mass: (near: Double, elsewhere: Double)
     let key: Key
 
-    /// The overlay for the view's axis and the keypoint of `run` nearest `cursor`
-    /// (`previous` when it was computed for the same), or nil when the overlay is
-    /// off, the method has no influence map, or there is no keypoint.
-    static func make(
-        session: Session, tensor: AnyTensor, run: MethodRun?, computation: ViewComputation.Key,
-        cursor: (x: Int, y: Int), reusing previous: InfluenceOverlay?
-    ) throws -> InfluenceOverlay? {
-        let view = session.view
-        guard let axis = view.influence, let run, Influence.methods.contains(run.method) else { return nil }
-        let distance = { (point: Keypoint) in hypot(point.x - Double(cursor.x), point.y - Double(cursor.y)) }
-        guard let nearest = run.keypoints.points.min(by: { distance($0) < distance($1) }) else { return nil }
-        let key = Key(computation: computation, keypoint: nearest, axis: axis)
-        if let previous, previous.key == key { return previous }
-        var local = nearest
-        (local.batch, local.channel) = (0, 0)
-        func influence<S: SubpixScalar>(_ x: Tensor<S>) throws -> AnyTensor {
-            let map = try MapSelection.map(x, batch: view.batch, channel: view.channel)
-            var settings = view.keypointSettings(minValue: nil)
-            settings.normalizedCoordinates = false   // the keypoint is in pixels
-            return try run.method.influence(of: local, axis: axis.index, in: AnyTensor(map), with: settings)
-        }
-        let gradient = try tensor.dtype == .float32 ? influence(tensor.tensor(as: Float.self)) : influence(tensor.tensor(as: Double.self))
-        return InfluenceOverlay(method: run.method, keypoint: nearest, axis: axis, gradient: gradient, key: key)
-    }
-
-    private init(method: KeypointMethod, keypoint: Keypoint, axis: CoordinateAxis, gradient: AnyTensor, key: Key) {
+    fileprivate init(method: KeypointMethod, keypoint: Keypoint, axis: CoordinateAxis, gradient: AnyTensor, key: Key) {
         (self.method, self.keypoint, self.axis, self.key) = (method, keypoint, axis, key)
         slice = MapSlice(gradient, batch: 0, channel: 0, depth: 0)
         let bound = max(abs(slice.low), abs(slice.high))
@@ -72,18 +47,71 @@ public struct InfluenceOverlay: Sendable {
     }
 }
 
+/// One gradient overlay to compute: a snapshot of what it depends on (no
+/// reference to the session), so the compute worker's thread can run it as it
+/// runs a ``ViewComputation``; a pullback through a 2048² map takes most of a second.
+public struct InfluenceComputation: Sendable {
+    let key: InfluenceOverlay.Key
+    private let tensor: AnyTensor
+    private let method: KeypointMethod
+    private let settings: ViewSettings
+
+    /// The overlay for the view's axis and the keypoint of `run` nearest `cursor`,
+    /// or nil when the overlay is off, the method has no influence map, or there is no keypoint.
+    init?(session: Session, tensor: AnyTensor, run: MethodRun?, computation: ViewComputation.Key, cursor: (x: Int, y: Int)) {
+        guard let axis = session.view.influence, let run, Influence.methods.contains(run.method) else { return nil }
+        let distance = { (point: Keypoint) in hypot(point.x - Double(cursor.x), point.y - Double(cursor.y)) }
+        guard let nearest = run.keypoints.points.min(by: { distance($0) < distance($1) }) else { return nil }
+        key = InfluenceOverlay.Key(computation: computation, keypoint: nearest, axis: axis)
+        (self.tensor, method, settings) = (tensor, run.method, session.view)
+    }
+
+    /// The overlay: the method's pullback of the keypoint's coordinate through the shown map.
+    func compute() throws -> InfluenceOverlay {
+        var local = key.keypoint
+        (local.batch, local.channel) = (0, 0)
+        let (view, method, axis) = (settings, method, key.axis)
+        func influence<S: SubpixScalar>(_ x: Tensor<S>) throws -> AnyTensor {
+            let map = try MapSelection.map(x, batch: view.batch, channel: view.channel)
+            var settings = view.keypointSettings(minValue: nil)
+            settings.normalizedCoordinates = false   // the keypoint is in pixels
+            return try method.influence(of: local, axis: axis.index, in: AnyTensor(map), with: settings)
+        }
+        let gradient = try tensor.visit(influence, influence)
+        return InfluenceOverlay(method: method, keypoint: key.keypoint, axis: axis, gradient: gradient, key: key)
+    }
+}
+
 extension ViewerModel {
-    /// Brings the gradient overlay up to date with the view, the keypoints and the cursor.
+    /// Brings the gradient overlay up to date with the view, the keypoints and the
+    /// cursor: at once when computing inline, else awaited from the worker (the
+    /// previous overlay stays meanwhile when it is of the same map).
     func refreshInfluence() {
-        guard session.view.influence != nil, let viewed, let key = computedKey else { return influence = nil }
-        do {
-            influence = try InfluenceOverlay.make(
-                session: session, tensor: viewed.tensor, run: runs.first, computation: key, cursor: (cursorX, cursorY),
-                reusing: influence)
-            if let influence { colorScale = influence.scale }
-        } catch {
-            influence = nil
-            message = "\(error)"
+        guard let viewed, let key = computedKey, let job = InfluenceComputation(
+            session: session, tensor: viewed.tensor, run: runs.first, computation: key, cursor: (cursorX, cursorY))
+        else { return (influence, awaitedInfluence) = (nil, nil) }
+        if influence?.key == job.key {
+            awaitedInfluence = nil
+        } else if computesInline {
+            showInfluence(Result { try job.compute() })
+        } else if awaitedInfluence?.key != job.key {
+            if let shown = influence?.key.computation, !shown.isSameMap(as: key) { influence = nil }
+            if !isComputing { awaitedSince = now }
+            awaitedInfluence = job
+        }
+        if let influence { colorScale = influence.scale }
+    }
+
+    /// An overlay the worker computed: shown when it is the one awaited.
+    func receiveInfluence(_ result: Result<InfluenceOverlay, any Error>, for key: InfluenceOverlay.Key) {
+        if key == awaitedInfluence?.key { showInfluence(result) }
+    }
+
+    private func showInfluence(_ result: Result<InfluenceOverlay, any Error>) {
+        awaitedInfluence = nil
+        switch result {
+        case .success(let overlay): influence = overlay
+        case .failure(let error): (influence, message) = (nil, "\(error)")
         }
     }
 

@@ -12,7 +12,7 @@ import Foundation
 extension ViewerModel {
     @discardableResult
     public func update(_ event: ViewerEvent) -> [ViewerEffect] {
-        let awaitedBefore = awaited?.key
+        let (awaitedBefore, influenceBefore) = (awaited?.key, awaitedInfluence?.key)
         switch event {
         case .resize(let width, let height):
             layout = Layout(width: width, height: height)
@@ -27,6 +27,8 @@ extension ViewerModel {
             tick(time)
         case .computed(let key, let result):
             receive(result, for: key)
+        case .influenceComputed(let key, let result):
+            receiveInfluence(result, for: key)
         case .performed(let outcome):
             switch outcome {
             case .success(let report): if let report { message = report }
@@ -40,6 +42,8 @@ extension ViewerModel {
         refreshInfluence()
         refreshImage()
         if let awaited, awaited.key != awaitedBefore { request(.compute(awaited)) }
+        if let awaitedInfluence, awaitedInfluence.key != influenceBefore { request(.computeInfluence(awaitedInfluence)) }
+        if !isComputing { awaitedSince = nil }
         let effects = requested
         requested = []
         return effects

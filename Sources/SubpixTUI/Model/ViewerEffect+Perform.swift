@@ -4,12 +4,13 @@ import SubpixSession
 extension ViewerEffect {
     /// Does what the effect asks, now and on this thread, and returns the event
     /// that reports it to ``ViewerModel/update(_:)``. The loop hands
-    /// ``compute(_:)`` to its worker thread instead.
+    /// ``compute(_:)`` and ``computeInfluence(_:)`` to its worker thread instead.
     func perform(in session: Session) -> ViewerEvent {
         switch self {
         case .run(let statement): .performed(Result { try Self.run(statement, in: session) })
         case .write(let file): .performed(Result { try file.write() })
         case .compute(let computation): .computed(computation.key, computation.compute())
+        case .computeInfluence(let computation): .influenceComputed(computation.key, Result { try computation.compute() })
         }
     }
 

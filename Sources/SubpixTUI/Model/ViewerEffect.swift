@@ -9,4 +9,6 @@ public enum ViewerEffect: Sendable {
     case write(ViewerFile)
     /// Compute the keypoints the view now waits for (``ViewerModel/awaited``).
     case compute(ViewComputation)
+    /// Compute the gradient overlay the view now waits for (``ViewerModel/awaitedInfluence``).
+    case computeInfluence(InfluenceComputation)
 }

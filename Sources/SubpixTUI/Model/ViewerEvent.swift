@@ -17,6 +17,8 @@ public enum ViewerEvent: Sendable {
     case tick(Date)
     /// A computation finished: its key and result.
     case computed(ViewComputation.Key, ComputedView)
+    /// A gradient overlay finished: its key and the overlay, or why there is none.
+    case influenceComputed(InfluenceOverlay.Key, Result<InfluenceOverlay, any Error>)
     /// A ``ViewerEffect`` was performed: what the message line should say
     /// (nil: nothing new), or the error that stopped it.
     case performed(Result<String?, any Error>)

@@ -20,8 +20,9 @@ final class ViewerLoop {
     private let source: InputSource
     private let inbox = EventInbox()
     private let worker: ComputeWorker
-    /// The newest computation `update` asked for in this round, submitted at its end.
+    /// The newest computations `update` asked for in this round, submitted at its end.
     private var requested: ViewComputation?
+    private var requestedInfluence: InfluenceComputation?
     /// The live source (`--stream`, `--follow`, `-`), polled each round.
     private let live: LiveFeed?
     private var lastLiveEvent = Date()
@@ -31,13 +32,14 @@ final class ViewerLoop {
     /// … and while nothing runs.
     static let idleTimeout = 250
 
-    /// `compute` runs each computation on the worker's thread (tests hold it on a semaphore).
+    /// `compute` and `computeInfluence` run each computation on the worker's thread (tests hold them on a semaphore).
     init(model: ViewerModel, source: InputSource, live: LiveFeed? = nil,
-         compute: @escaping @Sendable (ViewComputation) -> ComputedView = { $0.compute() }) {
+         compute: @escaping @Sendable (ViewComputation) -> ComputedView = { $0.compute() },
+         computeInfluence: @escaping @Sendable (InfluenceComputation) -> Result<InfluenceOverlay, any Error> = { job in Result { try job.compute() } }) {
         self.model = model
         self.source = source
         self.live = live
-        worker = ComputeWorker(compute: compute, deliver: { [inbox] in inbox.post($0) })
+        worker = ComputeWorker(compute: compute, computeInfluence: computeInfluence, deliver: { [inbox] in inbox.post($0) })
         model.computesInline = false
     }
 
@@ -47,6 +49,7 @@ final class ViewerLoop {
     func run(draw: (CellBuffer) -> Void, shouldStop: () -> Bool) {
         let renderer = Renderer()
         if let awaited = model.awaited { worker.submit(awaited) }
+        if let awaited = model.awaitedInfluence { worker.submit(awaited) }
         draw(renderer.render(model))
         while !model.shouldQuit && !shouldStop() {
             if round() { draw(renderer.render(model)) }
@@ -62,8 +65,10 @@ final class ViewerLoop {
             send(event)
             changed = true
         }
-        let busy = model.awaited != nil || live != nil
+        let busy = model.isComputing || live != nil
         if let first = source.nextEvent(timeout: busy ? Self.busyTimeout : Self.idleTimeout) {
+            // The clock first, so that a computation this key starts counts from now, not the last tick.
+            if !model.isComputing { send(.tick(source.now)) }
             send(first)
             changed = true
             while !model.shouldQuit, let next = source.nextEvent(timeout: 0) { send(next) }
@@ -72,7 +77,7 @@ final class ViewerLoop {
             send(event)
             changed = true
         }
-        if model.awaited != nil {
+        if model.isComputing {
             send(.tick(source.now))
             changed = true
         }
@@ -83,18 +88,18 @@ final class ViewerLoop {
     /// Updates the model with `event` and performs the effects it returns.
     private func send(_ event: ViewerEvent) {
         for effect in model.update(event) {
-            if case .compute(let computation) = effect {
-                requested = computation
-            } else {
-                send(effect.perform(in: model.session))
+            switch effect {
+            case .compute(let computation): requested = computation
+            case .computeInfluence(let computation): requestedInfluence = computation
+            default: send(effect.perform(in: model.session))
             }
         }
     }
 
-    /// Submits the round's newest computation, unless a later event made the view stop waiting for it.
+    /// Submits the round's newest computations, unless a later event made the view stop waiting for them.
     private func submitRequested() {
-        guard let computation = requested else { return }
-        requested = nil
-        if computation.key == model.awaited?.key { worker.submit(computation) }
+        if let computation = requested, computation.key == model.awaited?.key { worker.submit(computation) }
+        if let computation = requestedInfluence, computation.key == model.awaitedInfluence?.key { worker.submit(computation) }
+        (requested, requestedInfluence) = (nil, nil)
     }
 }

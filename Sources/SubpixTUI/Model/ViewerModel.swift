@@ -61,11 +61,13 @@ public final class ViewerModel {
     public var computesInline = true
     /// The computation the view waits for (nil when it shows the current settings' keypoints).
     public internal(set) var awaited: ViewComputation?
-    /// When the awaited computation was asked for, and the latest clock tick.
+    /// Since when the view waits for the worker (``isComputing``), and the latest clock tick.
     public internal(set) var awaitedSince: Date?
     public internal(set) var now = Date()
     /// The gradient overlay when `view.influence` is on (see ``InfluenceOverlay``).
     public internal(set) var influence: InfluenceOverlay?
+    /// The gradient overlay the view waits for from the worker (nil when it shows the current one).
+    public internal(set) var awaitedInfluence: InfluenceComputation?
     var computations = ComputationCache()
     private var sliceKey: MapSlice.Key?
     private var imageKey: PaneImage.Key?
@@ -88,6 +90,9 @@ public final class ViewerModel {
         refreshInfluence()
         refreshImage()
     }
+
+    /// Whether the view waits for the worker: keypoints or a gradient overlay.
+    public var isComputing: Bool { awaited != nil || awaitedInfluence != nil }
 
     /// Where data points land in the heatmap pane.
     public var placement: Placement? {
@@ -152,7 +157,8 @@ public final class ViewerModel {
         } else if computation.key != awaited?.key {
             // Until the worker delivers, keep the previous keypoints only when they are of the same map and methods.
             if let shown = computedKey, !computation.key.isSameMap(as: shown) { (runs, diagnosis) = ([], nil) }
-            (awaited, awaitedSince) = (computation, now)
+            if !isComputing { awaitedSince = now }
+            awaited = computation
         }
     }
 
@@ -163,7 +169,8 @@ public final class ViewerModel {
     }
 
     private func show(_ result: ComputedView, for key: ViewComputation.Key) {
-        (runs, diagnosis, computedKey, awaited, awaitedSince) = (result.runs, result.diagnosis, key, nil, nil)
+        (runs, diagnosis, computedKey, awaited) = (result.runs, result.diagnosis, key, nil)
+        if !isComputing { awaitedSince = nil }
     }
 
     /// The colour scale `range` asks for.
@@ -192,7 +199,7 @@ public final class ViewerModel {
         let key = PaneImage.Key(slice: sliceKey, viewport: viewport, columns: placement.columns, rows: placement.rows,
                                 reduction: session.view.resample, influence: influence?.key)
         guard key != imageKey else { return }
-        image = PaneImage(influence?.slice ?? slice, placement: placement, reduction: key.reduction)
+        image = PaneImage(drawnSlice ?? slice, placement: placement, reduction: key.reduction)
         imageKey = key
     }
 

@@ -75,7 +75,7 @@ struct PanelText {
 
     /// `⋯ computing 0.42 s` while the worker runs longer than a frame.
     var progress: String? {
-        guard model.awaited != nil, let since = model.awaitedSince else { return nil }
+        guard model.isComputing, let since = model.awaitedSince else { return nil }
         let elapsed = model.now.timeIntervalSince(since)
         return elapsed >= 0.04 ? String(format: "⋯ computing %.2f s", elapsed) : nil
     }

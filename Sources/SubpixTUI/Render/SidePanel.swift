@@ -45,7 +45,7 @@ struct SidePanel {
         if let progress = text.progress { line(progress, 226, bold: true) }
         line("\(palette.name.rawValue) · \(model.colorMode.label)", Self.dim)
         colourBar(&buffer, x: x, row: &row, width: width)
-        line(String(format: "%@ %.4g … %.4g", view.range.label, model.colorScale.low, model.colorScale.high), Self.dim)
+        line(model.colorScaleLabel, Self.dim)
         model.influence?.panelLines.forEach { line($0, Self.heading) }
         if let nonFinite = text.nonFiniteNote { line(nonFinite, 203) }
         text.truthErrors(runs).forEach { line($0, palette.legendColor(.truth)) }

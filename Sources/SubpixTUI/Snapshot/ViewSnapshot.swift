@@ -18,7 +18,7 @@ public struct ViewSnapshot {
 
     /// The picture of the model's view; nil when there is no map to show.
     public var picture: HeatmapPicture? {
-        guard let slice = model.slice else { return nil }
+        guard let slice = model.drawnSlice else { return nil }
         let pane = model.layout.pane
         let viewport = model.viewport
         let scale = viewport.scale(mapWidth: slice.width, mapHeight: slice.height, columns: pane.columns, rows: pane.rows)
@@ -43,7 +43,7 @@ public struct ViewSnapshot {
                 HeatmapPicture.Layer(style: MarkerStyle.of(run.method), points: shifted(model.drawnKeypoints(run).map { ($0.x, $0.y) }))
             }
         return HeatmapPicture(values: window, width: right - left, height: bottom - top,
-                              colorMap: ColorMap.resolve(model.session.view.palette, signed: model.colorScale.centred),
+                              colorMap: model.colorMap,
                               scale: model.colorScale, upscale: upscale, layers: layers)
     }
 

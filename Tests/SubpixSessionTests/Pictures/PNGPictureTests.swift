@@ -1,4 +1,3 @@
-import CPNG
 import XCTest
 import Subpix
 @testable import SubpixFiles
@@ -26,18 +25,8 @@ final class PNGPictureTests: ScriptTestCase {
 
     /// The file through libpng as 8-bit RGB.
     private func readRGB(_ path: String) throws -> (width: Int, height: Int, pixel: (Int, Int) -> RGB) {
-        var image = png_image()
-        image.version = UInt32(PNG_IMAGE_VERSION)
-        guard png_image_begin_read_from_file(&image, path) != 0 else { throw XCTSkip("libpng could not open \(path)") }
-        image.format = UInt32(PNG_FORMAT_RGB)
-        let (width, height) = (Int(image.width), Int(image.height))
-        var bytes = [UInt8](repeating: 0, count: width * height * 3)
-        let finished = bytes.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
-        XCTAssertNotEqual(finished, 0, "libpng reads the file back")
-        return (width, height, { x, y in
-            let i = (y * width + x) * 3
-            return RGB(bytes[i], bytes[i + 1], bytes[i + 2])
-        })
+        let file = try RGBFile(path)
+        return (file.width, file.height, file.pixel)
     }
 
     /// Size: 6·8 wide; 4·8 map rows + a gap of max(2, 8/2) = 4 + a colour bar of max(8, 2·8) = 16.
