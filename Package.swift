@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries, reached through tiny module maps and shim headers.
@@ -36,7 +37,7 @@ let package = Package(
         .target(name: "CSubpixKernels"),
 
         // Layers, each depending only on layers below it:
-        //   subpix -> SubpixCommands -> SubpixBench -> SubpixTUI -> SubpixSession
+        //   subpix -> SubpixCommands -> SubpixExtract, SubpixBench -> SubpixTUI -> SubpixSession
         //   -> SubpixFiles -> SubpixLanguage, SubpixPictures -> Subpix -> CSubpixKernels.
         // The compute core: the kornia ops, the field's decoders, the method registries.
         .target(
@@ -58,6 +59,13 @@ let package = Package(
         .target(
             name: "SubpixTUI",
             dependencies: ["SubpixSession", "SubpixFiles", "SubpixPictures", "SubpixLanguage", "Subpix", "CNcurses"]),
+        // `subpix extract`'s engine: inputs, shards, the decoding of each file, the row
+        // writers (CSV, JSON Lines, .npy, SQLite through GRDB), resume manifests, merging.
+        .target(
+            name: "SubpixExtract",
+            dependencies: [
+                "Subpix", "SubpixLanguage", "SubpixFiles", "SubpixSession", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .target(
             name: "SubpixBench",
             dependencies: ["Subpix", "SubpixSession", "SubpixTUI"]),
@@ -66,7 +74,7 @@ let package = Package(
         .target(
             name: "SubpixCommands",
             dependencies: [
-                "Subpix", "SubpixLanguage", "SubpixFiles", "SubpixSession", "SubpixTUI", "SubpixBench", "CReadline",
+                "Subpix", "SubpixLanguage", "SubpixFiles", "SubpixSession", "SubpixTUI", "SubpixBench", "SubpixExtract", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The executable: only its entry point.
@@ -87,7 +95,8 @@ let package = Package(
             exclude: ["Snapshots"]),
         // In process through SubpixCommands; the built `subpix` binary where a test needs a real process.
         .testTarget(name: "SubpixCLITests", dependencies: [
-            "SubpixCommands", "subpix", "Subpix", "SubpixSession", "SubpixLanguage", "SubpixTUI", "TestSupport",
+            "SubpixCommands", "subpix", "Subpix", "SubpixSession", "SubpixLanguage", "SubpixTUI", "SubpixExtract", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]
 )

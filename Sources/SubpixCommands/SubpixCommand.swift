@@ -8,7 +8,7 @@ public struct SubpixCommand: ParsableCommand {
         commandName: "subpix",
         abstract: "Sub-pixel keypoint extraction from heatmaps (a port of kornia.geometry.subpix).",
         version: SubpixVersion.string,
-        subcommands: [ViewCommand.self, ReplCommand.self, RunCommand.self, HelpCommand.self, BenchCommand.self],
+        subcommands: [ViewCommand.self, ReplCommand.self, RunCommand.self, ExtractCommand.self, HelpCommand.self, BenchCommand.self],
         defaultSubcommand: ViewCommand.self)
 
     public init() {}

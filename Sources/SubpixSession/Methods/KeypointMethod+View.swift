@@ -22,7 +22,7 @@ extension KeypointMethod {
     }
 
     /// The smallest value a keypoint of `map` may have with `view`'s threshold and `min_value`.
-    func minimumValue<S: SubpixScalar>(_ view: ViewSettings, map: Tensor<S>) -> Double? {
+    public func minimumValue<S: SubpixScalar>(_ view: ViewSettings, map: Tensor<S>) -> Double? {
         Self.minimumValue(view, applying: settings, bonus: thresholdBonus(view), mapMaximum: { Self.finiteMaximum(map) })
     }
 

@@ -43,7 +43,7 @@ extension ScriptViewSettings {
     }
 
     /// `kernel_size=(3, 5, 5)` of a 3D op as `depth_kernel` 3 and `kernel_size` (5, 5).
-    private static func depthSplit(_ name: String, _ value: Value) -> [(String, Value)] {
+    static func depthSplit(_ name: String, _ value: Value) -> [(String, Value)] {
         let depthField = ["kernel_size": "depth_kernel", "stride": "depth_stride", "padding": "depth_padding"][name] ?? name
         if case .int = value { return [(depthField, value), (name, value)] }
         guard let items = value.items, items.count == 3 else { return [] }

@@ -1,0 +1,242 @@
+import Foundation
+import GRDB
+import SubpixExtract
+import TestSupport
+import XCTest
+
+/// `subpix extract` on the NumPy-made dataset of scripts/make-dataset-resources.py:
+/// 10 `(2, 4, 16, 12)` maps in two folders, a bad file among them, an `.npz` pair,
+/// and the true peak of every map (truth.json).
+final class ExtractTests: XCTestCase {
+    static let dataset = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../SubpixSessionTests/Resources/dataset").standardized
+    private var scratch: URL!
+
+    /// One CSV row's fields by column.
+    struct CSVRow: Equatable {
+        var fields: [String: String]
+        subscript(column: String) -> String { fields[column] ?? "<none>" }
+        var key: String { [self["file"], self["member"], self["batch"], self["channel"]].joined(separator: "|") }
+    }
+
+    override func setUpWithError() throws {
+        scratch = try scratchDirectory("subpix-extract")
+    }
+
+    /// The rows of a CSV table (no field of this dataset is quoted).
+    static func rows(_ csv: String, file: StaticString = #filePath, line: UInt = #line) -> [CSVRow] {
+        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        guard let header = lines.first else { return [] }
+        return lines.dropFirst().map { fields in
+            XCTAssertEqual(fields.count, header.count, "\(fields)", file: file, line: line)
+            return CSVRow(fields: Dictionary(uniqueKeysWithValues: zip(header, fields).map { ($0, $1) }))
+        }
+    }
+
+    /// `subpix extract ARGS` run in the dataset's folder (paths relative to it).
+    static func extract(_ arguments: [String]) throws -> CLIRunner.Result {
+        try CLIRunner.run(["extract"] + arguments, directory: dataset)
+    }
+
+    /// The true peaks: file|member|batch|channel → (x, y).
+    private func truth() throws -> [String: (x: Double, y: Double)] {
+        let json = try JSONDecoder().decode([String: [String: [[Double]]]].self,
+                                            from: Data(contentsOf: Self.dataset.appendingPathComponent("truth.json")))
+        var peaks: [String: (Double, Double)] = [:]
+        for (file, members) in json {
+            for (member, points) in members {
+                for p in points { peaks["\(file)|\(member)|\(Int(p[0]))|\(Int(p[1]))"] = (p[2], p[3]) }
+            }
+        }
+        return peaks
+    }
+
+    func testEveryPeakIsFoundUnderItsFileInSortedOrderAndTheBadFileIsNamed() throws {
+        let result = try Self.extract(["maps", "--method", "conv_soft_argmax2d", "--jobs", "2"])
+        XCTAssertEqual(result.status, 1, "a bad file makes the exit status 1")
+        let errors = result.stderr.split(separator: "\n")
+        XCTAssertEqual(errors.filter { $0.contains("03-bad.npy") }.count, 1, result.stderr)
+        XCTAssertTrue(errors.first?.hasPrefix("maps/part1/03-bad.npy: ") == true, result.stderr)
+        XCTAssertTrue(errors.last?.contains("12 inputs (1 failed)") == true, result.stderr)
+        let rows = Self.rows(result.stdout)
+        let peaks = try truth()
+        // One keypoint per map with a peak, within half a pixel of it (a 3x3 soft-argmax of a
+        // sigma-1.2 Gaussian is pulled toward the window's centre by less than that).
+        XCTAssertEqual(rows.count, peaks.count)
+        for row in rows {
+            guard let peak = peaks[row.key] else { return XCTFail("no peak in \(row.key)") }
+            XCTAssertEqual(Double(row["x"])!, peak.x, accuracy: 0.5, row.key)
+            XCTAssertEqual(Double(row["y"])!, peak.y, accuracy: 0.5, row.key)
+            XCTAssertEqual(row["method"], "conv_soft_argmax2d")
+        }
+        // Files in byte order: the rows after the bad file keep their own names.
+        let files = rows.map { $0["file"] }
+        XCTAssertEqual(files, files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        XCTAssertEqual(Set(files).count, 11)
+        XCTAssertTrue(files.contains("maps/part1/03.npy"))
+        XCTAssertEqual(rows.filter { $0["file"] == "maps/part2/pair.npz" }.map { $0["member"] }, ["first", "first", "second", "second"])
+    }
+
+    func testPerChannelGivesExactlyOneRowPerBatchAndChannel() throws {
+        let result = try Self.extract(["maps/part1", "maps/part2/05.npy", "maps/part2/06.npy", "--per-channel", "--method", "nms2d"])
+        let rows = Self.rows(result.stdout)
+        // 7 good (2, 4) files: B·K = 8 rows each, in (batch, channel) order.
+        XCTAssertEqual(rows.count, 7 * 8, result.stdout)
+        for (file, group) in Dictionary(grouping: rows, by: { $0["file"] }) {
+            XCTAssertEqual(group.map { "\($0["batch"]),\($0["channel"])" }, (0..<2).flatMap { b in (0..<4).map { "\(b),\($0)" } }, file)
+            let even = Int((file as NSString).lastPathComponent.prefix(2))! % 2 == 0
+            for row in group {
+                let empty = even && row["batch"] == "1" && row["channel"] == "3"
+                XCTAssertEqual(row["confident"], empty ? "false" : "true", row.key)
+                XCTAssertEqual(row["x"].isEmpty, empty, row.key)
+            }
+        }
+        // nms2d's keypoint is the peak's pixel.
+        let peaks = try truth()
+        for row in rows where row["confident"] == "true" {
+            let peak = try XCTUnwrap(peaks[row.key])
+            XCTAssertEqual(Double(row["x"]), peak.x.rounded(), row.key)
+            XCTAssertEqual(Double(row["y"]), peak.y.rounded(), row.key)
+        }
+    }
+
+    func testShardsAreDisjointAndTheirMergeIsOneRun() throws {
+        let whole = try Self.extract(["maps", "--output", scratch.appendingPathComponent("whole.csv").path])
+        XCTAssertEqual(whole.status, 1, whole.stderr)
+        var parts: [String] = []
+        var seen: [String: Int] = [:]
+        for shard in 0..<3 {
+            let part = scratch.appendingPathComponent("part\(shard).csv").path
+            _ = try Self.extract(["maps", "--shard", "\(shard)/3", "--output", part])
+            for file in Set(Self.rows(try String(contentsOfFile: part, encoding: .utf8)).map { $0["file"] }) {
+                XCTAssertNil(seen[file], "\(file) is in shards \(seen[file] ?? -1) and \(shard)")
+                seen[file] = shard
+            }
+            parts.append(part)
+        }
+        let merged = scratch.appendingPathComponent("merged.csv").path
+        let merge = try Self.extract(["--merge"] + parts + ["--output", merged])
+        XCTAssertEqual(merge.status, 0, merge.stderr)
+        XCTAssertEqual(try String(contentsOfFile: merged, encoding: .utf8),
+                       try String(contentsOfFile: scratch.appendingPathComponent("whole.csv").path, encoding: .utf8))
+    }
+
+    func testSQLiteShardsMergeToTheRowsOfTheCSV() throws {
+        let csv = try Self.extract(["maps", "--per-channel"])
+        var parts: [String] = []
+        for shard in 0..<2 {
+            let part = scratch.appendingPathComponent("part\(shard).sqlite").path
+            _ = try Self.extract(["maps", "--per-channel", "--shard", "\(shard)/2", "--output", part])
+            parts.append(part)
+        }
+        let merged = scratch.appendingPathComponent("all.sqlite").path
+        XCTAssertEqual(try Self.extract(["--merge"] + parts + ["--output", merged]).status, 0)
+        XCTAssertEqual(try Self.sqliteAsCSV(merged), csv.stdout)
+        let indexed = try DatabaseQueue(path: merged).read { db in
+            try GRDB.Row.fetchAll(db, sql: "PRAGMA index_info('keypoints_file_batch_channel')").map { $0["name"] as String }
+        }
+        XCTAssertEqual(indexed, ["file", "batch", "channel"])
+    }
+
+    /// A database's `keypoints` table in rowid order, written as the CSV table is.
+    static func sqliteAsCSV(_ path: String) throws -> String {
+        try DatabaseQueue(path: path).read { db in
+            let columns = try db.columns(in: "keypoints").map(\.name)
+            var text = columns.joined(separator: ",") + "\n"
+            for row in try GRDB.Row.fetchAll(db, sql: "SELECT * FROM keypoints ORDER BY rowid") {
+                text += columns.map { column -> String in
+                    let value: DatabaseValue = row[column]
+                    switch value.storage {
+                    case .null: return ""
+                    case .int64(let n): return column == "confident" ? (n == 1 ? "true" : "false") : String(n)
+                    case .double(let x): return String(x)
+                    case .string(let s): return s
+                    case .blob: return "<blob>"
+                    }
+                }.joined(separator: ",") + "\n"
+            }
+            return text
+        }
+    }
+
+    func testJSONLinesAndNPYHoldTheSameRows() throws {
+        let csv = Self.rows(try Self.extract(["maps/part2"]).stdout)
+        let jsonl = try Self.extract(["maps/part2", "--format", "jsonl"]).stdout.split(separator: "\n")
+        XCTAssertEqual(jsonl.count, csv.count)
+        for (line, row) in zip(jsonl, csv) {
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            XCTAssertEqual(object["file"] as? String, row["file"])
+            XCTAssertEqual(try XCTUnwrap(object["x"] as? Double), try XCTUnwrap(Double(row["x"])), accuracy: 1e-12)
+        }
+        let npy = scratch.appendingPathComponent("table.npy").path
+        XCTAssertEqual(try Self.extract(["maps/part2", "--output", npy]).status, 0)
+        let header = String(decoding: try Data(contentsOf: URL(fileURLWithPath: npy)).prefix(256), as: UTF8.self)
+        XCTAssertTrue(header.contains("('file', '<U19'), ('member', '<U6'), ('frame', '<i8')"), header)
+        XCTAssertTrue(header.contains("'shape': (\(csv.count),)"), header)
+    }
+
+    func testResumeCutsAPartialLineAndRowsNoManifestListsThenFinishesAsOneRun() throws {
+        let whole = scratch.appendingPathComponent("whole.csv").path
+        _ = try Self.extract(["maps", "--output", whole])
+        // What a kill leaves: the rows of two files listed, rows of a third not yet listed, a cut line.
+        let out = scratch.appendingPathComponent("out.csv").path
+        _ = try Self.extract(["maps/part1/00.npy", "maps/part1/01.npy", "maps/part1/02.npy", "--output", out])
+        let manifest = TextFileWriter.manifestPath(of: out)
+        let listed = try String(contentsOfFile: manifest, encoding: .utf8).split(separator: "\n")
+        try (listed.prefix(2).joined(separator: "\n") + "\n12 \"maps/pa").write(toFile: manifest, atomically: false, encoding: .utf8)
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: out))
+        handle.seekToEndOfFile()
+        handle.write(Data("maps/part1/02.npy,,0,1,2,5.5".utf8))
+        handle.closeFile()
+
+        let resumed = try Self.extract(["maps", "--output", out, "--resume"])
+        XCTAssertEqual(resumed.status, 1, resumed.stderr)
+        XCTAssertTrue(resumed.stderr.contains("10 inputs (1 failed)"), resumed.stderr)
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), try String(contentsOfFile: whole, encoding: .utf8))
+    }
+
+    func testTheMethodTakesItsKorniaKeywordsAndRefusesOthersByName() throws {
+        // A colder, wider window gives other numbers for the same maps.
+        let plain = Self.rows(try Self.extract(["maps/part1/00.npy"]).stdout)
+        let wide = Self.rows(try Self.extract(["maps/part1/00.npy", "--temperature", "0.5", "--kernel-size", "5,5", "--padding=2"]).stdout)
+        XCTAssertFalse(wide.isEmpty)
+        for row in wide {
+            let same = try XCTUnwrap(plain.first { $0.key == row.key })
+            XCTAssertNotEqual(row["value"], same["value"], row.key)
+        }
+        let refused = try Self.extract(["maps/part1/00.npy", "--n-iters", "3"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertEqual(refused.stderr.split(separator: "\n").count, 1, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("conv_soft_argmax2d takes --kernel-size"), refused.stderr)
+        let output = try Self.extract(["maps/part1/00.npy", "--output-value", "true"])
+        XCTAssertTrue(output.stderr.contains("output_value does not change its keypoints"), output.stderr)
+        let bound = try Self.extract(["maps/part1/00.npy", "--temperature", "0"])
+        XCTAssertTrue(bound.stderr.contains("--temperature: expected a number > 0, got 0"), bound.stderr)
+        let unknown = try Self.extract(["maps/part1/00.npy", "--method", "conv_soft_argmx2d"])
+        XCTAssertTrue(unknown.stderr.contains("did you mean 'conv_soft_argmax2d'?"), unknown.stderr)
+    }
+
+    func testAScriptRunsOncePerArrayWithItsKeypoints() throws {
+        let script = scratch.appendingPathComponent("decode.subpix")
+        try "coords, vals = conv_soft_argmax2d(heat, output_value=True, normalized_coordinates=False)\nkp = keypoints(coords, vals, top_k=1)\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        let result = try Self.extract(["maps/part2/05.npy", "maps/part2/pair.npz", "--script", script.path, "--per-channel"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let rows = Self.rows(result.stdout)
+        XCTAssertEqual(rows.count, 8 + 2 + 2)
+        XCTAssertEqual(Set(rows.map { $0["method"] }), ["decode.subpix"])
+    }
+
+    func testShardAutoReadsSlurmAndKubernetesIndexes() throws {
+        XCTAssertEqual(try Shard(parsing: "auto", environment: ["SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_COUNT": "4"]), Shard(index: 2, count: 4))
+        XCTAssertEqual(try Shard(parsing: "auto", environment: ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_COUNT": "4", "SLURM_ARRAY_TASK_MIN": "1"]),
+                       Shard(index: 2, count: 4))
+        XCTAssertEqual(try Shard(parsing: "auto/8", environment: ["JOB_COMPLETION_INDEX": "7"]), Shard(index: 7, count: 8))
+        XCTAssertThrowsError(try Shard(parsing: "auto", environment: ["JOB_COMPLETION_INDEX": "7"])) {
+            XCTAssertTrue("\($0)".contains("give it as --shard auto/n"), "\($0)")
+        }
+        XCTAssertThrowsError(try Shard(parsing: "3/3", environment: [:]))
+        // Blocks of 10 inputs in 3 shards: 3, 3, 4, covering every input once.
+        XCTAssertEqual((0..<3).map { Array(Shard(index: $0, count: 3).share(of: Array(0..<10))) }, [[0, 1, 2], [3, 4, 5], [6, 7, 8, 9]])
+    }
+}
