@@ -56,11 +56,13 @@ public struct MethodKeywords: Sendable {
         (self.method, self.view, self.eps) = (method, session.view, eps)
     }
 
-    /// The keywords `method` takes in kornia `version`, snake case, in the order its op and settings list them.
+    /// The keywords `method` takes in kornia `version`, snake case, in the order its op and
+    /// settings list them: those that change its keypoints (always in pixels, so not
+    /// `normalized_coordinates`).
     public static func keywords(of method: KeypointMethod, kornia version: KorniaVersion) -> [String] {
         let settings = method.settings.flatMap(\.fieldNames).filter { !$0.hasPrefix("depth_") }
         let kornia = (method.kornia?.parameters(in: version) ?? []).map(\.name).filter { name in
-            name == "eps" || name == "normalized_coordinates" || settings.contains(name)
+            name == "eps" || settings.contains(name)
         }
         return kornia + settings.filter { !kornia.contains($0) }
     }
@@ -68,7 +70,8 @@ public struct MethodKeywords: Sendable {
     /// One line per method: `  conv_soft_argmax2d: --kernel-size --stride ...`, for help texts.
     public static func usage(kornia version: KorniaVersion) -> String {
         KeypointMethod.all.map { method in
-            "  \(method.name): " + keywords(of: method, kornia: version).map { "--" + $0.replacingOccurrences(of: "_", with: "-") }.joined(separator: " ")
+            let names = keywords(of: method, kornia: version).map { "--" + $0.replacingOccurrences(of: "_", with: "-") }
+            return "  \(method.name): " + (names.isEmpty ? "(none)" : names.joined(separator: " "))
         }.joined(separator: "\n")
     }
 
@@ -76,12 +79,13 @@ public struct MethodKeywords: Sendable {
     /// that do not change its keypoints are named as such.
     private static func refusal(_ option: String, method: KeypointMethod, kornia: KorniaVersion) -> String {
         let keyword = option.replacingOccurrences(of: "-", with: "_")
-        let taken = keywords(of: method, kornia: kornia).map { "--" + $0.replacingOccurrences(of: "_", with: "-") }
+        let names = keywords(of: method, kornia: kornia).map { "--" + $0.replacingOccurrences(of: "_", with: "-") }
+        let taken = names.isEmpty ? "no keywords" : names.joined(separator: ", ")
         if let refusal = method.kornia?.refusal(of: keyword, in: kornia) { return "--\(option): \(refusal.message)" }
         if method.kornia?.parameter(keyword) != nil {
-            return "--\(option): \(method.name)'s \(keyword) does not change its keypoints; it takes \(taken.joined(separator: ", "))"
+            return "--\(option): \(method.name)'s \(keyword) does not change its keypoints; it takes \(taken)"
         }
-        return "--\(option): \(method.name) takes \(taken.joined(separator: ", ")), not --\(option)"
+        return "--\(option): \(method.name) takes \(taken), not --\(option)"
     }
 
     /// A keyword's text as the value a script would write: `5,5` → `(5, 5)`,
