@@ -5,7 +5,9 @@
 
 - Tests/SubpixSessionTests/Resources/formats/: .npy files in every dtype, byte
   order and memory order the reader supports, an .npz, a PGM and a PNG, each
-  holding known values (listed in formats/expected.json).
+  holding known values (listed in formats/expected.json); float16 arrays, an
+  .npz and a stream of them, with NumPy's float32 conversion as bit patterns in
+  formats/half.json.
 - Tests/SubpixSessionTests/Resources/ops/: for one kornia golden case per op,
   the input as .npy, the expected outputs as .npy (kornia's numbers, copied
   from Tests/SubpixTests/Fixtures/kornia), and the call's keyword arguments.
@@ -34,6 +36,21 @@ for name, array in {
     np.save(fmt / f"{name}.npy", array)
     expected[name] = {"shape": list(array.shape), "values": np.ascontiguousarray(array).astype(np.float64).ravel().tolist()}
 np.savez(fmt / "pair.npz", first=grid.astype("<f4"), second=np.ones((2, 2), "<f8"))
+# (B, K, 2) in (x, y): the pixel (7, 10) where a Gaussian at (7.3, 9.6) peaks.
+np.save(fmt / "points_b_k_2.npy", np.array([[[7.0, 10.0]]], dtype="<f4"))
+
+# float16, as networks write it: subnormals, the largest half, signed zero, inf and NaN.
+# half.json holds NumPy's own float32 conversion of each value, as bit patterns.
+half = np.array([0.1, 1 / 3, -2.5, 65504, 2.0 ** -24, -3 * 2.0 ** -24, 2.0 ** -15, -0.0,
+                 np.inf, -np.inf, np.nan, 6.1e-5], dtype=np.float64).reshape(3, 4)
+np.save(fmt / "f2_le.npy", half.astype("<f2"))
+np.save(fmt / "f2_be.npy", half.astype(">f2"))
+np.savez(fmt / "half.npz", le=half.astype("<f2"), be=half.astype(">f2"))
+with open(fmt / "half.npys", "wb") as stream:
+    for order in "<>":
+        np.save(stream, half.astype(order + "f2"))
+(fmt / "half.json").write_text(json.dumps({"shape": list(half.shape),
+    "float32_bits": half.astype("<f2").astype(np.float32).view(np.uint32).ravel().tolist()}, indent=1) + "\n")
 np.savez_compressed(fmt / "compressed.npz", only=grid)
 
 pixels = np.array([[0, 51, 102], [153, 204, 255]], dtype=np.uint8)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import struct SubpixLanguage.ScriptError
+import enum SubpixFiles.TensorFile
 import SubpixSession
 import SubpixTUI
 
@@ -73,7 +74,7 @@ struct ViewCommand: ConsoleCommand {
             session.followScriptCalls()
         } else if live == nil {
             if let file {
-                try command("heat = load(\(quoted(file)))", in: session)
+                try load("heat", from: file, into: session)
                 if case .archive(let archive)? = session.variables["heat"] {
                     try loadMembers(of: archive.names, from: file, choosing: `var`, into: session)
                 }
@@ -97,6 +98,17 @@ struct ViewCommand: ConsoleCommand {
         try app.run()
     }
 
+    /// `variable = load(file[, member])`, then, for a 3D array, the axes the viewer
+    /// adds to show it as a volume (`variable = variable[None, None]`), both journaled
+    /// so that a script written with `w` replays them.
+    private func load(_ variable: String, from file: String, member: String? = nil, into session: Session) throws {
+        try command("\(variable) = load(\(quoted(file))\(member.map { ", " + quoted($0) } ?? ""))", in: session)
+        let rank = session.tensor(named: variable)?.shape.count ?? 0
+        let added = TensorFile.axesTheViewerAdds(toRank: rank)
+        guard added > 0 else { return }
+        try command("\(variable) = \(variable)[\(Array(repeating: "None", count: added).joined(separator: ", "))]", in: session)
+    }
+
     /// Runs a statement the command line implies; its errors name the problem
     /// without a position inside that statement (which the user never typed).
     private func command(_ statement: String, in session: Session) throws {
@@ -111,13 +123,13 @@ struct ViewCommand: ConsoleCommand {
     /// through them and the panel names each one), the chosen one (`--var`, or the first) shown.
     private func loadMembers(of names: [String], from file: String, choosing chosen: String?, into session: Session) throws {
         if let chosen {
-            return try command("heat = load(\(quoted(file)), \(quoted(chosen)))", in: session)
+            return try load("heat", from: file, member: chosen, into: session)
         }
         var shown: String?
         for member in names {
             let variable = identifier(member)
             // A member whose name cannot be a variable (a builtin's, say) stays reachable as heat["name"].
-            guard (try? command("\(variable) = load(\(quoted(file)), \(quoted(member)))", in: session)) != nil else { continue }
+            guard (try? load(variable, from: file, member: member, into: session)) != nil else { continue }
             shown = shown ?? variable
         }
         if let shown { try session.apply([.input(shown)]) }

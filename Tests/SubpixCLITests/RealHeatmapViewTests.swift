@@ -29,6 +29,12 @@ final class RealHeatmapViewTests: XCTestCase {
         guard status == 0 else { throw XCTSkip("python3 with NumPy is needed to write the viewer's test files") }
     }
 
+    /// A file NumPy wrote for the format tests (scripts/make-test-resources.py).
+    private func numPyFile(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../SubpixSessionTests/Resources/formats/\(name)").standardized.path
+    }
+
     /// The side panel's keypoint list: the (x, y) pairs under its heading.
     private func listed(_ screen: String, width: Int) -> [(x: Double, y: Double)] {
         let panel = screen.split(separator: "\n", omittingEmptySubsequences: false).map { String($0.dropFirst(width - 36)) }
@@ -129,14 +135,24 @@ final class RealHeatmapViewTests: XCTestCase {
     /// An .npz with several arrays: each is a variable named after its member; the first is
     /// shown and `v` steps to the next (pair.npz holds 'first' (3, 4) and 'second' (2, 2)).
     func testAnArchiveOpensItsFirstArrayAndVStepsThroughTheOthers() throws {
-        let pair = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../SubpixSessionTests/Resources/formats/pair.npz").standardized.path
-        let viewer = view([pair], width: 110, height: 36)
+        let viewer = view([numPyFile("pair.npz")], width: 110, height: 36)
         viewer.waitFor("first (1, 1, 3, 4)", timeout: 60)
         viewer.type("v")
         viewer.waitFor("second (1, 1, 2, 2)")
         viewer.type("v")
         viewer.waitFor("first (1, 1, 3, 4)")
         viewer.type("q")
+    }
+
+    /// A 3D .npy loads as (D, H, W) in scripts; the viewer shows it as a volume, and the
+    /// script `w` writes lifts it the same way (formats/f4_3d.npy holds arange(24) as (2, 3, 4)).
+    func testAThreeDimensionalArrayIsShownAsAVolume() throws {
+        let viewer = view([numPyFile("f4_3d.npy")], width: 110, height: 36)
+        viewer.waitFor("depth 0/2", timeout: 60)
+        viewer.type("w")
+        viewer.waitFor("wrote")
+        viewer.type("q")
+        let script = try String(contentsOf: directory.appendingPathComponent("subpix-session.subpix"), encoding: .utf8)
+        XCTAssertTrue(script.contains("heat = heat[None, None]"), script)
     }
 }

@@ -142,7 +142,7 @@ final class DiagnosisTests: XCTestCase {
 
     func testErrors() {
         XCTAssertThrowsError(try diagnose(Tensor<Float>(shape: [4, 4], repeating: 0))) {
-            XCTAssertEqual("\($0)", "diagnose: expected input of shape (B, C, H, W), got (4, 4)")
+            XCTAssertEqual("\($0)", "diagnose: expected input of shape (B, C, H, W), got (4, 4); add the leading axes with x[None, None]")
         }
         XCTAssertThrowsError(try diagnose(Tensor<Float>(shape: [1, 1, 4, 4], repeating: 0), temperature: 0)) {
             XCTAssertEqual("\($0)", "diagnose: expected temperature > 0, got 0.0")

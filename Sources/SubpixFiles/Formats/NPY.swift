@@ -1,9 +1,9 @@
 import Foundation
 import Subpix
 
-/// NumPy `.npy` files: read float32/float64, integers, uint8 and bool (little or
+/// NumPy `.npy` files: read float16/32/64, integers, uint8 and bool (little or
 /// big endian, C or Fortran order, format versions 1–3); write float32/float64 and bool.
-/// Integer and bool arrays load as float32.
+/// float16, integer and bool arrays load as float32.
 public enum NPY {
     /// Reads an `.npy` file held in `data`; `path` names it in errors.
     public static func read(_ data: Data, path: String, maxBytes: Int = ReadLimits.maxBytes) throws -> AnyTensor {

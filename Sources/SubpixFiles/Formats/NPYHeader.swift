@@ -18,9 +18,9 @@ struct NPYHeader {
             littleEndian = order != ">"
             kind = characters[1]
             self.size = size
-            let supported: [Character: [Int]] = ["f": [4, 8], "i": [1, 2, 4, 8], "u": [1, 2, 4, 8], "b": [1]]
+            let supported: [Character: [Int]] = ["f": [2, 4, 8], "i": [1, 2, 4, 8], "u": [1, 2, 4, 8], "b": [1]]
             guard supported[kind]?.contains(size) == true else {
-                throw FormatError(path, "unsupported dtype '\(descr)'; expected float32/64, int8–64, uint8–64 or bool")
+                throw FormatError(path, "unsupported dtype '\(descr)'; expected float16/32/64, int8–64, uint8–64 or bool")
             }
         }
 
@@ -31,6 +31,7 @@ struct NPYHeader {
                 raw |= UInt64(pointer[byte]) << UInt64(shift)
             }
             switch (kind, size) {
+            case ("f", 2): return Double(Float(Float16(bitPattern: UInt16(truncatingIfNeeded: raw))))
             case ("f", 4): return Double(Float(bitPattern: UInt32(truncatingIfNeeded: raw)))
             case ("f", _): return Double(bitPattern: raw)
             case ("i", _):

@@ -13,9 +13,11 @@ public enum LoadedFile: Sendable {
 
 /// Loading and saving by file extension.
 ///
-/// Shape rule: a 2D array or image loads as `(1, 1, H, W)`, a 3D `.npy` as
-/// `(1, 1, D, H, W)`, a 1D array as `(1, 1, 1, N)`; 4D and 5D arrays keep their
-/// shape (they already have batch and channel axes).
+/// Shape rule: a 2D array or image loads as `(1, 1, H, W)`, a 1D array as
+/// `(1, 1, 1, N)`; arrays of 3 or more axes keep their shape, as `np.load` gives
+/// them (a `(B, K, 2)` array of points stays `(B, K, 2)`; a `(K, H, W)` stack
+/// becomes maps with `x[None]`). The viewer shows a 3D array as the volume
+/// `(1, 1, D, H, W)` (``viewed(_:)``).
 public enum TensorFile {
     public static let readable = ["npy", "npz", "csv", "txt", "pgm", "png", "json"]
 
@@ -47,13 +49,23 @@ public enum TensorFile {
         }
     }
 
-    /// Adds the batch and channel axes the shape rule gives 1D, 2D and 3D arrays.
+    /// Adds the batch and channel axes the shape rule gives 1D and 2D arrays.
     static func withBatchAxes(_ tensor: AnyTensor) throws -> AnyTensor {
         switch tensor.shape.count {
         case 1: try tensor.reshaped([1, 1, 1] + tensor.shape)
-        case 2, 3: try tensor.reshaped([1, 1] + tensor.shape)
+        case 2: try tensor.reshaped([1, 1] + tensor.shape)
         default: tensor
         }
+    }
+
+    /// How many leading axes of size 1 the viewer adds to a loaded tensor of `rank`:
+    /// two to a 3D array, shown as the volume `(1, 1, D, H, W)`; none to the others.
+    public static func axesTheViewerAdds(toRank rank: Int) -> Int { rank == 3 ? 2 : 0 }
+
+    /// A loaded tensor as the viewer shows it (``axesTheViewerAdds(toRank:)``).
+    public static func viewed(_ tensor: AnyTensor) throws -> AnyTensor {
+        let added = axesTheViewerAdds(toRank: tensor.shape.count)
+        return added == 0 ? tensor : try tensor.reshaped(Array(repeating: 1, count: added) + tensor.shape)
     }
 
     /// Encodes a tensor or mask (`.npy`, `.csv`), keypoints (`.csv`, `.json`) or a picture (`.png`) by the path's extension.

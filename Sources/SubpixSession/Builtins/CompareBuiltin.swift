@@ -43,10 +43,7 @@ enum CompareBuiltin {
         case .string(let path):
             switch try TensorFile.load(path) {
             case .keypoints(let points): truth = points.map { TruePoint(batch: $0.batch, channel: $0.channel, x: $0.x, y: $0.y) }
-            case .tensor(let t):
-                // load() gives a (B, K, 2) array leading axes of size 1: (1, 1, B, K, 2).
-                let leading = t.shape.dropLast(3)
-                truth = try perMap(leading.allSatisfy { $0 == 1 } ? t.reshaped(Array(t.shape.suffix(3))) : t, a, expectation)
+            case .tensor(let t): truth = try perMap(t, a, expectation)
             case .arrays: throw a.error("truth", expectation, got: "the .npz \(path); pick an array: load(path, name)")
             }
         case .keypoints(let points):

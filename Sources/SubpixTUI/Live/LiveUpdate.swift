@@ -1,5 +1,6 @@
 import Foundation
 import Subpix
+import SubpixFiles
 import SubpixSession
 
 /// How `update` handles the live events and keys: frames into the ring, the
@@ -14,7 +15,8 @@ extension ViewerModel {
         for event in delivery.events {
             switch event {
             case .frame(let tensor):
-                state.ring.append(tensor, arrival: delivery.time)
+                // A 3D frame is shown as a volume, as a 3D file is.
+                state.ring.append((try? TensorFile.viewed(tensor)) ?? tensor, arrival: delivery.time)
                 // A good frame after a bad one: the problem is over.
                 if let problem = state.problem, message == problem { message = nil }
                 state.problem = nil

@@ -31,9 +31,43 @@ final class FormatTests: XCTestCase {
             return t.shape
         }
         XCTAssertEqual(try shape("f4_le.npy"), [1, 1, 3, 4])
-        XCTAssertEqual(try shape("f4_3d.npy"), [1, 1, 2, 3, 4])
         XCTAssertEqual(try shape("f4_1d.npy"), [1, 1, 1, 5])
+        // Three or more axes stay as np.load gives them.
+        XCTAssertEqual(try shape("f4_3d.npy"), [2, 3, 4])
+        XCTAssertEqual(try shape("points_b_k_2.npy"), [1, 1, 2])
         XCTAssertEqual(try shape("f8_5d.npy"), [1, 1, 1, 2, 3])
+        // The viewer shows a 3D array as a volume, and leaves the others as loaded.
+        XCTAssertEqual(try TensorFile.viewed(.float32(Tensor(shape: [2, 3, 4], repeating: 0))).shape, [1, 1, 2, 3, 4])
+        XCTAssertEqual(try TensorFile.viewed(.float32(Tensor(shape: [1, 1, 3, 4], repeating: 0))).shape, [1, 1, 3, 4])
+    }
+
+    /// float16 (`<f2`, `>f2`), in an `.npy`, an `.npz` and a stream: float32 bit for bit
+    /// as NumPy converts it, subnormals, signed zero, infinities and NaN included.
+    func testHalfPrecisionLoadsAsFloat32AsNumPyConvertsIt() throws {
+        struct Half: Decodable { var shape: [Int]; var float32_bits: [UInt32] }
+        let want = try JSONDecoder().decode(Half.self, from: Data(contentsOf: URL(fileURLWithPath: TestResources.path("formats/half.json"))))
+        func assertHalf(_ tensor: AnyTensor, _ label: String) {
+            guard case .float32(let t) = tensor else { return XCTFail("\(label): \(tensor.dtype), expected float32") }
+            XCTAssertEqual(t.shape, [1, 1] + want.shape, label)
+            XCTAssertEqual(t.elements.map(\.bitPattern), want.float32_bits, label)
+        }
+        for file in ["f2_le.npy", "f2_be.npy"] {
+            guard case .tensor(let t) = try TensorFile.load(TestResources.path("formats/\(file)")) else { return XCTFail(file) }
+            assertHalf(t, file)
+        }
+        guard case .arrays(let members) = try TensorFile.load(TestResources.path("formats/half.npz")) else { return XCTFail("half.npz") }
+        XCTAssertEqual(members.map(\.name), ["le", "be"])
+        members.forEach { assertHalf($0.tensor, "half.npz[\($0.name)]") }
+        let stream = try NPYStreamSource(path: TestResources.path("formats/half.npys"), maxBytes: 1 << 20)
+        var frames = 0
+        while let event = stream.next() {
+            switch event {
+            case .frame(let t): assertHalf(t, "half.npys frame \(frames)"); frames += 1
+            case .problem(let error): XCTFail("\(error)")
+            case .ended: break
+            }
+        }
+        XCTAssertEqual(frames, 2)
     }
 
     func testNpzArchivesAndTheirLimits() throws {
@@ -116,7 +150,7 @@ final class FormatTests: XCTestCase {
         let cases: [(Data, String)] = [
             (Data([1, 2, 3]), "x: expected the .npy magic \\x93NUMPY, got a file of 3 bytes without it"),
             (npy("{'descr': '<f4'", magic: [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 9, 0]), "x: expected .npy format version 1, 2 or 3, got 9"),
-            (npy("{'descr': '<c8', 'fortran_order': False, 'shape': (2,), }"), "x: unsupported dtype '<c8'; expected float32/64, int8–64, uint8–64 or bool"),
+            (npy("{'descr': '<c8', 'fortran_order': False, 'shape': (2,), }"), "x: unsupported dtype '<c8'; expected float16/32/64, int8–64, uint8–64 or bool"),
             (npy("{'descr': '|O', 'fortran_order': False, 'shape': (2,), }"), "x: expected a dtype like '<f4', got '|O'"),
             (npy("{'descr': '<f4', 'fortran_order': Maybe, 'shape': (2,), }"), "x: expected True or False for 'fortran_order', got Maybe, 'sh"),
             (npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2, x), }"), "x: expected integer axis sizes in 'shape', got 'x'"),

@@ -102,7 +102,7 @@ final class NPYStreamDecoderTests: XCTestCase {
         }
         let messages = problems(decode(bytes, chunk: 4096).items)
         XCTAssertEqual(messages[0], "s: frame 2: expected the .npy magic \\x93NUMPY, got bytes 74 68 69 73 20 69 without it")
-        XCTAssertEqual(messages[2], "s: frame 6: unsupported dtype '<c8'; expected float32/64, int8–64, uint8–64 or bool")
+        XCTAssertEqual(messages[2], "s: frame 6: unsupported dtype '<c8'; expected float16/32/64, int8–64, uint8–64 or bool")
     }
 
     func testFramesOverTheMemoryLimitAreSkippedWithoutBufferingTheirData() throws {

@@ -15,11 +15,11 @@ final class NPYStreamSourceTests: XCTestCase {
         return (bytes, try JSONDecoder().decode(NPYStreamDecoderTests.Mixed.self, from: json).frames)
     }
 
-    /// The shape `load` gives an array of `shape` (batch and channel axes added below rank 4).
+    /// The shape `load` gives an array of `shape` (batch and channel axes added below rank 3).
     private func loadShape(_ shape: [Int]) -> [Int] {
         switch shape.count {
         case 1: [1, 1, 1] + shape
-        case 2, 3: [1, 1] + shape
+        case 2: [1, 1] + shape
         default: shape
         }
     }

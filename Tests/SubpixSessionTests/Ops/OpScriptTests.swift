@@ -75,8 +75,8 @@ final class OpScriptTests: XCTestCase {
         let directory = try scratchDirectory()
         let session = Session(kornia: try KorniaVersion(parsing: golden.kornia), output: { _ in })
         let inputs = golden.inputs.map { name in "\(name)_in = load('\(TestResources.path("ops/\(op).\(name).npy"))')" }
-        // 4D and 5D inputs keep their shape; render's mean/std are (*, 2), which load gives batch axes: undo them.
-        let names = golden.inputs.map { op == "render_gaussian2d" ? "\($0)_in[0, 0]" : "\($0)_in" }
+        // Inputs of 3 or more axes keep their shape; render's std (2,) is 1D, which load gives batch axes: undo them.
+        let names = golden.inputs.map { op == "render_gaussian2d" && $0 == "std" ? "\($0)_in[0, 0, 0]" : "\($0)_in" }
         let keywords = golden.args.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.source)" }
         let outputs = (0..<golden.outputs).map { "out\($0)" }
         var lines = inputs + ["\(outputs.joined(separator: ", ")) = \(op)(\((names + keywords).joined(separator: ", ")))"]

@@ -52,7 +52,7 @@ final class FieldDecoderTests: XCTestCase {
             XCTAssertEqual("\($0)", "refine_dark: expected a kernel size of at most 1001, got 1000001")
         }
         XCTAssertThrowsError(try heatmapMaximum(Tensor<Double>(shape: [2, 3], repeating: 0))) {
-            XCTAssertEqual("\($0)", "heatmap_maximum: expected input of shape (B, K, H, W), got (2, 3)")
+            XCTAssertEqual("\($0)", "heatmap_maximum: expected input of shape (B, K, H, W), got (2, 3); add the leading axes with x[None, None]")
         }
     }
 

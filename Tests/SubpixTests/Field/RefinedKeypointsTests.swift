@@ -45,7 +45,7 @@ final class RefinedKeypointsTests: XCTestCase {
             ([Keypoint(batch: 0, channel: 0, x: 1, y: 1, depth: 1, value: 1)], maps, identity,
              "refine_test: expected 2D keypoints of the input's 2 × 2 maps, got a 3D keypoint"),
             ([Keypoint(batch: 0, channel: 0, x: 1, y: 1, value: 1)], Tensor<Double>(shape: [5, 6], repeating: 0), identity,
-             "refine_test: expected input of shape (B, K, H, W), got (5, 6)"),
+             "refine_test: expected input of shape (B, K, H, W), got (5, 6); add the leading axes with x[None, None]"),
             ([Keypoint(batch: 0, channel: 0, x: 1, y: 1, value: 1)], maps, { _, _ in Tensor<Double>(shape: [1, 2], repeating: 0) },
              "refine_test: expected refined coords of shape (2, 2, 1, 2), got (1, 2)"),
         ]

@@ -75,7 +75,7 @@ final class ConvSoftArgmaxTests: XCTestCase {
         let map = Tensor<Float>(shape: [1, 1, 4, 4], repeating: 0)
         let cases: [(() throws -> Any, String)] = [
             ({ try convSoftArgmax2d(Tensor<Float>(shape: [3, 4], repeating: 0)) },
-             "conv_soft_argmax2d: expected input of shape (B, C, H, W), got (3, 4)"),
+             "conv_soft_argmax2d: expected input of shape (B, C, H, W), got (3, 4); add the leading axes with x[None, None]"),
             ({ try convSoftArgmax2d(map, temperature: 0) }, "conv_soft_argmax2d: expected temperature > 0, got 0.0"),
             ({ try convSoftArgmax2d(map, temperature: -1) }, "conv_soft_argmax2d: expected temperature > 0, got -1.0"),
             ({ try convSoftArgmax2d(map, kernelSize: [0, 3]) },

@@ -121,7 +121,7 @@ final class SpatialOpsTests: XCTestCase {
         let flat = try Tensor<Float>(shape: [3, 4], elements: Array(repeating: 0, count: 12))
         let map = Tensor<Float>(shape: [1, 1, 3, 3], repeating: 0)
         XCTAssertThrowsError(try spatialSoftmax2d(flat)) {
-            XCTAssertEqual("\($0)", "spatial_softmax2d: expected input of shape (B, N, H, W), got (3, 4)")
+            XCTAssertEqual("\($0)", "spatial_softmax2d: expected input of shape (B, N, H, W), got (3, 4); add the leading axes with x[None, None]")
         }
         XCTAssertThrowsError(try spatialSoftArgmax2d(map, temperature: 0)) {
             XCTAssertEqual("\($0)", "spatial_soft_argmax2d: expected temperature > 0, got 0.0")
