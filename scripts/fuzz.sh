@@ -24,3 +24,4 @@ wait
 run FuzzParser scripts "-max_len=2048" &
 run FuzzInterpreter scripts "-max_len=512" &
 wait
+run FuzzTorch torch "-max_len=8192"

@@ -11,7 +11,7 @@ import SubpixTUI
 struct ViewCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "view",
-        abstract: "Open the heatmap viewer on FILE (.npy .npz .png .pgm .csv), a script's tensor, or the built-in demo.",
+        abstract: "Open the heatmap viewer on FILE (.npy .npz .pt .png .pgm .csv), a script's tensor, or the built-in demo.",
         discussion: "With --script, the arguments after it reach the script as args, as with `subpix run`. A file or script error is reported before the viewer asks for a terminal.")
 
     @Argument(parsing: .allUnrecognized,

@@ -29,10 +29,11 @@ final class RealHeatmapViewTests: XCTestCase {
         guard status == 0 else { throw XCTSkip("python3 with NumPy is needed to write the viewer's test files") }
     }
 
-    /// A file NumPy wrote for the format tests (scripts/make-test-resources.py).
-    private func numPyFile(_ name: String) -> String {
+    /// A file NumPy or torch wrote for the format tests (scripts/make-test-resources.py,
+    /// scripts/make-torch-resources.py), as `formats/pair.npz`.
+    private func resource(_ relative: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../SubpixSessionTests/Resources/formats/\(name)").standardized.path
+            .appendingPathComponent("../SubpixSessionTests/Resources/\(relative)").standardized.path
     }
 
     /// The side panel's keypoint list: the (x, y) pairs under its heading.
@@ -135,7 +136,7 @@ final class RealHeatmapViewTests: XCTestCase {
     /// An .npz with several arrays: each is a variable named after its member; the first is
     /// shown and `v` steps to the next (pair.npz holds 'first' (3, 4) and 'second' (2, 2)).
     func testAnArchiveOpensItsFirstArrayAndVStepsThroughTheOthers() throws {
-        let viewer = view([numPyFile("pair.npz")], width: 110, height: 36)
+        let viewer = view([resource("formats/pair.npz")], width: 110, height: 36)
         viewer.waitFor("first (1, 1, 3, 4)", timeout: 60)
         viewer.type("v")
         viewer.waitFor("second (1, 1, 2, 2)")
@@ -147,12 +148,22 @@ final class RealHeatmapViewTests: XCTestCase {
     /// A 3D .npy loads as (D, H, W) in scripts; the viewer shows it as a volume, and the
     /// script `w` writes lifts it the same way (formats/f4_3d.npy holds arange(24) as (2, 3, 4)).
     func testAThreeDimensionalArrayIsShownAsAVolume() throws {
-        let viewer = view([numPyFile("f4_3d.npy")], width: 110, height: 36)
+        let viewer = view([resource("formats/f4_3d.npy")], width: 110, height: 36)
         viewer.waitFor("depth 0/2", timeout: 60)
         viewer.type("w")
         viewer.waitFor("wrote")
         viewer.type("q")
         let script = try String(contentsOf: directory.appendingPathComponent("subpix-session.subpix"), encoding: .utf8)
         XCTAssertTrue(script.contains("heat = heat[None, None]"), script)
+    }
+
+    /// A torch.save dict opens like an .npz: each tensor a variable, the first shown
+    /// (torch/dict.pt holds 'heatmaps' (1, 2, 3, 4), a bool 'mask' (2, 3, 4) shown as a volume, uint8 'bytes' (6,)).
+    func testATorchSaveFileOpensItsTensorsByName() throws {
+        let viewer = view([resource("torch/dict.pt")], width: 110, height: 36)
+        viewer.waitFor("heatmaps (1, 2, 3, 4)", timeout: 60)
+        viewer.type("v")
+        viewer.waitFor("mask (1, 1, 2, 3, 4)")
+        viewer.type("q")
     }
 }

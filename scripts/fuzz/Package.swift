@@ -7,7 +7,7 @@ let package = Package(
     name: "subpix-fuzz",
     dependencies: [.package(name: "subpix", path: "../..")],
     targets: [
-        ("FuzzNPY", ["SubpixFiles"]), ("FuzzImages", ["SubpixFiles"]), ("FuzzParser", ["SubpixLanguage"]),
+        ("FuzzNPY", ["SubpixFiles"]), ("FuzzImages", ["SubpixFiles"]), ("FuzzTorch", ["SubpixFiles"]), ("FuzzParser", ["SubpixLanguage"]),
         ("FuzzInterpreter", ["SubpixLanguage", "SubpixSession"]),
     ].map { name, libraries in
         .executableTarget(

@@ -6,7 +6,7 @@ import SubpixPictures
 /// What a file holds once loaded.
 public enum LoadedFile: Sendable {
     case tensor(AnyTensor)
-    /// An `.npz` archive: arrays by name.
+    /// An `.npz` archive or a `.pt` file of several tensors: arrays by name.
     case arrays([(name: String, tensor: AnyTensor)])
     case keypoints(KeypointList)
 }
@@ -19,7 +19,7 @@ public enum LoadedFile: Sendable {
 /// becomes maps with `x[None]`). The viewer shows a 3D array as the volume
 /// `(1, 1, D, H, W)` (``viewed(_:)``).
 public enum TensorFile {
-    public static let readable = ["npy", "npz", "csv", "txt", "pgm", "png", "json"]
+    public static let readable = ["npy", "npz", "pt", "pth", "csv", "txt", "pgm", "png", "json"]
 
     public static func load(_ path: String, maxBytes: Int = ReadLimits.maxBytes) throws -> LoadedFile {
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
@@ -39,6 +39,12 @@ public enum TensorFile {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {
         case "npy": return .tensor(try withBatchAxes(NPY.read(data, path: path, maxBytes: maxBytes)))
         case "npz": return .arrays(try NPZ.read(data, path: path, maxBytes: maxBytes).map { ($0.name, try withBatchAxes($0.tensor)) })
+        case "pt", "pth":
+            switch try TorchFile.read(data, path: path, maxBytes: maxBytes) {
+            case .tensor(let tensor): return .tensor(try withBatchAxes(tensor))
+            case .arrays(let tensors): return .arrays(try tensors.map { ($0.name, try withBatchAxes($0.tensor)) })
+            case .keypoints(let points): return .keypoints(points)
+            }
         case "pgm": return .tensor(.float32(try PGM.read(data, path: path, maxBytes: maxBytes)))
         case "png": return .tensor(.float32(try PNGImage.read(data, path: path, maxBytes: maxBytes)))
         case "json": return .keypoints(KeypointTable.finite(try KeypointTable.readJSON(data, path: path)))

@@ -187,7 +187,7 @@ final class FormatTests: XCTestCase {
         XCTAssertThrowsError(try TextGrid.read("1,zz\n", path: "x")) { XCTAssertEqual("\($0)", "x: line 1: expected a number, got 'zz'") }
         XCTAssertThrowsError(try TensorFile.load("/nonexistent/file.npy")) { XCTAssertEqual("\($0)", "/nonexistent/file.npy: no such file") }
         XCTAssertThrowsError(try TensorFile.load("notes.docx")) {
-            XCTAssertEqual("\($0)", "notes.docx: unknown file type '.docx'; expected one of .npy, .npz, .csv, .txt, .pgm, .png, .json")
+            XCTAssertEqual("\($0)", "notes.docx: unknown file type '.docx'; expected one of .npy, .npz, .pt, .pth, .csv, .txt, .pgm, .png, .json")
         }
     }
 }
