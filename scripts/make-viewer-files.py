@@ -18,6 +18,18 @@ big.npy         (--big) (1, 1, SIZE, SIZE) float32, SIZE 4096 unless given (64 M
                 three sigma-4 peaks at (0.244, 0.171), (0.611, 0.732), (0.879, 0.293) of
                 the size, plus 0.3 px.
 Everything is seeded: the files are the same on every run.
+
+    scripts/make-viewer-files.py --grid OUTDIR
+
+grid.npz        "heat" (4, 17, 64, 48) float32, committed under
+                Tests/SubpixSessionTests/Resources/viewer (values rounded to 12 significant
+                bits, so the compressed file stays small). Per channel k of every batch:
+                one sigma-2 peak of amplitude 0.8-1.0 plus N(0, 0.02) noise (k 0-12 but 5,
+                9 and 11); k 5 and 9 have two, in either half, the second at 0.8 of the first's amplitude;
+                k 11 is a weak real peak (amplitude 0.3); k 13 is flat (0.05 + N(0, 0.02)),
+                k 14 flat (0.3 + N(0, 0.01)); k 15 is near zero (10**U(-8, -5) plus a
+                4e-4 blob) and k 16 near-zero noise (10**U(-8, -3.4), at most 4e-4).
+grid_truth.json {"b,k": [[x, y], ...]}: the true peaks of every map (none for k 13-16).
 """
 import json
 import os
@@ -31,29 +43,76 @@ def gaussian(height, width, x, y, sigma, amplitude=1.0):
     return amplitude * np.exp(-((columns - x) ** 2 + (rows - y) ** 2) / (2 * sigma ** 2))
 
 
-def pose(out):
-    rng = np.random.default_rng(11)
+def pose_shaped(seed, make_map):
+    """A (4, 17, 64, 48) output and its truth: make_map(rng, b, k, height, width) gives each map and its peaks."""
+    rng = np.random.default_rng(seed)
     batches, channels, height, width = 4, 17, 64, 48
     maps = np.zeros((batches, channels, height, width), dtype=np.float64)
     truth = {}
     for b in range(batches):
         for k in range(channels):
-            noise = rng.normal(0.0, 0.02, (height, width))
-            if k in (15, 16):
-                maps[b, k] = 0.05 + noise          # flat: no joint visible
-                truth[f"{b},{k}"] = []
-                continue
-            peaks = [(rng.uniform(8, width - 8), rng.uniform(8, height - 8))]
-            if k == 7:                            # two people's wrists
-                x, y = peaks[0]
-                peaks.append(((x + width / 2) % (width - 16) + 8, (y + height / 2) % (height - 16) + 8))
-            for x, y in peaks:
-                maps[b, k] += gaussian(height, width, x, y, 2.0, rng.uniform(0.8, 1.0))
-            maps[b, k] += noise
+            maps[b, k], peaks = make_map(rng, b, k, height, width)
             truth[f"{b},{k}"] = [[round(x, 4), round(y, 4)] for x, y in peaks]
-    np.save(os.path.join(out, "pose.npy"), maps.astype(np.float32))
-    with open(os.path.join(out, "pose_truth.json"), "w") as f:
+    return maps, truth
+
+
+def write_truth(out, name, truth):
+    with open(os.path.join(out, name), "w") as f:
         json.dump(truth, f, indent=1)
+
+
+def pose_map(rng, b, k, height, width):
+    noise = rng.normal(0.0, 0.02, (height, width))
+    if k in (15, 16):
+        return 0.05 + noise, []                   # flat: no joint visible
+    peaks = [(rng.uniform(8, width - 8), rng.uniform(8, height - 8))]
+    if k == 7:                                    # two people's wrists
+        x, y = peaks[0]
+        peaks.append(((x + width / 2) % (width - 16) + 8, (y + height / 2) % (height - 16) + 8))
+    heat = noise.copy()
+    for x, y in peaks:
+        heat += gaussian(height, width, x, y, 2.0, rng.uniform(0.8, 1.0))
+    return heat, peaks
+
+
+def pose(out):
+    maps, truth = pose_shaped(11, pose_map)
+    np.save(os.path.join(out, "pose.npy"), maps.astype(np.float32))
+    write_truth(out, "pose_truth.json", truth)
+
+
+def grid_map(rng, b, k, height, width):
+    if k == 13:
+        return 0.05 + rng.normal(0.0, 0.02, (height, width)), []
+    if k == 14:
+        return 0.3 + rng.normal(0.0, 0.01, (height, width)), []
+    if k == 15:
+        return 10 ** rng.uniform(-8, -5, (height, width)) + gaussian(height, width, 20.5, 30.5, 2.0, 4e-4), []
+    if k == 16:
+        return 10 ** rng.uniform(-8, np.log10(4e-4), (height, width)), []
+    amplitude = 0.3 if k == 11 else rng.uniform(0.8, 1.0)
+    if k in (5, 9):                               # two people: one in each half, the second 0.8 of the first's height
+        peaks = [(rng.uniform(8, width - 8), rng.uniform(8, height / 2 - 6), amplitude),
+                 (rng.uniform(8, width - 8), rng.uniform(height / 2 + 6, height - 8), 0.8 * amplitude)]
+    else:
+        peaks = [(rng.uniform(8, width - 8), rng.uniform(8, height - 8), amplitude)]
+    heat = sum(gaussian(height, width, x, y, 2.0, a) for x, y, a in peaks)
+    return heat + rng.normal(0.0, 0.02, (height, width)), [(x, y) for x, y, _ in peaks]
+
+
+def grid(out):
+    maps, truth = pose_shaped(25, grid_map)
+    values = maps.astype(np.float32)
+    bits = values.view(np.uint32)
+    bits &= np.uint32(0xFFFFF000)                 # 12 significant bits, as float16: deflate shrinks the file to 527 KB
+    for key, peaks in truth.items():              # rounding must not tie a peak with a neighbour (NMS keeps strict maxima)
+        b, k = map(int, key.split(","))
+        for x, y in peaks:
+            row, column = int(round(y)), int(round(x))
+            window = values[b, k, row - 2:row + 3, column - 2:column + 3]
+            assert (window == window.max()).sum() == 1, f"tied peak in map {key} at {x}, {y}"
+    np.savez_compressed(os.path.join(out, "grid.npz"), heat=values)
+    write_truth(out, "grid_truth.json", truth)
 
 
 def nan_map(out):
@@ -97,6 +156,10 @@ def big(out, size):
 if __name__ == "__main__":
     if len(sys.argv) < 2:
         sys.exit(__doc__)
+    if sys.argv[1] == "--grid":
+        os.makedirs(sys.argv[2], exist_ok=True)
+        grid(sys.argv[2])
+        sys.exit()
     directory = sys.argv[1]
     os.makedirs(directory, exist_ok=True)
     pose(directory)

@@ -129,7 +129,11 @@ final class RealHeatmapTests: XCTestCase {
         XCTAssertEqual(numbers.dropFirst(2).first ?? .nan, try XCTUnwrap(model.runs.first?.keypoints.first?.x), accuracy: 1e-4)
         model.update(.key(.character("r")))
         for _ in 0..<3 { model.update(.key(.character("l"))) }   // 10 → 5 → 2 → 0 %: off
-        XCTAssertEqual(model.runs.first?.keypoints.count, 50, "threshold off: top_k 50 of the noise maxima")
+        XCTAssertEqual(model.runs.first?.keypoints.count, 1, "threshold off: the confidence rule's noise floor (8 σ) still drops the noise")
+        model.send(.key(.character(":")))
+        for character in "view.confidence = None" { model.send(.key(.character(character))) }
+        model.send(.key(.enter))
+        XCTAssertEqual(model.runs.first?.keypoints.count, 50, "threshold and rule off: top_k 50 of the noise maxima")
     }
 
     /// Items 8, 9: compare mode lists and exports every method with a method column; the

@@ -5,8 +5,12 @@ extension KeypointMethod {
     /// The keypoints of `map` — one `(1, 1, H, W)` map or `(1, 1, D, H, W)`
     /// volume — with the view's settings, in pixels, best first, and the shape
     /// of the op's coordinate output.
-    func extract<S: SubpixScalar>(_ map: Tensor<S>, view: ViewSettings) throws -> (keypoints: KeypointList, outputShape: [Int]) {
-        try keypoints(of: AnyTensor(map), with: view.keypointSettings(minValue: minimumValue(view, map: map)))
+    /// `tensorMaximum` is the viewed tensor's largest finite value, read only in threshold
+    /// mode `tensor`; `noiseFloor` the confidence rule's floor for the map (``ConfidenceRule/noiseFloor(_:)``).
+    func extract<S: SubpixScalar>(_ map: Tensor<S>, view: ViewSettings, tensorMaximum: () -> Double? = { nil }, noiseFloor: Double? = nil) throws
+        -> (keypoints: KeypointList, outputShape: [Int]) {
+        try keypoints(of: AnyTensor(map), with: view.keypointSettings(
+            minValue: minimumValue(view, map: map, tensorMaximum: tensorMaximum, noiseFloor: noiseFloor)))
     }
 
     /// The script lines that compute what the viewer lists for this method on
@@ -22,8 +26,15 @@ extension KeypointMethod {
     }
 
     /// The smallest value a keypoint of `map` may have with `view`'s threshold and `min_value`.
-    public func minimumValue<S: SubpixScalar>(_ view: ViewSettings, map: Tensor<S>) -> Double? {
-        Self.minimumValue(view, applying: settings, bonus: thresholdBonus(view), mapMaximum: { Self.finiteMaximum(map) })
+    /// `tensorMaximum` and `noiseFloor` as in ``extract(_:view:tensorMaximum:noiseFloor:)``.
+    public func minimumValue<S: SubpixScalar>(_ view: ViewSettings, map: Tensor<S>, tensorMaximum: () -> Double? = { nil }, noiseFloor: Double? = nil) -> Double? {
+        Self.minimumValue(view, applying: settings, bonus: thresholdBonus(view), noiseFloor: noiseFloor, reference: {
+            switch view.thresholdMode {
+            case .map: Self.finiteMaximum(map)
+            case .tensor: tensorMaximum()
+            case .absolute: 1
+            }
+        })
     }
 
     /// What this method adds to the value of every keypoint the threshold judges:
@@ -35,18 +46,22 @@ extension KeypointMethod {
         addsBonusToValues ? Swift.max(0, strictMaximaBonus(view)) : 0
     }
 
-    /// The smallest value a keypoint may have: the larger of `min_value` and
-    /// `threshold` × the map's largest finite value + `bonus` (when the method
-    /// takes a threshold and that maximum is positive); nil when neither applies.
+    /// The smallest value a keypoint may have: the largest of `min_value`,
+    /// `threshold` × `reference` + `bonus` (when the method takes a threshold and
+    /// the reference — the map's or the tensor's largest finite value, or 1 for an
+    /// absolute threshold — is positive) and, for a method that takes a threshold,
+    /// the confidence rule's `noiseFloor` + `bonus`; nil when none applies.
     static func minimumValue(
-        _ view: ViewSettings, applying settings: [Setting], bonus: Double, mapMaximum: () -> Double?
+        _ view: ViewSettings, applying settings: [Setting], bonus: Double, noiseFloor: Double? = nil, reference: () -> Double?
     ) -> Double? {
+        // 4 significant digits: the number a saved script shows is the one applied.
+        func rounded(_ value: Double) -> Double { Double(String(format: "%.4g", value)) ?? value }
         var bounds: [Double] = []
         if settings.contains(.minValue), let minValue = view.minValue { bounds.append(minValue) }
-        if settings.contains(.threshold), let threshold = view.threshold, let maximum = mapMaximum(), maximum > 0 {
-            // 4 significant digits: the number a saved script shows is the one applied.
-            bounds.append((Double(String(format: "%.4g", threshold * maximum)) ?? threshold * maximum) + bonus)
+        if settings.contains(.threshold), let threshold = view.threshold, let maximum = reference(), maximum > 0 {
+            bounds.append(rounded(threshold * maximum) + bonus)
         }
+        if settings.contains(.threshold), let noiseFloor, noiseFloor.isFinite { bounds.append(rounded(noiseFloor) + bonus) }
         return bounds.max()
     }
 

@@ -15,11 +15,16 @@ public struct MethodRun: Sendable {
     public var milliseconds: Double = 0
     /// Why the method could not run (shown in the side panel).
     public var error: String?
+    /// The confidence rule's verdict on the map, when it was judged; a map
+    /// without a confident peak lists no keypoint and runs no method.
+    public var verdict: PeakVerdict?
 
     /// The methods that apply to a tensor of this rank.
     public static func methods(forRank rank: Int) -> [KeypointMethod] { KeypointMethod.methods(forRank: rank) }
 
-    public init(method: KeypointMethod, tensor: AnyTensor, view: ViewSettings) {
+    /// - Parameter statistics: the viewed tensor's, to judge the map by `view.confidenceRule`
+    ///   (nil: not judged, as a script's `compare(...)` lists every point).
+    public init(method: KeypointMethod, tensor: AnyTensor, view: ViewSettings, statistics: TensorStatistics? = nil) {
         self.method = method
         let start = DispatchTime.now().uptimeNanoseconds
         do {
@@ -30,9 +35,13 @@ public struct MethodRun: Sendable {
             guard view.batch < shape[0], view.channel < shape[1] else {
                 throw SubpixError(method.name, "batch \(view.batch), channel \(view.channel) is outside the tensor \(formatShape(shape))")
             }
+            verdict = statistics?.verdict(batch: view.batch, channel: view.channel, rule: view.confidenceRule)
+            if let verdict, !verdict.isConfident { return }
+            let noiseFloor = statistics.flatMap { view.confidenceRule.noiseFloor($0[view.batch, view.channel]) }
             // Computed in the tensor's own dtype (float32 stays float32), on the shown map only.
             func run<S: SubpixScalar>(_ x: Tensor<S>) throws -> (keypoints: KeypointList, outputShape: [Int]) {
-                try method.extract(try MapSelection.map(x, batch: view.batch, channel: view.channel), view: view)
+                try method.extract(try MapSelection.map(x, batch: view.batch, channel: view.channel), view: view,
+                                   tensorMaximum: { statistics?.maximum ?? KeypointMethod.finiteMaximum(x) }, noiseFloor: noiseFloor)
             }
             let output = try tensor.visit(run, run)
             outputShape = [shape[0], shape[1]] + output.outputShape.dropFirst(2)

@@ -20,13 +20,21 @@ public enum ViewScript {
             lines.append("x = \(name)[\(view.batch):\(view.batch + 1), \(view.channel):\(view.channel + 1)]   # batch \(view.batch), channel \(view.channel)")
             if view.batch != 0 || view.channel != 0 { relabel = ["kp = relabel(kp, batch=\(view.batch), channel=\(view.channel))"] }
         }
-        func map<S: SubpixScalar>(_ t: Tensor<S>) -> Tensor<S>? { try? MapSelection.map(t, batch: view.batch, channel: view.channel) }
-        for method in methods where method.inputRank == shape.count {
-            let minValue: Double?
-            switch tensor {
-            case .float32(let t): minValue = map(t).flatMap { method.minimumValue(view, map: $0) }
-            case .float64(let t): minValue = map(t).flatMap { method.minimumValue(view, map: $0) }
+        let statistics = TensorStatistics(tensor)
+        let judged = view.batch < statistics.batches && view.channel < statistics.channels
+        if judged, case let verdict = statistics.verdict(batch: view.batch, channel: view.channel, rule: view.confidenceRule), !verdict.isConfident {
+            lines.append("# the viewer lists no keypoint of this map: \(verdict)")
+        }
+        let noiseFloor = judged ? view.confidenceRule.noiseFloor(statistics[view.batch, view.channel]) : nil
+        func bound<S: SubpixScalar>(_ method: KeypointMethod) -> (Tensor<S>) -> Double? {
+            { whole in
+                (try? MapSelection.map(whole, batch: view.batch, channel: view.channel)).flatMap {
+                    method.minimumValue(view, map: $0, tensorMaximum: { statistics.maximum }, noiseFloor: noiseFloor)
+                }
             }
+        }
+        for method in methods where method.inputRank == shape.count {
+            let minValue = tensor.visit(bound(method), bound(method))
             if methods.count > 1 { lines.append("print(\"\(method.name)\")") }
             lines += method.scriptLines(input: input, view: view, minValue: minValue) + relabel
             lines.append("print(kp)")

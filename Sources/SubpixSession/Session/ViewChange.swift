@@ -68,8 +68,15 @@ extension ViewChange {
     public static func depthBand(_ slices: Int) -> ViewChange { ViewChange(field: "depth_band", value: .int(slices)) }
     /// At most this many keypoints per map.
     public static func topK(_ count: Int) -> ViewChange { ViewChange(field: "top_k", value: .int(count)) }
-    /// A fraction of the map's maximum below which windowed methods drop keypoints (`nil`: off).
+    /// A fraction of the map's maximum below which windowed methods drop keypoints (`nil`: off);
+    /// of the tensor's maximum, or a value itself, by ``thresholdMode(_:)``.
     public static func threshold(_ fraction: Double?) -> ViewChange { ViewChange(field: "threshold", value: optional(fraction)) }
+    /// What the threshold is measured against.
+    public static func thresholdMode(_ mode: ThresholdMode) -> ViewChange { ViewChange(field: "threshold_mode", value: .string(mode.rawValue)) }
+    /// The least prominence (noise σ) of a map's peak for it to list keypoints (`nil`: not checked).
+    public static func confidence(_ prominence: Double?) -> ViewChange { ViewChange(field: "confidence", value: optional(prominence)) }
+    /// The least share of the tensor's tallest peak height for a map to list keypoints (`nil`: not checked).
+    public static func confidenceShare(_ share: Double?) -> ViewChange { ViewChange(field: "confidence_share", value: optional(share)) }
     /// The value below which keypoints are dropped (`nil`: keep all).
     public static func minValue(_ floor: Double?) -> ViewChange { ViewChange(field: "min_value", value: optional(floor)) }
     /// The colour ramp.

@@ -81,8 +81,17 @@ public struct ViewSettings: Sendable, Hashable {
     /// At most this many keypoints per map are listed and drawn.
     public var topK: Int = 50
     /// Keypoints of the windowed methods whose value is below this fraction of
-    /// the map's largest value are dropped (`nil`: no relative threshold).
+    /// the map's largest value are dropped (`nil`: no threshold); with
+    /// ``thresholdMode`` a fraction of the tensor's largest value, or a value itself.
     public var threshold: Double? = 0.1
+    /// What ``threshold`` is measured against.
+    public var thresholdMode: ThresholdMode = .map
+    /// A map lists keypoints only when its peak stands at least this many noise σ
+    /// over its median (``ConfidenceRule/minimumProminence``; `nil`: not checked).
+    public var confidence: Double? = 8
+    /// …and when its height is at least this share of the tensor's tallest map
+    /// height (``ConfidenceRule/minimumShare``; `nil`: not checked).
+    public var confidenceShare: Double? = 0.05
     /// Keypoints whose value is below this are dropped (`nil`: keep all).
     public var minValue: Double?
     public var palette: PaletteName = .auto
@@ -95,6 +104,11 @@ public struct ViewSettings: Sendable, Hashable {
 }
 
 extension ViewSettings {
+    /// The rule that decides whether a map has a peak at all (``confidence``, ``confidenceShare``).
+    public var confidenceRule: ConfidenceRule {
+        ConfidenceRule(minimumProminence: confidence, minimumShare: confidenceShare)
+    }
+
     /// The value of the setting a script calls `view.<field>` (`"kernel_size"` → `(3, 3)`).
     ///
     /// - Throws: ``ScriptError`` for an unknown field, with a suggestion.

@@ -63,9 +63,21 @@ public enum ViewSettingsFields {
         field("at most this many keypoints per map, >= 1", { .topK($0.topK) }) { view, value, _ in
             view.topK = try value.int(minimum: 1)
         },
-        field("windowed methods drop keypoints below this fraction of the map's maximum, 0...1 (None: off)",
+        field("windowed methods drop keypoints below this fraction of the map's maximum, 0...1 (None: off); see threshold_mode",
               { .threshold($0.threshold) }) { view, value, _ in
-            view.threshold = try value.optionalFraction()
+            view.threshold = try value.optionalNumber()
+        },
+        field("what threshold is measured against: 'map' (a fraction of the map's maximum), 'tensor' (of the tensor's), 'absolute' (a value)",
+              { .thresholdMode($0.thresholdMode) }) { view, value, _ in
+            view.thresholdMode = try value.choice(ThresholdMode.self)
+        },
+        field("a map lists keypoints only when its peak stands this many noise σ (1.4826 × MAD) over its median, >= 0 (None: not checked)",
+              { .confidence($0.confidence) }) { view, value, _ in
+            view.confidence = try value.optionalNonNegative()
+        },
+        field("…and when its height over its median is at least this share of the tensor's tallest, 0...1 (None: not checked)",
+              { .confidenceShare($0.confidenceShare) }) { view, value, _ in
+            view.confidenceShare = try value.optionalFraction()
         },
         field("drop keypoints whose value is below this (None: keep all)", { .minValue($0.minValue) }) { view, value, _ in
             view.minValue = try value.optionalNumber()
@@ -113,6 +125,10 @@ public enum ViewSettingsFields {
         for axis in 0..<2 where view.padding[axis] > WindowAxis.largestPadding(kernel: view.kernelSize[axis]) {
             throw ScriptError(
                 "view: padding \(formatShape(view.padding)) exceeds half the kernel \(formatShape(view.kernelSize)); lower the padding first (or set both: view.kernel_size, view.padding = (1, 1), (0, 0))")
+        }
+        if view.thresholdMode.isRelative, let threshold = view.threshold, !(0...1).contains(threshold) {
+            throw ScriptError(
+                "view.threshold: expected a fraction from 0 to 1 or None in threshold_mode '\(view.thresholdMode.rawValue)', got \(threshold) (view.threshold_mode = 'absolute' takes a value)")
         }
         if view.depthPadding > WindowAxis.largestPadding(kernel: view.depthKernel) {
             throw ScriptError("view: depth_padding \(view.depthPadding) exceeds half the depth_kernel \(view.depthKernel)")
@@ -211,6 +227,12 @@ struct FieldValue {
     func optionalNumber() throws -> Double? {
         if case .none = value { return nil }
         guard let number = value.number, number.isFinite else { throw error("a number or None") }
+        return number
+    }
+
+    func optionalNonNegative() throws -> Double? {
+        if case .none = value { return nil }
+        guard let number = value.number, number.isFinite, number >= 0 else { throw error("a number >= 0 or None") }
         return number
     }
 

@@ -63,9 +63,14 @@ public enum KeyTable {
         KeyCommand("v", "v", "view the next tensor variable", details: "the demo's DoG volume is one press away",
                    hint: "next map", statement: example([.input("demo_dog")])) { model, _ in model.nextTensor() },
         KeyCommand("lL", "l / L", "threshold − / +",
-                   details: "a fraction of the map's maximum; windowed methods drop keypoints below it; steps 0, 2, 5, 10, 20, 30, 50, 70, 90 %",
+                   details: "a fraction of the map's maximum (after `a`, of the tensor's, or a value); windowed methods drop keypoints below it; steps 0, 2, 5, 10, 20, 30, 50, 70, 90 % (0 … 0.9 as values)",
                    hint: "threshold", statement: example([.threshold(0.2)])) { model, index in
             model.stepThreshold(up: index == 1)
+        },
+        KeyCommand("a", "a", "threshold mode: per map, per tensor, absolute",
+                   details: "what l/L's threshold is measured against: the map's maximum, the whole tensor's, or the value itself",
+                   statement: example([.thresholdMode(.tensor)])) { model, _ in
+            model.cycleThresholdMode()
         },
         KeyCommand("gG", "g / G", "palette / colour range", details: "g cycles the palettes; G the colour range: per map, per tensor, fixed 0…1",
                    statement: example([.palette(.magma)], [.range(.tensor)])) { model, index in

@@ -23,8 +23,11 @@ public struct ViewComputation: Sendable {
 
     let key: Key
     let tensor: AnyTensor
+    /// The tensor's per-map statistics when the viewer has them (nil: computed with the keypoints).
+    let statistics: TensorStatistics?
 
-    init(session: Session, tensor viewed: (name: String, tensor: AnyTensor)) {
+    /// - Parameter statistics: `viewed`'s, when already computed for this revision.
+    init(session: Session, tensor viewed: (name: String, tensor: AnyTensor), statistics: TensorStatistics? = nil) {
         var settings = session.view
         let methods = ViewComputation.methods(settings, rank: viewed.tensor.shape.count)
         // Fields that change how results are shown, not the results.
@@ -35,6 +38,7 @@ public struct ViewComputation: Sendable {
         key = Key(name: viewed.name, revision: session.variableRevisions[viewed.name] ?? 0, methods: methods, settings: settings,
                   kornia: session.kornia)
         tensor = viewed.tensor
+        self.statistics = statistics
     }
 
     /// The methods `settings` shows on a tensor of `rank`: the active one, or every applicable one in compare mode.
@@ -42,12 +46,15 @@ public struct ViewComputation: Sendable {
         settings.compare ? KeypointMethod.methods(forRank: rank) : [settings.method]
     }
 
-    /// Runs every method on the shown map, and diagnoses it when the active
-    /// method is `spatial_soft_argmax2d` alone.
+    /// Runs every method on the shown map — none when the map has no confident
+    /// peak (``ConfidenceRule``) — and diagnoses it when the active method is
+    /// `spatial_soft_argmax2d` alone.
     func compute() -> ComputedView {
         let view = key.settings
-        let runs = key.methods.map { MethodRun(method: $0, tensor: tensor, view: view) }
-        return ComputedView(runs: runs, diagnosis: key.methods.count == 1 && key.methods[0].isDiagnosed ? diagnosis(view, by: key.methods[0]) : nil)
+        let statistics = statistics ?? TensorStatistics(tensor)
+        let runs = key.methods.map { MethodRun(method: $0, tensor: tensor, view: view, statistics: statistics) }
+        return ComputedView(runs: runs, diagnosis: key.methods.count == 1 && key.methods[0].isDiagnosed ? diagnosis(view, by: key.methods[0]) : nil,
+                            statistics: statistics)
     }
 
     /// The diagnosis of the shown map (the whole-map soft-argmax that flat,
@@ -71,6 +78,8 @@ public struct ViewComputation: Sendable {
 public struct ComputedView: Sendable {
     public var runs: [MethodRun]
     public var diagnosis: Diagnosis?
+    /// The viewed tensor's per-map statistics (what the confidence rule judged by).
+    public var statistics: TensorStatistics
 }
 
 /// The results of recent computations by their key, so returning to earlier

@@ -139,7 +139,8 @@ extension ViewerModel {
         let changes = [
             ViewChange.temperature(defaults.temperature), .kernelSize(defaults.kernelSize), .padding(defaults.padding), .stride(defaults.stride),
             .normalizedCoordinates(defaults.normalizedCoordinates), .strictMaximaBonus(defaults.strictMaximaBonus), .nIters(defaults.nIters),
-            .threshold(defaults.threshold),
+            .threshold(defaults.threshold), .thresholdMode(defaults.thresholdMode),
+            .confidence(defaults.confidence), .confidenceShare(defaults.confidenceShare),
         ].filter(session.view.isChanged(by:))
         guard !changes.isEmpty else { return message = "parameters are already at their defaults" }
         if assign(changes) { message = "parameters reset" }
@@ -147,14 +148,24 @@ extension ViewerModel {
 
     func scrollList(by rows: Int) { listOffset += rows }
 
-    /// The threshold steps of `l` / `L`, as fractions of the map's maximum (0 is off).
+    /// The threshold steps of `l` / `L`, as fractions of the map's (or tensor's) maximum, or values (0 is off).
     static let thresholdSteps = [0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9]
 
     func stepThreshold(up: Bool) {
         let current = session.view.threshold ?? 0
         let next = up ? Self.thresholdSteps.first { $0 > current + 1e-12 } : Self.thresholdSteps.last { $0 < current - 1e-12 }
-        guard let next else { return message = up ? "threshold is at its highest step (90 % of the map's maximum)" : "threshold is already off" }
+        guard let next else { return message = up ? "threshold is at its highest step (\(session.view.thresholdMode.isRelative ? "90 %" : "0.9"))" : "threshold is already off" }
         assign([.threshold(next == 0 ? nil : next)])
+    }
+
+    /// The next threshold mode; a value above 1 set in absolute mode goes back to the default fraction.
+    func cycleThresholdMode() {
+        let view = session.view
+        let next = view.thresholdMode.next
+        let tooLarge = next.isRelative && (view.threshold ?? 0) > 1
+        if assign([.thresholdMode(next)] + (tooLarge ? [.threshold(ViewSettings().threshold)] : [])) {
+            message = "threshold: \(next.meaning)"
+        }
     }
 
     /// A method that applies to the viewed tensor: when a statement made it a

@@ -68,6 +68,8 @@ public final class ViewerModel {
     public internal(set) var influence: InfluenceOverlay?
     /// The gradient overlay the view waits for from the worker (nil when it shows the current one).
     public internal(set) var awaitedInfluence: InfluenceComputation?
+    /// The viewed tensor's per-map statistics, for the confidence rule, and the variable revision they are of.
+    public internal(set) var statistics: (name: String, revision: Int, value: TensorStatistics)?
     var computations = ComputationCache()
     private var sliceKey: MapSlice.Key?
     private var imageKey: PaneImage.Key?
@@ -146,7 +148,7 @@ public final class ViewerModel {
             sliceKey = key
         }
         colorScale = scale(for: view.range, tensor: viewed.tensor, key: key)
-        let computation = ViewComputation(session: session, tensor: viewed)
+        let computation = ViewComputation(session: session, tensor: viewed, statistics: statistics(of: key))
         guard computation.key != computedKey else { return awaited = nil }
         if let result = computations.cached(computation.key) {
             show(result, for: computation.key)
@@ -171,6 +173,13 @@ public final class ViewerModel {
     private func show(_ result: ComputedView, for key: ViewComputation.Key) {
         (runs, diagnosis, computedKey, awaited) = (result.runs, result.diagnosis, key, nil)
         if !isComputing { awaitedSince = nil }
+        statistics = (key.name, key.revision, result.statistics)
+    }
+
+    /// The statistics kept for the variable and revision `key` shows, if any.
+    private func statistics(of key: MapSlice.Key) -> TensorStatistics? {
+        guard let statistics, statistics.name == key.name, statistics.revision == key.revision else { return nil }
+        return statistics.value
     }
 
     /// The colour scale `range` asks for.

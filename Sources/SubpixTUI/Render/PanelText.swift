@@ -53,7 +53,13 @@ struct PanelText {
         if !extra.isEmpty { lines.append(extra.joined(separator: "  ")) }
         var filters: [String] = []
         if applying.contains(.threshold) {
-            filters.append(view.threshold.map { String(format: "threshold %g%%", $0 * 100) } ?? "threshold off")
+            filters.append(view.threshold.map { threshold in
+                switch view.thresholdMode {
+                case .map: String(format: "threshold %g%%", threshold * 100)
+                case .tensor: String(format: "threshold %g%% of tensor", threshold * 100)
+                case .absolute: String(format: "threshold %g", threshold)
+                }
+            } ?? "threshold off")
         }
         if applying.contains(.minValue), let minValue = view.minValue { filters.append(String(format: "min %g", minValue)) }
         if applying.contains(.topK) { filters.append("top_k \(view.topK)") }
@@ -71,6 +77,13 @@ struct PanelText {
         if let note = run.keypoints.droppedNote { lines.append("  (\(note))") }
         if model.showsTimings { lines.append(String(format: "  %.2f ms", run.milliseconds)) }
         return lines
+    }
+
+    /// `no confident peak: 3.9 σ over the median (needs 8)` when the confidence rule
+    /// found no peak in the shown map (every run shares the verdict), wrapped.
+    var verdictLines: [String] {
+        guard let verdict = model.runs.first?.verdict, !verdict.isConfident else { return [] }
+        return Renderer.wrap("⊘ \(verdict)", width: Layout.sidePanelWidth)
     }
 
     /// `⋯ computing 0.42 s` while the worker runs longer than a frame.

@@ -36,6 +36,7 @@ struct SidePanel {
             line("⚠ \(verdict.label) — d for the diagnosis", 203, bold: true)
         }
         for parameter in text.parameters(view) { line(parameter) }
+        for (index, item) in text.verdictLines.enumerated() { line(item, 203, bold: index == 0) }
         for run in runs {
             let marker = MarkerStyle.of(run.method)
             for (index, item) in text.runLines(run).enumerated() {

@@ -1,0 +1,70 @@
+/// What decides whether one map has a peak at all: its largest value, and the
+/// level and spread of its bulk — the median and the median absolute deviation
+/// (MAD), which a peak covering less than half the map does not move.
+///
+/// The *prominence* is the peak's height over the median in units of the
+/// noise's standard deviation estimated robustly, `1.4826 × MAD` (the factor
+/// makes it σ for Gaussian noise):
+///
+///     prominence = (max − median) / (1.4826 · MAD)
+///
+/// Noise alone rarely exceeds 4–5 (the largest of 3072 Gaussian samples is
+/// about 3.4 σ, of 4 million about 5.3 σ); a heatmap's peak of amplitude 1 over
+/// N(0, 0.02) noise is about 50.
+///
+/// Non-finite values are left out. A map of more than ``sampleLimit`` pixels is
+/// judged on that many evenly spaced pixels for the median and MAD (its
+/// maximum is always the whole map's), so the cost stays one pass plus a
+/// bounded selection.
+public struct MapStatistics: Sendable, Hashable {
+    /// The largest finite value (−∞ when there is none).
+    public var maximum: Double
+    /// The median of the finite values (0 when there is none).
+    public var median: Double
+    /// The median of |value − median| over the finite values.
+    public var mad: Double
+    /// How many values were finite.
+    public var finiteCount: Int
+
+    /// The most pixels the median and MAD are taken over.
+    public static let sampleLimit = 65_536
+    /// 1 / Φ⁻¹(3/4): turns a MAD into the standard deviation of Gaussian noise.
+    public static let gaussianMADScale = 1.482_602_218_505_602
+
+    public init(maximum: Double, median: Double, mad: Double, finiteCount: Int) {
+        (self.maximum, self.median, self.mad, self.finiteCount) = (maximum, median, mad, finiteCount)
+    }
+
+    /// The statistics of `values` (one map, any layout).
+    public init<S: SubpixScalar>(_ values: UnsafeBufferPointer<S>) {
+        var maximum = -Double.infinity
+        var finiteCount = 0
+        for value in values where value.isFinite {
+            finiteCount += 1
+            if Double(value) > maximum { maximum = Double(value) }
+        }
+        var sample: [Double] = []
+        let step = Swift.max(1, values.count / Self.sampleLimit)
+        sample.reserveCapacity(Swift.min(values.count, Self.sampleLimit))
+        for index in stride(from: 0, to: values.count, by: step) where values[index].isFinite && sample.count < Self.sampleLimit {
+            sample.append(Double(values[index]))
+        }
+        let median = RobustMedian.median(&sample) ?? 0
+        for index in sample.indices { sample[index] = abs(sample[index] - median) }
+        let mad = RobustMedian.median(&sample) ?? 0
+        self.init(maximum: maximum, median: median, mad: mad, finiteCount: finiteCount)
+    }
+
+    /// How far the maximum stands above the median (0 for a map with no finite value).
+    public var height: Double { finiteCount > 0 ? maximum - median : 0 }
+
+    /// The noise's standard deviation, estimated as 1.4826 × MAD.
+    public var noise: Double { Self.gaussianMADScale * mad }
+
+    /// The height in noise standard deviations: ∞ over a noiseless background
+    /// (MAD 0 under a taller maximum), 0 for a constant map.
+    public var prominence: Double {
+        guard height > 0 else { return 0 }
+        return noise > 0 ? height / noise : .infinity
+    }
+}

@@ -1,0 +1,112 @@
+import XCTest
+@testable import Subpix
+
+/// The confidence rule's statistics, against numbers worked out by hand next to each case.
+final class ConfidenceTests: XCTestCase {
+    func statistics(_ values: [Float]) -> MapStatistics {
+        values.withUnsafeBufferPointer { MapStatistics($0) }
+    }
+
+    /// [1, 2, 3, 4, 100]: median 3; |x − 3| = 2, 1, 0, 1, 97 → MAD 1;
+    /// prominence (100 − 3) / 1.482602 = 65.426.
+    func testOddCountMedianMADAndProminence() {
+        let stats = statistics([4, 100, 1, 3, 2])
+        XCTAssertEqual(stats.median, 3)
+        XCTAssertEqual(stats.mad, 1)
+        XCTAssertEqual(stats.maximum, 100)
+        XCTAssertEqual(stats.height, 97)
+        XCTAssertEqual(stats.prominence, 97 / 1.482602218505602, accuracy: 1e-9)
+    }
+
+    /// [0, 1, 2, 10]: median (1 + 2) / 2 = 1.5; |x − 1.5| = 1.5, 0.5, 0.5, 8.5 → MAD (0.5 + 1.5) / 2 = 1.
+    func testEvenCountTakesTheMeanOfTheMiddlePair() {
+        let stats = statistics([10, 2, 0, 1])
+        XCTAssertEqual(stats.median, 1.5)
+        XCTAssertEqual(stats.mad, 1)
+        XCTAssertEqual(stats.prominence, 8.5 / 1.482602218505602, accuracy: 1e-9)
+    }
+
+    /// NaN and ±inf are left out: [NaN, 5, inf, 1, 3, −inf] is [5, 1, 3]: median 3, MAD 2 (|2|, |−2|, 0).
+    func testNonFiniteValuesAreLeftOut() {
+        let stats = statistics([.nan, 5, .infinity, 1, 3, -.infinity])
+        XCTAssertEqual(stats.finiteCount, 3)
+        XCTAssertEqual([stats.maximum, stats.median, stats.mad], [5, 3, 2])
+    }
+
+    /// A constant map has height 0 and prominence 0; a spike on an exactly
+    /// constant background (MAD 0) is infinitely prominent.
+    func testConstantAndNoiselessMaps() {
+        XCTAssertEqual(statistics(Array(repeating: 0.3, count: 9)).prominence, 0)
+        var spike = [Float](repeating: 0.1, count: 9)
+        spike[4] = 1
+        XCTAssertEqual(statistics(spike).prominence, .infinity)
+        XCTAssertEqual(statistics([Float.nan]).height, 0)
+    }
+
+    /// Selection equals a sort at every rank, on runs with ties, sorted and reversed input.
+    func testSelectionAgreesWithSortingAtEveryRank() {
+        let inputs: [[Double]] = [[3, 1, 2, 2, 5, 1, 0, 9], Array(stride(from: 0.0, to: 20, by: 1)), Array(stride(from: 20.0, to: 0, by: -1)), [7, 7, 7, 7]]
+        for input in inputs {
+            for rank in input.indices {
+                var values = input
+                RobustMedian.select(&values, rank: rank)
+                XCTAssertEqual(values[rank], input.sorted()[rank], "rank \(rank) of \(input)")
+                XCTAssertTrue(values[..<rank].allSatisfy { $0 <= values[rank] } && values[(rank + 1)...].allSatisfy { $0 >= values[rank] })
+            }
+        }
+    }
+
+    /// A map over the sample limit: the median and MAD come from every
+    /// (count / limit)-th pixel, the maximum from all of them. 131 072 pixels
+    /// 0, 1, 0, 1, … with one 9 at an odd index: step 2 samples only the zeros
+    /// (median 0, MAD 0) while the maximum is 9.
+    func testLargeMapsSampleEvenlyButKeepTheTrueMaximum() {
+        var values = (0..<(2 * MapStatistics.sampleLimit)).map { Float($0 % 2) }
+        values[12_345] = 9
+        let stats = statistics(values)
+        XCTAssertEqual([stats.median, stats.mad, stats.maximum], [0, 0, 9])
+        XCTAssertEqual(stats.finiteCount, values.count)
+    }
+
+    /// Hand-made verdicts: prominence 97/1.4826 = 65.4 passes 8; [0, 1, 0, 1, 2]
+    /// (median 1, MAD 1, prominence 1/1.4826 = 0.67) is in noise; a clean map of
+    /// height 0.001 in a tensor whose tallest height is 1 is 0.1 % of it, below 5 %.
+    func testVerdicts() {
+        let rule = ConfidenceRule()
+        XCTAssertTrue(rule.verdict(statistics([4, 100, 1, 3, 2]), tallestHeight: 97).isConfident)
+        let noise = rule.verdict(statistics([0, 1, 0, 1, 2]), tallestHeight: 97)
+        XCTAssertEqual(noise, .inNoise(prominence: 1 / 1.482602218505602, needed: 8))
+        XCTAssertEqual(noise.description, "no confident peak: 0.674 σ over the median (needs 8)")
+        var faint = [Float](repeating: 0, count: 9)
+        faint[4] = 0.001
+        XCTAssertEqual(rule.verdict(statistics(faint), tallestHeight: 1), .faint(share: Double(Float(0.001)), needed: 0.05))
+        XCTAssertTrue(ConfidenceRule(minimumProminence: nil, minimumShare: nil).verdict(statistics([0, 1, 0, 1, 2]), tallestHeight: 97).isConfident)
+        XCTAssertEqual(rule.verdict(statistics([.nan]), tallestHeight: 1), .empty)
+    }
+
+    /// Per map of a (2, 3, 1, 3) tensor, batch-major: [0, 0, 2] median 0 height 2;
+    /// [1, 1, 1] 0; [2, 2, 7] 5; [0, 1, 1] median 1 height 0; [0, 0, 1] 1;
+    /// [0, 0.5, 0.5] 0. The tallest is 5 and the largest value 7.
+    func testTensorStatisticsIndexMapsBatchMajor() throws {
+        let tensor = try Tensor<Float>(shape: [2, 3, 1, 3], elements: [
+            0, 0, 2, 1, 1, 1, 2, 2, 7,
+            0, 1, 1, 0, 0, 1, 0, 0.5, 0.5,
+        ])
+        let stats = TensorStatistics(AnyTensor.float32(tensor))
+        XCTAssertEqual(stats.maps.map(\.height), [2, 0, 5, 0, 1, 0])
+        XCTAssertEqual(stats[1, 2].maximum, 0.5)
+        XCTAssertEqual(stats.tallestHeight, 5)
+        XCTAssertEqual(stats.maximum, 7)
+        // Map (1, 2) [0, 0.5, 0.5]: median 0.5, height 0, so prominence 0.
+        XCTAssertEqual(stats.verdict(batch: 1, channel: 2, rule: ConfidenceRule()), .inNoise(prominence: 0, needed: 8))
+    }
+}
+
+extension ConfidenceTests {
+    /// [4, 100, 1, 3, 2]: median 3, MAD 1, so the floor at 8 σ is 3 + 8 × 1.482602 = 14.861; none without a prominence bound.
+    func testNoiseFloor() {
+        let stats = statistics([4, 100, 1, 3, 2])
+        XCTAssertEqual(ConfidenceRule().noiseFloor(stats) ?? 0, 3 + 8 * 1.482602218505602, accuracy: 1e-12)
+        XCTAssertNil(ConfidenceRule(minimumProminence: nil).noiseFloor(stats))
+    }
+}
