@@ -68,6 +68,21 @@ int subpix_spatial_soft_argmax_backward_f32(
     const float *x, ptrdiff_t first, ptrdiff_t last, ptrdiff_t height, ptrdiff_t width, float temperature,
     const float *xs, const float *ys, const float *coords, const float *cotangent, float *gradient);
 
+/// mmpose's `gaussian_blur` of one `height × width` map (row-major) before its
+/// rescale: the rows filtered with the `taps` weights centred on each cell (zero
+/// outside the map) into `scratch`, then the columns into `out` (both
+/// `height × width`), the taps added in order. Returns the largest value of
+/// `out`, NaN when any is NaN.
+float subpix_gaussian_blur_f32(
+    const float *map, ptrdiff_t height, ptrdiff_t width, const float *weights, ptrdiff_t taps, float *scratch, float *out);
+
+/// The largest of `count` values, NaN when any is NaN.
+float subpix_maximum_f32(const float *values, ptrdiff_t count);
+
+/// photutils' `centroid_com` sums of one `height × width` map over its finite
+/// cells, in double: `sums` = (Σ v, Σ x·v, Σ y·v), each row summed first.
+void subpix_centre_of_mass_f32(const float *map, ptrdiff_t height, ptrdiff_t width, double sums[3]);
+
 /// One axis of a sliding window: `length` input cells, windows of `kernel`
 /// cells moved by `stride` over the input zero-padded by `padding`, giving
 /// `outputs` windows; and how a window's sums become a coordinate on it:

@@ -2,12 +2,19 @@
 /// `(B, K, N, 2)` (N per map, such as the NMS maxima of `keypoints`), in
 /// `(x, y)` order and pixel units, each refined on its own map.
 enum FieldPoints {
-    /// Refines every point with `refine(plane, x, y)`, where `plane` is the
-    /// point's map after `prepare` (applied once per map).
+    /// Refines every point with `refine(plane, x, y)`, where `plane` is the point's map.
     static func refine<S: SubpixScalar>(
+        _ heatmaps: Tensor<S>, coords: Tensor<S>, op: String, refine: (HeatPlane<S>, S, S) -> (x: S, y: S)
+    ) throws -> Tensor<S> {
+        try Self.refine(heatmaps, coords: coords, op: op, prepare: { $0 }, refine: refine)
+    }
+
+    /// Refines every point with `refine(prepared, x, y)`, where `prepared` is the
+    /// point's map after `prepare` (applied once per map with points).
+    static func refine<S: SubpixScalar, Prepared>(
         _ heatmaps: Tensor<S>, coords: Tensor<S>, op: String,
-        prepare: (HeatPlane<S>) -> HeatPlane<S> = { $0 },
-        refine: (HeatPlane<S>, S, S) -> (x: S, y: S)
+        prepare: (HeatPlane<S>) -> Prepared,
+        refine: (Prepared, S, S) -> (x: S, y: S)
     ) throws -> Tensor<S> {
         let maps = try HeatmapBatch(heatmaps, op: op)
         let shape = coords.shape

@@ -1,3 +1,5 @@
+import CSubpixKernels
+
 /// DARK's distribution modulation — mmpose's `gaussian_blur`: each map blurred
 /// with OpenCV's Gaussian kernel for σ = 0, zero outside the map, then rescaled
 /// so its maximum is the map's original maximum.
@@ -25,8 +27,28 @@ public func gaussianBlur<S: SubpixScalar>(_ heatmaps: Tensor<S>, kernelSize: Int
     let blur = try GaussianModulation<S>(kernelSize: kernelSize, op: "gaussian_blur")
     var out: [S] = []
     out.reserveCapacity(heatmaps.count)
-    for index in 0..<maps.mapCount { out += blur(maps.plane(index)).values }
+    for index in 0..<maps.mapCount { out += blur(maps.plane(index)).materialized.values }
     return Tensor(uncheckedShape: heatmaps.shape, elements: out)
+}
+
+/// A map after DARK's modulation, read where it is needed: the blurred map and
+/// the factor that rescales it to the map's maximum, applied on each read (a
+/// 2048² map is refined at a handful of points; rescaling and taking the log of
+/// all of it took longer than the blur).
+struct ModulatedPlane<S: SubpixScalar> {
+    let blurred: HeatPlane<S>
+    let scale: S
+
+    var height: Int { blurred.height }
+    var width: Int { blurred.width }
+
+    subscript(y: Int, x: Int) -> S { blurred[y, x] * scale }
+
+    /// The value at `(y, x)` with both indices clamped into the map (see ``HeatPlane/clamped(_:_:)``).
+    func clamped(_ y: Int, _ x: Int) -> S { blurred.clamped(y, x) * scale }
+
+    /// Every value rescaled: `gaussian_blur`'s output.
+    var materialized: HeatPlane<S> { blurred.map { $0 * scale } }
 }
 
 /// The separable blur and rescale of ``gaussianBlur(_:kernelSize:)``, for one map.
@@ -63,11 +85,35 @@ struct GaussianModulation<S: SubpixScalar> {
         return rounded.map { S($0 * inverse) }
     }
 
-    func callAsFunction(_ plane: HeatPlane<S>) -> HeatPlane<S> {
-        // OpenCV filters the rows first, then the columns.
-        let blurred = pass(pass(plane, horizontal: true), horizontal: false)
-        let scale = plane.firstMaximum.value / blurred.firstMaximum.value
-        return blurred.map { $0 * scale }
+    /// The modulated map: blurred (the C kernel for float32, ``reference(_:)`` for
+    /// float64), with the factor that gives it the map's maximum.
+    func callAsFunction(_ plane: HeatPlane<S>) -> ModulatedPlane<S> {
+        guard S.self == Float.self else {
+            let blurred = reference(plane)
+            return ModulatedPlane(blurred: blurred, scale: plane.firstMaximum.value / blurred.firstMaximum.value)
+        }
+        var blurred = plane
+        let (count, taps) = (plane.values.count, weights.count)
+        var scratch = [Float](repeating: 0, count: count)
+        var peaks = (map: Float.nan, blurred: Float.nan)
+        plane.values.withUnsafeBufferPointer { source in
+            weights.withUnsafeBufferPointer { weights in
+                blurred.values.withUnsafeMutableBufferPointer { out in
+                    guard let source = source.baseAddress, let target = out.baseAddress, let floats = floatPointers(source, target),
+                          let weights = weights.baseAddress else { return }
+                    peaks.map = subpix_maximum_f32(floats.input, count)
+                    peaks.blurred = subpix_gaussian_blur_f32(
+                        floats.input, plane.height, plane.width, floatPointer(weights), taps, &scratch, floats.output)
+                }
+            }
+        }
+        return ModulatedPlane(blurred: blurred, scale: S(peaks.map / peaks.blurred))
+    }
+
+    /// The separable filter in Swift, rows then columns as OpenCV filters them:
+    /// what float64 maps run and what tests compare the C kernel against.
+    func reference(_ plane: HeatPlane<S>) -> HeatPlane<S> {
+        pass(pass(plane, horizontal: true), horizontal: false)
     }
 
     /// One pass of the separable filter along x (`horizontal`) or y, zero outside the map.

@@ -27,11 +27,11 @@
 public func refineDark<S: SubpixScalar>(_ heatmaps: Tensor<S>, coords: Tensor<S>, blurKernelSize: Int = 11) throws -> Tensor<S> {
     let op = "refine_dark"
     let blur = try GaussianModulation<S>(kernelSize: blurKernelSize, op: op)
-    return try FieldPoints.refine(heatmaps, coords: coords, op: op, prepare: { blur($0).map(darkLog) }) { logMap, px, py in
+    return try FieldPoints.refine(heatmaps, coords: coords, op: op, prepare: { blur($0) }) { modulated, px, py in
         guard let x = truncatedPixel(px), let y = truncatedPixel(py),
-              1 < x, x < logMap.width - 2, 1 < y, y < logMap.height - 2
+              1 < x, x < modulated.width - 2, 1 < y, y < modulated.height - 2
         else { return (px, py) }
-        let step = DarkStep(logMap: logMap, x: x, y: y)
+        let step = DarkStep(log: { darkLog(modulated[$0, $1]) }, x: x, y: y)
         guard let offset = step.newtonOffset else { return (px, py) }
         return (px + offset.x, py + offset.y)
     }
@@ -45,12 +45,13 @@ public struct DarkStep<S: SubpixScalar>: Sendable {
     /// The Hessian `(xx, xy, yy)`.
     public var hessian: (xx: S, xy: S, yy: S)
 
-    init(logMap map: HeatPlane<S>, x: Int, y: Int) {
-        gradient = (0.5 * (map[y, x + 1] - map[y, x - 1]), 0.5 * (map[y + 1, x] - map[y - 1, x]))
+    /// The derivatives at `(x, y)` of the log map `map(y, x)`, read within 2 pixels.
+    init(log map: (_ y: Int, _ x: Int) -> S, x: Int, y: Int) {
+        gradient = (0.5 * (map(y, x + 1) - map(y, x - 1)), 0.5 * (map(y + 1, x) - map(y - 1, x)))
         hessian = (
-            0.25 * (map[y, x + 2] - 2 * map[y, x] + map[y, x - 2]),
-            0.25 * (map[y + 1, x + 1] - map[y - 1, x + 1] - map[y + 1, x - 1] + map[y - 1, x - 1]),
-            0.25 * (map[y + 2, x] - 2 * map[y, x] + map[y - 2, x]))
+            0.25 * (map(y, x + 2) - 2 * map(y, x) + map(y, x - 2)),
+            0.25 * (map(y + 1, x + 1) - map(y - 1, x + 1) - map(y + 1, x - 1) + map(y - 1, x - 1)),
+            0.25 * (map(y + 2, x) - 2 * map(y, x) + map(y - 2, x)))
     }
 
     /// DARK's (or, with `udp`, UDP's) derivatives at pixel `(x, y)` of map
@@ -62,13 +63,13 @@ public struct DarkStep<S: SubpixScalar>: Sendable {
         guard let maps = try? HeatmapBatch(heatmaps, op: "refine_dark"), (0..<maps.batch).contains(batch),
               (0..<maps.keypoints).contains(channel), let blur = try? GaussianModulation<S>(kernelSize: blurKernelSize, op: "refine_dark")
         else { return nil }
-        let blurred = blur(maps.plane(batch * maps.keypoints + channel))
+        let modulated = blur(maps.plane(batch * maps.keypoints + channel))
         if udp {
             guard (0..<maps.width).contains(x), (0..<maps.height).contains(y) else { return nil }
-            return udpStep(blurred.map(udpLog), x: x, y: y)
+            return udpStep({ udpLog(modulated.clamped($0, $1)) }, x: x, y: y)
         }
         guard 1 < x, x < maps.width - 2, 1 < y, y < maps.height - 2 else { return nil }
-        return DarkStep(logMap: blurred.map(darkLog), x: x, y: y)
+        return DarkStep(log: { darkLog(modulated[$0, $1]) }, x: x, y: y)
     }
 
     init(gradient: (x: S, y: S), hessian: (xx: S, xy: S, yy: S)) {

@@ -24,21 +24,22 @@
 public func refineDarkUDP<S: SubpixScalar>(_ heatmaps: Tensor<S>, coords: Tensor<S>, blurKernelSize: Int = 11) throws -> Tensor<S> {
     let op = "refine_dark_udp"
     let blur = try GaussianModulation<S>(kernelSize: blurKernelSize, op: op)
-    return try FieldPoints.refine(heatmaps, coords: coords, op: op, prepare: { blur($0).map(udpLog) }) { map, px, py in
+    return try FieldPoints.refine(heatmaps, coords: coords, op: op, prepare: { blur($0) }) { modulated, px, py in
         guard let x = truncatedPixel(px), let y = truncatedPixel(py),
-              px >= 0, py >= 0, x < map.width, y < map.height
+              px >= 0, py >= 0, x < modulated.width, y < modulated.height
         else { return (px, py) }
-        let offset = udpStep(map, x: x, y: y).newtonOffset ?? (0, 0)
+        let offset = udpStep({ udpLog(modulated.clamped($0, $1)) }, x: x, y: y).newtonOffset ?? (0, 0)
         return (px + offset.x, py + offset.y)
     }
 }
 
-/// UDP's derivatives at `(x, y)` of the edge-padded log map, `ε` already on the diagonal.
-func udpStep<S: SubpixScalar>(_ map: HeatPlane<S>, x: Int, y: Int) -> DarkStep<S> {
-    let centre = map.clamped(y, x)
-    let (right, left) = (map.clamped(y, x + 1), map.clamped(y, x - 1))
-    let (down, up) = (map.clamped(y + 1, x), map.clamped(y - 1, x))
-    let (downRight, upLeft) = (map.clamped(y + 1, x + 1), map.clamped(y - 1, x - 1))
+/// UDP's derivatives at `(x, y)` of the edge-padded log map `map(y, x)` (indices
+/// clamped into the map), `ε` already on the diagonal.
+func udpStep<S: SubpixScalar>(_ map: (_ y: Int, _ x: Int) -> S, x: Int, y: Int) -> DarkStep<S> {
+    let centre = map(y, x)
+    let (right, left) = (map(y, x + 1), map(y, x - 1))
+    let (down, up) = (map(y + 1, x), map(y - 1, x))
+    let (downRight, upLeft) = (map(y + 1, x + 1), map(y - 1, x - 1))
     let epsilon = S(Float.ulpOfOne)
     let mixed = 0.5 * (downRight - right - down + centre + centre - left - up + upLeft)
     return DarkStep(
