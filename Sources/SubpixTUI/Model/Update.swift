@@ -31,7 +31,7 @@ extension ViewerModel {
             receiveInfluence(result, for: key)
         case .performed(let outcome):
             switch outcome {
-            case .success(let report): if let report { message = report }
+            case .success(let report): if let report { showOutput(report) }
             case .failure(let error): message = "\(error)"
             }
         }
@@ -61,6 +61,8 @@ extension ViewerModel {
         case .help, .diagnosis, .explain:
             mode = .normal
             if key == .character("q") { shouldQuit = true }
+        case .output(let offset):
+            scrollOutput(from: offset, key)
         case .command(let text):
             editCommand(text, key)
         case .normal:

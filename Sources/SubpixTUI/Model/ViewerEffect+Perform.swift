@@ -14,16 +14,16 @@ extension ViewerEffect {
         }
     }
 
-    /// Runs a `:` statement with what it prints captured; the message line is
-    /// the last line it printed, else the first line of its value, else nothing.
+    /// Runs a `:` statement with what it prints captured: all it printed, else its
+    /// value, else nothing (``ViewerModel/showOutput(_:)`` opens a pane for several lines).
     private static func run(_ statement: String, in session: Session) throws -> String? {
         let captured = CapturedOutput()
         let previous = session.output
         session.output = { captured.lines.append($0) }
         defer { session.output = previous }
         let value = try session.execute(statement)
-        let shown = captured.lines.last ?? value.flatMap { $0 == .none ? nil : $0.repr }
-        return shown?.split(separator: "\n").first.map(String.init)
+        guard captured.lines.isEmpty else { return captured.lines.joined(separator: "\n") }
+        return value.flatMap { $0 == .none ? nil : $0.repr }
     }
 }
 

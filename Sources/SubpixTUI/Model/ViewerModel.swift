@@ -20,6 +20,8 @@ public final class ViewerModel {
         case diagnosis
         /// The active method's formula with the cursor's numbers (`x`).
         case explain
+        /// The output of a `:` statement that printed several lines, from this line on.
+        case output(Int)
     }
 
     public let session: Session
@@ -32,6 +34,8 @@ public final class ViewerModel {
     public internal(set) var viewport = Viewport()
     /// One line under the heatmap: the last result or error.
     public internal(set) var message: String?
+    /// Every line the last `:` statement printed (its value when it printed nothing).
+    public internal(set) var output: [String] = []
     public internal(set) var shouldQuit = false
     /// The live source's frames and state; nil for a file, a script or the demo.
     public internal(set) var live: LiveState?

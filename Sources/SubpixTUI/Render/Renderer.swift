@@ -37,6 +37,7 @@ public struct Renderer {
         drawMessage(model.message ?? "", into: &buffer, layout: layout)
         drawHint(model, into: &buffer, row: layout.hintRow)
         modalOverlay(model)?.draw(into: &buffer)
+        if case .output(let offset) = model.mode { OutputPane(lines: model.output, offset: offset).draw(into: &buffer) }
         return buffer
     }
 
@@ -52,7 +53,7 @@ public struct Renderer {
             guard let diagnosis = model.diagnosis else { return nil }
             return Overlay(title: "diagnosis of \(view.method.name), T \(view.temperature) — any key closes",
                            lines: DiagnosisText.lines(diagnosis, radius: 2) + ["", "thresholds: docs/diagnose.md"])
-        case .normal, .command:
+        case .normal, .command, .output:
             return nil
         }
     }
