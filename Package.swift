@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "CSubpixKernels"),
 
         // Layers, each depending only on layers below it:
-        //   subpix -> SubpixCommands -> SubpixExtract, SubpixBench -> SubpixTUI -> SubpixSession
+        //   subpix -> SubpixCommands -> SubpixBench -> SubpixExtract, SubpixTUI -> SubpixSession
         //   -> SubpixFiles -> SubpixLanguage, SubpixPictures -> Subpix -> CSubpixKernels.
         // The compute core: the kornia ops, the field's decoders, the method registries.
         .target(
@@ -68,7 +68,7 @@ let package = Package(
             ]),
         .target(
             name: "SubpixBench",
-            dependencies: ["Subpix", "SubpixSession", "SubpixTUI"]),
+            dependencies: ["Subpix", "SubpixSession", "SubpixTUI", "SubpixExtract"]),
         // The command line (swift-argument-parser) and the REPL with readline, a library so
         // that its tests parse and run it in process.
         .target(

@@ -37,13 +37,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-venv="${SUBPIX_KORNIA_VENV:-.venv-kornia}"
-# kornia >= 0.9: render_gaussian2d divides by 2σ² there, as subpix does (0.7 divided by 2σ).
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import torch, kornia, sys; sys.exit(tuple(map(int, kornia.__version__.split('.')[:2])) < (0, 9))" 2>/dev/null; then
-    echo "making the kornia venv at $venv (torch + kornia >= 0.9 from PyPI) ..." >&2
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install -q torch "kornia>=0.9"
-fi
+. scripts/kornia-venv.sh
 
 swift build -c release --product subpix >&2
 results=$(mktemp -d)

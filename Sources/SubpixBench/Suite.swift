@@ -78,7 +78,7 @@ public enum Suite {
     }
 
     /// Every workload: the default suite, then the opt-in ones.
-    public static var all: [Workload] { workloads + scaling + [convSoftArgmaxPose] + decodeWorkloads }
+    public static var all: [Workload] { workloads + scaling + [convSoftArgmaxPose] + decodeWorkloads + [extractPoseFile] }
 
     /// The workloads named in `names` (the default suite when empty), in suite order.
     ///

@@ -95,7 +95,7 @@ struct ExtractCommand: ConsoleCommand {
         let remaining = extraction.remaining(after: writer)
         let files = remaining.allSatisfy { if case .file = $0 { true } else { false } } ? remaining.count : nil
         let progress = ExtractProgress(total: files, draw: console.errIsTerminal ? console.err : nil)
-        try extraction.run(writer: writer, progress: progress) { console.report($0) }
+        try extraction.run(writer: writer, progress: progress) { progress.interject($0, through: console.report) }
         try writer.finish()
         console.report(progress.finish())
         if progress.failures > 0 { throw ExitCode.failure }

@@ -35,6 +35,14 @@ public final class ExtractProgress: Sendable {
         if let bar { draw?("\r" + bar + "\u{1B}[K") }
     }
 
+    /// Writes `line` (a failure) through `report` on a line of its own: the bar, when one
+    /// is drawn, is cleared first and drawn again below it at the next input.
+    public func interject(_ line: String, through report: (String) -> Void) {
+        draw?("\r\u{1B}[K")
+        report(line)
+        state.withLock { $0.lastDrawn = 0 }
+    }
+
     /// Counts rows written.
     public func wrote(rows: Int) {
         state.withLock { $0.rows += rows }
@@ -46,9 +54,10 @@ public final class ExtractProgress: Sendable {
     /// Ends the bar's line (when one is drawn) and returns the one-line summary:
     /// `extract: 1000 files (1 failed), 17000 rows in 3.2 s, 312 files/s`.
     public func finish() -> String {
-        if draw != nil { draw?("\n") }
-        let (done, failed, rows) = state.withLock { ($0.done, $0.failed, $0.rows) }
-        let seconds = elapsed(DispatchTime.now().uptimeNanoseconds)
+        let now = DispatchTime.now().uptimeNanoseconds
+        let (done, failed, rows, bar) = state.withLock { ($0.done, $0.failed, $0.rows, line($0, now: now)) }
+        draw?("\r" + bar + "\u{1B}[K\n")
+        let seconds = elapsed(now)
         return String(format: "extract: %d %@%@, %d rows in %.1f s, %.0f files/s", done, done == 1 ? "input" : "inputs",
                       failed > 0 ? " (\(failed) failed)" : "", rows, seconds, Double(done) / max(seconds, 1e-9))
     }

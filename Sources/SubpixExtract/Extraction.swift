@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Subpix
 import SubpixFiles
 import Synchronization
 
@@ -37,6 +38,10 @@ public struct Extraction {
     ///   a bad input only counts in `progress`.
     public func run(writer: any RowWriter, progress: ExtractProgress, report: (String) -> Void) throws {
         let workers = (0..<jobs).map { _ in decoder.forWorker() }
+        // Files are the parallel unit: with several jobs each op runs on its job's thread.
+        let threads = Parallelism.maxThreads
+        if jobs > 1 { Parallelism.maxThreads = 1 }
+        defer { Parallelism.maxThreads = threads }
         var pending = remaining(after: writer)[...]
         while !pending.isEmpty {
             // Consecutive files form a chunk; a stream is read and decoded chunk by chunk on its own.
@@ -55,6 +60,14 @@ public struct Extraction {
             let chunk = files.map { WorkItem(input: $0.path, frame: 0, content: .file) }
             guard try process(chunk, workers, writer, progress, report) else { return }
         }
+    }
+
+    /// The rows of one file, decoded on this thread as a run decodes each: read, the
+    /// decoder's op and keypoints, the rows (what `subpix bench`'s `extract_pose_file` times).
+    ///
+    /// - Throws: ``ExtractFailure``, one line naming the file.
+    public static func rows(ofFile path: String, decoder: any MapDecoder, maxBytes: Int = ReadLimits.maxBytes) throws -> [KeypointRow] {
+        try WorkItem(input: path, frame: 0, content: .file).rows(decoder, maxBytes: maxBytes)
     }
 
     /// Decodes `chunk` on the workers and commits its rows in order; false when `failFast` stops the run.

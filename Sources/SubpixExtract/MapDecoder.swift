@@ -49,8 +49,10 @@ public struct MethodDecoder: MapDecoder {
 
     public func forWorker() -> any MapDecoder { self }
 
-    public func rows(of tensor: AnyTensor, from origin: MapOrigin) throws -> [KeypointRow] {
+    public func rows(of array: AnyTensor, from origin: MapOrigin) throws -> [KeypointRow] {
         let method = keywords.method
+        // A stack of maps one rank short, (K, H, W), is one batch of them, as the viewer shows it.
+        let tensor = array.shape.count == method.inputRank - 1 ? try array.reshaped([1] + array.shape) : array
         guard tensor.shape.count == method.inputRank else {
             let expected = method.isVolumetric ? "(B, C, D, H, W)" : "(B, C, H, W)"
             throw SubpixError(method.name, "expected a \(expected) array, got shape \(formatShape(tensor.shape))")

@@ -30,7 +30,8 @@ extension KeypointMethod {
     public func minimumValue<S: SubpixScalar>(_ view: ViewSettings, map: Tensor<S>, tensorMaximum: () -> Double? = { nil }, noiseFloor: Double? = nil) -> Double? {
         Self.minimumValue(view, applying: settings, bonus: thresholdBonus(view), noiseFloor: noiseFloor, reference: {
             switch view.thresholdMode {
-            case .map: Self.finiteMaximum(map)
+            // In the map's own dtype: a generic scan across modules costs more than the keypoints.
+            case .map: AnyTensor(map).visit(Self.finiteMaximum, Self.finiteMaximum)
             case .tensor: tensorMaximum()
             case .absolute: 1
             }
