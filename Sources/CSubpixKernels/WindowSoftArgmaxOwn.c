@@ -73,12 +73,14 @@ SUBPIX_INLINE int subpix_window_soft_argmax_own_f32_body(
     float inverseT = 1.0f / op->temperature;
     v8f zero = v8f_splat(0.0f), minusInfinity = v8f_splat(-INFINITY);
 
-    // Width windows of every input row read: logits padded with −∞, values with 0.
+    // Width windows of every input row read: logits padded with −∞, values with 0. A
+    // stride that skips the row's last cells leaves them past `padded`: no window reads them.
     for (ptrdiff_t c = 0; c < padded; c++) { logits[c] = -INFINITY; line[c] = 0; }
+    ptrdiff_t read = W < padded - width->padding ? W : padded - width->padding;
     for (ptrdiff_t z = 0; z < D; z++) {
         for (ptrdiff_t i = 0; i < inputRows; i++) {
             const float *source = x + (z * H + top + i) * W;
-            for (ptrdiff_t c = 0; c < W; c++) { logits[width->padding + c] = source[c] * inverseT; line[width->padding + c] = source[c]; }
+            for (ptrdiff_t c = 0; c < read; c++) { logits[width->padding + c] = source[c] * inverseT; line[width->padding + c] = source[c]; }
             ptrdiff_t at = (z * inputRows + i) * Wv;
             for (ptrdiff_t o = 0; o < Wo; o += 8) {
                 ptrdiff_t first = o * width->stride;
