@@ -28,13 +28,19 @@ final class ExplainPaneTests: XCTestCase {
         XCTAssertTrue(try assertSnapshot(rendered(model, 100, 32), named: "explain-window-100x32") == (true, true))
     }
 
-    /// At a strict maximum of the demo's DoG volume the pane's accepted position is conv_quad_interp3d's output.
+    /// At a strict maximum of the demo's DoG volume the pane's accepted position is kornia
+    /// 0.7's conv_quad_interp3d output (one step); in 0.9 the pane explains its iterations.
     func testQuadExplanationMatchesTheOpAndSnapshot() throws {
-        let model = try demoModel()
+        let iterated = try demoModel()
+        iterated.update(.character("v"))
+        XCTAssertEqual(iterated.session.view.method, .convQuadInterp3d)
+        iterated.update(.character("x"))
+        XCTAssertTrue(ExplainPane(model: iterated).lines[0].hasSuffix("max_subpixel_shift 0.6"), "kornia 0.9 iterates")
+        let model = try demoModel(kornia: .v0_7)
         model.update(.character("v"))
         let volume: Tensor<Double> = try XCTUnwrap(model.viewed?.tensor).tensor()
         let mask = try nms3dMask(volume, kernelSize: [3, 3, 3])
-        let (coords, values) = try convQuadInterp3d(volume)
+        let (coords, values) = try convQuadInterp3d(volume, strictMaximaBonus: 10)
         let (depth, height, width) = (volume.shape[2], volume.shape[3], volume.shape[4])
         let strongest = try XCTUnwrap((0..<mask.count).filter { mask.elements[$0] }.max { volume.elements[$0] < volume.elements[$1] })
         let (d, y, x) = (strongest / (height * width), strongest / width % height, strongest % width)

@@ -1,4 +1,5 @@
 import Foundation
+import Subpix
 import XCTest
 import SubpixFiles
 import SubpixLanguage
@@ -10,8 +11,8 @@ import TestSupport
 extension XCTestCase {
     /// A viewer on the built-in demo, with timings hidden so renders are reproducible;
     /// it writes into a scratch directory removed when the test ends.
-    func demoModel(colorMode: ColorMode = .xterm256) throws -> ViewerModel {
-        let session = Session(output: { _ in })
+    func demoModel(colorMode: ColorMode = .xterm256, kornia: KorniaVersion = .default) throws -> ViewerModel {
+        let session = Session(kornia: kornia, output: { _ in })
         try Demo.load(into: session)
         let model = ViewerModel(session: session, colorMode: colorMode, outputDirectory: try scratchDirectory("subpix-tui"))
         model.showsTimings = false

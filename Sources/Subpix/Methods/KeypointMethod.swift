@@ -22,6 +22,15 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
         /// Keypoints below this value are dropped.
         case minValue
         case topK
+
+        /// The kornia parameter a setting stands for where kornia releases differ on it.
+        var versionedParameter: String? {
+            switch self {
+            case .strictMaximaBonus: "strict_maxima_bonus"
+            case .nIters: "n_iters"
+            default: nil
+            }
+        }
     }
 
     /// What the explain pane (`x`) shows for a method at the cursor.
@@ -76,6 +85,28 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
     public func temperatureMultiplies(in version: KorniaVersion) -> Bool {
         temperatureMultiplies && version == .v0_7
     }
+    /// The settings that change its keypoints in kornia `version`: those whose kornia
+    /// parameter that release has and heeds (0.9 ignores the strict-maxima bonus;
+    /// 0.7's `conv_quad_interp3d` has no `n_iters`).
+    public func settings(in version: KorniaVersion) -> [Setting] {
+        settings.filter { setting in
+            guard let name = setting.versionedParameter, let parameter = kornia?.parameters.first(where: { $0.name == name }) else { return true }
+            return parameter.isAvailable(in: version) && parameter.deprecationWarning(in: version) == nil
+        }
+    }
+
+    /// What the explain pane shows for it in kornia `version`: 0.9's `conv_quad_interp3d`
+    /// iterates as `iterative_quad_interp3d` does, 0.7's takes one step.
+    public func explanation(in version: KorniaVersion) -> Explanation {
+        explanation == .quadraticStep && version >= .v0_9 ? .iteratedQuadraticSteps : explanation
+    }
+
+    /// Whether the values it gives in kornia `version` include its strict-maxima
+    /// bonus (``addsBonusToValues``, where that release heeds the bonus).
+    public func addsBonusToValues(in version: KorniaVersion) -> Bool {
+        addsBonusToValues && settings(in: version).contains(.strictMaximaBonus)
+    }
+
     /// Whether the viewer diagnoses the map when this method alone is shown: the
     /// whole-map soft-argmax, which flat, doubly-softmaxed and multi-modal maps mislead.
     public let isDiagnosed: Bool

@@ -8,11 +8,11 @@
 public enum KorniaVersion: String, Sendable, CaseIterable, Comparable {
     /// kornia 0.7.4, the release the reference page documents.
     case v0_7 = "0.7"
-    /// kornia 0.9.0, the current release.
+    /// kornia 0.9.0, the current release and the default.
     case v0_9 = "0.9"
 
     /// The version a call follows when nobody chose one.
-    public static let `default`: KorniaVersion = .v0_7
+    public static let `default`: KorniaVersion = .v0_9
 
     /// The release whose numbers the golden cases hold (`0.7.4`).
     public var release: String {

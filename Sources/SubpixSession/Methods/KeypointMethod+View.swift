@@ -40,11 +40,11 @@ extension KeypointMethod {
 
     /// What this method adds to the value of every keypoint the threshold judges:
     /// the strict-maxima bonus of a method that adds it at every strict maximum,
-    /// which is every keypoint the view lists (`conv_quad_interp3d`; a negative
-    /// bonus is ignored), so that the threshold compares the interpolated peak
+    /// which is every keypoint the view lists (kornia 0.7's `conv_quad_interp3d`; a
+    /// negative bonus is ignored), so that the threshold compares the interpolated peak
     /// itself; 0 for the other methods.
     func thresholdBonus(_ view: ViewSettings) -> Double {
-        addsBonusToValues ? Swift.max(0, strictMaximaBonus(view)) : 0
+        addsBonusToValues(in: view.kornia) ? Swift.max(0, strictMaximaBonus(view)) : 0
     }
 
     /// The smallest value a keypoint may have: the largest of `min_value`,

@@ -60,8 +60,8 @@ public enum ReferenceMarkdown {
 
         ```text
         batch channel          x          y      value
-            0       0    20.0664    12.9309     0.6983
-            0       0    41.9517    30.0283     0.6576
+            0       0    20.1328    12.8619     0.6983
+            0       0    41.9035    30.0565     0.6576
         ```
 
         One keypoint per peak needs the suppression window to be `2k − 1` wide (9 for a 5×5

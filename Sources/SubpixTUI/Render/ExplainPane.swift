@@ -11,7 +11,7 @@ struct ExplainPane {
     var lines: [String] {
         let view = model.session.view
         guard let slice = model.slice else { return ["no tensor"] }
-        switch view.method.explanation {
+        switch view.method.explanation(in: view.kornia) {
         case .window: return windowLines(slice, view)
         case .quadraticStep: return quadLines(view)
         case .iteratedQuadraticSteps: return iterativeLines(view)

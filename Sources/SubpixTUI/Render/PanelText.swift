@@ -22,7 +22,7 @@ struct PanelText {
     /// The active method's parameters (every applicable method's in compare mode).
     func parameters(_ view: ViewSettings) -> [String] {
         let methods = model.runs.isEmpty ? [view.method] : model.runs.map(\.method)
-        let applying = Set(methods.flatMap(\.settings))
+        let applying = Set(methods.flatMap { $0.settings(in: view.kornia) })
         var lines: [String] = []
         var window: [String] = []
         var releaseNote: String?

@@ -76,7 +76,7 @@ struct SidePanel {
         let (cx, cy) = (model.cursorX, model.cursorY)
         guard cx < slice.width, cy < slice.height else { return [] }
         var lines: [(String, TerminalColor)] = [(String(format: "── cursor (%d, %d) = %.4g ──", cx, cy, slice[cx, cy]), Self.heading)]
-        guard view.method.explanation == .window, !view.compare, let weights = WindowWeights(slice, x: cx, y: cy, view: view) else {
+        guard view.method.explanation(in: view.kornia) == .window, !view.compare, let weights = WindowWeights(slice, x: cx, y: cy, view: view) else {
             return lines
         }
         lines.append((String(format: "window %d×%d softmax, T ÷ %.3g:", view.kernelSize[0], view.kernelSize[1], view.temperature), Self.dim))

@@ -77,7 +77,7 @@ final class OutputBuiltinTests: ScriptTestCase {
         for category in Builtin.Category.allCases { XCTAssertTrue(overview.contains("\n\(category.rawValue):\n"), category.rawValue) }
         try value("help(nms2d)\nhelp('spatial_soft_argmax2d')\nhelp(view)")
         XCTAssertTrue(printed[1].hasPrefix("nms2d(input, kernel_size, mask_only=False)\n  strict local maxima"), printed[1])
-        XCTAssertTrue(printed[2].hasPrefix("spatial_soft_argmax2d(input, temperature=1.0, normalized_coordinates=True, eps=1e-08)\n"), printed[2])
+        XCTAssertTrue(printed[2].hasPrefix("spatial_soft_argmax2d(input, temperature=None, normalized_coordinates=True)\n"), printed[2])
         XCTAssertTrue(printed[3].contains("  temperature "), printed[3])
         assertErrors([
             ("help('conv_soft_argmx2d')", "1:1: help(): no builtin named 'conv_soft_argmx2d'; did you mean 'conv_soft_argmax2d'?"),
@@ -85,14 +85,22 @@ final class OutputBuiltinTests: ScriptTestCase {
         ])
     }
 
+    /// kornia 0.9.0's signatures, as kornia/geometry/subpix/{spatial_soft_argmax,dsnt,nms}.py declare them.
     func testSignaturesShowKorniasDefaults() throws {
         let signatures = Dictionary(uniqueKeysWithValues: BuiltinRegistry.standard.all.map { ($0.name, $0.signature) })
         XCTAssertEqual(signatures["conv_soft_argmax2d"],
                        "conv_soft_argmax2d(input, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1), temperature=1.0, normalized_coordinates=True, eps=1e-08, output_value=False)")
         XCTAssertEqual(signatures["conv_soft_argmax3d"],
-                       "conv_soft_argmax3d(input, kernel_size=(3, 3, 3), stride=(1, 1, 1), padding=(1, 1, 1), temperature=1.0, normalized_coordinates=False, eps=1e-08, output_value=True, strict_maxima_bonus=0.0)")
-        XCTAssertEqual(signatures["conv_quad_interp3d"], "conv_quad_interp3d(input, strict_maxima_bonus=10.0, eps=1e-07)")
-        XCTAssertEqual(signatures["spatial_softmax2d"], "spatial_softmax2d(input, temperature=1.0)")
+                       "conv_soft_argmax3d(input, kernel_size=(3, 3, 3), stride=(1, 1, 1), padding=(1, 1, 1), temperature=1.0, normalized_coordinates=False, eps=1e-08, output_value=True, strict_maxima_bonus=None)")
+        XCTAssertEqual(signatures["conv_quad_interp3d"],
+                       "conv_quad_interp3d(input, n_iters=5, strict_maxima_bonus=None, max_subpixel_shift=0.6, precomputed_nms_mask=None, dilation_radius=1, allow_scale_steps=True)")
+        XCTAssertEqual(signatures["spatial_softmax2d"], "spatial_softmax2d(input, temperature=None)")
+        XCTAssertEqual(signatures["spatial_soft_argmax2d"], "spatial_soft_argmax2d(input, temperature=None, normalized_coordinates=True)")
+        // kornia 0.7.4's, as the seed documents them.
+        XCTAssertEqual(Builtin(method: .convQuadInterp3d, version: .v0_7).signature, "conv_quad_interp3d(input, strict_maxima_bonus=10.0, eps=1e-07)")
+        XCTAssertEqual(Builtin(method: .spatialSoftmax2d, version: .v0_7).signature, "spatial_softmax2d(input, temperature=1.0)")
+        XCTAssertEqual(Builtin(method: .spatialSoftArgmax2d, version: .v0_7).signature,
+                       "spatial_soft_argmax2d(input, temperature=1.0, normalized_coordinates=True, eps=1e-08)")
         XCTAssertEqual(signatures["spatial_expectation2d"], "spatial_expectation2d(input, normalized_coordinates=True)")
         XCTAssertEqual(signatures["render_gaussian2d"], "render_gaussian2d(mean, std, size, normalized_coordinates=True)")
         XCTAssertEqual(signatures["nms3d"], "nms3d(input, kernel_size, mask_only=False)")

@@ -53,7 +53,7 @@ final class GradientBuiltinTests: ScriptTestCase {
             ("vjp(spatial_soft_argmax2d, x, cotangents=x)",
              "1:1: spatial_soft_argmax2d: expected a cotangent of the output's shape (1, 1, 2), got (1, 1, 4, 4)"),
             ("vjp(spatial_soft_argmax2d, x, cotangents=g, temprature=2)",
-             "1:1: spatial_soft_argmax2d() got an unexpected keyword 'temprature'; did you mean 'temperature'? valid keywords: input, temperature, normalized_coordinates, eps"),
+             "1:1: spatial_soft_argmax2d() got an unexpected keyword 'temprature'; did you mean 'temperature'? valid keywords: input, temperature, normalized_coordinates"),
         ])
     }
 

@@ -61,8 +61,12 @@ final class WindowGeometryTests: XCTestCase {
         XCTAssertThrowsError(try geometry([1, 3], [1, 1], [1, 0])) {
             XCTAssertEqual("\($0)", "conv_soft_argmax2d: expected padding at most half the kernel (0 for kernel 1), got 1 on axis 0")
         }
-        XCTAssertThrowsError(try convSoftArgmax2d(Tensor<Float>(shape: [1, 1, 8, 8], repeating: 0), kernelSize: [5, 5], padding: [3, 3])) {
+        let map = Tensor<Float>(shape: [1, 1, 8, 8], repeating: 0)
+        XCTAssertThrowsError(try convSoftArgmax2d(map, kernelSize: [5, 5], padding: [3, 3], version: .v0_7)) {
             XCTAssertEqual("\($0)", "conv_soft_argmax2d: expected padding at most half the kernel (2 for kernel 5), got 3 on axis 0")
+        }
+        XCTAssertThrowsError(try convSoftArgmax2d(map, kernelSize: [5, 5], padding: [3, 3], version: .v0_9)) {
+            XCTAssertEqual("\($0)", "conv_soft_argmax2d: padding must be non-negative and at most half of kernel_size, got (3, 3) for kernel_size (5, 5)")
         }
     }
 

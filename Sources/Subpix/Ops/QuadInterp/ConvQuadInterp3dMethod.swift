@@ -63,18 +63,22 @@ private func iterated<S: SubpixScalar>(_ input: Tensor<S>, _ o: IteratedOptions)
 }
 
 extension KeypointMethod {
-    /// One quadratic-interpolation step at every strict 3 × 3 × 3 maximum.
+    /// kornia 0.9's iterated quadratic interpolation, or 0.7's one step plus the
+    /// strict-maxima bonus, at every strict 3 × 3 × 3 maximum.
     public static let convQuadInterp3d = KeypointMethod(
         name: Method.convQuadInterp3d.name,
-        summary: "one quadratic-interpolation step at 3×3×3 strict maxima",
-        inputRank: 5, settings: [.strictMaximaBonus, .threshold, .minValue, .topK],
+        summary: "quadratic interpolation at 3×3×3 strict maxima (kornia 0.9: iterated; 0.7: one step)",
+        inputRank: 5, settings: [.nIters, .strictMaximaBonus, .threshold, .minValue, .topK],
         scriptCall: ScriptCall(Method.convQuadInterp3d.name), defaultStrictMaximaBonus: KorniaDefaults.quadInterpStrictMaximaBonus,
         addsBonusToValues: true, normalizes: false, marker: KeypointMarker(.triangle, 0xFFFF3C, "yellow"), explanation: .quadraticStep,
         find: { map, settings in try map.visit({ try quadPoints($0, settings) }, { try quadPoints($0, settings) }) },
         write: { x, settings in
-            let bonus = settings.strictMaximaBonus ?? KorniaDefaults.quadInterpStrictMaximaBonus
+            let call: ScriptExpression = settings.version >= .v0_9
+                ? .call(Method.convQuadInterp3d.name, [.name(x)], ["n_iters": .int(settings.nIters)])
+                : .call(Method.convQuadInterp3d.name, [.name(x)],
+                        ["strict_maxima_bonus": .real(settings.strictMaximaBonus ?? KorniaDefaults.quadInterpStrictMaximaBonus)])
             return [
-                ScriptStatement(["coords", "vals"], .call(Method.convQuadInterp3d.name, [.name(x)], ["strict_maxima_bonus": .real(bonus)])),
+                ScriptStatement(["coords", "vals"], call),
                 ScriptStatement(["kp"], .keypoints([.name("coords"), .name("vals")], maskOf: x, window: [3, 3, 3],
                                                    settings.filterKeywords)),
             ]
@@ -83,8 +87,9 @@ extension KeypointMethod {
 
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
 private func quadPoints<S: SubpixScalar>(_ map: Tensor<S>, _ s: KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]) {
-    let bonus = s.strictMaximaBonus ?? KorniaDefaults.quadInterpStrictMaximaBonus
-    let (coords, values) = try convQuadInterp3d(map, strictMaximaBonus: bonus, eps: 1e-7)
+    let (coords, values) = s.version >= .v0_9
+        ? try convQuadInterp3d(map, nIters: s.nIters)
+        : try convQuadInterp3d(map, strictMaximaBonus: s.strictMaximaBonus ?? KorniaDefaults.quadInterpStrictMaximaBonus, eps: 1e-7)
     let points = try keypoints(coords: coords, values: values, mask: nms3dMask(map, kernelSize: [3, 3, 3]), topK: s.topK, minValue: s.minValue)
     return (points, coords.shape)
 }

@@ -65,25 +65,26 @@ extension KeypointMethod {
 
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
 private func softArgmaxPoints<S: SubpixScalar>(_ map: Tensor<S>, _ settings: KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]) {
-    let coords = try spatialSoftArgmax2d(map, temperature: settings.temperature, normalizedCoordinates: false, eps: 1e-8)
+    let coords = try spatialSoftArgmax2d(
+        map, temperature: settings.temperature, normalizedCoordinates: false, eps: 1e-8, version: settings.version)
     return (try keypoints(spatialSoftArgmax: coords, values: nil), coords.shape)
 }
 
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
 private func softArgmaxInfluence<S: SubpixScalar>(_ input: Tensor<S>, _ keypoint: Keypoint, _ axis: Int, _ s: KeypointSettings) throws -> AnyTensor {
     let (coords, pullback) = try spatialSoftArgmax2dWithPullback(
-        input, temperature: s.temperature, normalizedCoordinates: s.normalizedCoordinates, eps: 1e-8)
+        input, temperature: s.temperature, normalizedCoordinates: s.normalizedCoordinates, eps: 1e-8, version: s.version)
     let map = try KeypointInfluence.mapIndex(keypoint, coords.shape)
     return AnyTensor(try pullback(KeypointInfluence.oneHot(coords.shape, at: 2 * map + axis)))
 }
 
 extension HeatmapDecoder {
-    /// kornia's soft-argmax over the whole map (temperature multiplies).
+    /// kornia's soft-argmax over the whole map, in the reading's kornia release.
     public static let spatialSoftArgmax2d = HeatmapDecoder(
-        name: Method.spatialSoftArgmax2d.name, glyph: "s", float32: { try softArgmaxPoint($0, $1.temperature) }, float64: { try softArgmaxPoint($0, $1.temperature) })
+        name: Method.spatialSoftArgmax2d.name, glyph: "s", float32: { try softArgmaxPoint($0, $1) }, float64: { try softArgmaxPoint($0, $1) })
 }
 
 @inline(never) @_semantics("optimize.sil.specialize.generic.never")
-private func softArgmaxPoint<S: SubpixScalar>(_ maps: Tensor<S>, _ temperature: Double) throws -> Tensor<S> {
-    try spatialSoftArgmax2d(maps, temperature: temperature, normalizedCoordinates: false, eps: 1e-8)
+private func softArgmaxPoint<S: SubpixScalar>(_ maps: Tensor<S>, _ reading: HeatmapDecoder.Reading) throws -> Tensor<S> {
+    try spatialSoftArgmax2d(maps, temperature: reading.temperature, normalizedCoordinates: false, eps: 1e-8, version: reading.version)
 }

@@ -112,7 +112,9 @@ final class ConvSoftArgmaxTests: XCTestCase {
 }
 
 /// Windows whose last taps fall past the row's end on strided, padded maps: every
-/// (kernel, stride, padding) on small widths agrees with a direct sum written here.
+/// (kernel, stride, padding) on small widths agrees with a direct sum written here,
+/// in kornia 0.7.4's form (the map's maximum, `2t/(k−1) − 1` offsets);
+/// `ConvSoftArgmaxVersionTests` has 0.9's.
 final class WindowEdgeTests: XCTestCase {
     func testStridedPaddedWindowsMatchADirectComputation() throws {
         for width in 1...6 { for k in 1...5 { for s in 1...3 { for p in 0...(k / 2) {
@@ -120,7 +122,7 @@ final class WindowEdgeTests: XCTestCase {
             let values = (0..<width).map { Double(($0 * 7) % 5) * 0.3 + 0.1 }
             let x = try Tensor<Double>(shape: [1, 1, 1, width], elements: values)
             let (coords, pooled) = try convSoftArgmax2d(x, kernelSize: [1, k], stride: [1, s], padding: [0, p],
-                                                        normalizedCoordinates: false, eps: 0, outputValue: true)
+                                                        normalizedCoordinates: false, eps: 0, outputValue: true, version: .v0_7)
             let peak = values.max() ?? 0
             for o in 0..<coords.shape[4] {
                 let cells = (0..<k).map { o * s - p + $0 }.filter { $0 >= 0 && $0 < width }
