@@ -5,12 +5,15 @@ import Subpix
 public struct BenchRun {
     public var threads: Int
     public var repetitions: Int
+    /// The kornia release the ops follow.
+    public var version: KorniaVersion
     /// Called with each workload's name before it runs (progress on a terminal).
     public var progress: (String) -> Void
 
-    public init(threads: Int, repetitions: Int, progress: @escaping (String) -> Void = { _ in }) {
+    public init(threads: Int, repetitions: Int, version: KorniaVersion = .default, progress: @escaping (String) -> Void = { _ in }) {
         self.threads = threads
         self.repetitions = repetitions
+        self.version = version
         self.progress = progress
     }
 
@@ -21,7 +24,7 @@ public struct BenchRun {
         defer { Parallelism.maxThreads = previous }
         return try workloads.map { workload in
             progress(workload.name)
-            let body = try workload.prepare()
+            let body = try workload.prepare(version)
             return (workload.name, try Measurement.timing(repetitions: repetitions, body))
         }
     }

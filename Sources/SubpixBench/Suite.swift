@@ -7,45 +7,39 @@ import SubpixTUI
 /// Inputs are seeded standard-normal noise — the worst case, with many local maxima.
 public enum Suite {
     public static let workloads: [Workload] = [
-        Workload(name: "csa2d_doc", summary: "\(Method.convSoftArgmax2d.name) (3,3) (2,2) (1,1) on (20, 16, 50, 32)") {
+        Workload(name: "csa2d_doc", summary: "\(Method.convSoftArgmax2d.name) (3,3) (2,2) (1,1) on (20, 16, 50, 32)") { version in
             let maps = try noise([20, 16, 50, 32])
-            return { _ = try convSoftArgmax2d(maps, kernelSize: [3, 3], stride: [2, 2], padding: [1, 1], outputValue: true) }
+            return { _ = try convSoftArgmax2d(maps, kernelSize: [3, 3], stride: [2, 2], padding: [1, 1], outputValue: true, version: version) }
         },
-        Workload(name: "csa2d_dense", summary: "\(Method.convSoftArgmax2d.name) (3,3) (1,1) (1,1) on (20, 16, 50, 32)") {
+        Workload(name: "csa2d_dense", summary: "\(Method.convSoftArgmax2d.name) (3,3) (1,1) (1,1) on (20, 16, 50, 32)") { version in
             let maps = try noise([20, 16, 50, 32])
-            return { _ = try convSoftArgmax2d(maps, kernelSize: [3, 3], stride: [1, 1], padding: [1, 1], outputValue: true) }
+            return { _ = try convSoftArgmax2d(maps, kernelSize: [3, 3], stride: [1, 1], padding: [1, 1], outputValue: true, version: version) }
         },
-        Workload(name: "csa2d_large", summary: "\(Method.convSoftArgmax2d.name) (5,5) (1,1) (2,2) on (1, 1, 512, 512)") {
+        Workload(name: "csa2d_large", summary: "\(Method.convSoftArgmax2d.name) (5,5) (1,1) (2,2) on (1, 1, 512, 512)") { version in
             let map = try noise([1, 1, 512, 512])
-            return { _ = try convSoftArgmax2d(map, kernelSize: [5, 5], stride: [1, 1], padding: [2, 2], outputValue: true) }
+            return { _ = try convSoftArgmax2d(map, kernelSize: [5, 5], stride: [1, 1], padding: [2, 2], outputValue: true, version: version) }
         },
-        Workload(name: "csa3d_doc", summary: "\(Method.convSoftArgmax3d.name) (3,3,3) (1,2,2) (0,1,1) on (20, 16, 3, 50, 32)") {
+        Workload(name: "csa3d_doc", summary: "\(Method.convSoftArgmax3d.name) (3,3,3) (1,2,2) (0,1,1) on (20, 16, 3, 50, 32)") { version in
             let volumes = try noise([20, 16, 3, 50, 32])
-            return { _ = try convSoftArgmax3d(volumes, kernelSize: [3, 3, 3], stride: [1, 2, 2], padding: [0, 1, 1]) }
+            return { _ = try convSoftArgmax3d(volumes, kernelSize: [3, 3, 3], stride: [1, 2, 2], padding: [0, 1, 1], version: version) }
         },
-        Workload(name: "quad3d_doc", summary: "\(Method.convQuadInterp3d.name) on (20, 16, 3, 50, 32)") {
-            let volumes = try noise([20, 16, 3, 50, 32])
-            return { _ = try convQuadInterp3d(volumes) }
-        },
-        Workload(name: "quad3d_large", summary: "\(Method.convQuadInterp3d.name) on (1, 1, 5, 512, 512)") {
-            let volume = try noise([1, 1, 5, 512, 512])
-            return { _ = try convQuadInterp3d(volume) }
-        },
+        quadInterp("quad3d_doc", [20, 16, 3, 50, 32]),
+        quadInterp("quad3d_large", [1, 1, 5, 512, 512]),
         Workload(name: "iquad3d_large", summary: "\(Method.iterativeQuadInterp3d.name)(n_iters=5) on (1, 1, 5, 512, 512)") {
             let volume = try noise([1, 1, 5, 512, 512])
             return { _ = try iterativeQuadInterp3d(volume, nIters: 5) }
         },
-        Workload(name: "ssa2d_pose", summary: "\(Method.spatialSoftArgmax2d.name) on (32, 17, 64, 48)") {
+        Workload(name: "ssa2d_pose", summary: "\(Method.spatialSoftArgmax2d.name) on (32, 17, 64, 48)") { version in
             let pose = try noise([32, 17, 64, 48])
-            return { _ = try spatialSoftArgmax2d(pose) }
+            return { _ = try spatialSoftArgmax2d(pose, version: version) }
         },
-        Workload(name: "render_pose", summary: "\(Method.renderGaussian2d.name) of (32, 17, 2) means, std 0.1 (normalised: σ ≈ 2.4 × 3.2 px), size (64, 48)") {
+        Workload(name: "render_pose", summary: "\(Method.renderGaussian2d.name) of (32, 17, 2) means, std 0.1 (normalised: σ ≈ 2.4 × 3.2 px), size (64, 48)") { version in
             var generator = SeededGenerator(seed: 11)
             let means = try Tensor<Float>(shape: [32, 17, 2], elements: (0..<(32 * 17 * 2)).map { _ in
                 Float(generator.nextUnitInterval() * 2 - 1)
             })
             let stds = Tensor<Float>(shape: [32, 17, 2], repeating: 0.1)
-            return { _ = try renderGaussian2d(mean: means, std: stds, size: (64, 48)) }
+            return { _ = try renderGaussian2d(mean: means, std: stds, size: (64, 48), version: version) }
         },
         Workload(name: "\(Method.suppression(rank: 4).name)_large", summary: "\(Method.suppression(rank: 4).name) (3, 3) on (1, 1, 512, 512)") {
             let map = try noise([1, 1, 512, 512])
@@ -59,8 +53,8 @@ public enum Suite {
         },
         frame("frame_256", size: 256),
         frame("frame_512", size: 512),
-        Workload(name: "frame_batch", summary: "viewer update on a pose output (8, 17, 64, 48): the shown map recomputed + render, 120×40 pane") {
-            let session = Session(output: { _ in })
+        Workload(name: "frame_batch", summary: "viewer update on a pose output (8, 17, 64, 48): the shown map recomputed + render, 120×40 pane") { version in
+            let session = Session(kornia: version, output: { _ in })
             try session.execute("x = randn((8, 17, 64, 48), seed=5)")
             return try keyPresses(session)
         },
@@ -71,9 +65,9 @@ public enum Suite {
     /// Opt-in workloads, run only when named: the cost of conv_soft_argmax2d
     /// against its kernel size (k × k, stride 1, padding k / 2) on one 512 × 512 map.
     public static let scaling: [Workload] = [3, 7, 15].map { k in
-        Workload(name: "csa2d_k\(k)", summary: "\(Method.convSoftArgmax2d.name) (\(k),\(k)) (1,1) (\(k / 2),\(k / 2)) on (1, 1, 512, 512) [opt-in]") {
+        Workload(name: "csa2d_k\(k)", summary: "\(Method.convSoftArgmax2d.name) (\(k),\(k)) (1,1) (\(k / 2),\(k / 2)) on (1, 1, 512, 512) [opt-in]") { version in
             let map = try noise([1, 1, 512, 512])
-            return { _ = try convSoftArgmax2d(map, kernelSize: [k, k], stride: [1, 1], padding: [k / 2, k / 2], outputValue: true) }
+            return { _ = try convSoftArgmax2d(map, kernelSize: [k, k], stride: [1, 1], padding: [k / 2, k / 2], outputValue: true, version: version) }
         }
     }
 
@@ -99,6 +93,15 @@ public enum Suite {
 
     private static let nameWidth = all.map(\.name.count).max() ?? 0
 
+    /// `conv_quad_interp3d` on noise of `shape`: kornia 0.9's with `n_iters=1` (one fit per
+    /// maximum, as kornia's suite times it), kornia 0.7.4's single step.
+    static func quadInterp(_ name: String, _ shape: [Int]) -> Workload {
+        Workload(name: name, summary: "\(Method.convQuadInterp3d.name) on \(formatShape(shape)) (kornia 0.9: n_iters=1)") { version in
+            let volume = try noise(shape)
+            return version >= .v0_9 ? { _ = try convQuadInterp3d(volume, nIters: 1) } : { _ = try convQuadInterp3d(volume) }
+        }
+    }
+
     /// Seeded float32 standard-normal noise, a different seed per shape.
     static func noise(_ shape: [Int]) throws -> Tensor<Float> {
         try randn(shape: shape, seed: UInt64(shape.reduce(17, { $0 &* 31 &+ $1 })))
@@ -117,8 +120,8 @@ extension Suite {
     /// conv_soft_argmax2d + NMS + keypoints, and the render into the cell buffer
     /// (what a key press costs before ncurses draws).
     static func frame(_ name: String, size: Int) -> Workload {
-        Workload(name: name, summary: "viewer update: \(KeypointMethod.initialForMaps.name) + keypoints + render, \(size)×\(size) map, 120×40 pane") {
-            let session = Session(output: { _ in })
+        Workload(name: name, summary: "viewer update: \(KeypointMethod.initialForMaps.name) + keypoints + render, \(size)×\(size) map, 120×40 pane") { version in
+            let session = Session(kornia: version, output: { _ in })
             try session.execute("x = randn((1, 1, \(size), \(size)), seed=5)")
             return try keyPresses(session)
         }

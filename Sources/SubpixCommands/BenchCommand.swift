@@ -23,6 +23,8 @@ struct BenchCommand: ConsoleCommand {
     @Flag(help: "List the workloads and exit.")
     var list = false
 
+    @OptionGroup var kornia: KorniaOption
+
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("expected --threads >= 1, got \(threads)") }
         guard reps >= 1 else { throw ValidationError("expected --reps >= 1, got \(reps)") }
@@ -35,12 +37,13 @@ struct BenchCommand: ConsoleCommand {
             return
         }
         let showProgress = console.errIsTerminal
-        let run = BenchRun(threads: threads, repetitions: reps) { name in
+        let version = try kornia.version()
+        let run = BenchRun(threads: threads, repetitions: reps, version: version) { name in
             if showProgress { console.report("  \(name) ...") }
         }
         let results = try run.measure(workloads)
-        // Which float32 kernels ran (SUBPIX_KERNELS=baseline forces the portable ones).
-        let kernels = "kernels: \(KernelPath.current) (fastest this CPU runs: \(KernelPath.fastestAvailable))\n"
+        // Which float32 kernels ran (SUBPIX_KERNELS=baseline forces the portable ones), and which kornia's numbers.
+        let kernels = "kernels: \(KernelPath.current) (fastest this CPU runs: \(KernelPath.fastestAvailable))\nkornia: \(version.release)\n"
         if json { console.err(kernels) } else { console.out(kernels) }
         console.print(json ? BenchRun.json(results) : BenchRun.table(results))
     }

@@ -58,6 +58,18 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(line, "kernels: \(expected) (fastest this CPU runs: \(fastest))")
     }
 
+    /// `--kornia 0.7` times the ops in kornia 0.7.4's form, and the bench says which release ran.
+    func testTheKorniaOptionChoosesTheRelease() throws {
+        let old = try CLIRunner.run(["bench", "--reps", "1", "--only", "quad3d_doc", "--kornia", "0.7"])
+        XCTAssertEqual(old.status, 0, old.stderr)
+        XCTAssertEqual(old.stdout.split(separator: "\n").dropFirst().first, "kornia: 0.7.4", old.stdout)
+        let new = try CLIRunner.run(["bench", "--reps", "1", "--only", "quad3d_doc"])
+        XCTAssertEqual(new.stdout.split(separator: "\n").dropFirst().first, "kornia: 0.9.0", new.stdout)
+        let wrong = try CLIRunner.run(["bench", "--kornia", "0.8"])
+        XCTAssertNotEqual(wrong.status, 0)
+        XCTAssertTrue(wrong.stderr.contains("--kornia: expected version 0.7 or 0.9, got '0.8'"), wrong.stderr)
+    }
+
     func testJSONHasTheReferenceShapeAndOnlyTheNamedWorkloads() throws {
         let result = try CLIRunner.run(["bench", "--reps", "1", "--threads", "1", "--only", "nms2d_large,csa2d_k3", "--json"])
         XCTAssertEqual(result.status, 0, result.stderr)
