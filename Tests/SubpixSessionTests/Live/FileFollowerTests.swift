@@ -114,7 +114,7 @@ final class FileFollowerTests: XCTestCase {
             XCTAssertEqual("\($0)", "\(fifo): expected a file that is rewritten, got a FIFO; read it with --stream")
         }
         XCTAssertThrowsError(try FileFollower(path: "heat.bin", maxBytes: 1 << 20)) {
-            XCTAssertEqual("\($0)", "heat.bin: unknown file type '.bin'; expected one of .npy, .npz, .csv, .txt, .pgm, .png, .json")
+            XCTAssertEqual("\($0)", "heat.bin: unknown file type '.bin'; expected one of .npy, .npz, .pt, .pth, .csv, .txt, .pgm, .png, .json")
         }
     }
 }
