@@ -14,7 +14,9 @@
 # and `subpix bench --only extract_pose_file` (one file's read + op + keypoints alone, one
 # thread), so that subpix's per-file cost (wall time x T / N) can be compared with it.
 #
-#   scripts/bench-datasets.sh [--files N] [--threads T] [--rounds K] [--dir DIR]
+#   scripts/bench-datasets.sh [--files N] [--threads T] [--rounds K] [--dir DIR] [--binary PATH]
+#
+# --binary times an already built subpix (a release build) instead of building one.
 #
 # The kornia venv is $SUBPIX_KORNIA_VENV (default: .venv-kornia, made on first use by
 # scripts/kornia-venv.sh). --dir keeps the files between runs (they are made once per N).
@@ -25,20 +27,25 @@ files=10000
 threads=2
 rounds=3
 dir=""
+subpix=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --files) files="$2"; shift 2 ;;
         --threads) threads="$2"; shift 2 ;;
         --rounds) rounds="$2"; shift 2 ;;
         --dir) dir="$2"; shift 2 ;;
-        *) echo "usage: $0 [--files N] [--threads T] [--rounds K] [--dir DIR]" >&2; exit 2 ;;
+        --binary) subpix="$2"; shift 2 ;;
+        *) echo "usage: $0 [--files N] [--threads T] [--rounds K] [--dir DIR] [--binary PATH]" >&2; exit 2 ;;
     esac
 done
 
 . scripts/kornia-venv.sh
 python="$venv/bin/python"
 
-swift build -c release --product subpix >&2
+if [ -z "$subpix" ]; then
+    swift build -c release --product subpix >&2
+    subpix=.build/release/subpix
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 data="${dir:-$work/maps}"
@@ -87,10 +94,10 @@ for round in $(seq "$rounds"); do
     echo "round $round of $rounds ..." >&2
     seconds sh -c "find '$data' -name '*.npy' -print0 | sort -z | xargs -0 cat > /dev/null" >> "$work/cat"
     rm -f "$work/out.csv" "$work/out.csv.manifest"
-    seconds .build/release/subpix extract "$data" --jobs "$threads" -o "$work/out.csv" >> "$work/subpix"
+    seconds "$subpix" extract "$data" --jobs "$threads" -o "$work/out.csv" >> "$work/subpix"
     seconds env OMP_NUM_THREADS="$threads" "$python" "$work/kornia_loop.py" "$data" "$threads" "$work/kornia.csv" >> "$work/kornia"
 done
-.build/release/subpix bench --threads 1 --only extract_pose_file --json > "$work/alone.json"
+"$subpix" bench --threads 1 --only extract_pose_file --json > "$work/alone.json"
 
 python3 - "$work" "$files" "$threads" "$rounds" <<'PY'
 import json, statistics, sys

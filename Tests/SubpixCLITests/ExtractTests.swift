@@ -239,4 +239,39 @@ final class ExtractTests: XCTestCase {
         // Blocks of 10 inputs in 3 shards: 3, 3, 4, covering every input once.
         XCTAssertEqual((0..<3).map { Array(Shard(index: $0, count: 3).share(of: Array(0..<10))) }, [[0, 1, 2], [3, 4, 5], [6, 7, 8, 9]])
     }
+
+    /// scripts/make-stream-resources.py's streams: frames numbered from 0, good or bad.
+    private static let streams = dataset.deletingLastPathComponent().appendingPathComponent("streams")
+
+    func testAStreamOnStandardInputNumbersEveryFrame() throws {
+        let moving = try Data(contentsOf: Self.streams.appendingPathComponent("moving.npys"))
+        let result = try CLIRunner.launch(["extract", "-", "--per-channel"], stdinData: moving)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        struct Truth: Decodable { var truth: [[Double]] }
+        let truth = try JSONDecoder().decode(Truth.self, from: Data(contentsOf: Self.streams.appendingPathComponent("moving.json"))).truth
+        let rows = Self.rows(result.stdout)
+        XCTAssertEqual(rows.map { $0["frame"] }, (0..<truth.count).map(String.init))
+        for (row, peak) in zip(rows, truth) {
+            XCTAssertEqual(row["file"], "-")
+            XCTAssertEqual(Double(row["x"])!, peak[0], accuracy: 0.5)
+            XCTAssertEqual(Double(row["y"])!, peak[1], accuracy: 0.5)
+        }
+    }
+
+    func testAStreamsBadFramesAreNamedAndTheFramesAfterKeepTheirNumbers() throws {
+        // garbage.npys: good, bad, good, bad, good, bad, good (garbage.json's events).
+        let fifo = scratch.appendingPathComponent("frames.fifo").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let bytes = try Data(contentsOf: Self.streams.appendingPathComponent("garbage.npys"))
+        Thread {
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            handle.write(bytes)
+            handle.closeFile()
+        }.start()
+        let result = try CLIRunner.run(["extract", fifo, "--per-channel", "--method", "nms2d"])
+        XCTAssertEqual(result.status, 1)
+        let failures = result.stderr.split(separator: "\n").filter { $0.hasPrefix(fifo + ": frame ") }
+        XCTAssertEqual(failures.map { $0.split(separator: ":")[1] }, [" frame 1", " frame 3", " frame 5"], result.stderr)
+        XCTAssertEqual(Self.rows(result.stdout).map { $0["frame"] }, ["0", "2", "4", "6"])
+    }
 }
