@@ -1,4 +1,5 @@
 import Subpix
+import SubpixSession
 
 extension Suite {
     /// `keypoints(...)` after the op that feeds it — only the extraction is timed:
@@ -19,6 +20,19 @@ extension Suite {
         try keypointsWorkload(try noise([1, 1, 512, 512]), kernel: 5, version: version)
     }
 
+    /// `keypoints_pose`'s call as a script makes it, through the `keypoints(...)` builtin
+    /// of a session holding the same coords, values and mask: what `subpix run` pays.
+    static let scriptKeypointsPose = Workload(
+        name: "script_keypoints_pose", summary: "keypoints_pose through the script builtin: kp = keypoints(coords, vals, mask=m) in a session"
+    ) { version in
+        let inputs = try keypointInputs(try noise([4, 17, 64, 48]), kernel: 3, version: version)
+        let session = Session(kornia: version, output: { _ in })
+        session.bind("coords", tensor: .float32(inputs.coords))
+        session.bind("vals", tensor: .float32(inputs.values))
+        session.assign("m", .mask(inputs.mask))
+        return { try session.execute("kp = keypoints(coords, vals, mask=m)") }
+    }
+
     /// The op `keypoints_pose` follows, on its own (opt-in).
     static let convSoftArgmaxPose = Workload(
         name: "csa2d_pose", summary: "\(Method.convSoftArgmax2d.name) (3,3) (1,1) (1,1) on (4, 17, 64, 48), the op before keypoints_pose [opt-in]"
@@ -28,10 +42,17 @@ extension Suite {
     }
 
     private static func keypointsWorkload(_ maps: Tensor<Float>, kernel: Int, version: KorniaVersion) throws -> () throws -> Void {
+        let inputs = try keypointInputs(maps, kernel: kernel, version: version)
+        return { _ = try keypoints(coords: inputs.coords, values: inputs.values, mask: inputs.mask) }
+    }
+
+    /// `conv_soft_argmax2d` (k × k, stride 1, padding k / 2) outputs of `maps` and their 3 × 3 NMS mask.
+    private static func keypointInputs(
+        _ maps: Tensor<Float>, kernel: Int, version: KorniaVersion
+    ) throws -> (coords: Tensor<Float>, values: Tensor<Float>, mask: Mask) {
         let (coords, values) = try convSoftArgmax2d(
             maps, kernelSize: [kernel, kernel], stride: [1, 1], padding: [kernel / 2, kernel / 2], outputValue: true, version: version)
-        let mask = try nms2dMask(maps, kernelSize: [3, 3])
         guard let values else { throw BenchError("\(Method.convSoftArgmax2d.name) returned no values") }
-        return { _ = try keypoints(coords: coords, values: values, mask: mask) }
+        return (coords, values, try nms2dMask(maps, kernelSize: [3, 3]))
     }
 }

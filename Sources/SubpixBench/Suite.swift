@@ -59,6 +59,7 @@ public enum Suite {
             return try keyPresses(session)
         },
         keypointsPose,
+        scriptKeypointsPose,
         keypointsLarge,
     ] + gradientWorkloads
 

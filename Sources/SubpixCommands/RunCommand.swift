@@ -10,7 +10,7 @@ struct RunCommand: ConsoleCommand {
         discussion: """
             Stops at the first error (FILE:LINE:COL: error: message) with exit status 1. Arguments after -- reach the script unparsed. stdout carries only what the script prints; status messages (saved PATH) go to stderr.
             With --each-frame STREAM the script runs once per .npy array of STREAM (a file of arrays written by repeated np.save, \
-            a FIFO, or - for standard input), the array in the variable `frame` and its number in `frame_index`.
+            a FIFO, or - for standard input), the array in the variable `frame` and its place in the stream, from 0, in `frame_index` (bad arrays count: frame_index + 1 is the number errors give); keypoints printed as CSV get a leading frame column and one header.
             """)
 
     @Flag(help: "Report every failing statement and go on, instead of stopping at the first.")

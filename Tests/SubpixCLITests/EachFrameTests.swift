@@ -69,7 +69,7 @@ final class EachFrameTests: XCTestCase {
         let counting = try script("print(frame_index)\n")
         let skipped = try CLIRunner.run(["run", counting, "--each-frame", garbage])
         XCTAssertEqual(skipped.status, 1)
-        XCTAssertEqual(skipped.stdout, "0\n1\n2\n3\n", "the four good arrays of garbage.json")
+        XCTAssertEqual(skipped.stdout, "0\n2\n4\n6\n", "the four good arrays of garbage.json, each counted with the bad ones before it")
         XCTAssertEqual(skipped.stderr.split(separator: "\n").count, 3, skipped.stderr)
         XCTAssertTrue(skipped.stderr.hasPrefix("\(garbage): frame 2: expected the .npy magic"), skipped.stderr)
 
@@ -78,6 +78,22 @@ final class EachFrameTests: XCTestCase {
         XCTAssertEqual(stopped.status, 1)
         XCTAssertEqual(stopped.stdout, "0\n", "frame 1 (2D) runs; frame 2 (a volume) fails and stops the run")
         XCTAssertTrue(stopped.stderr.hasPrefix("\(failing):1:"), stopped.stderr)
+    }
+
+    /// garbage.json: good arrays 1, 3, 5 and 7 with bad stretches 2, 4 and 6 between them.
+    /// The rows name the frames the errors do, under one header; the first good array is
+    /// arange(12).reshape(3, 4) / 4 - 1, whose best pixel is 1.75 at x = 3, y = 2.
+    func testKeypointRowsAndErrorsNameTheSameFramesUnderOneHeader() throws {
+        let garbage = streams.appendingPathComponent("garbage.npys").path
+        let best = try script("print(keypoints(frame, top_k=1), format=\"csv\")\n")
+        let run = try CLIRunner.run(["run", best, "--each-frame", garbage])
+        XCTAssertEqual(run.status, 1)
+        let lines = run.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.first, "frame,batch,channel,x,y,value")
+        XCTAssertEqual(lines.dropFirst().map { $0.split(separator: ",")[0] }, ["1", "3", "5", "7"], run.stdout)
+        XCTAssertEqual(lines.dropFirst().first.map { $0.split(separator: ",").map { Double($0) ?? .nan } }, [1, 0, 0, 3, 2, 1.75])
+        let errorFrames = run.stderr.split(separator: "\n").compactMap { $0.split(separator: ":").dropFirst().first?.trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(errorFrames, ["frame 2", "frame 4", "frame 6"], run.stderr)
     }
 
     func testStreamErrorsAreOneLine() throws {

@@ -20,12 +20,13 @@ public enum KeypointText {
         return lines.joined(separator: "\n") + note
     }
 
-    /// A CSV table with the header `batch,channel,x,y[,depth],value`.
-    public static func csv(_ points: KeypointList) -> String {
+    /// A CSV table with the header `batch,channel,x,y[,depth],value`; with `frame`, each
+    /// row starts with it under a `frame` column; `header: false` leaves the header out.
+    public static func csv(_ points: KeypointList, frame: Int? = nil, header: Bool = true) -> String {
         let hasDepth = points.contains { $0.depth != nil }
-        var lines = ["batch,channel,x,y" + (hasDepth ? ",depth" : "") + ",value"]
+        var lines = header ? [(frame == nil ? "" : "frame,") + "batch,channel,x,y" + (hasDepth ? ",depth" : "") + ",value"] : []
         for point in points {
-            var fields = [String(point.batch), String(point.channel), number(point.x), number(point.y)]
+            var fields = (frame.map { [String($0)] } ?? []) + [String(point.batch), String(point.channel), number(point.x), number(point.y)]
             if hasDepth { fields.append(point.depth.map(number) ?? "") }
             fields.append(number(point.value))
             lines.append(fields.joined(separator: ","))

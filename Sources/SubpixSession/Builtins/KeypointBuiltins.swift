@@ -13,21 +13,25 @@ enum KeypointBuiltins {
             let coords = try a.tensor("coords")
             let values = try a.optionalTensor("values")
             let (mask, topK, minValue) = (try a.optionalMask("mask"), try a.optionalInt("top_k"), try a.optionalDouble("min_value"))
-            if coords.shape.count == 4, values == nil {
-                return .keypoints(try keypoints(
-                    pixelsOf: coords.tensor(as: Double.self), mask: mask, topK: topK, minValue: minValue,
-                    normalizedCoordinates: try a.bool("normalized_coordinates")))
+            func extract<S: SubpixScalar>(_ coords: Tensor<S>, _ values: Tensor<S>?) throws -> KeypointList {
+                if coords.shape.count == 4, values == nil {
+                    return try keypoints(pixelsOf: coords, mask: mask, topK: topK, minValue: minValue,
+                                         normalizedCoordinates: try a.bool("normalized_coordinates"))
+                }
+                if coords.shape.count == 3 {
+                    guard mask == nil else { throw a.error("mask", "None for \(Method.spatialSoftArgmax2d.name) coordinates (one point per map)") }
+                    return try keypoints(spatialSoftArgmax: coords, values: values).filter { topK != 0 && $0.value >= minValue ?? -.infinity }
+                }
+                guard let values else {
+                    throw a.error("values", "the values tensor that goes with coords of shape \(formatShape(coords.shape))")
+                }
+                return try keypoints(coords: coords, values: values, mask: mask, topK: topK, minValue: minValue)
             }
-            if coords.shape.count == 3 {
-                guard mask == nil else { throw a.error("mask", "None for \(Method.spatialSoftArgmax2d.name) coordinates (one point per map)") }
-                let points = try keypoints(spatialSoftArgmax: coords.tensor(as: Double.self), values: values?.tensor(as: Double.self))
-                return .keypoints(points.filter { topK != 0 && $0.value >= minValue ?? -.infinity })
+            // In the tensors' own dtype (float32 maps are never copied to float64); mixed dtypes meet in float64.
+            if case .float32(let floats) = coords, values?.dtype ?? .float32 == .float32 {
+                return .keypoints(try extract(floats, values?.tensor(as: Float.self)))
             }
-            guard let values else {
-                throw a.error("values", "the values tensor that goes with coords of shape \(formatShape(coords.shape))")
-            }
-            return .keypoints(try keypoints(
-                coords: coords.tensor(as: Double.self), values: values.tensor(as: Double.self), mask: mask, topK: topK, minValue: minValue))
+            return .keypoints(try extract(coords.tensor(as: Double.self), values?.tensor(as: Double.self)))
         },
         Builtin("relabel", [.init("kp"), .init("batch", .int(0)), .init("channel", .int(0))],
                 category: .keypoints,

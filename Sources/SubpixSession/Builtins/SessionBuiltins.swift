@@ -10,11 +10,16 @@ enum SessionBuiltins {
     static let print = Builtin(
         "print", [.init("format", Value.none)], category: .session,
         summary: "print values separated by spaces; format=\"csv\" or \"json\" prints tensors and keypoints machine-readably",
-        details: "csv: a (1, 1, H, W) or 2D tensor as H lines of W numbers, keypoints with a header row batch,channel,x,y[,depth],value. json: {\"shape\", \"dtype\", \"data\"} for a tensor, a list of objects for keypoints; NaN and infinities become null.",
+        details: "csv: a (1, 1, H, W) or 2D tensor as H lines of W numbers, keypoints with a header row batch,channel,x,y[,depth],value (under subpix run --each-frame: a leading frame column, the header once per run). json: {\"shape\", \"dtype\", \"data\"} for a tensor, a list of objects for keypoints; NaN and infinities become null.",
         variadic: true
     ) { a, session in
         let format = try a.optionalString("format")
         if let format, format != "csv", format != "json" { throw a.error("format", "\"csv\" or \"json\"") }
+        if format == "csv", a.rest.count == 1, case .keypoints(let points) = a.rest[0], session.streamFrame != nil {
+            // One table over the stream's frames: a frame column, one header.
+            if let rows = session.streamFrame?.csv(points) { session.output(rows) }
+            return .none
+        }
         session.output(try a.rest.map { try Printing.text($0, format: format) }.joined(separator: " "))
         return .none
     }

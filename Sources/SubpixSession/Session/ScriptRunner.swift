@@ -41,10 +41,13 @@ public struct ScriptRunner {
     }
 
     /// Runs the script once per frame of `frames` (`subpix run SCRIPT --each-frame STREAM`),
-    /// with the frame in `variable` and its number, from 0, in `frame_index`; variables
-    /// persist from one frame to the next.
+    /// with the frame in `variable` and its place in the stream, from 0, in `frame_index`;
+    /// variables persist from one frame to the next. Every array the stream holds counts,
+    /// good or bad, so `frame_index + 1` is the number the stream's errors give
+    /// (`STREAM: frame 3: ...`), and keypoints printed as CSV carry it in a `frame`
+    /// column under one header (``StreamFrame``).
     ///
-    /// A bad frame is reported (`STREAM: frame 3: ...`) and skipped; a failing
+    /// A bad frame is reported and skipped; a failing
     /// statement stops the run unless ``keepGoing``. Returns 0 when every frame
     /// was good and every statement succeeded, 1 otherwise.
     public func runEachFrame(of frames: LiveSource, variable: String = "frame", in session: Session? = nil,
@@ -54,13 +57,14 @@ public struct ScriptRunner {
         session.arguments = arguments
         guard follow(source, in: session, errors: errors) else { return 1 }
         var failed = false
-        var index = 0
+        var read = 0
         while let event = frames.next() {
             switch event {
             case .frame(let tensor):
+                read += 1
                 session.assign(variable, .tensor(tensor))
-                session.assign("frame_index", .int(index))
-                index += 1
+                session.assign("frame_index", .int(read - 1))
+                session.streamFrame = StreamFrame(number: read, printedKeypointHeader: session.streamFrame?.printedKeypointHeader ?? false)
                 if !execute(source, in: session, errors: errors) {
                     failed = true
                     guard keepGoing else { return 1 }
@@ -68,6 +72,7 @@ public struct ScriptRunner {
                 // The journal is for replaying a viewer session; a long stream must not grow it.
                 session.clearJournal()
             case .problem(let error):
+                read += 1
                 errors("\(error)")
                 failed = true
             case .ended:

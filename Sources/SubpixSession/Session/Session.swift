@@ -57,6 +57,9 @@ public final class Session {
     /// `save` replaces existing files without `overwrite=True` (`subpix repl --force`).
     public var overwritesFiles = false
     public var arguments: [String]
+    /// The stream frame a script runs on (`subpix run --each-frame`): keypoints printed
+    /// as CSV carry its number and share one header.
+    public var streamFrame: StreamFrame?
     /// The builtins callable from this session, as kornia ``kornia`` declares them.
     public private(set) var registry: BuiltinRegistry
     /// The builtins the session was made with, in no particular release.
