@@ -22,6 +22,9 @@ struct RunCommand: ConsoleCommand {
     @Option(name: .customLong("frame-variable"), help: "The variable that holds each frame of --each-frame.")
     var frameVariable = "frame"
 
+    @Option(name: .customLong("max-seconds"), help: ArgumentHelp("Stop the script with an error naming its line once it has run this long (with --each-frame: per frame).", valueName: "seconds"))
+    var maxSeconds: Double?
+
     @Argument(help: "The script file, or - for standard input.")
     var file: String
 
@@ -37,6 +40,9 @@ struct RunCommand: ConsoleCommand {
         guard frameVariable.first.map({ $0 == "_" || $0.isLetter }) == true, frameVariable.allSatisfy({ $0 == "_" || $0.isLetter || $0.isNumber }) else {
             throw ValidationError("expected a variable name for --frame-variable, got '\(frameVariable)'")
         }
+        if let maxSeconds, !(maxSeconds > 0 && maxSeconds.isFinite) {
+            throw ValidationError("expected a positive number of seconds for --max-seconds, got '\(maxSeconds)'")
+        }
         guard !(eachFrame == "-" && file == "-") else {
             throw ValidationError("expected the script or the stream on standard input, not both")
         }
@@ -49,6 +55,7 @@ struct RunCommand: ConsoleCommand {
         // A script's first line (`# subpix --kornia 0.7`) beats the environment; the option beats both.
         let session = Session(kornia: try kornia.version(), output: { console.print($0) })
         session.overwritesFiles = force.force
+        session.maxSeconds = maxSeconds
         quiet.apply(to: session, console: console)
         let runner = ScriptRunner(path: file, arguments: scriptArguments, keepGoing: keepGoing, kornia: try kornia.explicit())
         let report: (String) -> Void = { console.report($0) }

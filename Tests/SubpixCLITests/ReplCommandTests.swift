@@ -30,6 +30,52 @@ final class ReplCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr.split(separator: "\n").first, "<stdin>:2:14: error: expected ')' to close the parenthesis, got end of input")
     }
 
+    func testPipedBlocksEndAtTheMarginOrAnEmptyLine() throws {
+        let result = try CLIRunner.launch(["repl"], stdin: """
+            for i in range(3):
+                if i == 1:
+                    continue
+                print(i)
+            print("done")
+            def double(x):
+                return 2 * x
+
+            double(21)
+            while True:
+                nope
+            print("kept")
+            """)
+        XCTAssertEqual(result.stdout, "0\n2\ndone\n42\nkept\n")
+        XCTAssertEqual(result.stderr.split(separator: "\n").first, "<stdin>:11:5: error: name 'nope' is not defined")
+    }
+
+    func testCtrlCStopsARunawayLoopAndKeepsTheSession() throws {
+        let tmux = TmuxDriver(target: "repl-loop")
+        guard tmux.isAvailable else { throw XCTSkip("tmux is not installed: the interactive REPL test is skipped (apt-get install tmux)") }
+        defer { tmux.stop() }
+        let directory = try scratchDirectory("subpix-repl-loop")
+        let status = directory.appendingPathComponent("status").path
+        try tmux.start("SUBPIX_HISTORY=\(directory.path)/history TERM=xterm-256color \(CLIRunner.binary.path) repl; echo EXIT=$? > \(status); sleep 5")
+        try tmux.waitFor("Ctrl-D exits.\n>>>")
+        try tmux.type("n = 0")
+        try tmux.send("Enter")
+        try tmux.type("while True:")
+        try tmux.send("Enter")
+        try tmux.waitFor(">>> while True:\n...")
+        try tmux.type("    n += 1")
+        try tmux.send("Enter")
+        try tmux.send("Enter")   // the empty line ends the block; the loop runs until Ctrl-C
+        Thread.sleep(forTimeInterval: 1)
+        try tmux.send("C-c")
+        try tmux.waitFor("error: interrupted")
+        try tmux.type("n > 1000")
+        try tmux.send("Enter")
+        try tmux.waitFor("\nTrue\n>>>")
+        try tmux.send("C-d")
+        XCTAssertEqual(tmux.waitForFile(status), "EXIT=0\n", "Ctrl-C stopped the statement, not the session")
+        XCTAssertTrue(try tmux.screen().contains("<repl>:2:5: error: interrupted"), "the error names the loop's line")
+    }
+
     func testInteractiveEditingHistoryCompletionCtrlCAndCtrlD() throws {
         let tmux = TmuxDriver(target: "repl")
         guard tmux.isAvailable else { throw XCTSkip("tmux is not installed: the interactive REPL test is skipped (apt-get install tmux)") }

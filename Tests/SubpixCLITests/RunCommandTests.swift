@@ -104,6 +104,16 @@ final class RunCommandTests: XCTestCase {
         XCTAssertFalse(repl.stdout.contains("\u{1B}"), "no escape codes on a pipe")
     }
 
+    func testMaxSecondsStopsARunawayLoopNamingItsLine() throws {
+        let run = try CLIRunner.launch(["run", "--max-seconds", "1", "-"], stdin: "print('start')\nwhile True:\n    pass\nprint('never')\n")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stdout, "start\n")
+        XCTAssertTrue(run.stderr.hasPrefix("<stdin>:3:5: error: stopped: the script ran longer than its time limit of 1.0 s (subpix run --max-seconds N sets it)\n        pass\n"), run.stderr)
+        let refused = try CLIRunner.launch(["run", "--max-seconds", "0", "-"], stdin: "print(1)\n")
+        XCTAssertEqual(refused.status, 64)
+        XCTAssertTrue(refused.stderr.contains("expected a positive number of seconds for --max-seconds, got '0.0'"), refused.stderr)
+    }
+
     func testMissingScriptFileIsAOneLineError() throws {
         let result = try CLIRunner.run(["run", "/no/such/script.subpix"])
         XCTAssertEqual(result.status, 1)

@@ -16,6 +16,13 @@ class ScriptTestCase: XCTestCase {
         try session.execute(source)
     }
 
+    /// What running `source` prints, its lines joined.
+    func output(_ source: String) throws -> String {
+        printed = []
+        try value(source)
+        return printed.joined(separator: "\n")
+    }
+
     /// The elements of tensor variable `name`, widened to Double.
     func elements(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> [Double] {
         try XCTUnwrap(session.tensor(named: name), "no tensor named \(name)", file: file, line: line).doubles

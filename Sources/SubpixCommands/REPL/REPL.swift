@@ -9,7 +9,9 @@ import SubpixSession
 /// prompts, readline editing with persistent history and Tab completion, echo
 /// of expression values, coloured `show`. Otherwise (piped): no banner, no
 /// prompt, no escape codes, so `subpix repl < cmds.txt > out.txt` gives
-/// plain results. Input continues over lines while a bracket is open. Errors
+/// plain results. Input continues over lines while a bracket is open or after a
+/// `\\`; a line that opens a block (`for c in range(3):`) reads the block until an
+/// empty line, or (as piped input has) a line back at the margin. Errors
 /// go to stderr as `<repl>:LINE:COL: error: ...` with a caret and never end
 /// the session or lose variables; piped input that had any error exits 1, as
 /// `python < file` does.
@@ -51,9 +53,15 @@ public struct REPL {
                 break reading
             case .line(let line):
                 lineNumber += 1
+                if !buffer.isEmpty, Lexer.continuation(of: buffer) == .openBlock, Self.startsStatement(line) {
+                    // A line back at the margin ends the block before it.
+                    editor?.remember(buffer)
+                    failed = !evaluate(buffer, firstLine: interactive ? 1 : firstLine) || failed
+                    buffer = ""
+                }
                 if buffer.isEmpty { firstLine = lineNumber }
                 buffer += buffer.isEmpty ? line : "\n" + line
-                if Lexer.isIncomplete(buffer) { continue }
+                if Lexer.continuation(of: buffer) != .complete { continue }
                 editor?.remember(buffer)
                 failed = !evaluate(buffer, firstLine: interactive ? 1 : firstLine) || failed
                 buffer = ""
@@ -62,6 +70,13 @@ public struct REPL {
         if !buffer.isEmpty { failed = !evaluate(buffer, firstLine: firstLine) || failed }
         if interactive { print("") }
         return failed && !interactive ? 1 : 0
+    }
+
+    /// Whether `line` starts a statement of its own at the margin (not `elif`/`else`, which continue an `if`).
+    private static func startsStatement(_ line: String) -> Bool {
+        guard let first = line.first, !first.isWhitespace, first != "#" else { return false }
+        let word = line.prefix { $0.isLetter }
+        return word != "elif" && word != "else"
     }
 
     /// Runs one entry; echoes a value that is not `None`; reports an error. Returns whether it succeeded.

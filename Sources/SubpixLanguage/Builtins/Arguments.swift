@@ -20,7 +20,8 @@ public struct Arguments {
 
     /// Binds `arguments` to `builtin`'s parameters, then evaluates them in
     /// source order with `evaluate` (deferred parameters are kept unevaluated).
-    /// A method call's `receiver` (`x` of `x.reshape(...)`) is the first parameter.
+    /// A method call's `receiver` (`x` of `x.reshape(...)`) is the first parameter
+    /// (of a variadic builtin without required parameters, the first of its data: `x.max()`).
     ///
     /// Binding comes first, so a misspelt keyword is reported before any
     /// argument is computed.
@@ -32,7 +33,9 @@ public struct Arguments {
         let leading = builtin.variadic ? builtin.parameters.prefix { $0.defaultValue == nil }.map(\.name) : names
         var seen: Set<String> = []
         var positionalCount = 0
-        if let receiver, let first = names.first {
+        if let receiver, builtin.variadic, leading.isEmpty {
+            rest.append(receiver)
+        } else if let receiver, let first = names.first {
             values[first] = receiver
             seen.insert(first)
             positionalCount = 1

@@ -36,6 +36,8 @@ public struct Builtin: Sendable {
         case generator = "generators"
         case shape = "shapes"
         case conversion = "numbers and conversions"
+        case python = "Python builtins"
+        case reduction = "reductions and tensor maths"
         case file = "files"
         case session = "output and session"
     }

@@ -9,8 +9,9 @@ package protocol ScriptContext: AnyObject {
     var arguments: [String] { get }
     /// The builtins a call may name.
     var registry: BuiltinRegistry { get }
-    /// Polled before each statement; true stops the run with the error "interrupted".
-    var isInterrupted: () -> Bool { get }
+    /// Called before each statement and each turn of a loop: throws to stop the run
+    /// (Ctrl-C: "interrupted"; a time limit passed), and the interpreter names the line.
+    func checkpoint() throws
     /// Stores a variable.
     func assign(_ name: String, _ value: Value)
     /// The value of `view.<field>`, or a one-line error naming the fields there are.

@@ -21,12 +21,19 @@ public struct SourcePosition: Sendable, Equatable, Comparable, CustomStringConve
 /// One lexical unit of the script language.
 struct Token: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
-        case number(Double, isInteger: Bool)
+        case integer(Int)
+        case float(Double)
         case string(String)
+        /// `f"..."`: the text between the quotes, escapes resolved, `{...}` fields kept.
+        case formatString(String)
         case identifier(String)
         case symbol(Symbol)
         /// The end of a statement: a line break outside brackets, or `;`.
         case newline
+        /// A line indented deeper than the block around it.
+        case indent
+        /// A line indented back to an enclosing block's level (one per level left).
+        case dedent
         case end
     }
 
@@ -39,12 +46,15 @@ struct Token: Sendable, Equatable {
     /// How a message names this token: `'name'`, `2`, `"text"`, `end of line`.
     var quoted: String {
         switch kind {
-        case .number(let value, let isInteger):
-            isInteger && Swift.abs(value) < 9e18 ? String(Int(value)) : String(value)
+        case .integer(let value): String(value)
+        case .float(let value): String(value)
         case .string(let text): "\"\(text)\""
+        case .formatString(let text): "f\"\(text)\""
         case .identifier(let name): "'\(name)'"
         case .symbol(let symbol): "'\(symbol.rawValue)'"
         case .newline: "end of line"
+        case .indent: "an indented line"
+        case .dedent: "the end of the indented block"
         case .end: "end of input"
         }
     }
@@ -56,4 +66,9 @@ enum Symbol: String, Sendable, Equatable, CaseIterable {
     case doubleSlash = "//", percent = "%", doubleStar = "**"
     case equals = "=", comma = ",", dot = ".", colon = ":", semicolon = ";", ellipsis = "..."
     case leftParenthesis = "(", rightParenthesis = ")", leftBracket = "[", rightBracket = "]"
+    case leftBrace = "{", rightBrace = "}"
+    case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    case ampersand = "&", bar = "|", tilde = "~"
+    case plusEquals = "+=", minusEquals = "-=", starEquals = "*=", slashEquals = "/="
+    case doubleSlashEquals = "//=", percentEquals = "%=", doubleStarEquals = "**="
 }

@@ -3,34 +3,52 @@ package struct ParsedStatement: Sendable, Equatable {
     package var statement: Statement
     /// Where the statement starts.
     package var position: SourcePosition
-    /// Its characters, as offsets into `Array(source)` (first token to last token).
+    /// Its characters, as offsets into `Array(source)` (first token to last token; a block's whole text).
     package var range: Range<Int>
 }
 
-/// Parses tokens into statements (recursive descent).
+/// Parses tokens into statements (recursive descent), Python's grammar for the subset scripts use.
 ///
-///     statement  := targets '=' exprs | exprs
-///     targets    := target (',' target)*        target := NAME | postfix '.' NAME
-///     exprs      := expr (',' expr)* [',']      (two or more make a tuple)
-///     expr       := term (('+' | '-') term)*
-///     term       := unary (('*' | '/' | '//' | '%') unary)*
-///     unary      := ('-' | '+') unary | power
-///     power      := postfix ['**' unary]          (right-associative; -2**2 is -4)
-///     postfix    := atom ( '(' args ')' | '[' subscripts ']' | '.' NAME )*
-///     subscripts := subscript (',' subscript)* [',']
-///     subscript  := '...' | expr | [expr] ':' [expr] [':' [expr]]
-///     args       := [arg (',' arg)* [',']]      arg := [NAME '='] expr (keywords last)
-///     atom       := NUMBER | STRING | NAME | '(' ')' | '(' expr ')' | '(' expr ',' ... ')' | '[' ... ']'
+///     block      := simple NEWLINE | NEWLINE INDENT statement+ DEDENT
+///     statement  := 'if' expr ':' block ('elif' expr ':' block)* ['else' ':' block]
+///                 | 'for' targets 'in' exprs ':' block | 'while' expr ':' block
+///                 | 'def' NAME '(' [param (',' param)*] ')' ':' block      param := NAME ['=' expr]
+///                 | simple NEWLINE
+///     simple     := 'pass' | 'break' | 'continue' | 'return' [exprs]
+///                 | targets '=' exprs | target ('+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=') expr | exprs
+///     target     := NAME | postfix '.' NAME | postfix '[' subscripts ']' | '(' targets ')'
+///
+/// Expressions are in `Parser+Expressions.swift`. Words of Python this subset leaves
+/// out (`class`, `import`, `try`, `with`, `lambda`, ...) are refused by name.
 ///
 /// Expressions nest at most ``maximumDepth`` levels (brackets, operands of a
-/// chain such as `1 + 1 + ...`, unary signs), so hostile input cannot exhaust
-/// the stack of the parser or of the interpreter that walks the tree.
+/// chain such as `1 + 1 + ...`, unary signs) and blocks at most ``maximumDepth``
+/// levels, so hostile input cannot exhaust the stack of the parser or of the
+/// interpreter that walks the tree.
 package struct Parser {
     static let maximumDepth = 200
 
-    private var tokens: [Token]
-    private var index = 0
-    private var depth = 0
+    /// Python words this language does not have; each is refused as "X is not supported in subpix scripts".
+    static let unsupportedWords: Set<String> = [
+        "class", "import", "from", "try", "except", "finally", "with", "lambda", "raise", "yield",
+        "global", "nonlocal", "del", "assert", "async", "await",
+    ]
+
+    /// Words that cannot name a variable.
+    static let keywords: Set<String> = unsupportedWords.union([
+        "if", "elif", "else", "for", "in", "while", "def", "return", "break", "continue", "pass",
+        "and", "or", "not", "is",
+    ])
+
+    /// The augmented assignments and the operator each applies (`x += 1` is `x = x + 1`).
+    static let augmented: [Symbol: BinaryOperator] = [
+        .plusEquals: .add, .minusEquals: .subtract, .starEquals: .multiply, .slashEquals: .divide,
+        .doubleSlashEquals: .floorDivide, .percentEquals: .remainder, .doubleStarEquals: .power,
+    ]
+
+    var tokens: [Token]
+    var index = 0
+    var depth = 0
 
     init(tokens: [Token]) { self.tokens = tokens }
 
@@ -40,58 +58,191 @@ package struct Parser {
         return try parser.statements()
     }
 
-    private var current: Token { tokens[index] }
-    private var next: Token { tokens[min(index + 1, tokens.count - 1)] }
+    var current: Token { tokens[index] }
+    var next: Token { tokens[min(index + 1, tokens.count - 1)] }
 
-    private mutating func advance() { if index < tokens.count - 1 { index += 1 } }
+    mutating func advance() { if index < tokens.count - 1 { index += 1 } }
 
-    private func isSymbol(_ symbol: Symbol) -> Bool { current.kind == .symbol(symbol) }
+    func isSymbol(_ symbol: Symbol) -> Bool { current.kind == .symbol(symbol) }
+
+    func isWord(_ word: String) -> Bool { current.kind == .identifier(word) }
 
     /// The current token's symbol when it is one of `symbols`.
-    private func symbol(among symbols: Set<Symbol>) -> Symbol? {
+    func symbol(among symbols: Set<Symbol>) -> Symbol? {
         if case .symbol(let symbol) = current.kind, symbols.contains(symbol) { return symbol }
         return nil
     }
 
-    private var atEndOfStatement: Bool { current.kind == .newline || current.kind == .end }
+    var atEndOfStatement: Bool { current.kind == .newline || current.kind == .end || current.kind == .dedent }
 
-    private mutating func expect(_ symbol: Symbol, _ context: String) throws {
+    mutating func expect(_ symbol: Symbol, _ context: String) throws {
         guard isSymbol(symbol) else { throw unexpected("expected '\(symbol.rawValue)' \(context)") }
         advance()
     }
 
-    private func unexpected(_ expectation: String) -> ScriptError {
-        ScriptError("\(expectation), got \(current.quoted)", at: current.position)
+    mutating func expectWord(_ word: String, _ context: String) throws {
+        guard isWord(word) else { throw unexpected("expected '\(word)' \(context)") }
+        advance()
+    }
+
+    func unexpected(_ expectation: String) -> ScriptError {
+        if case .identifier(let word) = current.kind, Self.unsupportedWords.contains(word) { return Self.unsupported(word, at: current.position) }
+        // The newline the lexer adds at the end of input has no text: there, the input ended.
+        let atEnd = current.range.isEmpty && tokens[index...].allSatisfy { [.newline, .dedent, .end].contains($0.kind) }
+        return ScriptError("\(expectation), got \(atEnd ? "end of input" : current.quoted)", at: current.position)
+    }
+
+    static func unsupported(_ word: String, at position: SourcePosition) -> ScriptError {
+        ScriptError("'\(word)' is not supported in subpix scripts (docs/repl.md, \"For Python users\", lists what is)", at: position)
     }
 
     /// Enters one level of nesting; throws past ``maximumDepth``.
-    private mutating func descend(at position: SourcePosition) throws {
+    mutating func descend(at position: SourcePosition) throws {
         depth += 1
         guard depth <= Self.maximumDepth else {
             throw ScriptError("expression nested deeper than \(Self.maximumDepth) levels", at: position)
         }
     }
 
-    mutating func statements() throws -> [ParsedStatement] {
+    /// The statements up to the end of input (at the top level) or of the block.
+    mutating func statements(inBlock: Bool = false) throws -> [ParsedStatement] {
         var result: [ParsedStatement] = []
-        while current.kind != .end {
-            if current.kind == .newline {
-                advance()
-                continue
+        while current.kind != .end && !(inBlock && current.kind == .dedent) {
+            switch current.kind {
+            case .newline: advance()
+            case .indent: throw ScriptError("unexpected indent: only the lines of a block (after a line ending in ':') are indented", at: current.position)
+            case .dedent: advance()
+            default: result.append(try statement())
             }
-            let first = current
-            let parsed = try statement()
-            guard current.kind == .newline || current.kind == .end else {
-                throw unexpected("expected end of statement")
-            }
-            let last = tokens[index - 1]
-            result.append(ParsedStatement(statement: parsed, position: first.position, range: first.range.lowerBound..<last.range.upperBound))
         }
         return result
     }
 
-    private mutating func statement() throws -> Statement {
+    /// One statement, simple or compound, through its end of line (or block).
+    private mutating func statement() throws -> ParsedStatement {
+        let first = current
+        let parsed: Statement
+        switch first.kind {
+        case .identifier("if"): parsed = try conditional()
+        case .identifier("for"): parsed = try forLoop()
+        case .identifier("while"):
+            advance()
+            let condition = try expression()
+            parsed = .whileLoop(condition, try block("while"))
+        case .identifier("def"): parsed = try function()
+        case .identifier("elif"), .identifier("else"):
+            throw ScriptError("'\(first.quoted.dropFirst().dropLast())' without an 'if' before it", at: first.position)
+        default:
+            parsed = try simpleStatement()
+            guard atEndOfStatement else { throw unexpected("expected end of statement") }
+            if current.kind == .newline { advance() }
+        }
+        let last = tokens[..<index].last { ![.newline, .indent, .dedent, .end].contains($0.kind) } ?? first
+        return ParsedStatement(statement: parsed, position: first.position, range: first.range.lowerBound..<max(first.range.upperBound, last.range.upperBound))
+    }
+
+    /// `':' block`: a simple statement on the same line, or an indented block on the lines after.
+    private mutating func block(_ owner: String) throws -> [ParsedStatement] {
+        try expect(.colon, "to end the '\(owner)' line")
+        guard current.kind == .newline else {
+            let first = current
+            let simple = try simpleStatement()
+            guard atEndOfStatement else { throw unexpected("expected end of statement") }
+            let last = tokens[index - 1]
+            if current.kind == .newline { advance() }
+            return [ParsedStatement(statement: simple, position: first.position, range: first.range.lowerBound..<last.range.upperBound)]
+        }
+        advance()
+        guard current.kind == .indent else { throw unexpected("expected an indented block after the '\(owner)' line") }
+        let saved = depth
+        defer { depth = saved }
+        try descend(at: current.position)
+        advance()
+        let body = try statements(inBlock: true)
+        if current.kind == .dedent { advance() }
+        return body
+    }
+
+    private mutating func conditional() throws -> Statement {
+        var branches: [ConditionalBranch] = []
+        repeat {
+            advance()
+            let condition = try expression()
+            branches.append(ConditionalBranch(condition: condition, body: try block(branches.isEmpty ? "if" : "elif")))
+        } while isWord("elif")
+        guard isWord("else") else { return .conditional(branches, otherwise: []) }
+        advance()
+        return .conditional(branches, otherwise: try block("else"))
+    }
+
+    private mutating func forLoop() throws -> Statement {
+        advance()
+        let targetStart = current.position
+        var targets: [Expression] = []
+        repeat {
+            if isSymbol(.comma) { advance() }
+            if isWord("in") { break }
+            targets.append(try bitwiseOr())
+        } while isSymbol(.comma)
+        try expectWord("in", "after the loop's target in 'for target in values:'")
+        let target = targets.count == 1 ? try Self.target(targets[0]) : .unpack(try targets.map(Self.target), targetStart)
+        let iterable = try expressions().single
+        return .forLoop(target, iterable, try block("for"))
+    }
+
+    private mutating func function() throws -> Statement {
+        advance()
+        guard case .identifier(let name) = current.kind, !Self.keywords.contains(name) else { throw unexpected("expected the function's name after 'def'") }
+        advance()
+        try expect(.leftParenthesis, "after the function's name")
+        var parameters: [ParameterDefinition] = []
+        while !isSymbol(.rightParenthesis) {
+            guard case .identifier(let parameter) = current.kind, !Self.keywords.contains(parameter) else {
+                if isSymbol(.star) || isSymbol(.doubleStar) { throw ScriptError("*args and **kwargs parameters are not supported in subpix scripts", at: current.position) }
+                throw unexpected("expected a parameter name")
+            }
+            guard !parameters.contains(where: { $0.name == parameter }) else {
+                throw ScriptError("duplicate parameter '\(parameter)' in the definition of \(name)()", at: current.position)
+            }
+            let position = current.position
+            advance()
+            var defaultValue: Expression?
+            if isSymbol(.equals) {
+                advance()
+                defaultValue = try expression()
+            } else if parameters.last?.defaultValue != nil {
+                throw ScriptError("parameter '\(parameter)' without a default follows one with a default", at: position)
+            }
+            parameters.append(ParameterDefinition(name: parameter, defaultValue: defaultValue))
+            guard isSymbol(.comma) else { break }
+            advance()
+        }
+        try expect(.rightParenthesis, "to close the parameters")
+        return .function(FunctionDefinition(name: name, parameters: parameters, body: try block("def")))
+    }
+
+    private mutating func simpleStatement() throws -> Statement {
+        if case .identifier(let word) = current.kind {
+            switch word {
+            case "pass", "break", "continue":
+                advance()
+                return word == "pass" ? .pass : word == "break" ? .breakLoop : .continueLoop
+            case "return":
+                advance()
+                return .returnValue(atEndOfStatement ? nil : try expressions().single)
+            case _ where Self.unsupportedWords.contains(word) && word != "lambda":
+                throw Self.unsupported(word, at: current.position)
+            default: break
+            }
+        }
         let left = try expressions()
+        if let symbol = symbol(among: Set(Self.augmented.keys)) {
+            guard left.items.count == 1 else { throw unexpected("expected one target before '\(symbol.rawValue)'") }
+            let target = try Self.target(left.single)
+            if case .unpack = target { throw ScriptError("cannot use '\(symbol.rawValue)' on a tuple of targets", at: target.position) }
+            advance()
+            return .augmentedAssignment(target, Self.augmented[symbol]!, try expressions().single)
+        }
         guard isSymbol(.equals) else { return .expression(left.single) }
         advance()
         let targets = try left.items.map(Self.target)
@@ -99,201 +250,32 @@ package struct Parser {
     }
 
     /// `expr (',' expr)* [',']`: one expression, or a tuple when there are commas.
-    private mutating func expressions() throws -> (items: [Expression], single: Expression) {
+    mutating func expressions() throws -> (items: [Expression], single: Expression) {
         let first = try expression()
         var items = [first]
         var trailingComma = false
         while isSymbol(.comma) {
             advance()
             trailingComma = true
-            if atEndOfStatement || isSymbol(.equals) { break }
+            if atEndOfStatement || isSymbol(.equals) || isSymbol(.colon) { break }
             items.append(try expression())
             trailingComma = false
         }
         return (items, items.count == 1 && !trailingComma ? first : .tuple(items, first.start))
     }
 
-    private static func target(_ expression: Expression) throws -> AssignmentTarget {
+    static func target(_ expression: Expression) throws -> AssignmentTarget {
         switch expression {
-        case .name(let name, let p): return .name(name, p)
+        case .name(let name, let p):
+            if keywords.contains(name) { throw ScriptError("cannot assign to the keyword '\(name)'", at: p) }
+            return .name(name, p)
         case .attribute(let base, let name, let p): return .attribute(base, name, p)
+        case .index(let base, let subscripts, let p): return .item(base, subscripts, p)
+        case .tuple(let items, let p), .list(let items, let p): return .unpack(try items.map(target), p)
+        case .comparison(_, let links, _) where links.first?.op == .equal:
+            throw ScriptError("cannot assign to a comparison; '==' compares, '=' assigns", at: expression.start)
         default:
-            throw ScriptError("cannot assign to this expression; expected a name or name.attribute", at: expression.start)
+            throw ScriptError("cannot assign to this expression; expected a name, name.attribute or name[index]", at: expression.start)
         }
-    }
-
-    private mutating func expression() throws -> Expression {
-        let saved = depth
-        defer { depth = saved }
-        try descend(at: current.position)
-        var left = try term()
-        while let symbol = symbol(among: [.plus, .minus]) {
-            let position = current.position
-            try descend(at: position)
-            advance()
-            left = .binary(symbol == .plus ? .add : .subtract, left, try term(), position)
-        }
-        return left
-    }
-
-    private mutating func term() throws -> Expression {
-        let saved = depth
-        defer { depth = saved }
-        var left = try unary()
-        while let symbol = symbol(among: [.star, .slash, .doubleSlash, .percent]) {
-            let position = current.position
-            try descend(at: position)
-            advance()
-            let op: BinaryOperator = switch symbol {
-            case .star: .multiply
-            case .slash: .divide
-            case .doubleSlash: .floorDivide
-            default: .remainder
-            }
-            left = .binary(op, left, try unary(), position)
-        }
-        return left
-    }
-
-    private mutating func unary() throws -> Expression {
-        guard isSymbol(.minus) || isSymbol(.plus) else { return try power() }
-        let (position, negate) = (current.position, isSymbol(.minus))
-        let saved = depth
-        defer { depth = saved }
-        try descend(at: position)
-        advance()
-        let operand = try unary()
-        return negate ? .unaryMinus(operand, position) : operand
-    }
-
-    /// `base ** exponent`; the exponent may carry a sign (`2 ** -1`) and is itself a power.
-    private mutating func power() throws -> Expression {
-        let base = try postfix()
-        guard isSymbol(.doubleStar) else { return base }
-        let position = current.position
-        let saved = depth
-        defer { depth = saved }
-        try descend(at: position)
-        advance()
-        return .binary(.power, base, try unary(), position)
-    }
-
-    private mutating func postfix() throws -> Expression {
-        let saved = depth
-        defer { depth = saved }
-        var base = try atom()
-        while isSymbol(.leftParenthesis) || isSymbol(.leftBracket) || isSymbol(.dot) {
-            let position = current.position
-            try descend(at: position)
-            if isSymbol(.leftParenthesis) {
-                advance()
-                base = .call(base, try arguments(), position)
-            } else if isSymbol(.leftBracket) {
-                advance()
-                base = .index(base, try subscripts(), position)
-            } else {
-                advance()
-                guard case .identifier(let name) = current.kind else { throw unexpected("expected an attribute name after '.'") }
-                advance()
-                base = .attribute(base, name, position)
-            }
-        }
-        return base
-    }
-
-    private mutating func subscripts() throws -> [Subscript] {
-        var result: [Subscript] = []
-        repeat {
-            if isSymbol(.comma) { advance() }
-            if isSymbol(.rightBracket) && !result.isEmpty { break }
-            result.append(try subscriptItem())
-        } while isSymbol(.comma)
-        try expect(.rightBracket, "to close the index")
-        return result
-    }
-
-    /// `...`, an index expression, or a slice `[start]:[stop][:[step]]`.
-    private mutating func subscriptItem() throws -> Subscript {
-        if isSymbol(.ellipsis) {
-            advance()
-            return .ellipsis
-        }
-        let start = isSymbol(.colon) ? nil : try expression()
-        guard isSymbol(.colon) else {
-            guard let start else { throw unexpected("expected an index") }
-            return .index(start)
-        }
-        advance()
-        let stop = try optionalSlicePart()
-        var step: Expression?
-        if isSymbol(.colon) {
-            advance()
-            step = try optionalSlicePart()
-        }
-        return .slice(start: start, stop: stop, step: step)
-    }
-
-    /// A slice bound, absent when the slice part is empty (`x[:3]`, `x[1:]`, `x[::2]`).
-    private mutating func optionalSlicePart() throws -> Expression? {
-        isSymbol(.colon) || isSymbol(.comma) || isSymbol(.rightBracket) || atEndOfStatement ? nil : try expression()
-    }
-
-    private mutating func arguments() throws -> [Argument] {
-        var result: [Argument] = []
-        while !isSymbol(.rightParenthesis) && !atEndOfStatement {
-            var label: String?
-            let position = current.position
-            if case .identifier(let name) = current.kind, next.kind == .symbol(.equals) {
-                label = name
-                advance()
-                advance()
-            } else if result.last?.label != nil {
-                throw ScriptError("positional argument after keyword arguments", at: current.position)
-            }
-            result.append(Argument(label: label, value: try expression(), position: position))
-            guard isSymbol(.comma) else { break }
-            advance()
-        }
-        try expect(.rightParenthesis, "to close the call")
-        return result
-    }
-
-    private mutating func atom() throws -> Expression {
-        let token = current
-        switch token.kind {
-        case .number(let value, let isInteger):
-            advance()
-            return .number(value, isInteger: isInteger, token.position)
-        case .string(let text):
-            advance()
-            return .string(text, token.position)
-        case .identifier(let name):
-            advance()
-            return .name(name, token.position)
-        case .symbol(.leftParenthesis):
-            advance()
-            let items = try sequence(closing: .rightParenthesis)
-            if items.elements.count == 1 && !items.trailingComma { return items.elements[0] }
-            return .tuple(items.elements, token.position)
-        case .symbol(.leftBracket):
-            advance()
-            return .list(try sequence(closing: .rightBracket).elements, token.position)
-        default:
-            throw unexpected("expected an expression")
-        }
-    }
-
-    private mutating func sequence(closing: Symbol) throws -> (elements: [Expression], trailingComma: Bool) {
-        var elements: [Expression] = []
-        var trailingComma = false
-        while !isSymbol(closing) && !atEndOfStatement {
-            elements.append(try expression())
-            trailingComma = false
-            guard isSymbol(.comma) else { break }
-            advance()
-            trailingComma = true
-        }
-        try expect(closing, closing == .rightParenthesis ? "to close the parenthesis" : "to close the list")
-        return (elements, trailingComma)
     }
 }

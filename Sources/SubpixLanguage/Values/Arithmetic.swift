@@ -9,32 +9,26 @@ import Subpix
 ///   an error — except `//` and `%` of two ints, which have no integer answer.
 /// - `//` floors and `%` takes the sign of the divisor, as in Python and NumPy
 ///   (`-7 // 2 == -4`, `-7 % 2 == 1`, `7 % -2 == -1`).
-/// - A number (or a 0-d tensor) broadcasts over a tensor: `heat * 2`, `1 - heat`.
-/// - Two tensors of the same shape combine elementwise; the result is float64
-///   when either side is, float32 otherwise.
+/// - Tensors combine elementwise with NumPy's broadcasting (``Broadcasting``): a
+///   number over a tensor (`heat * 2`), `x - x.mean(axis=-1, keepdims=True)`; the
+///   result is float64 when either side is, float32 otherwise.
 /// - A mask counts as a float32 tensor of 0 and 1 (`values * mask`), a bool as
-///   the int 0 or 1.
-/// - `+` joins two strings.
-enum Arithmetic {
-    static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value, at position: SourcePosition) throws -> Value {
+///   the int 0 or 1; `&` and `|` of masks (or bools) give a mask (or bool), of ints their bits.
+/// - `+` joins two strings, tuples or lists; `*` by an int repeats one; `%` formats a string.
+package enum Arithmetic {
+    package static func apply(_ op: BinaryOperator, _ left: Value, _ right: Value, at position: SourcePosition) throws -> Value {
+        if let joined = try sequence(op, left, right, at: position) { return joined }
+        if op == .and || op == .or, let logical = try logical(op, left, right, at: position) { return logical }
         switch (promoted(left), promoted(right)) {
         case (.int(let a), .int(let b)) where op != .divide && !(op == .power && b < 0):
             if b == 0 && (op == .floorDivide || op == .remainder) {
                 throw ScriptError("integer \(op == .floorDivide ? "division" : "modulo") by zero: \(a) \(op.rawValue) 0", at: position)
             }
             return integer(op, a, b).map(Value.int) ?? .float(combine(op, Double(a), Double(b)))
-        case (.string(let a), .string(let b)) where op == .add:
-            return .string(a + b)
         case (.tensor(let a), .tensor(let b)) where a.shape == b.shape:
             return .tensor(elementwise(a, b) { combine(op, $0, $1) })
-        case (.tensor(let a), .tensor(let b)) where a.shape.isEmpty || b.shape.isEmpty:
-            let (scalar, other) = a.shape.isEmpty ? (a, b) : (b, a)
-            let s = scalar.doubles[0]
-            return .tensor(widened(other, scalar).mapElements { a.shape.isEmpty ? combine(op, s, $0) : combine(op, $0, s) })
         case (.tensor(let a), .tensor(let b)):
-            throw ScriptError(
-                "cannot \(verb(op)) tensors of shapes \(formatShape(a.shape)) and \(formatShape(b.shape)); expected equal shapes or a scalar",
-                at: position)
+            return .tensor(try Broadcasting.combine(a, b, verb: verb(op), at: position) { combine(op, $0, $1) })
         case (.tensor(let a), let other) where isScalar(other):
             let b = other.number ?? .nan
             return .tensor(a.mapElements { combine(op, $0, b) })
@@ -45,6 +39,68 @@ enum Arithmetic {
             return .float(combine(op, a.number ?? .nan, b.number ?? .nan))
         default:
             throw ScriptError("unsupported operand types for \(op.rawValue): \(left.typeName) and \(right.typeName)", at: position)
+        }
+    }
+
+    /// `a + b`, `a * n`, `s % values` on strings, tuples and lists; nil for other operands.
+    private static func sequence(_ op: BinaryOperator, _ left: Value, _ right: Value, at position: SourcePosition) throws -> Value? {
+        switch (op, left, right) {
+        case (.add, .string(let a), .string(let b)): return .string(a + b)
+        case (.add, .list(let a), .list(let b)): return .list(a + b)
+        case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
+        case (.multiply, .string, .int), (.multiply, .list, .int), (.multiply, .tuple, .int): return try repeated(left, right, at: position)
+        case (.multiply, .int, .string), (.multiply, .int, .list), (.multiply, .int, .tuple): return try repeated(right, left, at: position)
+        case (.remainder, .string(let text), _): return .string(try Formatting.percent(text, right, at: position))
+        default: return nil
+        }
+    }
+
+    /// `sequence * count` (an empty one when `count <= 0`), within the memory the language allows.
+    private static func repeated(_ sequence: Value, _ count: Value, at position: SourcePosition) throws -> Value {
+        guard case .int(let n) = count else { return sequence }
+        let times = max(0, n)
+        var length = sequence.items?.count ?? 0
+        if case .string(let text) = sequence { length = text.count }
+        guard length == 0 || times <= 100_000_000 / length else {
+            throw ScriptError("repeating \(sequence.typeWithArticle) of length \(length) \(n) times is too long (over 100000000 items)", at: position)
+        }
+        switch sequence {
+        case .string(let text): return .string(String(repeating: text, count: times))
+        case .list(let items): return .list(Array([[Value]](repeating: items, count: times).joined()))
+        case .tuple(let items): return .tuple(Array([[Value]](repeating: items, count: times).joined()))
+        default: return sequence
+        }
+    }
+
+    /// `&` and `|`: of masks (broadcast) a mask, of bools a bool, of ints their bits; nil for other operands.
+    private static func logical(_ op: BinaryOperator, _ left: Value, _ right: Value, at position: SourcePosition) throws -> Value? {
+        let combine: (Bool, Bool) -> Bool = op == .and ? { $0 && $1 } : { $0 || $1 }
+        switch (left, right) {
+        case (.bool(let a), .bool(let b)): return .bool(combine(a, b))
+        case (.int(let a), .int(let b)): return .int(op == .and ? a & b : a | b)
+        case (.mask, _), (_, .mask):
+            func flags(_ value: Value) -> (values: [Double], shape: [Int])? {
+                switch value {
+                case .mask(let m): (m.elements.map { $0 ? 1 : 0 }, m.shape)
+                case .bool(let flag): ([flag ? 1 : 0], [])
+                default: nil
+                }
+            }
+            guard let a = flags(left), let b = flags(right) else {
+                throw ScriptError("'\(op.rawValue)' of a mask needs another mask or a bool, got \(left.typeName) and \(right.typeName)", at: position)
+            }
+            return .mask(try Broadcasting.mask(a.values, a.shape, b.values, b.shape, verb: "combine", at: position) { combine($0 != 0, $1 != 0) })
+        default: return nil
+        }
+    }
+
+    /// `~x`: a mask inverted, an int's bits (`~True` is -2, as in Python).
+    static func invert(_ value: Value, at position: SourcePosition) throws -> Value {
+        switch value {
+        case .mask(let m): return .mask(m.map { !$0 })
+        case .int(let n): return .int(~n)
+        case .bool(let flag): return .int(~(flag ? 1 : 0))
+        default: throw ScriptError("'~' needs a mask or an int, got \(value.typeWithArticle)", at: position)
         }
     }
 
@@ -90,6 +146,8 @@ enum Arithmetic {
             let r = a % b
             return r != 0 && (r < 0) != (b < 0) ? r + b : r
         case .power: return power(a, b)
+        case .and: return a & b
+        case .or: return a | b
         case .divide: return nil
         }
         return overflow ? nil : result
@@ -123,6 +181,8 @@ enum Arithmetic {
         case .floorDivide: floorDivision(a, b).quotient
         case .remainder: floorDivision(a, b).remainder
         case .power: Foundation.pow(a, b)
+        case .and: a != 0 && b != 0 ? 1 : 0
+        case .or: a != 0 || b != 0 ? 1 : 0
         }
     }
 
@@ -146,11 +206,6 @@ enum Arithmetic {
         return (quotient, remainder)
     }
 
-    /// `tensor` in float64 when `other` is float64 (dtype promotion), else unchanged.
-    private static func widened(_ tensor: AnyTensor, _ other: AnyTensor) -> AnyTensor {
-        other.dtype == .float64 ? .float64(tensor.tensor()) : tensor
-    }
-
     private static func elementwise(_ a: AnyTensor, _ b: AnyTensor, _ f: (Double, Double) -> Double) -> AnyTensor {
         if case .float32(let x) = a, case .float32(let y) = b {
             return .float32(x.zipElements(y) { Float(f(Double($0), Double($1))) })
@@ -168,6 +223,7 @@ enum Arithmetic {
         case .floorDivide: "floor-divide"
         case .remainder: "take the remainder of"
         case .power: "raise"
+        case .and, .or: "combine"
         }
     }
 }

@@ -10,8 +10,10 @@ enum IndexItem: Sendable, Equatable {
     case slice(start: Int?, stop: Int?, step: Int?)
     /// `...`: as many full slices as the other items leave.
     case ellipsis
-    /// A string: a member of an npz archive.
-    case key(String)
+    /// A key: a member of an npz archive, a dict's key, a table's row or column.
+    case key(Value)
+    /// A mask: the elements (or sub-arrays along the leading axes) where it is true.
+    case mask(Mask)
 
     /// How messages name the item.
     var spelling: String {
@@ -21,7 +23,8 @@ enum IndexItem: Sendable, Equatable {
         case .slice(let start, let stop, let step):
             [start, stop].map { $0.map(String.init) ?? "" }.joined(separator: ":") + (step.map { ":\($0)" } ?? "")
         case .ellipsis: "..."
-        case .key(let key): "'\(key)'"
+        case .key(let key): key.repr
+        case .mask(let mask): "a mask of shape \(formatShape(mask.shape))"
         }
     }
 }
@@ -68,7 +71,7 @@ struct BasicIndex {
                 positions.append(kept)
                 shape.append(kept.count)
                 axis += 1
-            case .ellipsis, .key:
+            case .ellipsis, .key, .mask:
                 throw ScriptError("expected integers, slices, None or ... as tensor indices, got \(item.spelling)", at: position)
             }
         }
@@ -83,6 +86,20 @@ struct BasicIndex {
         let first = start.map(clamp) ?? (step > 0 ? lower : upper)
         let end = stop.map(clamp) ?? (step > 0 ? upper : lower)
         return Array(stride(from: first, to: end, by: step))
+    }
+
+    /// The row-major positions, in a tensor of `source` shape, of the selected elements, in the result's order.
+    func offsets(in source: [Int]) -> [Int] {
+        var strides = Array(repeating: 1, count: source.count)
+        for axis in source.indices.dropLast().reversed() { strides[axis] = strides[axis + 1] * source[axis + 1] }
+        var result: [Int] = []
+        result.reserveCapacity(shape.reduce(1, *))
+        func gather(axis: Int, offset: Int) {
+            guard axis < positions.count else { return result.append(offset) }
+            for index in positions[axis] { gather(axis: axis + 1, offset: offset + index * strides[axis]) }
+        }
+        gather(axis: 0, offset: 0)
+        return result
     }
 
     /// The selected elements of `tensor` (whose shape this index was planned for).

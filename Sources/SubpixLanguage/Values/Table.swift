@@ -17,6 +17,22 @@ public struct Table: Sendable, Equatable {
         self.rows = rows
     }
 
+    /// Row `index` as a dict from column name to value (`t[0]["rmse_x"]`).
+    func row(_ index: Int) -> Value {
+        var dictionary = ScriptDictionary()
+        for (column, cell) in zip(columns, rows[index]) { try? dictionary.set(.string(column), Self.value(cell), at: nil) }
+        return .dictionary(dictionary)
+    }
+
+    /// A cell as a script value: a str, a float or an int.
+    static func value(_ cell: Cell) -> Value {
+        switch cell {
+        case .text(let text): .string(text)
+        case .number(let value): .float(value)
+        case .count(let value): .int(value)
+        }
+    }
+
     /// Aligned columns (numbers to 4 decimals, right-aligned), a header line first.
     public var text: String {
         let cells = [columns] + rows.map { $0.map(Self.shown) }

@@ -3,9 +3,12 @@ import Subpix
 /// A value of the script language.
 ///
 /// Scripts see Python-like types: `None`, `bool`, `int`, `float`, `str`,
-/// `tuple`, `list`, plus the subpix types `tensor` (float32 or float64),
-/// `mask` (the booleans of `nms2d(..., mask_only=True)`), `keypoints`, `table` and
-/// `npz` (the named arrays of an `.npz` file).
+/// `tuple`, `list`, `dict`, `range`, functions written with `def`, plus the subpix
+/// types `tensor` (float32 or float64), `mask` (a tensor of booleans: a comparison
+/// of tensors, `nms2d(..., mask_only=True)`), `keypoints` and one `keypoint` of them,
+/// `table` and `npz` (the named arrays of an `.npz` file).
+///
+/// Values are values: `b = a` copies a list (its later `a.append(x)` leaves `b` as it was).
 public enum Value: Sendable, Equatable {
     case none
     case bool(Bool)
@@ -16,13 +19,21 @@ public enum Value: Sendable, Equatable {
     case mask(Mask)
     case tuple([Value])
     case list([Value])
+    case dictionary(ScriptDictionary)
+    /// `range(start, stop, step)`, iterated lazily.
+    case range(ScriptRange)
     case keypoints(KeypointList)
+    /// One keypoint of a list (`kp[0]`): `.x`, `.y`, `.value`, ...; it also reads as the tuple
+    /// `(batch, channel, x, y, [depth,] value)`.
+    case keypoint(Keypoint)
     /// A table of results (`accuracy(...)`).
     case table(Table)
     /// The arrays of an `.npz` file, by name.
     case archive(TensorArchive)
     /// A builtin function, by name.
     case function(String)
+    /// A function written with `def`.
+    case userFunction(ScriptFunction)
     /// The viewer's settings object (`view.temperature = 2`).
     case view
 
@@ -38,10 +49,13 @@ public enum Value: Sendable, Equatable {
         case .mask: "mask"
         case .tuple: "tuple"
         case .list: "list"
+        case .dictionary: "dict"
+        case .range: "range"
         case .keypoints: "keypoints"
+        case .keypoint: "keypoint"
         case .table: "table"
         case .archive: "npz"
-        case .function: "function"
+        case .function, .userFunction: "function"
         case .view: "view"
         }
     }
@@ -68,12 +82,19 @@ public enum Value: Sendable, Equatable {
         }
     }
 
-    /// The items of a tuple or list.
+    /// The items of a tuple or list (a keypoint's as its tuple row).
     public var items: [Value]? {
         switch self {
         case .tuple(let items), .list(let items): items
+        case .keypoint(let point): Self.row(point)
         default: nil
         }
+    }
+
+    /// A keypoint as the tuple items `(batch, channel, x, y, [depth,] value)`.
+    static func row(_ point: Keypoint) -> [Value] {
+        let depth: [Value] = point.depth.map { [.float($0)] } ?? []
+        return [.int(point.batch), .int(point.channel), .float(point.x), .float(point.y)] + depth + [.float(point.value)]
     }
 
     /// True for `None`.
@@ -96,17 +117,23 @@ extension Value: CustomStringConvertible {
         case .bool(let flag): flag ? "True" : "False"
         case .int(let value): String(value)
         case .float(let value): Self.format(value)
-        case .string(let text): "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+        case .string(let text):
+            "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+                .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t") + "'"
         case .tensor(let tensor): tensor.description
         case .mask(let mask): mask.description
         case .tuple(let items): "(" + items.map(\.repr).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
         case .list(let items): "[" + items.map(\.repr).joined(separator: ", ") + "]"
+        case .dictionary(let dictionary): dictionary.repr
+        case .range(let range): range.repr
         case .keypoints(let points): KeypointText.table(points)
+        case .keypoint(let point): Value.tuple(Self.row(point)).repr
         case .table(let table): table.text
         case .archive(let archive):
             "npz '\(archive.path)': " + archive.members.map { "\($0.name) \(formatShape($0.tensor.shape)) \($0.tensor.dtype.rawValue)" }
                 .joined(separator: ", ")
         case .function(let name): "<builtin \(name)>"
+        case .userFunction(let function): "<function \(function.name)>"
         case .view: "<view settings>"
         }
     }

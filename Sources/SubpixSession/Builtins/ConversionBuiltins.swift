@@ -5,7 +5,7 @@ import SubpixLanguage
 /// Python's conversions and number builtins, so that `temperature = float(args[1])`
 /// and `H_out = (H + 2 * pad - k) // stride + 1` read as in Python.
 enum ConversionBuiltins {
-    static let all: [Builtin] = [float, int, str, bool, len, abs, min, max, round]
+    static let all: [Builtin] = [float, int, str, bool, len, abs, round]
 
     static let float = Builtin(
         "float", [.init("x")], category: .conversion,
@@ -56,34 +56,30 @@ enum ConversionBuiltins {
         summary: "the truth of x, as Python has it: 0, 0.0, \"\", None and empty lists are False",
         details: "A one-element tensor is true when its value is not 0; a larger tensor has no single truth value (use min(x) or max(x))."
     ) { a, _ in
-        switch a["x"] {
-        case .none: return .bool(false)
-        case .bool(let flag): return .bool(flag)
-        case .int(let value): return .bool(value != 0)
-        case .float(let value): return .bool(value != 0)
-        case .string(let text): return .bool(!text.isEmpty)
-        case .tuple(let items), .list(let items): return .bool(!items.isEmpty)
-        case .keypoints(let points): return .bool(!points.isEmpty)
-        case .tensor(let t) where t.count == 1: return .bool(t.doubles[0] != 0)
-        case .mask(let m) where m.count == 1: return .bool(m.elements[0])
-        case .tensor, .mask: throw a.error("x", "a one-element tensor (a larger one has no single truth value; use min(x) or max(x))")
-        case .archive, .table, .function, .view: return .bool(true)
+        do {
+            return .bool(try Truth.of(a["x"], at: nil))
+        } catch {
+            throw a.error("x", "a one-element tensor (a larger one has no single truth value; use any(x) or all(x))")
         }
     }
 
     static let len = Builtin(
         "len", [.init("x")], category: .conversion,
-        summary: "the length of a string, tuple, list, keypoint list or npz archive, or the first axis of a tensor or mask"
+        summary: "the length of a string, tuple, list, dict, range, keypoint list, table or npz archive, or the first axis of a tensor or mask"
     ) { a, _ in
         switch a["x"] {
         case .string(let text): return .int(text.count)
         case .tuple(let items), .list(let items): return .int(items.count)
         case .keypoints(let points): return .int(points.count)
         case .archive(let archive): return .int(archive.members.count)
+        case .dictionary(let dictionary): return .int(dictionary.count)
+        case .range(let range): return .int(range.count)
+        case .table(let table): return .int(table.rows.count)
+        case .keypoint(let point): return .int(point.depth == nil ? 5 : 6)
         case .tensor(let t) where !t.shape.isEmpty: return .int(t.shape[0])
         case .mask(let m) where !m.shape.isEmpty: return .int(m.shape[0])
         case .tensor, .mask: throw a.error("x", "a tensor with at least one axis", got: "a 0-d tensor")
-        default: throw a.error("x", "a str, tuple, list, tensor, mask, keypoints or npz archive")
+        default: throw a.error("x", "a str, tuple, list, dict, range, tensor, mask, keypoints, table or npz archive")
         }
     }
 
@@ -97,41 +93,6 @@ enum ConversionBuiltins {
         case let value:
             guard let number = value.number else { throw a.error("x", "a number or a tensor") }
             return .float(Swift.abs(number))
-        }
-    }
-
-    static let min = extremum("min", "smallest") { $0 < $1 }
-    static let max = extremum("max", "largest") { $0 > $1 }
-
-    /// `min`/`max`: of several numbers, of a list or tuple of numbers, or of a tensor's elements.
-    private static func extremum(_ name: String, _ adjective: String, _ beats: @escaping @Sendable (Double, Double) -> Bool) -> Builtin {
-        Builtin(
-            name, [], category: .conversion,
-            summary: "the \(adjective) of several numbers, of a list of numbers, or of a tensor's elements (NaN if any is NaN)",
-            details: "\(name)(3, 1, 2), \(name)([3, 1, 2]), \(name)(heat). Numbers keep their type (\(name)(3, 1.5) is the value as given); a tensor gives a float.",
-            variadic: true
-        ) { a, _ in
-            let candidates: [Value]
-            switch a.rest.count == 1 ? a.rest[0] : .tuple(a.rest) {
-            case .tensor(let t):
-                guard t.count > 0 else { throw ScriptError("\(name)(): expected a non-empty tensor, got one of shape \(formatShape(t.shape))") }
-                let elements = t.doubles
-                if elements.contains(where: \.isNaN) { return .float(.nan) }
-                return .float(elements.dropFirst().reduce(elements[0]) { beats($1, $0) ? $1 : $0 })
-            case .tuple(let items), .list(let items):
-                candidates = items
-            case let other:
-                throw ScriptError("\(name)(): expected numbers, a list of numbers or a tensor, got \(other.typeWithArticle)")
-            }
-            guard var best = candidates.first else { throw ScriptError("\(name)(): expected at least one value, got none") }
-            for candidate in candidates {
-                switch candidate {
-                case .int, .float, .bool: break
-                default: throw ScriptError("\(name)(): expected numbers, got \(candidate.typeWithArticle)")
-                }
-                if beats(candidate.number ?? .nan, best.number ?? .nan) { best = candidate }
-            }
-            return best
         }
     }
 

@@ -9,7 +9,14 @@ enum KeypointBuiltins {
                  .init("normalized_coordinates", .bool(false))],
                 category: .keypoints,
                 summary: "dense op outputs -> keypoints (batch, channel, x, y, [depth,] value), best first",
-                details: "coords (B, C, 2, H, W) with values (B, C, H, W) from \(Method.convSoftArgmax2d.name), or (B, C, 3, D, H, W) with (B, C, D, H, W) from the 3D ops; or coords (B, N, 2) from \(Method.spatialSoftArgmax2d.name) (one point per map, value 1 unless values (B, N) is given), or a (B, C, H, W) map alone: its pixels (with mask=\(Method.suppression(rank: 4).name)(..., mask_only=True), the integer maxima; normalized_coordinates=True for kornia's [-1, 1] grid). mask (from \(Method.suppression(rank: 4).name)/\(Method.suppression(rank: 5).name)(..., mask_only=True)) keeps only masked positions; min_value drops lower values; top_k keeps the best per (batch, channel). A point whose coordinate or value is NaN or infinite is dropped and counted: print(kp) ends with \"2 dropped: NaN/inf\", kp.dropped is the count. kp.count, kp[i], print(kp, format=\"csv\"), save(kp, \"out.csv\").") { a, _ in
+                details: "coords (B, C, 2, H, W) with values (B, C, H, W) from \(Method.convSoftArgmax2d.name), or (B, C, 3, D, H, W) with (B, C, D, H, W) from the 3D ops; or coords (B, N, 2) from \(Method.spatialSoftArgmax2d.name) (one point per map, value 1 unless values (B, N) is given), or a (B, C, H, W) map alone: its pixels (with mask=\(Method.suppression(rank: 4).name)(..., mask_only=True), the integer maxima; normalized_coordinates=True for kornia's [-1, 1] grid). mask (from \(Method.suppression(rank: 4).name)/\(Method.suppression(rank: 5).name)(..., mask_only=True)) keeps only masked positions; min_value drops lower values; top_k keeps the best per (batch, channel). A point whose coordinate or value is NaN or infinite is dropped and counted: print(kp) ends with \"2 dropped: NaN/inf\", kp.dropped is the count. kp.count, kp[i] (a keypoint: kp[i].x, .y, .value, .batch, .channel), for p in kp, print(kp, format=\"csv\"), save(kp, \"out.csv\"). A list of keypoints (a comprehension over kp: keypoints([p for p in kp if p.value > 0.5])) becomes a keypoint list again.") { a, _ in
+            if let items = a["coords"].items, case .list = a["coords"] {
+                let points = try items.map { item -> Keypoint in
+                    guard case .keypoint(let point) = item else { throw a.error("coords", "a list of keypoints (kp[i] of a keypoint list)", got: "a list holding \(item.typeWithArticle)") }
+                    return point
+                }
+                return .keypoints(KeypointList(points))
+            }
             let coords = try a.tensor("coords")
             let values = try a.optionalTensor("values")
             let (mask, topK, minValue) = (try a.optionalMask("mask"), try a.optionalInt("top_k"), try a.optionalDouble("min_value"))

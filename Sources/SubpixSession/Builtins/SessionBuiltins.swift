@@ -8,19 +8,22 @@ enum SessionBuiltins {
     static let all: [Builtin] = [print, show, help, vars, time, view, korniaVersion]
 
     static let print = Builtin(
-        "print", [.init("format", Value.none)], category: .session,
-        summary: "print values separated by spaces; format=\"csv\" or \"json\" prints tensors and keypoints machine-readably",
-        details: "csv: a (1, 1, H, W) or 2D tensor as H lines of W numbers, keypoints with a header row batch,channel,x,y[,depth],value (under subpix run --each-frame: a leading frame column, the header once per run). json: {\"shape\", \"dtype\", \"data\"} for a tensor, a list of objects for keypoints; NaN and infinities become null.",
+        "print", [.init("sep", .string(" ")), .init("end", .string("\n")), .init("file", Value.none), .init("format", Value.none)], category: .session,
+        summary: "print values separated by sep and ended by end, as Python's print; file=stderr writes to standard error; format=\"csv\" or \"json\" prints tensors and keypoints machine-readably",
+        details: "csv: a (1, 1, H, W) or 2D tensor as H lines of W numbers, keypoints with a header row batch,channel,x,y[,depth],value (under subpix run --each-frame: a leading frame column, the header once per run), a number as it is (3, not 3.0). json: {\"shape\", \"dtype\", \"data\"} for a tensor, a list of objects for keypoints; NaN and infinities become null. Without format a value prints as str() shows it.",
         variadic: true
     ) { a, session in
         let format = try a.optionalString("format")
         if let format, format != "csv", format != "json" { throw a.error("format", "\"csv\" or \"json\"") }
+        let file = try a.optionalString("file")
+        guard file == nil || file == "stdout" || file == "stderr" else { throw a.error("file", "stdout or stderr") }
         if format == "csv", a.rest.count == 1, case .keypoints(let points) = a.rest[0], session.streamFrame != nil {
             // One table over the stream's frames: a frame column, one header.
-            if let rows = session.streamFrame?.csv(points) { session.output(rows) }
+            if let rows = session.streamFrame?.csv(points) { session.write(rows + (try a.string("end")), toErrors: file == "stderr") }
             return .none
         }
-        session.output(try a.rest.map { try Printing.text($0, format: format) }.joined(separator: " "))
+        let text = try a.rest.map { try Printing.text($0, format: format) }.joined(separator: try a.string("sep"))
+        session.write(text + (try a.string("end")), toErrors: file == "stderr")
         return .none
     }
 
@@ -96,7 +99,7 @@ enum SessionBuiltins {
         var samples: [Double] = []
         var result = Value.none
         for _ in 0..<repeats {
-            if session.isInterrupted() { throw ScriptError("interrupted") }
+            try session.checkpoint()
             let start = DispatchTime.now().uptimeNanoseconds
             result = try a.evaluate("expr")
             samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)

@@ -7,7 +7,8 @@ import SubpixLanguage
 /// `view.temperature = 2`) or calls a builtin whose ``Builtin/journaled`` flag
 /// says a bare call changes the session (`view(x)`). Output (`print`,
 /// `show`, `help`), `save` (a replay must not write files again) and failures
-/// are left out. Statements that run *inside* a recorded one (the viewer hook
+/// are left out. A block (`for`, `if`, `while`, `def`) is recorded whole, as
+/// the text it was typed as. Statements that run *inside* a recorded one (the viewer hook
 /// of `view(x)`, a `y = source(...)`) are not recorded again: replaying the
 /// outer statement re-runs them. Statements run by a bare `source(path)` are
 /// recorded one by one, since `source` itself is not. Typed view changes
@@ -21,9 +22,10 @@ struct Journal {
     func records(_ statement: Statement, registry: BuiltinRegistry) -> Bool {
         guard recordingDepth == 0 else { return false }
         switch statement {
-        case .assignment: return true
+        case .assignment, .augmentedAssignment: return true
         case .expression(.call(.name(let name, _), _, _)): return registry[name]?.journaled ?? false
-        case .expression: return false
+        case let compound where compound.isCompound: return true
+        default: return false
         }
     }
 

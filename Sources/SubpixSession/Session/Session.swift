@@ -50,9 +50,20 @@ public final class Session {
     public var status: ((String) -> Void)?
     /// Whether `show` may use ANSI colours (true on a colour terminal).
     public var colorOutput = false
-    /// Polled between statements and repetitions of `time`; returning true
-    /// stops the run with the error "interrupted" (the REPL wires Ctrl-C here).
+    /// Polled before each statement, each turn of a loop and each repetition of `time`;
+    /// returning true stops the run with the error "interrupted" (the REPL wires Ctrl-C here).
     public var isInterrupted: () -> Bool = { false }
+    /// The longest one ``execute(_:onError:)`` may run, in seconds (`subpix run --max-seconds`,
+    /// the viewer's `:` line); past it the statement running stops with an error naming its line.
+    public var maxSeconds: Double?
+    /// When the running ``execute(_:onError:)`` must stop (from ``maxSeconds``).
+    private var deadline: UInt64?
+    /// Nested ``execute(_:onError:)`` calls (a `source(...)` inside a script) in progress.
+    private var executeDepth = 0
+    /// Text `print(..., end="")` wrote that no line break has ended yet, for each stream.
+    private var pendingText: [Bool: String] = [:]
+    /// Where `print(..., file=stderr)` writes; nil sends it to ``warnings``, else ``output``.
+    public var errorOutput: ((String) -> Void)?
     /// The script's command-line arguments (`args[0]`, ...).
     /// `save` replaces existing files without `overwrite=True` (`subpix repl --force`).
     public var overwritesFiles = false
@@ -118,6 +129,14 @@ public final class Session {
     public func execute(_ source: String, onError: ((ScriptError) -> Void)? = nil) throws -> Value? {
         let characters = Array(source)
         var last: Value?
+        if executeDepth == 0 {
+            deadline = maxSeconds.map { DispatchTime.now().uptimeNanoseconds + UInt64(max(0, $0) * 1e9) }
+        }
+        executeDepth += 1
+        defer {
+            executeDepth -= 1
+            if executeDepth == 0 { flushPrinted() }
+        }
         for parsed in try Parser.parse(source) {
             pendingPeaks = nil
             scriptView.startStatement()
@@ -134,12 +153,35 @@ public final class Session {
 
     private func run(_ parsed: ParsedStatement, text: String) throws -> Value? {
         let interpreter = Interpreter(context: self)
-        guard record.records(parsed.statement, registry: registry) else { return try interpreter.run(parsed.statement) }
+        guard record.records(parsed.statement, registry: registry) else { return try interpreter.run(parsed) }
         record.enter()
         defer { record.leave() }
-        let value = try interpreter.run(parsed.statement)
+        let value = try interpreter.run(parsed)
         record.append(text)
         return value
+    }
+
+    /// Stops the run when Ctrl-C was pressed or the time limit (``maxSeconds``) passed.
+    package func checkpoint() throws {
+        if isInterrupted() { throw ScriptError("interrupted") }
+        if let deadline, DispatchTime.now().uptimeNanoseconds > deadline {
+            throw ScriptError("stopped: the script ran longer than its time limit of \(Value.format(maxSeconds ?? 0)) s (subpix run --max-seconds N sets it)")
+        }
+    }
+
+    /// Writes `text` as `print` does: whole lines to ``output`` (or, `toErrors`, to ``errorOutput``),
+    /// a last piece without a line break held until one comes or the run ends.
+    func write(_ text: String, toErrors: Bool) {
+        let sink = toErrors ? (errorOutput ?? warnings ?? output) : output
+        let whole = (pendingText[toErrors] ?? "") + text
+        guard let lastBreak = whole.lastIndex(of: "\n") else { return pendingText[toErrors] = whole }
+        pendingText[toErrors] = String(whole[whole.index(after: lastBreak)...])
+        sink(String(whole[..<lastBreak]))
+    }
+
+    /// Ends the lines `print(..., end="")` left open.
+    private func flushPrinted() {
+        for stream in [false, true] where !(pendingText[stream] ?? "").isEmpty { write("\n", toErrors: stream) }
     }
 
     /// Reports a status message (see ``status``).

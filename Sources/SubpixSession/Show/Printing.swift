@@ -24,6 +24,8 @@ enum Printing {
             return "null"
         case ("json", .bool(let flag)):
             return flag ? "true" : "false"
+        case (_, .int(let n)):
+            return String(n)
         default:
             if let items = value.items {
                 let parts = try items.map { try text($0, format: format) }

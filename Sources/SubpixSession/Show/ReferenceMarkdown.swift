@@ -72,17 +72,26 @@ public enum ReferenceMarkdown {
 
         ## Syntax
 
-        - Statements: `name = expr`, `a, b = expr` (tuple unpacking; `a, b = 1, 2` too), or a
-          bare expression (the REPL echoes its value). One per line, or separated by `;`; a
-          statement continues on the next line while a bracket is open. `#` starts a comment.
-        - Values: integers, floats (`2.5`, `.5`, `1e-8`), strings (`"..."` or `'...'`, escapes
+        The language is a subset of Python (see "For Python users" below for exactly which).
+
+        - Statements: `name = expr`, `a, b = expr` (tuple unpacking; `a, b = 1, 2` too),
+          `x[i] = expr`, `x += expr` (also `-= *= /= //= %= **=`), a bare expression (the REPL
+          echoes its value), and the blocks `if`/`elif`/`else`, `for`, `while` (with `break`,
+          `continue`, `pass`) and `def` (with `return`), indented as Python indents them. One
+          statement per line, or separated by `;`; a statement continues on the next line while
+          a bracket is open or after a `\\`. `#` starts a comment.
+        - Values: integers (`3`, `0x10`, `1_000`; beyond 64 bits an error), floats (`2.5`, `.5`,
+          `1e-8`, `1e400` is `inf`), strings (`"..."`, `'...'`, `\"\"\"...\"\"\"`, f-strings, escapes
           `\\n \\t \\\\ \\" \\'`), `True`/`False` (also `true`/`false`), `None`, tuples `(1, 2)`
-          and `(1,)`, lists `[1, 2]`, tensors (float32 or float64), masks (from
-          `\(Method.suppression(rank: 4).name)(..., mask_only=True)`), keypoint lists.
+          and `(1,)`, lists `[1, 2]`, dicts `{"a": 1}`, ranges, tensors (float32 or float64),
+          masks (from a comparison of tensors, or `\(Method.suppression(rank: 4).name)(..., mask_only=True)`),
+          keypoint lists and their keypoints, functions.
         - Arithmetic `+ - * / // % **` and unary `-` on numbers and tensors, with Python's
           precedence (`**` binds tightest and to the right: `-2 ** 2` is `-4`, `2 ** 3 ** 2` is
-          `512`) and parentheses: a number broadcasts over a tensor; two tensors must have the
-          same shape (or one is 0-dimensional); float64 wins over float32; a mask counts as 0/1.
+          `512`) and parentheses. Tensors broadcast as in NumPy (`x - x.mean(axis=1, keepdims=True)`);
+          float64 wins over float32; a mask counts as 0/1. Comparisons `== != < <= > >=` chain
+          as in Python; of tensors they give masks (`x[x > 0.5]`, `where(x > 0.5, x, 0)`);
+          `and`/`or`/`not` short-circuit; `&`, `|`, `~` combine masks.
           `/` of two integers gives a float; `//` floors and `%` takes the divisor's sign, as in
           Python (`-7 // 2` is `-4`, `-7 % 2` is `1`), so `(64 + 2 * 1 - 3) // 2 + 1` computes an
           output size. Division by zero gives `inf`/`nan` as in NumPy, except `//` and `%` of
@@ -94,9 +103,11 @@ public enum ReferenceMarkdown {
           slices clamp to the axis, as in Python. An index out of range names the axis and its
           bounds. Tuples, lists, strings and keypoint lists take one integer or slice
           (`args[1:]`, `name[:-4]`).
-        - Attributes: `x.shape`, `x.dtype`, `x.ndim`, `x.size` (tensors and masks), `kp.count`;
-          methods `x.reshape(1, 1, -1, 48)`, `x.unsqueeze(0)`, `x.squeeze()` (the builtins of the
-          same names).
+        - Attributes: `x.shape`, `x.dtype`, `x.ndim`, `x.size`, `x.T` (tensors and masks),
+          `kp.count`, `kp[0].x` (`.y`, `.value`, `.batch`, `.channel`, `.depth`); methods
+          `x.reshape(1, 1, -1, 48)`, `x.unsqueeze(0)`, `x.squeeze()`, `x.sum(axis=1)` and the
+          other reductions (the builtins of the same names), `x.item()`, `x.tolist()`, and the
+          string, list and dict methods listed under "For Python users".
         - `.npz` files load as a mapping, as `np.load` gives them: `f = load("a.npz")`,
           `f["heatmaps"]`, `f.keys()`; `load("a.npz", "heatmaps")` reads one array.
         - Calls take positional and keyword arguments named exactly as in kornia; keywords come
@@ -105,8 +116,6 @@ public enum ReferenceMarkdown {
           for a square window (`kernel_size=5` is `(5, 5)`).
         - `args` is the list of the script's command-line arguments (`subpix run FILE ARG...`),
           as strings: `float(args[1])`, `int(args[2])` make numbers of them.
-        - There are no loops: a script handles one input, and the shell runs it over many,
-          `for f in maps/*.npy; do subpix run extract.subpix "$f" > "${f%.npy}.csv"; done`.
         - `view.<setting> = value` changes what the viewer shows (see the last section).
 
         ## Errors
@@ -132,9 +141,11 @@ public enum ReferenceMarkdown {
         `subpix repl` edits lines with readline: history is kept across runs in
         `~/.subpix_history` (or the file `SUBPIX_HISTORY` names), Tab completes builtins,
         variables, keyword names of the call being typed, attributes and view settings.
-        A line with an open bracket continues on the next (`...` prompt). Ctrl-C cancels the
-        line being typed, or stops a running input between two statements (or two runs of
-        `time`; three presses quit an op that runs too long); Ctrl-D exits. With piped input
+        A line with an open bracket continues on the next (`...` prompt), and a line that opens
+        a block (`for c in range(3):`) reads the block's lines until an empty line, as Python's
+        REPL does. Ctrl-C cancels the line being typed, or stops a running input before its
+        next statement or loop turn (or run of `time`; three presses quit an op that runs too
+        long) and keeps the session; Ctrl-D exits. With piped input
         or output there is no prompt, banner or escape code.
 
         ## Builtins

@@ -14,13 +14,18 @@ extension ViewerEffect {
         }
     }
 
+    /// How long a `:` statement may run before it stops with an error (a `while True:` must not hang the viewer).
+    static let statementSeconds = 10.0
+
     /// Runs a `:` statement with what it prints captured: all it printed, else its
     /// value, else nothing (``ViewerModel/showOutput(_:)`` opens a pane for several lines).
+    /// It stops after ``statementSeconds`` unless the session has its own limit.
     private static func run(_ statement: String, in session: Session) throws -> String? {
         let captured = CapturedOutput()
-        let previous = session.output
+        let (previous, previousLimit) = (session.output, session.maxSeconds)
         session.output = { captured.lines.append($0) }
-        defer { session.output = previous }
+        session.maxSeconds = previousLimit ?? statementSeconds
+        defer { (session.output, session.maxSeconds) = (previous, previousLimit) }
         let value = try session.execute(statement)
         guard captured.lines.isEmpty else { return captured.lines.joined(separator: "\n") }
         return value.flatMap { $0 == .none ? nil : $0.repr }

@@ -75,7 +75,9 @@ final class DataBuiltinTests: ScriptTestCase {
             first = kp[0]
             """)
         XCTAssertEqual(session.variables["n"], .int(1))
-        guard case .tuple(let row)? = session.variables["first"], row.count == 5 else { return XCTFail("\(String(describing: session.variables["first"]))") }
+        guard case .keypoint? = session.variables["first"], let row = session.variables["first"]?.items, row.count == 5 else {
+            return XCTFail("kp[0] is one keypoint that reads as its tuple row: \(String(describing: session.variables["first"]))")
+        }
         // The 3x3 window around the peak holds g = 1 (centre), e^-1/2 (4 edges), e^-1 (4 corners); it is
         // symmetric, so the soft-argmax is the centre (4, 4) and the value is Σ g·e^g / Σ e^g.
         let g = [1.0] + Array(repeating: exp(-0.5), count: 4) + Array(repeating: exp(-1.0), count: 4)

@@ -12,7 +12,9 @@ final class InterpreterTests: ScriptTestCase {
         XCTAssertEqual(try value("'a'"), .string("a"))
         XCTAssertEqual(try value("True, False, true, false, None"), .tuple([.bool(true), .bool(false), .bool(true), .bool(false), .none]))
         XCTAssertEqual(try value("[1, (2, 3)]"), .list([.int(1), .tuple([.int(2), .int(3)])]))
-        XCTAssertEqual(try value("99999999999999999999"), .float(1e20), "integers beyond Int become floats")
+        XCTAssertThrowsError(try value("99999999999999999999"), "integers beyond 64 bits are an error, not a silent float") {
+            XCTAssertEqual("\($0)", "1:1: integer literal too large: subpix integers are 64-bit (at most 9223372036854775807); write a float such as 1e20")
+        }
     }
 
     func testArithmeticOnNumbers() throws {
@@ -97,8 +99,8 @@ final class InterpreterTests: ScriptTestCase {
         assertErrors([
             ("print(heet)", "1:7: name 'heet' is not defined; did you mean 'heat'?"),
             ("zzz", "1:1: name 'zzz' is not defined"),
-            ("heat + zeros((2, 2))", "1:6: cannot add tensors of shapes (1, 1, 4, 4) and (2, 2); expected equal shapes or a scalar"),
-            ("heat / zeros((2, 2))", "1:6: cannot divide tensors of shapes (1, 1, 4, 4) and (2, 2); expected equal shapes or a scalar"),
+            ("heat + zeros((2, 2))", "1:6: cannot add tensors of shapes (1, 1, 4, 4) and (2, 2); they do not broadcast (axes must match, be 1, or be missing, aligned from the last)"),
+            ("heat / zeros((2, 2))", "1:6: cannot divide tensors of shapes (1, 1, 4, 4) and (2, 2); they do not broadcast (axes must match, be 1, or be missing, aligned from the last)"),
             ("'a' * heat", "1:5: unsupported operand types for *: str and tensor"),
             ("'a' - 'b'", "1:5: unsupported operand types for -: str and str"),
             ("(1, 2) + 1", "1:8: unsupported operand types for +: tuple and int"),
@@ -111,7 +113,7 @@ final class InterpreterTests: ScriptTestCase {
             ("(1, 2)[2]", "1:7: index 2 is out of range for a tuple of length 2"),
             ("[1, 2][0, 1]", "1:7: expected one index or slice for a list of length 2, got 2"),
             ("'abc'[3]", "1:6: index 3 is out of range for a str of length 3"),
-            ("heat.foo", "1:5: a tensor has no attribute 'foo'; expected one of shape, dtype, ndim, size, reshape(), squeeze(), unsqueeze()"),
+            ("heat.foo", "1:5: a tensor has no attribute 'foo'; expected one of shape, dtype, ndim, size, T, reshape(), squeeze(), unsqueeze(), sum(), mean(), max(), min(), std(), argmax(), argmin(), any(), all()"),
             ("(1).shape", "1:4: an int has no attribute 'shape'"),
             ("a, b = heat.shape", "1:8: cannot unpack 4 values into 2 names"),
             ("a, b = 3", "1:8: cannot unpack an int into 2 names"),

@@ -43,7 +43,7 @@ final class LanguageTests: ScriptTestCase {
         assertErrors([
             ("7 // 0", "1:3: integer division by zero: 7 // 0"),
             ("-7 % 0", "1:4: integer modulo by zero: -7 % 0"),
-            ("zeros((2,)) ** zeros((3,))", "1:13: cannot raise tensors of shapes (2,) and (3,); expected equal shapes or a scalar"),
+            ("zeros((2,)) ** zeros((3,))", "1:13: cannot raise tensors of shapes (2,) and (3,); they do not broadcast (axes must match, be 1, or be missing, aligned from the last)"),
             ("'a' // 2", "1:5: unsupported operand types for //: str and int"),
         ])
         XCTAssertEqual(try value("7.0 // 0"), .float(.infinity), "floats follow NumPy, as / does")

@@ -9,15 +9,15 @@ final class LexerTests: XCTestCase {
 
     func testNumbersInEveryForm() throws {
         XCTAssertEqual(try kinds("3 2.5 .5 1e-8 1E3 2.5e+2 1_000"), [
-            .number(3, isInteger: true), .number(2.5, isInteger: false), .number(0.5, isInteger: false),
-            .number(1e-8, isInteger: false), .number(1000, isInteger: false), .number(250, isInteger: false),
-            .number(1000, isInteger: true), .end,
+            .integer(3), .float(2.5), .float(0.5),
+            .float(1e-8), .float(1000), .float(250),
+            .integer(1000), .newline, .end,
         ])
     }
 
     func testStringsWithBothQuotesAndEscapes() throws {
         XCTAssertEqual(try kinds(#"'a' "b" "tab\tnew\nq\"s\'b\\" 'C:\data\x.npy'"#), [
-            .string("a"), .string("b"), .string("tab\tnew\nq\"s'b\\"), .string(#"C:\data\x.npy"#), .end,
+            .string("a"), .string("b"), .string("tab\tnew\nq\"s'b\\"), .string(#"C:\data\x.npy"#), .newline, .end,
         ])
     }
 
@@ -26,8 +26,8 @@ final class LexerTests: XCTestCase {
             .identifier("x_1"), .symbol(.equals), .identifier("f"), .symbol(.leftParenthesis), .identifier("a"), .symbol(.comma),
             .symbol(.leftBracket), .identifier("b"), .symbol(.rightBracket), .symbol(.rightParenthesis), .newline,
             .identifier("y"), .symbol(.dot), .identifier("z"), .newline,
-            .symbol(.minus), .number(1, isInteger: true), .symbol(.star), .number(2, isInteger: true), .symbol(.slash),
-            .number(3, isInteger: true), .symbol(.plus), .number(4, isInteger: true), .end,
+            .symbol(.minus), .integer(1), .symbol(.star), .integer(2), .symbol(.slash),
+            .integer(3), .symbol(.plus), .integer(4), .newline, .end,
         ])
     }
 
@@ -35,23 +35,23 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(try kinds("a // b ** -c % d[..., ::2]"), [
             .identifier("a"), .symbol(.doubleSlash), .identifier("b"), .symbol(.doubleStar), .symbol(.minus), .identifier("c"),
             .symbol(.percent), .identifier("d"), .symbol(.leftBracket), .symbol(.ellipsis), .symbol(.comma), .symbol(.colon),
-            .symbol(.colon), .number(2, isInteger: true), .symbol(.rightBracket), .end,
+            .symbol(.colon), .integer(2), .symbol(.rightBracket), .newline, .end,
         ])
-        XCTAssertEqual(try kinds("x.y .5"), [.identifier("x"), .symbol(.dot), .identifier("y"), .number(0.5, isInteger: false), .end])
+        XCTAssertEqual(try kinds("x.y .5"), [.identifier("x"), .symbol(.dot), .identifier("y"), .float(0.5), .newline, .end])
     }
 
     func testLineBreaksInsideBracketsDoNotEndTheStatement() throws {
         XCTAssertEqual(try kinds("f(1,\n  2)\ng"), [
-            .identifier("f"), .symbol(.leftParenthesis), .number(1, isInteger: true), .symbol(.comma), .number(2, isInteger: true),
-            .symbol(.rightParenthesis), .newline, .identifier("g"), .end,
+            .identifier("f"), .symbol(.leftParenthesis), .integer(1), .symbol(.comma), .integer(2),
+            .symbol(.rightParenthesis), .newline, .identifier("g"), .newline, .end,
         ])
     }
 
     func testWindowsAndOldMacLineEndingsAreLineBreaks() throws {
         let tokens = try Lexer.tokenize("a = 1\r\nb = 2\rc")
         XCTAssertEqual(tokens.map(\.kind), [
-            .identifier("a"), .symbol(.equals), .number(1, isInteger: true), .newline,
-            .identifier("b"), .symbol(.equals), .number(2, isInteger: true), .newline, .identifier("c"), .end,
+            .identifier("a"), .symbol(.equals), .integer(1), .newline,
+            .identifier("b"), .symbol(.equals), .integer(2), .newline, .identifier("c"), .newline, .end,
         ])
         XCTAssertEqual(tokens[4].position, SourcePosition(line: 2, column: 1))
         XCTAssertEqual(tokens[8].position, SourcePosition(line: 3, column: 1))
@@ -72,7 +72,7 @@ final class LexerTests: XCTestCase {
             ("y = 1e", "1:5: malformed number '1e'"),
             ("y = 1.2.3", "1:5: malformed number '1.2.3'"),
             ("y = 2 ** 3 @ 4", "1:12: unexpected character '@'"),
-            ("z = {}", "1:5: unexpected character '{'"),
+            ("z = $", "1:5: unexpected character '$'"),
         ]
         for (source, message) in cases {
             XCTAssertThrowsError(try Lexer.tokenize(source), source) { XCTAssertEqual("\($0)", message, source) }
@@ -80,12 +80,18 @@ final class LexerTests: XCTestCase {
     }
 
     func testIncompleteInputWhileBracketsAreOpen() {
-        XCTAssertTrue(Lexer.isIncomplete("f(1,"))
-        XCTAssertTrue(Lexer.isIncomplete("x = [(1, 2),\n (3"))
-        XCTAssertTrue(Lexer.isIncomplete("f(1, # a comment (\n"))
-        XCTAssertFalse(Lexer.isIncomplete("f(1)"))
-        XCTAssertFalse(Lexer.isIncomplete("f(')')"))
-        XCTAssertFalse(Lexer.isIncomplete("x = 'unterminated"), "a lexical error is complete, so it gets reported")
-        XCTAssertFalse(Lexer.isIncomplete("f(1))"), "a stray closer is for the parser to report")
+        XCTAssertEqual(Lexer.continuation(of: "f(1,"), .openBracket)
+        XCTAssertEqual(Lexer.continuation(of: "x = [(1, 2),\n (3"), .openBracket)
+        XCTAssertEqual(Lexer.continuation(of: "f(1, # a comment (\n"), .openBracket)
+        XCTAssertEqual(Lexer.continuation(of: "f(1)"), .complete)
+        XCTAssertEqual(Lexer.continuation(of: "f(')')"), .complete)
+        XCTAssertEqual(Lexer.continuation(of: "x = 'unterminated"), .complete, "a lexical error is complete, so it gets reported")
+        XCTAssertEqual(Lexer.continuation(of: "f(1))"), .complete, "a stray closer is for the parser to report")
+        XCTAssertEqual(Lexer.continuation(of: "x = 1 + \\"), .openBracket, "a line continuation")
+        XCTAssertEqual(Lexer.continuation(of: "for i in range(3):"), .openBlock)
+        XCTAssertEqual(Lexer.continuation(of: "for i in range(3):\n    print(i)"), .openBlock, "a block reads until an empty line")
+        XCTAssertEqual(Lexer.continuation(of: "for i in range(3):\n    print(i)\n"), .complete)
+        XCTAssertEqual(Lexer.continuation(of: "if x: y = 1"), .openBlock, "as in Python's REPL, an elif or else may follow")
+        XCTAssertEqual(Lexer.continuation(of: "x = 1"), .complete)
     }
 }

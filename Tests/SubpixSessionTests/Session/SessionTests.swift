@@ -213,7 +213,7 @@ final class SessionTests: ScriptTestCase {
             polls += 1
             return polls == 2
         }
-        XCTAssertThrowsError(try value("a = 1\nb = 2\nc = 3")) { XCTAssertEqual("\($0)", "interrupted") }
+        XCTAssertThrowsError(try value("a = 1\nb = 2\nc = 3")) { XCTAssertEqual("\($0)", "2:1: interrupted", "the error names the statement it stopped before") }
         XCTAssertEqual(session.variables.keys.sorted(), ["a"])
     }
 }
