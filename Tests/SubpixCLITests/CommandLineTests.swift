@@ -131,7 +131,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try CLIRunner.run(["run", "--help"]).stdout, SubpixCommand.helpMessage(for: RunCommand.self, columns: 80) + "\n")
         let wide = SubpixCommand.helpMessage(for: RunCommand.self, columns: 400)
         XCTAssertTrue(wide.contains("Arguments after -- reach the script unparsed."), wide)
-        XCTAssertTrue(wide.contains("USAGE: subpix run [--keep-going] [--each-frame <stream>] [--frame-variable <frame-variable>] <file> [<arguments> ...]"), wide)
+        XCTAssertTrue(wide.contains("USAGE: subpix run [--keep-going] [--each-frame <stream>] [--frame-variable <frame-variable>] [--max-seconds <seconds>] <file> [<arguments> ...]"), wide)
         let version = try XCTUnwrap(refusal(["--version"]))
         XCTAssertEqual(version.status, .success)
         XCTAssertEqual(version.message, "0.1.0")

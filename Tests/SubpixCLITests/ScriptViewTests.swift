@@ -56,8 +56,9 @@ final class ScriptViewTests: XCTestCase {
         viewer.type("q")
     }
 
-    /// Chapter 7's last call on `noisy` is `compare(noisy, temperature=10.0)`, which keeps
-    /// as many points as true peaks (3): the panel's compare errors are that table's rows.
+    /// Chapter 7's last call on `heat` (the noise 0.05 map, its loop's last) is
+    /// `compare(heat, temperature=10.0)`, which keeps as many points as true peaks (3):
+    /// the panel's compare errors are that table's rows.
     func testDemo7TheCompareViewUsesTheScriptsPointCountAndTemperature() throws {
         let (source, printed) = try demo("07-choosing.subpix")
         XCTAssertFalse(source.contains("view.top_k") || source.contains("view.temperature") || source.contains("view.compare"),

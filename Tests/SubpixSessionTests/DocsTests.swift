@@ -17,6 +17,24 @@ final class DocsTests: XCTestCase {
                        "docs/repl.md is stale: run `swift run subpix builtins --markdown > docs/repl.md`")
     }
 
+    /// Every row of "For Python users" runs: a supported one prints what the table says, a refused one
+    /// fails with the error the table shows.
+    func testEveryPythonUsersExampleRunsAsDocumented() {
+        XCTAssertGreaterThan(PythonSupport.rows.count, 40)
+        for row in PythonSupport.rows {
+            var printed: [String] = []
+            let session = Session(output: { printed.append($0) })
+            do {
+                try session.execute(row.example.joined(separator: "\n"))
+                XCTAssertNotEqual(row.support, .no, "\(row.feature) runs, but the table says it is refused")
+                XCTAssertEqual(printed, row.output, row.feature)
+            } catch {
+                XCTAssertEqual(row.support, .no, "\(row.feature): \(error)")
+                XCTAssertEqual([(error as? ScriptError)?.message ?? "\(error)"], row.output, row.feature)
+            }
+        }
+    }
+
     func testTheReferenceNamesEveryBuiltinAndViewSetting() {
         let document = ReferenceMarkdown.document(.standard)
         for builtin in BuiltinRegistry.standard.all {

@@ -171,7 +171,7 @@ package struct Interpreter {
     /// The items `value` unpacks into (`a, b = ...`): a tuple's, a list's, an npz archive's arrays in file order.
     private func unpack(_ value: Value, into count: Int, at position: SourcePosition) throws -> [Value] {
         let unpacked = if case .archive(let archive) = value { archive.members.map { Value.tensor($0.tensor) } } else { value.items }
-        guard let items = unpacked ?? (try? Array(Iteration.elements(of: value, at: position))) else {
+        guard let items = unpacked ?? (try? Iteration.array(of: value, at: position)) else {
             throw ScriptError("cannot unpack \(value.typeWithArticle) into \(count) names", at: position)
         }
         guard items.count == count else {

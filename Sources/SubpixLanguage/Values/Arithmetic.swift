@@ -61,8 +61,8 @@ package enum Arithmetic {
         let times = max(0, n)
         var length = sequence.items?.count ?? 0
         if case .string(let text) = sequence { length = text.count }
-        guard length == 0 || times <= 100_000_000 / length else {
-            throw ScriptError("repeating \(sequence.typeWithArticle) of length \(length) \(n) times is too long (over 100000000 items)", at: position)
+        guard length == 0 || times <= Iteration.maximumCount / length else {
+            throw ScriptError("repeating \(sequence.typeWithArticle) of length \(length) \(n) times is too long (over \(Iteration.maximumCount) items)", at: position)
         }
         switch sequence {
         case .string(let text): return .string(String(repeating: text, count: times))

@@ -27,6 +27,11 @@ package enum Indexing {
         case .keypoint(let point):
             return try sequence(Value.row(point), of: base, items, at: position, item: { $0 }, slice: Value.tuple)
         case .range(let range):
+            if items.count == 1, case .position(let index) = items[0] {
+                guard let element = range.element(index) else { throw ScriptError("index \(index) is out of range for \(range.repr)", at: position) }
+                return .int(element)
+            }
+            guard range.count <= Iteration.maximumCount else { throw ScriptError("\(range.repr) is too long to slice (over \(Iteration.maximumCount) items)", at: position) }
             return try sequence(Array(range.elements), of: base, items, at: position, item: Value.int, slice: { .list($0.map(Value.int)) })
         case .table(let table):
             return try sequence(table.rows.indices.map { table.row($0) }, of: base, items, at: position, item: { $0 }, slice: Value.list)

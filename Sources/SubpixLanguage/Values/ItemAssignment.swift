@@ -15,7 +15,7 @@ enum ItemAssignment {
                 elements[index < 0 ? index + elements.count : index] = value
             case .slice(let start, let stop, let step):
                 let kept = try BasicIndex.slice(start: start, stop: stop, step: step, size: elements.count, axis: "a list", at: position)
-                let replacement = try Array(Iteration.elements(of: value, at: position))
+                let replacement = try Iteration.array(of: value, at: position)
                 if (step ?? 1) == 1 {
                     let lower = kept.first ?? Swift.min(Swift.max(start.map { $0 < 0 ? $0 + elements.count : $0 } ?? 0, 0), elements.count)
                     elements.replaceSubrange(lower..<(lower + kept.count), with: replacement)

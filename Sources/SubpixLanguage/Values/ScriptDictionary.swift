@@ -82,15 +82,32 @@ public struct ScriptRange: Sendable, Equatable {
         self.step = step
     }
 
-    /// How many integers the range holds.
+    /// How many integers the range holds (`Int.max` when that many do not fit in an Int).
     public var count: Int {
-        let span = step > 0 ? stop - start : start - stop
-        let size = Swift.abs(step)
-        return span <= 0 ? 0 : (span + size - 1) / size
+        let (span, overflow) = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
+        guard !overflow else { return Int.max }
+        let size = step.magnitude
+        return span <= 0 ? 0 : Int(clamping: (UInt(span) + size - 1) / size)
     }
 
-    /// The integers, lazily.
-    public var elements: StrideTo<Int> { stride(from: start, to: stop, by: step) }
+    /// The integers, lazily (never past `stop`, even next to `Int.max`).
+    public var elements: UnfoldSequence<Int, Int> {
+        let (stop, step) = (self.stop, self.step)
+        return sequence(state: start) { current in
+            guard step > 0 ? current < stop : current > stop else { return nil }
+            let value = current
+            let (next, overflow) = current.addingReportingOverflow(step)
+            current = overflow ? stop : next
+            return value
+        }
+    }
+
+    /// The `index`-th integer (negative counts from the end), or nil out of range.
+    func element(_ index: Int) -> Int? {
+        let count = self.count
+        guard (-count..<count).contains(index) else { return nil }
+        return start + (index < 0 ? index + count : index) * step
+    }
 
     /// `range(0, 10)`, `range(0, 10, 2)`, as Python prints it.
     var repr: String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }

@@ -81,7 +81,7 @@ package enum ValueMethods {
         switch call.name {
         case "join":
             try call.expect(1)
-            return .string(try Iteration.elements(of: call.positional[0], at: call.position).map { item in
+            return .string(try Iteration.array(of: call.positional[0], at: call.position).map { item in
                 guard case .string(let part) = item else {
                     throw ScriptError("join(): expected strs, got \(item.typeWithArticle); write str(x) for each", at: call.position)
                 }
@@ -131,7 +131,7 @@ package enum ValueMethods {
             items.append(call.positional[0])
         case "extend":
             try call.expect(1)
-            items += try Iteration.elements(of: call.positional[0], at: call.position)
+            items += try Iteration.array(of: call.positional[0], at: call.position)
         case "insert":
             try call.expect(2)
             guard case .int(let index) = call.positional[0] else { throw ScriptError("insert(): expected an integer index", at: call.position) }

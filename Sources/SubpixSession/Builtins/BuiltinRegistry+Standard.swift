@@ -10,6 +10,6 @@ extension BuiltinRegistry {
 
     private static let others: [Builtin] = GradientBuiltins.all + FieldBuiltins.all + LabBuiltins.all + KeypointBuiltins.all
         + [DiagnoseBuiltin.builtin, CompareBuiltin.builtin] + GeneratorBuiltins.all + ShapeBuiltins.all + ConversionBuiltins.all
-        + PythonBuiltins.all + ReductionBuiltins.all
+        + PythonBuiltins.all + ReductionBuiltins.all + [GlobBuiltin.builtin]
         + FileBuiltins.all + SessionBuiltins.all
 }

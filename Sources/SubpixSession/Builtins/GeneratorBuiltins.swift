@@ -12,6 +12,45 @@ enum GeneratorBuiltins {
                 summary: "a tensor of ones of shape; dtype 'float32' or 'float64'") { a, _ in
             try constant(a, 1)
         },
+        Builtin("tensor", [.init("data"), .init("dtype", .string("float32"))], category: .generator,
+                summary: "a tensor of nested lists (or tuples) of numbers, as torch.tensor and np.array make one: tensor([[0, 1], [2, 3]])",
+                details: "The nesting gives the shape; every list at one depth must have the same length. A number alone gives a 0-d tensor.") { a, _ in
+            let dtype = try dtype(a)
+            var shape: [Int]?
+            var values: [Double] = []
+            func flatten(_ value: Value, depth: [Int]) throws {
+                if let number = value.number, value.items == nil {
+                    if shape == nil { shape = depth }
+                    guard shape == depth else { throw a.error("data", "nested lists of one shape", got: "a ragged nesting") }
+                    return values.append(number)
+                }
+                guard let items = value.items else { throw a.error("data", "nested lists of numbers", got: "\(value.typeWithArticle) among them") }
+                for item in items { try flatten(item, depth: depth + [items.count]) }
+                if items.isEmpty {
+                    if shape == nil { shape = depth + [0] }
+                    guard shape == depth + [0] else { throw a.error("data", "nested lists of one shape", got: "a ragged nesting") }
+                }
+            }
+            try flatten(a["data"], depth: [])
+            let target = shape ?? [0]
+            guard values.count == target.reduce(1, *) else { throw a.error("data", "nested lists of one shape", got: "a ragged nesting") }
+            return dtype == .float32 ? .tensor(.float32(try Tensor(shape: target, elements: values.map { Float($0) })))
+                                     : .tensor(.float64(try Tensor(shape: target, elements: values)))
+        },
+        Builtin("arange", [.init("start"), .init("stop", Value.none), .init("step", .int(1)), .init("dtype", .string("float32"))], category: .generator,
+                summary: "a 1-D tensor of start, start + step, ... up to, not including, stop (0 ... start - 1 when only start is given), as np.arange",
+                details: "arange(6).reshape(2, 3) is [[0, 1, 2], [3, 4, 5]]; the numbers may be floats: arange(0, 1, 0.25).") { a, _ in
+            let dtype = try dtype(a)
+            let first = try a.double("start"), step = try a.double("step")
+            let (start, stop) = try a["stop"].isNone ? (0, first) : (first, a.double("stop"))
+            guard step != 0, step.isFinite else { throw a.error("step", "a finite non-zero number") }
+            let count = Swift.max(0, ((stop - start) / step).rounded(.up))
+            guard count.isFinite, count <= 100_000_000 else { throw a.error("stop", "a range of at most 100000000 numbers") }
+            try a.requireAllocation("stop", elements: (Int(count), false), dtype: dtype)
+            let values = (0..<Int(count)).map { start + Double($0) * step }
+            return dtype == .float32 ? .tensor(.float32(try Tensor(shape: [values.count], elements: values.map { Float($0) })))
+                                     : .tensor(.float64(try Tensor(shape: [values.count], elements: values)))
+        },
         Builtin("randn", [.init("shape"), .init("seed", .int(0)), .init("dtype", .string("float32"))], category: .generator,
                 summary: "standard-normal noise of shape; the same seed gives the same numbers") { a, _ in
             let (shape, dtype) = (try checkedShape(a), try dtype(a))

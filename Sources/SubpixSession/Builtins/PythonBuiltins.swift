@@ -31,7 +31,7 @@ enum PythonBuiltins {
         "zip", [], category: .python, summary: "tuples of the i-th items of each iterable, as long as the shortest: for x, y in zip(xs, ys)",
         variadic: true, variadicName: "iterables"
     ) { a, _ in
-        let lists = try a.rest.map { try Array(Iteration.elements(of: $0, at: nil)) }
+        let lists = try a.rest.map { try Iteration.array(of: $0, at: nil) }
         let count = lists.map(\.count).min() ?? 0
         return .list((0..<count).map { index in .tuple(lists.map { $0[index] }) })
     }
@@ -41,7 +41,7 @@ enum PythonBuiltins {
         summary: "the items of an iterable in ascending order (numbers, strings, or tuples of them); reverse=True for descending",
         details: "Stable, as Python's sorted. A key function (key=...) is not supported; sort tuples instead: sorted([(score, name) for ...])."
     ) { a, _ in
-        var items = try ValueComparison.sorted(Array(elements(a, "iterable")), at: nil)
+        var items = try ValueComparison.sorted(elements(a, "iterable"), at: nil)
         if try a.bool("reverse") { items = ValueComparison.reversedStable(items) }
         return .list(items)
     }
@@ -49,7 +49,7 @@ enum PythonBuiltins {
     static let reversed = Builtin(
         "reversed", [.init("sequence")], category: .python, summary: "the items of a sequence, last first (a list)"
     ) { a, _ in
-        .list(Array(try elements(a, "sequence").reversed()))
+        .list(try elements(a, "sequence").reversed())
     }
 
     static let isinstance = Builtin(
@@ -71,13 +71,13 @@ enum PythonBuiltins {
     static let list = Builtin(
         "list", [.init("iterable", .tuple([]))], category: .python, summary: "a list of the items of an iterable: list(range(3)), list(d.keys())"
     ) { a, _ in
-        .list(Array(try elements(a, "iterable")))
+        .list(try elements(a, "iterable"))
     }
 
     static let tuple = Builtin(
         "tuple", [.init("iterable", .tuple([]))], category: .python, summary: "a tuple of the items of an iterable: tuple(x.shape)"
     ) { a, _ in
-        .tuple(Array(try elements(a, "iterable")))
+        .tuple(try elements(a, "iterable"))
     }
 
     static let dict = Builtin(
@@ -97,9 +97,11 @@ enum PythonBuiltins {
     }
 
     /// The items of argument `name`, or an error naming it.
-    static func elements(_ a: Arguments, _ name: String) throws -> AnySequence<Value> {
+    static func elements(_ a: Arguments, _ name: String) throws -> [Value] {
         do {
-            return try Iteration.elements(of: a[name], at: nil)
+            return try Iteration.array(of: a[name], at: nil)
+        } catch let error as ScriptError where error.message.contains("too many items") {
+            throw error
         } catch {
             throw a.error(name, "an iterable (a list, tuple, dict, str, range, tensor or keypoints)")
         }

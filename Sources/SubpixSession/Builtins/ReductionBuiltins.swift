@@ -117,7 +117,7 @@ enum ReductionBuiltins {
             for keyword in ["axis", "dim"] where !a[keyword].isNone {
                 throw ScriptError("\(name)(): \(keyword)= reduces a tensor; got \(a.rest.count == 1 ? a.rest[0].typeWithArticle : "\(a.rest.count) values")")
             }
-            let candidates = a.rest.count == 1 ? try Array(Iteration.elements(of: a.rest[0], at: nil)) : a.rest
+            let candidates = a.rest.count == 1 ? try Iteration.array(of: a.rest[0], at: nil) : a.rest
             guard var best = candidates.first else {
                 if a.rest.count == 1, !a["default"].isNone { return a["default"] }
                 throw ScriptError("\(name)(): expected at least one value, got none")

@@ -6,7 +6,7 @@ import SubpixLanguage
 /// test fails when the committed file differs).
 public enum ReferenceMarkdown {
     public static func document(_ registry: BuiltinRegistry) -> String {
-        var text = introduction
+        var text = introduction + pythonUsers + guidance
         for category in Builtin.Category.allCases {
             let builtins = registry.builtins(in: category)
             guard !builtins.isEmpty else { continue }
@@ -118,6 +118,32 @@ public enum ReferenceMarkdown {
           as strings: `float(args[1])`, `int(args[2])` make numbers of them.
         - `view.<setting> = value` changes what the viewer shows (see the last section).
 
+        """
+
+    /// "For Python users": ``PythonSupport/rows`` as a table, each example with what it prints.
+    private static var pythonUsers: String {
+        func cell(_ lines: [String]) -> String {
+            lines.map { "`" + $0.replacingOccurrences(of: "|", with: "\\|") + "`" }.joined(separator: "<br>")
+        }
+        let rows = PythonSupport.rows.map { row in
+            "| \(row.feature.replacingOccurrences(of: "|", with: "\\|")) | \(row.support.rawValue) | \(cell(row.example)) | \(cell(row.output)) |"
+        }
+        return """
+            ## For Python users
+
+            The language is Python 3's syntax and meanings for the part of Python below, with
+            NumPy's for tensors. *yes*: as in Python; *differs*: there, with the difference the
+            row names; *no*: refused with the error shown. A test runs every example and
+            compares what it prints (or the error) with the last column.
+
+            | Python | subpix | example | prints |
+            |---|---|---|---|
+            \(rows.joined(separator: "\n"))
+
+            """
+    }
+
+    private static let guidance = """
         ## Errors
 
         Every error names what was expected and what was given, with `LINE:COL`. `subpix run`
@@ -128,6 +154,12 @@ public enum ReferenceMarkdown {
         directory. A failing statement changes nothing, and in the REPL an error never ends the
         session or loses variables; piped into `subpix repl`, input with any failed statement
         exits 1 (as `python < file` does).
+
+        A runaway script never hangs: `subpix run --max-seconds N` stops it after N seconds
+        with an error naming the line it was about to run, the viewer's `:` line stops a
+        statement after 10 seconds, and Ctrl-C in the REPL stops it and keeps the
+        session. Calls of functions written with `def` nest at most \(Interpreter.maximumCallDepth)
+        deep ("maximum recursion depth exceeded").
 
         ## Output
 

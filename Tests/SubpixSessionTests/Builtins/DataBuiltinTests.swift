@@ -105,7 +105,7 @@ final class DataBuiltinTests: ScriptTestCase {
             kp = relabel(keypoints(heat, mask=nms2d(heat, (3, 3), mask_only=True)), batch=3, channel=7)
             first = kp[0]
             """)
-        XCTAssertEqual(session.variables["first"], .tuple([.int(3), .int(7), .float(4), .float(4), .float(1)]))
+        XCTAssertEqual(session.variables["first"]?.items, [.int(3), .int(7), .float(4), .float(4), .float(1)], "kp[0] reads as its tuple row")
         assertErrors([
             ("relabel(heat)", "1:9: relabel(): expected kp to be keypoints, got a tensor of shape (1, 1, 9, 9)"),
             ("relabel(kp, batch=-1)", "1:19: relabel(): expected batch to be an integer >= 0, got int -1"),

@@ -64,4 +64,38 @@ final class PythonBuiltinTests: ScriptTestCase {
         XCTAssertEqual(try output("print('out')\nprint('err', 1, file=stderr)"), "out")
         XCTAssertEqual(errors, ["err 1"])
     }
+
+    func testTensorAndArangeMakeTensorsAsNumPy() throws {
+        XCTAssertEqual(try output("""
+            print(tensor([[0, 1], [2, 3]]).shape, tensor([1.5, 2]).tolist(), tensor(3).shape, tensor([[]]).shape, tensor([1], dtype='float64').dtype)
+            print(arange(4).tolist(), arange(1, 2, 0.25).tolist(), arange(5, 0, -2).tolist(), arange(0).shape)
+            """), "(2, 2) [1.5, 2.0] () (1, 0) float64\n[0.0, 1.0, 2.0, 3.0] [1.0, 1.25, 1.5, 1.75] [5.0, 3.0, 1.0] (0,)")
+        assertErrors([
+            ("tensor([[1, 2], [3]])", "1:8: tensor(): expected data to be nested lists of one shape, got a ragged nesting"),
+            ("tensor(['a'])", "1:8: tensor(): expected data to be nested lists of numbers, got a str among them"),
+            ("arange(0, 1, 0)", "1:14: arange(): expected step to be a finite non-zero number, got int 0"),
+        ])
+    }
+
+    func testGlobListsMatchingFilesSorted() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("subpix-glob-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in ["b.npy", "a.npy", "c.txt"] { FileManager.default.createFile(atPath: directory.appendingPathComponent(name).path, contents: Data()) }
+        XCTAssertEqual(try output("for path in glob('\(directory.path)/*.npy'): print(path[-5:])\nprint(glob('\(directory.path)/*.none'))"), "a.npy\nb.npy\n[]")
+    }
+
+    func testRangesAndRepetitionStayWithinTheLimits() throws {
+        XCTAssertEqual(try output("""
+            r = range(9223372036854775800, 9223372036854775807, 5)
+            print(list(r), len(range(-9223372036854775807, 9223372036854775807)), range(10**18)[-1])
+            for i in range(10**18):
+                if i == 2: break
+            print(i)
+            """), "[9223372036854775800, 9223372036854775805] 9223372036854775807 999999999999999999\n2")
+        assertErrors([
+            ("list(range(10**9))", "1:1: range(0, 1000000000) has too many items to hold in a list (over 10000000); loop over it instead"),
+            ("[0] * 10**8", "1:5: repeating a list of length 1 100000000 times is too long (over 10000000 items)"),
+        ])
+    }
 }

@@ -101,6 +101,12 @@ final class PythonStatementTests: ScriptTestCase {
         let loop = "for c in range(2):\n    y = c * 2\n    print(y)"
         try value("x = 1\n\(loop)\nprint(x)")
         XCTAssertEqual(session.journal, ["x = 1", loop])
+        // The viewer's `w` writes the journal as a script: it replays to the same variables.
+        let written = ViewScript.text(session, methods: [])
+        XCTAssertEqual(written, "x = 1\n\(loop)\n")
+        let replay = Session(output: { _ in })
+        try replay.execute(written)
+        XCTAssertEqual(replay.variables["y"], .int(2))
     }
 
     func testIndentationErrorsNameTheLine() throws {
