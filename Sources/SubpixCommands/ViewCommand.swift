@@ -33,6 +33,9 @@ struct ViewCommand: ConsoleCommand {
     @Option(help: ArgumentHelp("Write the heatmap pane (with markers and colour bar) as a PNG to this path and exit; needs no terminal.", valueName: "out.png"))
     var snapshot: String?
 
+    @Flag(help: "Open on the grid of every channel of the first batch item (# toggles it; with --snapshot, picture the grid).")
+    var grid = false
+
     @Option(help: "The terminal size --snapshot pictures, in cells (at most 2000x1000).")
     var size = TerminalSize(columns: 120, rows: 40)
 
@@ -86,11 +89,14 @@ struct ViewCommand: ConsoleCommand {
         guard session.viewedTensor() != nil || live != nil else { throw ScriptError("nothing to view: no tensor variable") }
         if let snapshot {
             let model = ViewerModel(session: session, colorMode: .trueColor, size: (size.columns, size.rows))
-            let written = try ViewSnapshot(model).write(to: snapshot, overwrite: force.force)
+            if grid { model.update(.key(.character("#"))) }
+            let written = grid ? try GridSnapshot(model).write(to: snapshot, overwrite: force.force)
+                : try ViewSnapshot(model).write(to: snapshot, overwrite: force.force)
             console.print("saved \(written)")
             return
         }
-        let app = ViewerApp(session: session, colors: ascii ? .ascii : colors, live: live)
+        var app = ViewerApp(session: session, colors: ascii ? .ascii : colors, live: live)
+        (app.startsInGrid, app.sourceFile) = (grid, file)
         if let screen = console.screen { return app.run(on: screen) }
         guard console.hasTerminal() else {
             throw ScriptError("subpix view needs a terminal (a TTY); for scripts use `subpix run FILE` or `subpix repl`")

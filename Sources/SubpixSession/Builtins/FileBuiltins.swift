@@ -26,12 +26,12 @@ enum FileBuiltins {
         },
         Builtin("save", [.init("value"), .init("path"), .init("overwrite", .bool(false))] + PictureOptions.parameters, category: .file,
                 summary: "write a tensor or mask (.npy, .csv, or a picture .png; a mask as a bool .npy) or keypoints (.csv, .json); never replaces a file unless overwrite=True (or subpix repl/run --force)",
-                details: "The file is written whole or not at all (temporary file, then rename); the path written is reported on stderr (subpix run/repl --quiet silences it). A 4D tensor saves as CSV only when it is a single (1, 1, H, W) map. A .png is a picture of a single map: grey unless palette= names one (viridis, magma, gray, diverging, auto), scaled to the map's range (signed maps centred on 0) or to range=(lo, hi), each pixel scale×scale (1 to \(PictureOptions.largestUpscale)), keypoints= (keypoints in pixel coordinates, or a list of them) marked with the viewer's method glyphs in order, and a colour bar underneath.") { a, session in
+                details: "The file is written whole or not at all (temporary file, then rename); the path written is reported on stderr (subpix run/repl --quiet silences it). A 4D tensor saves as CSV only when it is a single (1, 1, H, W) map. A .png is a picture of a single map: grey unless palette= names one (viridis, magma, gray, diverging, auto), scaled to the map's range (signed maps centred on 0) or to range=(lo, hi), each pixel scale×scale (1 to \(PictureOptions.largestUpscale)), keypoints= (keypoints in pixel coordinates, or a list of them) marked with the viewer's method glyphs in order, and a colour bar underneath. grid=True pictures every map of a (B, C, H, W) tensor, a row per batch item, each under a label naming it with its keypoint count (keypoints= lists are split by batch and channel) or NO PEAK where view.confidence and view.confidence_share find none.") { a, session in
             let path = try a.string("path")
             let saved: SavedValue
             switch a["value"] {
-            case .tensor(let t) where PictureOptions.isPicture(path): saved = .picture(try PictureOptions.picture(of: t, a))
-            case .mask(let m) where PictureOptions.isPicture(path): saved = .picture(try PictureOptions.picture(of: .float32(m.map { $0 ? 1 : 0 }), a))
+            case .tensor(let t) where PictureOptions.isPicture(path): saved = .picture(try PictureOptions.picture(of: t, a, rule: session.view.confidenceRule))
+            case .mask(let m) where PictureOptions.isPicture(path): saved = .picture(try PictureOptions.picture(of: .float32(m.map { $0 ? 1 : 0 }), a, rule: session.view.confidenceRule))
             case .tensor(let t): saved = .tensor(t)
             case .keypoints(let k): saved = .keypoints(k)
             case .mask(let m): saved = .mask(m)

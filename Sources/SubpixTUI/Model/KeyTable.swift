@@ -11,9 +11,16 @@ public enum KeyTable {
         KeyCommand("?", "?", "this help", details: "Esc or any key closes it", hint: "help") { model, _ in model.mode = .help },
         KeyCommand(":", ":", "command line (any statement)", details: "any script statement, run in the shared session (↑/↓ history); output of several lines opens a pane that scrolls (↑/↓, PgUp/PgDn, Home/End; any other key closes it)",
                    hint: "command", statement: "the statement") { model, _ in model.mode = .command("") },
-        KeyCommand([.up, .down, .left, .right], "arrows", "move the cursor (or click)", details: "the view pans to keep it visible") { model, index in
-            model.moveCursor(dx: [0, 0, -1, 1][index], dy: [-1, 1, 0, 0][index])
+        KeyCommand([.up, .down, .left, .right], "arrows", "move the cursor (or click)", details: "the view pans to keep it visible; in the grid, the selected panel") { model, index in
+            let (dx, dy) = ([0, 0, -1, 1][index], [-1, 1, 0, 0][index])
+            if model.grid != nil { model.moveGridSelection(dx: dx, dy: dy) } else { model.moveCursor(dx: dx, dy: dy) }
         },
+        KeyCommand("#", "#", "grid of every channel / back",
+                   details: "small multiples: every channel of this batch item, each with its keypoints, channel index and confidence badge (✓ a peak, ⊘ none); pages beyond one screen; `subpix view FILE --grid` opens on it") { model, _ in
+            model.toggleGrid()
+        },
+        KeyCommand([.tab], "Tab", "grid: channels of this batch item ↔ batch items of this channel") { model, _ in model.switchGridAxis() },
+        KeyCommand([.enter], "Enter", "grid: open the selected map", details: "`#` goes back to the grid") { model, _ in model.openGridSelection() },
         KeyCommand("+-0", "+ / - / 0", "zoom in / out / fit", details: "zooms around the cursor; 0 fits the map in the pane") { model, index in
             if index == 2 { model.fitViewport() } else { model.zoom(by: index == 0 ? 2 : 0.5) }
         },
@@ -89,11 +96,15 @@ public enum KeyTable {
         KeyCommand("e", "e", "export the list (.csv)", details: "`subpix-keypoints.csv` with a method column and the shown units, never overwriting") { model, _ in
             model.exportKeypoints()
         },
+        KeyCommand("E", "E", "export every map's keypoints (.csv)",
+                   details: "`subpix-maps.csv`, never overwriting: every (batch, channel) map of the tensor at the current settings, in pixels, with the columns file, member, frame, batch, channel, x, y, value, method") { model, _ in
+            model.exportEveryMap()
+        },
         KeyCommand("r", "r", "reset the parameters", statement: "the statements that differ") { model, _ in
             model.resetParameters()
         },
-        KeyCommand([.pageUp, .pageDown], "PgUp / PgDn", "scroll the keypoint list") { model, index in
-            model.scrollList(by: index == 0 ? -5 : 5)
+        KeyCommand([.pageUp, .pageDown], "PgUp / PgDn", "scroll the keypoint list", details: "in the grid, a page") { model, index in
+            if model.grid != nil { model.pageGrid(by: index == 0 ? -1 : 1) } else { model.scrollList(by: index == 0 ? -5 : 5) }
         },
         KeyCommand(" ", "space", "live: pause on the shown frame / resume", details: "`subpix view --stream`, `--follow`, `-` (docs/live.md); frames keep arriving into the ring") { model, _ in
             model.togglePause()

@@ -41,6 +41,7 @@ extension ViewerModel {
         clampView()
         refreshInfluence()
         refreshImage()
+        refreshGridPanels()
         if let awaited, awaited.key != awaitedBefore { request(.compute(awaited)) }
         if let awaitedInfluence, awaitedInfluence.key != influenceBefore { request(.computeInfluence(awaitedInfluence)) }
         if !isComputing { awaitedSince = nil }

@@ -14,10 +14,13 @@ public struct ViewComputation: Sendable {
         var settings: ViewSettings
         /// The kornia release the session follows (what the temperature means).
         var kornia: KorniaVersion
+        /// The grid's maps on its page (empty: the one map the settings select).
+        var maps: [MapIndex] = []
 
-        /// Whether both are of the same variable, map and methods (they differ in parameters only).
+        /// Whether both are of the same variable, map(s) and methods (they differ in parameters only).
         func isSameMap(as other: Key) -> Bool {
-            (name, revision, methods, settings.batch, settings.channel) == (other.name, other.revision, other.methods, other.settings.batch, other.settings.channel)
+            (name, revision, methods, settings.batch, settings.channel, maps)
+                == (other.name, other.revision, other.methods, other.settings.batch, other.settings.channel, other.maps)
         }
     }
 
@@ -26,8 +29,10 @@ public struct ViewComputation: Sendable {
     /// The tensor's per-map statistics when the viewer has them (nil: computed with the keypoints).
     let statistics: TensorStatistics?
 
-    /// - Parameter statistics: `viewed`'s, when already computed for this revision.
-    init(session: Session, tensor viewed: (name: String, tensor: AnyTensor), statistics: TensorStatistics? = nil) {
+    /// - Parameters:
+    ///   - statistics: `viewed`'s, when already computed for this revision.
+    ///   - maps: the grid's maps to compute instead of the selected one (empty: the selected one).
+    init(session: Session, tensor viewed: (name: String, tensor: AnyTensor), statistics: TensorStatistics? = nil, maps: [MapIndex] = []) {
         var settings = session.view
         let methods = ViewComputation.methods(settings, rank: viewed.tensor.shape.count)
         // Fields that change how results are shown, not the results.
@@ -35,8 +40,10 @@ public struct ViewComputation: Sendable {
         settings.markers = true
         settings.influence = nil
         if viewed.tensor.shape.count != 5 { settings.depth = 0 }
+        // The grid names its maps: the selection does not change its keypoints.
+        if !maps.isEmpty { (settings.batch, settings.channel) = (0, 0) }
         key = Key(name: viewed.name, revision: session.variableRevisions[viewed.name] ?? 0, methods: methods, settings: settings,
-                  kornia: session.kornia)
+                  kornia: session.kornia, maps: maps)
         tensor = viewed.tensor
         self.statistics = statistics
     }
@@ -52,6 +59,14 @@ public struct ViewComputation: Sendable {
     func compute() -> ComputedView {
         let view = key.settings
         let statistics = statistics ?? TensorStatistics(tensor)
+        guard key.maps.isEmpty else {
+            let panels = key.maps.map { index in
+                var map = view
+                (map.batch, map.channel) = (index.batch, index.channel)
+                return (index, key.methods.map { MethodRun(method: $0, tensor: tensor, view: map, statistics: statistics) })
+            }
+            return ComputedView(runs: [], diagnosis: nil, statistics: statistics, panels: Dictionary(panels) { first, _ in first })
+        }
         let runs = key.methods.map { MethodRun(method: $0, tensor: tensor, view: view, statistics: statistics) }
         return ComputedView(runs: runs, diagnosis: key.methods.count == 1 && key.methods[0].isDiagnosed ? diagnosis(view, by: key.methods[0]) : nil,
                             statistics: statistics)
@@ -80,6 +95,8 @@ public struct ComputedView: Sendable {
     public var diagnosis: Diagnosis?
     /// The viewed tensor's per-map statistics (what the confidence rule judged by).
     public var statistics: TensorStatistics
+    /// The grid's maps, each with its runs (empty for one map).
+    public var panels: [MapIndex: [MethodRun]] = [:]
 }
 
 /// The results of recent computations by their key, so returning to earlier

@@ -74,6 +74,15 @@ public final class ViewerModel {
     public internal(set) var awaitedInfluence: InfluenceComputation?
     /// The viewed tensor's per-map statistics, for the confidence rule, and the variable revision they are of.
     public internal(set) var statistics: (name: String, revision: Int, value: TensorStatistics)?
+    /// The grid of small multiples (`#`), or nil when one map is shown.
+    public internal(set) var grid: GridState?
+    /// The grid page's maps with their runs, once computed.
+    public internal(set) var gridRuns: [MapIndex: [MethodRun]] = [:]
+    /// The grid page's maps, each sampled for its panel (refreshed by `update`).
+    public internal(set) var gridPanels: [GridPanel] = []
+    var gridPanelsKey: GridPanel.Key?
+    /// The file `subpix view FILE` opened (the `file` column of `E`'s export); nil for a script or the demo.
+    public var sourceFile: String?
     var computations = ComputationCache()
     private var sliceKey: MapSlice.Key?
     private var imageKey: PaneImage.Key?
@@ -152,7 +161,7 @@ public final class ViewerModel {
             sliceKey = key
         }
         colorScale = scale(for: view.range, tensor: viewed.tensor, key: key)
-        let computation = ViewComputation(session: session, tensor: viewed, statistics: statistics(of: key))
+        let computation = ViewComputation(session: session, tensor: viewed, statistics: statistics(of: key), maps: gridMaps)
         guard computation.key != computedKey else { return awaited = nil }
         if let result = computations.cached(computation.key) {
             show(result, for: computation.key)
@@ -162,7 +171,7 @@ public final class ViewerModel {
             show(result, for: computation.key)
         } else if computation.key != awaited?.key {
             // Until the worker delivers, keep the previous keypoints only when they are of the same map and methods.
-            if let shown = computedKey, !computation.key.isSameMap(as: shown) { (runs, diagnosis) = ([], nil) }
+            if let shown = computedKey, !computation.key.isSameMap(as: shown) { (runs, diagnosis, gridRuns) = ([], nil, [:]) }
             if !isComputing { awaitedSince = now }
             awaited = computation
         }
@@ -177,12 +186,17 @@ public final class ViewerModel {
     private func show(_ result: ComputedView, for key: ViewComputation.Key) {
         (runs, diagnosis, computedKey, awaited) = (result.runs, result.diagnosis, key, nil)
         if !isComputing { awaitedSince = nil }
-        statistics = (key.name, key.revision, result.statistics)
+        (statistics, gridRuns) = ((key.name, key.revision, result.statistics), result.panels)
     }
 
     /// The statistics kept for the variable and revision `key` shows, if any.
     private func statistics(of key: MapSlice.Key) -> TensorStatistics? {
-        guard let statistics, statistics.name == key.name, statistics.revision == key.revision else { return nil }
+        statistics(name: key.name, revision: key.revision)
+    }
+
+    /// The statistics kept for variable `name` at `revision`, if any.
+    func statistics(name: String, revision: Int) -> TensorStatistics? {
+        guard let statistics, statistics.name == name, statistics.revision == revision else { return nil }
         return statistics.value
     }
 

@@ -1,5 +1,5 @@
 /// Where each part of the screen goes for a terminal of `width × height`.
-public struct Layout: Sendable, Equatable {
+public struct Layout: Sendable, Hashable {
     public static let minimumWidth = 60
     public static let minimumHeight = 16
     public static let sidePanelWidth = 36

@@ -23,7 +23,9 @@ public struct Renderer {
             return buffer
         }
         let pane = layout.pane
-        if let slice = model.slice, let image = model.image, let place = model.placement, let palette = model.palette {
+        if model.grid != nil {
+            GridView(model: model).draw(into: &buffer)
+        } else if let slice = model.slice, let image = model.image, let place = model.placement, let palette = model.palette {
             HeatmapRenderer(image: image, palette: palette, scale: model.colorScale)
                 .draw(into: &buffer, x: pane.x, y: pane.y)
             for layer in Self.mapLayers { layer.draw(model, place, into: &buffer) }

@@ -6,9 +6,10 @@ extension ViewerModel {
     /// `i`: asks for `subpix-view.png` (`-2`, `-3`, … never overwriting) in the output directory.
     func writeSnapshot() {
         do {
-            let picture = try ViewSnapshot(self).checkedPicture()
+            // In the grid, the grid: every map along its axis.
+            let image = grid != nil ? try GridSnapshot(self).picture().render() : try ViewSnapshot(self).checkedPicture().render()
             request(.write(ViewerFile(directory: outputDirectory, stem: "subpix-view", ext: "png") { url in
-                try PNGImage.encode(picture.render(), path: url.path)
+                try PNGImage.encode(image, path: url.path)
             }))
         } catch {
             message = "\(error)"
@@ -20,7 +21,8 @@ extension ViewerModel {
         session.writeSnapshot = { [weak self] path, overwrite in
             guard let self else { return nil }
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : outputDirectory.appendingPathComponent(path)
-            return try ViewSnapshot(self).write(to: url.path, overwrite: overwrite)
+            return grid != nil ? try GridSnapshot(self).write(to: url.path, overwrite: overwrite)
+                : try ViewSnapshot(self).write(to: url.path, overwrite: overwrite)
         }
     }
 }

@@ -12,6 +12,10 @@ public struct ViewerApp {
     public var colors: ColorMode?
     /// A live source and the state it starts from (`--stream`, `--follow`, `-`).
     public var live: (feed: LiveFeed, state: LiveState)?
+    /// Open on the grid of every channel (`--grid`), as `#` does.
+    public var startsInGrid = false
+    /// The file viewed, for `E`'s export (nil: a script or the demo).
+    public var sourceFile: String?
 
     public init(session: Session, colors: ColorMode? = nil, live: (feed: LiveFeed, state: LiveState)? = nil) {
         self.session = session
@@ -48,6 +52,8 @@ public struct ViewerApp {
         let model = ViewerModel(session: session, colorMode: screen.colorMode, size: screen.size, live: live?.state)
         // Each live frame is a new computation: keep only the shown one's, not one per frame.
         if live != nil { model.computationCacheCapacity = 1 }
+        model.sourceFile = sourceFile
+        if startsInGrid { model.update(.key(.character("#"))) }
         defer { live?.feed.stop() }
         ViewerLoop(model: model, source: screen, live: live?.feed).run(draw: screen.draw, shouldStop: shouldStop)
     }
