@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs `subpix bench`, kornia's side (scripts/kornia_suite.py) and the C floors
 # on this machine and prints per workload: kornia ms · subpix ms · floor ms ·
-# subpix / floor · kornia / subpix.
+# subpix / floor · kornia / subpix · subpix ms with --kornia 0.7 (kornia 0.7.4's semantics).
 #
 # The floors (../shared/bench/floors/*.c and scripts/floors/*.c) are minimal,
 # fused, single-thread C versions of the workloads, built as the given ones are
@@ -53,6 +53,8 @@ for round in $(seq "$rounds"); do
     echo "round $round of $rounds ..." >&2
     .build/release/subpix bench --threads "$threads" --reps "$reps" --only "$only" --json \
         > "$results/subpix-$round.json" 2> "$results/kernels.txt"
+    .build/release/subpix bench --threads "$threads" --reps "$reps" --only "$only" --json --kornia 0.7 \
+        > "$results/subpix07-$round.json" 2> /dev/null
     OMP_NUM_THREADS="$threads" "$venv/bin/python" scripts/kornia_suite.py \
         --threads "$threads" --reps "$reps" --only "$only" --json > "$results/kornia-$round.json"
     for floor in "${floors[@]}"; do "$floor"; done > "$results/floor-$round.txt"
@@ -70,13 +72,13 @@ def suite(side):
 floor_line = re.compile(r"floor (\S+) 1 thread: ([0-9.]+) ms")
 floor = medians([{m[1]: float(m[2]) for m in floor_line.finditer(open(f).read())}
                  for f in sorted(glob.glob(f"{folder}/floor-*.txt"))])
-kornia, subpix = suite("kornia"), suite("subpix")
+kornia, subpix, subpix07 = suite("kornia"), suite("subpix"), suite("subpix07")
 print(open(f"{folder}/kernels.txt").read().strip())
 print(f"threads: {threads}; rounds: {rounds}; median over rounds of per-round medians, ms; floor: 1 thread, best of its runs")
-print(f"{'workload':16s} {'kornia':>9s} {'subpix':>9s} {'floor':>9s} {'subpix/floor':>13s} {'kornia/subpix':>14s}")
+print(f"{'workload':16s} {'kornia':>9s} {'subpix':>9s} {'floor':>9s} {'subpix/floor':>13s} {'kornia/subpix':>14s} {'subpix 0.7':>11s}")
 for name in list(kornia) + [n for n in subpix if n not in kornia]:
-    k, s, f = kornia.get(name), subpix.get(name), floor.get(name)
+    k, s, f, s07 = kornia.get(name), subpix.get(name), floor.get(name), subpix07.get(name)
     fmt = lambda v: f"{v:9.3f}" if v is not None else f"{'-':>9s}"
     ratio = lambda a, b, width: f"{a / b:{width - 1}.2f}x" if a and b else f"{'-':>{width}s}"
-    print(f"{name:16s} {fmt(k)} {fmt(s)} {fmt(f)} {ratio(s, f, 13)} {ratio(k, s, 14)}")
+    print(f"{name:16s} {fmt(k)} {fmt(s)} {fmt(f)} {ratio(s, f, 13)} {ratio(k, s, 14)}  {fmt(s07)}")
 PY
