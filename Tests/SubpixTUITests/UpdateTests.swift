@@ -109,7 +109,7 @@ final class UpdateTests: XCTestCase {
         _ = press(.character("x"), model)
         XCTAssertEqual(model.mode, .normal)
         _ = press(.pageDown, model)
-        XCTAssertEqual(model.listOffset, 2, "PgDn scrolls 5 rows, kept inside the 3-point list by update")
+        XCTAssertEqual(model.listOffset, 2, "PgDn scrolls a page, kept inside the 3-point list by update")
         _ = press(.pageUp, model)
         XCTAssertEqual(model.listOffset, 0)
         _ = press(.character("q"), model)

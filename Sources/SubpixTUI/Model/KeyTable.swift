@@ -103,8 +103,8 @@ public enum KeyTable {
         KeyCommand("r", "r", "reset the parameters", statement: "the statements that differ") { model, _ in
             model.resetParameters()
         },
-        KeyCommand([.pageUp, .pageDown], "PgUp / PgDn", "scroll the keypoint list", details: "in the grid, a page") { model, index in
-            if model.grid != nil { model.pageGrid(by: index == 0 ? -1 : 1) } else { model.scrollList(by: index == 0 ? -5 : 5) }
+        KeyCommand([.pageUp, .pageDown], "PgUp / PgDn", "scroll the keypoint list a page", details: "in the grid, a page of maps") { model, index in
+            if model.grid != nil { model.pageGrid(by: index == 0 ? -1 : 1) } else { model.scrollList(pages: index == 0 ? -1 : 1) }
         },
         KeyCommand(" ", "space", "live: pause on the shown frame / resume", details: "`subpix view --stream`, `--follow`, `-` (docs/live.md); frames keep arriving into the ring") { model, _ in
             model.togglePause()

@@ -146,7 +146,12 @@ extension ViewerModel {
         if assign(changes) { message = "parameters reset" }
     }
 
-    func scrollList(by rows: Int) { listOffset += rows }
+    /// PgUp / PgDn: the list a page of what it shows up or down.
+    func scrollList(pages: Int) {
+        guard let slice, let palette else { return }
+        let page = SidePanel(model: self, slice: slice, palette: palette).listCapacity(height: layout.messageRow)
+        listOffset += pages * max(1, page)
+    }
 
     /// The threshold steps of `l` / `L`, as fractions of the map's (or tensor's) maximum, or values (0 is off).
     static let thresholdSteps = [0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9]

@@ -15,7 +15,7 @@ final class FieldKernelTests: XCTestCase {
             planes.append(("\(height)×\(width)", HeatPlane(values: values, height: height, width: width)))
         }
         var awkward = planes[4].1
-        for (index, value) in [(100, Float.infinity), (700, -.infinity), (1_000, 3e38), (1_500, 1e-40)] { awkward.values[index] = value }
+        for (index, value) in [(100, Float.infinity), (700, -.infinity), (1_000, 3e38), (1_500, Float.leastNormalMagnitude / 1_000)] { awkward.values[index] = value }
         planes.append(("infinite", awkward))
         awkward.values[333] = .nan
         planes.append(("NaN", awkward))
