@@ -25,7 +25,7 @@ extension SubpixCommand {
     /// whatever `console` is.
     public static func execute(_ arguments: [String], console: Console, columns: Int? = nil) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parse(arguments)
             if let command = command as? any ConsoleCommand {
                 try command.run(console: console)
             } else {
@@ -40,5 +40,30 @@ extension SubpixCommand {
             }
             return status.rawValue
         }
+    }
+}
+
+extension SubpixCommand {
+    /// The command `arguments` name, as ``parseAsRoot(_:)`` parses it.
+    ///
+    /// A subcommand named first is parsed on its own when it can be
+    /// (``parsedAlone(_:)``), since the root parse costs about half of what
+    /// `subpix run` spends starting (docs/performance.md). Everything else goes through
+    /// the root parse, for its help, version, messages and usage.
+    static func parse(_ arguments: [String]) throws -> ParsableCommand {
+        try parsedAlone(arguments) ?? parseAsRoot(arguments)
+    }
+
+    /// The subcommand named by the first of `arguments`, parsed without the root; nil
+    /// where only the root parse gives the right answer: no subcommand is named (the
+    /// viewer is the default), `--version` (a flag of the root's, which a script's
+    /// arguments would otherwise swallow) appears, the subcommand's own parse throws (an
+    /// error, whose usage must say `subpix`) or gives something else (help, likewise).
+    static func parsedAlone(_ arguments: [String]) -> ParsableCommand? {
+        guard let name = arguments.first, !arguments.contains("--version"),
+              let subcommand = configuration.subcommands.first(where: { $0.configuration.commandName == name }),
+              let parsed = try? subcommand.parseAsRoot(Array(arguments.dropFirst())), type(of: parsed) == subcommand
+        else { return nil }
+        return parsed
     }
 }

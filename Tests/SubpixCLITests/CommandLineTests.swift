@@ -11,7 +11,7 @@ final class CommandLineTests: XCTestCase {
     private func assertParse<Command: ParsableCommand>(_ arguments: [String], as _: Command.Type,
                                                        file: StaticString = #filePath, line: UInt = #line,
                                                        _ check: (Command) throws -> Void) throws {
-        let parsed = try SubpixCommand.parseAsRoot(arguments)
+        let parsed = try SubpixCommand.parse(arguments)
         try check(try XCTUnwrap(parsed as? Command, "\(arguments) parsed as \(type(of: parsed))", file: file, line: line))
     }
 
@@ -20,7 +20,7 @@ final class CommandLineTests: XCTestCase {
     /// and a failure, when it parses.
     private func refusal(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) -> (message: String, status: ExitCode)? {
         do {
-            let parsed = try SubpixCommand.parseAsRoot(arguments)
+            let parsed = try SubpixCommand.parse(arguments)
             XCTFail("\(arguments) parsed as \(type(of: parsed))", file: file, line: line)
             return nil
         } catch {
@@ -135,5 +135,37 @@ final class CommandLineTests: XCTestCase {
         let version = try XCTUnwrap(refusal(["--version"]))
         XCTAssertEqual(version.status, .success)
         XCTAssertEqual(version.message, "0.1.0")
+    }
+
+    /// `run` parsed on its own (the start-up's fast path) is the command the root parse
+    /// gives, field for field; the lines only the root answers rightly (help, the root's
+    /// `--version`, errors, no subcommand) are left to it.
+    func testRunParsedAloneIsTheRootsParse() throws {
+        let lines = [
+            ["run", "empty.subpix"],
+            ["run", "s.subpix", "--keep-going", "a", "--", "--keep-going", "-x"],
+            ["run", "-q", "--force", "each.subpix", "--each-frame", "-", "--frame-variable", "heat", "--max-bytes", "4096"],
+            ["run", "s.subpix", "--kornia", "0.7", "--max-seconds", "2.5", "-3", "x"],
+        ]
+        for arguments in lines {
+            let alone = try XCTUnwrap(SubpixCommand.parsedAlone(arguments) as? RunCommand, "\(arguments) not parsed alone")
+            let root = try XCTUnwrap(SubpixCommand.parseAsRoot(arguments) as? RunCommand)
+            XCTAssertEqual(dumped(alone), dumped(root), "\(arguments)")
+            XCTAssertEqual(alone.file, arguments.first { $0.hasSuffix(".subpix") })
+        }
+        for arguments in [["run", "--help"], ["run", "s.subpix", "-h"], ["run", "s.subpix", "--version"], ["run", "s.subpix", "--", "--version"],
+                          ["run"], ["run", "-", "--each-frame", "-"], ["help", "run"], ["map.npy"], []] {
+            XCTAssertNil(SubpixCommand.parsedAlone(arguments), "\(arguments)")
+        }
+        // What the root makes of those: `--version` among a script's arguments is the version.
+        XCTAssertEqual(try XCTUnwrap(refusal(["run", "s.subpix", "--version"])).message, "0.1.0")
+        XCTAssertEqual(try CLIRunner.run(["run", "s.subpix", "-h"]).stdout, SubpixCommand.helpMessage(for: RunCommand.self, columns: 80) + "\n")
+    }
+
+    /// Every stored field of `command`, nested ones too, as `dump` writes them.
+    private func dumped(_ command: RunCommand) -> String {
+        var text = ""
+        dump(command, to: &text)
+        return text
     }
 }
