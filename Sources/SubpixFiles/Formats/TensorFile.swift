@@ -34,6 +34,12 @@ public enum TensorFile {
         return try decode(data, path: path, maxBytes: maxBytes)
     }
 
+    /// The kind of archive a file of several arrays at `path` is (``LoadedFile/arrays(_:)``):
+    /// a `torch.save` file (`.pt`, `.pth`) or an `.npz`.
+    public static func archiveKind(of path: String) -> TensorArchive.Kind {
+        ["pt", "pth"].contains(URL(fileURLWithPath: path).pathExtension.lowercased()) ? .pt : .npz
+    }
+
     /// Decodes the bytes of a file by `path`'s extension (which ``load(_:maxBytes:)`` has checked).
     static func decode(_ data: Data, path: String, maxBytes: Int) throws -> LoadedFile {
         switch URL(fileURLWithPath: path).pathExtension.lowercased() {

@@ -165,7 +165,7 @@ public struct Arguments {
         switch self[name] {
         case .tensor(let t): return t
         case .archive(let archive):
-            throw error(name, "a tensor", got: "an npz archive; pick one of its arrays: f[\"\(archive.names.first ?? "name")\"]")
+            throw error(name, "a tensor", got: "\(archive.kind.withArticle); pick one of its arrays: f[\"\(archive.names.first ?? "name")\"]")
         default: throw error(name, "a tensor")
         }
     }

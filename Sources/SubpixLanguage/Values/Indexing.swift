@@ -21,7 +21,7 @@ package enum Indexing {
         case .tensor(.float64(let t)): return .tensor(.float64(try BasicIndex(items, shape: t.shape, at: position).apply(t, at: position)))
         case .mask(let m): return .mask(try BasicIndex(items, shape: m.shape, at: position).apply(m, at: position))
         case .archive(let archive):
-            throw ScriptError("expected a member name to index an npz archive (f[\"\(archive.names.first ?? "name")\"]), got [\(spelling(items))]", at: position)
+            throw ScriptError("expected a member name to index \(archive.kind.withArticle) (f[\"\(archive.names.first ?? "name")\"]), got [\(spelling(items))]", at: position)
         case .keypoints(let points):
             return try sequence(points.points, of: base, items, at: position, item: Value.keypoint, slice: { .keypoints(KeypointList($0)) })
         case .keypoint(let point):

@@ -1,16 +1,33 @@
 import Subpix
 
-/// The arrays of an `.npz` file by name, in file order: what `load("a.npz")`
-/// gives a script (`f["heatmaps"]`, `f.keys()`), as NumPy's `np.load` does.
+/// The arrays of an `.npz` file, or the tensors of a `torch.save` file, by name, in
+/// file order: what `load("a.npz")` gives a script (`f["heatmaps"]`, `f.keys()`), as
+/// NumPy's `np.load` does.
 public struct TensorArchive: Sendable, Equatable {
+    /// The kind of file the arrays came from, as `type()`, `str()` and messages name it.
+    public enum Kind: String, Sendable {
+        /// NumPy's `np.savez`.
+        case npz
+        /// PyTorch's `torch.save` (`.pt`, `.pth`).
+        case pt
+
+        /// The type name with its article, for messages: `an npz archive`.
+        public var withArticle: String {
+            switch self {
+            case .npz: "an npz archive"
+            case .pt: "a pt file of tensors"
+            }
+        }
+    }
+
     /// The file the arrays came from (for messages).
     public var path: String
+    public var kind: Kind
     /// The member names (without `.npy`) and their tensors, in file order.
     public var members: [(name: String, tensor: AnyTensor)]
 
-    public init(path: String, members: [(name: String, tensor: AnyTensor)]) {
-        self.path = path
-        self.members = members
+    public init(path: String, kind: Kind, members: [(name: String, tensor: AnyTensor)]) {
+        (self.path, self.kind, self.members) = (path, kind, members)
     }
 
     /// The member names, in file order.
@@ -24,6 +41,6 @@ public struct TensorArchive: Sendable, Equatable {
     }
 
     public static func == (lhs: TensorArchive, rhs: TensorArchive) -> Bool {
-        lhs.path == rhs.path && lhs.names == rhs.names && lhs.members.map(\.tensor) == rhs.members.map(\.tensor)
+        lhs.path == rhs.path && lhs.kind == rhs.kind && lhs.names == rhs.names && lhs.members.map(\.tensor) == rhs.members.map(\.tensor)
     }
 }

@@ -54,7 +54,7 @@ public enum Value: Sendable, Equatable {
         case .keypoints: "keypoints"
         case .keypoint: "keypoint"
         case .table: "table"
-        case .archive: "npz"
+        case .archive(let archive): archive.kind.rawValue
         case .function, .userFunction: "function"
         case .view: "view"
         }
@@ -65,7 +65,7 @@ public enum Value: Sendable, Equatable {
         switch self {
         case .none: "None"
         case .int: "an int"
-        case .archive: "an npz archive"
+        case .archive(let archive): archive.kind.withArticle
         default: "a \(typeName)"
         }
     }
@@ -130,7 +130,7 @@ extension Value: CustomStringConvertible {
         case .keypoint(let point): Value.tuple(Self.row(point)).repr
         case .table(let table): table.text
         case .archive(let archive):
-            "npz '\(archive.path)': " + archive.members.map { "\($0.name) \(formatShape($0.tensor.shape)) \($0.tensor.dtype.rawValue)" }
+            "\(archive.kind.rawValue) '\(archive.path)': " + archive.members.map { "\($0.name) \(formatShape($0.tensor.shape)) \($0.tensor.dtype.rawValue)" }
                 .joined(separator: ", ")
         case .function(let name): "<builtin \(name)>"
         case .userFunction(let function): "<function \(function.name)>"

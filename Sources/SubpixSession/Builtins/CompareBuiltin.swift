@@ -44,7 +44,7 @@ enum CompareBuiltin {
             switch try TensorFile.load(path) {
             case .keypoints(let points): truth = points.map { TruePoint(batch: $0.batch, channel: $0.channel, x: $0.x, y: $0.y) }
             case .tensor(let t): truth = try perMap(t, a, expectation)
-            case .arrays: throw a.error("truth", expectation, got: "the .npz \(path); pick an array: load(path, name)")
+            case .arrays: throw a.error("truth", expectation, got: "the arrays of \(path); pick an array: load(path, name)")
             }
         case .keypoints(let points):
             truth = points.map { TruePoint(batch: $0.batch, channel: $0.channel, x: $0.x, y: $0.y) }

@@ -65,7 +65,7 @@ enum ConversionBuiltins {
 
     static let len = Builtin(
         "len", [.init("x")], category: .conversion,
-        summary: "the length of a string, tuple, list, dict, range, keypoint list, table or npz archive, or the first axis of a tensor or mask"
+        summary: "the length of a string, tuple, list, dict, range, keypoint list, table or archive (.npz, .pt), or the first axis of a tensor or mask"
     ) { a, _ in
         switch a["x"] {
         case .string(let text): return .int(text.count)
@@ -79,7 +79,7 @@ enum ConversionBuiltins {
         case .tensor(let t) where !t.shape.isEmpty: return .int(t.shape[0])
         case .mask(let m) where !m.shape.isEmpty: return .int(m.shape[0])
         case .tensor, .mask: throw a.error("x", "a tensor with at least one axis", got: "a 0-d tensor")
-        default: throw a.error("x", "a str, tuple, list, dict, range, tensor, mask, keypoints, table or npz archive")
+        default: throw a.error("x", "a str, tuple, list, dict, range, tensor, mask, keypoints, table or archive (.npz, .pt)")
         }
     }
 

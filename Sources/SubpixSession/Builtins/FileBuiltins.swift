@@ -17,11 +17,11 @@ enum FileBuiltins {
             let (path, name) = (try a.string("path"), try a.optionalString("name"))
             switch try TensorFile.load(path) {
             case .arrays(let arrays):
-                let archive = TensorArchive(path: path, members: arrays)
+                let archive = TensorArchive(path: path, kind: TensorFile.archiveKind(of: path), members: arrays)
                 return try name.map { .tensor(try archive.tensor(named: $0)) } ?? .archive(archive)
             case .tensor(let t) where name == nil: return .tensor(t)
             case .keypoints(let k) where name == nil: return .keypoints(k)
-            default: throw a.error("name", "None for a file that is not an .npz")
+            default: throw a.error("name", "None for a file that is not an .npz or a .pt of several tensors")
             }
         },
         Builtin("save", [.init("value"), .init("path"), .init("overwrite", .bool(false))] + PictureOptions.parameters, category: .file,

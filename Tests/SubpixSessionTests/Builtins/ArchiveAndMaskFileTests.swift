@@ -31,8 +31,21 @@ final class ArchiveAndMaskFileTests: ScriptTestCase {
             ("f[0]", "1:2: expected a member name to index an npz archive (f[\"first\"]), got [0]"),
             ("f.keys(1)", "1:2: keys() takes no arguments, got 1"),
             ("load('\(TestResources.path("formats/f4_le.npy"))', 'x')",
-             "1:\(10 + TestResources.path("formats/f4_le.npy").count): load(): expected name to be None for a file that is not an .npz, got str 'x'"),
+             "1:\(10 + TestResources.path("formats/f4_le.npy").count): load(): expected name to be None for a file that is not an .npz or a .pt of several tensors, got str 'x'"),
             ("spatial_softmax2d(f)", "1:19: spatial_softmax2d(): expected input to be a tensor, got an npz archive; pick one of its arrays: f[\"first\"]"),
+        ])
+    }
+
+    /// A torch.save dict (scripts/make-torch-resources.py: heatmaps (1, 2, 3, 4) float32
+    /// first) is read as an npz is, and says it is a .pt, not an npz.
+    func testATorchFileOfSeveralTensorsNamesItselfAsOne() throws {
+        let dict = TestResources.path("torch/dict.pt")
+        try value("f = load('\(dict)')")
+        guard case .string(let text) = try value("str(f)") else { return XCTFail("str(f) is no string") }
+        XCTAssertTrue(text.hasPrefix("pt '\(dict)': heatmaps (1, 2, 3, 4) float32, "), text)
+        assertErrors([
+            ("f[0]", "1:2: expected a member name to index a pt file of tensors (f[\"heatmaps\"]), got [0]"),
+            ("spatial_softmax2d(f)", "1:19: spatial_softmax2d(): expected input to be a tensor, got a pt file of tensors; pick one of its arrays: f[\"heatmaps\"]"),
         ])
     }
 
