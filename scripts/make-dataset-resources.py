@@ -52,3 +52,27 @@ np.savez(root / "maps/part2/pair.npz", first=first, second=second)
 truths["maps/part2/pair.npz"] = {"first": first_truth, "second": second_truth}
 
 (root / "truth.json").write_text(json.dumps(truths, indent=1, sort_keys=True) + "\n")
+
+# Beside maps/ (so the tests over maps/ do not see them), with their truth in extra.json:
+# - six.npy: a (2, 3, 16, 12) output, one peak per map, each map's at its own place
+#   (`--script` runs once per map; the rows must carry the right batch and channel);
+# - confidence.npy: a (1, 5, 16, 12) output whose channels are a real peak, a flat map
+#   (0.25 everywhere), a near-zero peak (4e-4 high: 0.04 % of the tallest, under the
+#   viewer's 5 %), pure noise (N(0.2, 0.01): no maximum 8 sigma over the median), and a
+#   real peak over that noise. The viewer lists keypoints for channels 0 and 4 only.
+extra = np.random.default_rng(2024)
+six, six_truth = peaks(2, 3)
+np.save(root / "six.npy", six)
+real, real_truth = peaks(1, 2)
+confidence = np.empty((1, 5, H, W), np.float32)
+confidence[0, 0] = real[0, 0]
+confidence[0, 1] = 0.25
+confidence[0, 2] = 4e-4 * six[0, 0]
+noise = extra.normal(0.2, 0.01, size=(2, H, W)).astype(np.float32)
+confidence[0, 3] = noise[0]
+confidence[0, 4] = noise[1] + real[0, 1]
+np.save(root / "confidence.npy", confidence)
+(root / "extra.json").write_text(json.dumps({
+    "six.npy": six_truth,
+    "confidence.npy": [[0, 0] + real_truth[0][2:], [0, 4] + real_truth[1][2:]],
+}, indent=1, sort_keys=True) + "\n")

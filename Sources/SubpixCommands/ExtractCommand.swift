@@ -29,10 +29,10 @@ struct ExtractCommand: ConsoleCommand {
     @Option(help: ArgumentHelp("The keypoint method, as the viewer names it (default \(KeypointMethod.initialForMaps.name)).", valueName: "name"))
     var method: String?
 
-    @Option(help: ArgumentHelp("Run this script once per array instead of a method; it leaves its keypoints in kp.", valueName: "file"))
+    @Option(help: ArgumentHelp("Run this script once per map instead of a method (the map in --var, its place in batch and channel); it leaves its keypoints in kp.", valueName: "file"))
     var script: String?
 
-    @Option(name: .customLong("var"), help: "The variable that holds each array for --script.")
+    @Option(name: .customLong("var"), help: "The variable that holds each (1, 1, H, W) map for --script.")
     var variable = "heat"
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write the table to this file: .csv, .jsonl, .npy or .sqlite (default: stdout).", valueName: "file"))

@@ -3,7 +3,7 @@
 public struct KeypointRow: Sendable, Equatable {
     /// The input's path as given (a stream's path, `-` for standard input).
     public var file: String
-    /// The `.npz` member, or "" for a file of one array.
+    /// The `.npz` member or the `.pt` tensor's name, or "" for a file of one array.
     public var member: String
     /// The array's number in a stream, every array counted, good or bad; 0 for a file.
     public var frame: Int
@@ -15,7 +15,7 @@ public struct KeypointRow: Sendable, Equatable {
     public var value: Double?
     /// The method's name, or the `--script` file's.
     public var method: String
-    /// With `--per-channel`: whether the map had a keypoint; nil otherwise.
+    /// With `--per-channel`: whether the map has a peak (the viewer's confidence rule) and a keypoint; nil otherwise.
     public var confident: Bool?
 
     public init(file: String, member: String, frame: Int, batch: Int, channel: Int,

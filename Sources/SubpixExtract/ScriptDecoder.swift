@@ -4,9 +4,17 @@ import SubpixFiles
 import SubpixLanguage
 import SubpixSession
 
-/// `--script FILE`: a script run once per array, with the array bound to ``variable``
-/// (and `file`, `member`, `frame` to where it came from); its rows are the
-/// keypoints it leaves in ``keypointsVariable``, as `kp = keypoints(...)` does.
+/// `--script FILE`: a script run once per map of each array, the map bound to
+/// ``variable`` as a `(1, 1, H, W)` tensor (`(1, 1, D, H, W)` for a volume), `batch` and
+/// `channel` to its place in the array, and `file`, `member`, `frame` to where the array
+/// came from. Its rows are the keypoints it leaves in ``keypointsVariable``
+/// (`kp = keypoints(...)`), filed under the map's batch and channel.
+///
+/// The maps of an array are those the viewer shows: a `(B, C, ...)` array of four or
+/// more axes holds B·C of them, a `(K, H, W)` stack one batch of K, anything smaller one.
+/// With `--per-channel` a map without a peak by the viewer's confidence rule, judged
+/// against the whole array (`view.confidence` and `view.confidence_share` as the script
+/// leaves them), gets an empty row whatever the script found in it.
 public struct ScriptDecoder: MapDecoder {
     public let path: String
     let source: String
@@ -50,11 +58,33 @@ final class ScriptWorker: MapDecoder, @unchecked Sendable {
     var perChannel: Bool { script.perChannel }
     func forWorker() -> any MapDecoder { ScriptWorker(script) }
 
-    func rows(of tensor: AnyTensor, from origin: MapOrigin) throws -> [KeypointRow] {
-        session.bind(script.variable, tensor: tensor)
+    func rows(of array: AnyTensor, from origin: MapOrigin) throws -> [KeypointRow] {
+        let tensor = array.shape.count == 3 ? try array.reshaped([1] + array.shape) : array
+        let (batches, channels) = tensor.shape.count >= 4 ? (tensor.shape[0], tensor.shape[1]) : (1, 1)
+        let statistics = perChannel ? TensorStatistics(tensor) : nil
         session.assign("file", .string(origin.file))
         session.assign("member", .string(origin.member))
         session.assign("frame", .int(origin.frame))
+        var rows: [KeypointRow] = []
+        for batch in 0..<batches {
+            for channel in 0..<channels {
+                let map = tensor.shape.count >= 4 ? try MapSelection.map(tensor, batch: batch, channel: channel) : tensor
+                let found = try keypoints(of: map, batch: batch, channel: channel)
+                let hasPeak = statistics?.verdict(batch: batch, channel: channel, rule: session.view.confidenceRule).isConfident ?? true
+                rows += self.rows(found, batch: batch, channel: channel, hasPeak: hasPeak, from: origin)
+            }
+        }
+        return rows
+    }
+
+    /// What the script leaves in its keypoints variable when run on one map, filed
+    /// under the map's `batch` and `channel`.
+    private func keypoints(of map: AnyTensor, batch: Int, channel: Int) throws -> KeypointList {
+        session.bind(script.variable, tensor: map)
+        session.assign("batch", .int(batch))
+        session.assign("channel", .int(channel))
+        // A script that leaves no keypoints must not hand on the previous map's.
+        session.assign(script.keypointsVariable, .none)
         do {
             _ = try session.execute(script.source)
         } catch let error as ScriptError {
@@ -62,17 +92,9 @@ final class ScriptWorker: MapDecoder, @unchecked Sendable {
         }
         session.clearJournal()
         guard case .keypoints(let list)? = session.variables[script.keypointsVariable] else {
-            throw ScriptError("\(script.path): expected the script to leave keypoints in '\(script.keypointsVariable)' (kp = keypoints(...)), got \(session.variables[script.keypointsVariable].map { $0.typeName } ?? "nothing")")
+            let left = session.variables[script.keypointsVariable].map { $0.typeName } ?? "nothing"
+            throw ScriptError("\(script.path): expected the script to leave keypoints in '\(script.keypointsVariable)' (kp = keypoints(...)), got \(left)")
         }
-        guard perChannel, tensor.shape.count >= 2 else {
-            return list.points.flatMap { point in self.rows(KeypointList([point]), batch: point.batch, channel: point.channel, from: origin) }
-        }
-        var rows: [KeypointRow] = []
-        for batch in 0..<tensor.shape[0] {
-            for channel in 0..<tensor.shape[1] {
-                rows += self.rows(list.filter { $0.batch == batch && $0.channel == channel }, batch: batch, channel: channel, from: origin)
-            }
-        }
-        return rows
+        return list.relabelled(batch: batch, channel: channel)
     }
 }

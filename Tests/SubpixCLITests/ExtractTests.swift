@@ -216,15 +216,61 @@ final class ExtractTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("did you mean 'conv_soft_argmax2d'?"), unknown.stderr)
     }
 
-    func testAScriptRunsOncePerArrayWithItsKeypoints() throws {
+    /// The true peaks of six.npy and confidence.npy (extra.json): `batch|channel` → (x, y).
+    private func extraTruth(_ file: String) throws -> [String: (x: Double, y: Double)] {
+        let json = try JSONDecoder().decode([String: [[Double]]].self, from: Data(contentsOf: Self.dataset.appendingPathComponent("extra.json")))
+        let points = try XCTUnwrap(json[file])
+        return Dictionary(uniqueKeysWithValues: points.map { ("\(Int($0[0]))|\(Int($0[1]))", (x: $0[2], y: $0[3])) })
+    }
+
+    /// six.npy is a (2, 3, 16, 12) output with one peak per map, each elsewhere. The script
+    /// sees one (1, 1, 16, 12) map at a time (the whole array would give it 6 keypoints a
+    /// run, 36 rows in all), knows its batch and channel (it drops map (1, 2)'s point), and
+    /// its keypoint is filed under that map.
+    func testAScriptRunsOncePerMapWithTheMapsBatchAndChannel() throws {
         let script = scratch.appendingPathComponent("decode.subpix")
-        try "coords, vals = conv_soft_argmax2d(heat, output_value=True, normalized_coordinates=False)\nkp = keypoints(coords, vals, top_k=1)\n"
-            .write(to: script, atomically: true, encoding: .utf8)
-        let result = try Self.extract(["maps/part2/05.npy", "maps/part2/pair.npz", "--script", script.path, "--per-channel"])
+        try """
+            coords, vals = conv_soft_argmax2d(heat, output_value=True, normalized_coordinates=False)
+            kp = keypoints(coords, vals, top_k=1, min_value=1e9 if batch == 1 and channel == 2 else 0.5)
+
+            """.write(to: script, atomically: true, encoding: .utf8)
+        let truth = try extraTruth("six.npy")
+        let result = try Self.extract(["six.npy", "--script", script.path])
         XCTAssertEqual(result.status, 0, result.stderr)
         let rows = Self.rows(result.stdout)
-        XCTAssertEqual(rows.count, 8 + 2 + 2)
-        XCTAssertEqual(Set(rows.map { $0["method"] }), ["decode.subpix"])
+        XCTAssertEqual(rows.map { "\($0["batch"])|\($0["channel"])" }, ["0|0", "0|1", "0|2", "1|0", "1|1"])
+        for row in rows {
+            let peak = try XCTUnwrap(truth["\(row["batch"])|\(row["channel"])"])
+            XCTAssertEqual(Double(row["x"])!, peak.x, accuracy: 0.5, row.key)
+            XCTAssertEqual(Double(row["y"])!, peak.y, accuracy: 0.5, row.key)
+            XCTAssertEqual(row["method"], "decode.subpix")
+        }
+        let perChannel = Self.rows(try Self.extract(["six.npy", "maps/part2/pair.npz", "--script", script.path, "--per-channel"]).stdout)
+        XCTAssertEqual(perChannel.count, 6 + 2 + 2)
+        XCTAssertEqual(perChannel.filter { $0["confident"] == "false" }.map(\.key), ["six.npy||1|2"])
+    }
+
+    /// confidence.npy's channels (scripts/make-dataset-resources.py, the numbers worked
+    /// out there with NumPy): 0 and 4 real peaks; 1 flat (prominence 0); 2 a peak 0.04 % as
+    /// tall as the tallest (the rule wants 5 %); 3 noise whose maximum is 2.6 sigma over its
+    /// median (the rule wants 8). Only 0 and 4 have a keypoint, as in the viewer.
+    func testPerChannelJudgesEachMapByTheViewersConfidenceRule() throws {
+        let truth = try extraTruth("confidence.npy")
+        for method in ["conv_soft_argmax2d", "nms2d"] {
+            let rows = Self.rows(try Self.extract(["confidence.npy", "--per-channel", "--method", method]).stdout)
+            XCTAssertEqual(rows.map { $0["channel"] }, ["0", "1", "2", "3", "4"], method)
+            XCTAssertEqual(rows.map { $0["confident"] }, ["true", "false", "false", "false", "true"], method)
+            for row in rows {
+                guard let peak = truth["0|\(row["channel"])"] else {
+                    XCTAssertEqual([row["x"], row["y"], row["value"]], ["", "", ""], "\(method) \(row.key)")
+                    continue
+                }
+                XCTAssertEqual(Double(row["x"])!, peak.x, accuracy: 0.5, "\(method) \(row.key)")
+                XCTAssertEqual(Double(row["y"])!, peak.y, accuracy: 0.5, "\(method) \(row.key)")
+            }
+            let all = Self.rows(try Self.extract(["confidence.npy", "--method", method]).stdout)
+            XCTAssertEqual(Set(all.map { $0["channel"] }), ["0", "4"], method)
+        }
     }
 
     func testShardAutoReadsSlurmAndKubernetesIndexes() throws {

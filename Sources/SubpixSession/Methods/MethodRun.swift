@@ -63,4 +63,12 @@ public enum MapSelection {
         let start = (batch * shape[1] + channel) * span
         return try Tensor(shape: [1, 1] + shape.dropFirst(2), elements: Array(tensor.elements[start..<(start + span)]))
     }
+
+    /// One map of a tensor of either dtype, in its own.
+    public static func map(_ tensor: AnyTensor, batch: Int, channel: Int) throws -> AnyTensor {
+        switch tensor {
+        case .float32(let maps): .float32(try map(maps, batch: batch, channel: channel))
+        case .float64(let maps): .float64(try map(maps, batch: batch, channel: channel))
+        }
+    }
 }
