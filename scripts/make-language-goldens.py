@@ -116,6 +116,11 @@ programs = {
     "for_dict_keys": "d = {'b': 2, 'a': 1, 'c': 3}\nfor k in d:\n    print(k, d[k])\nfor k in sorted(d):\n    print(k)",
     "if_elif_chain": "for x in [-5, 0, 3, 12, 100]:\n    if x < 0:\n        print('negative')\n    elif x == 0:\n        print('zero')\n    elif x < 10:\n        print('small')\n    else:\n        print('large')",
     "pass_and_single_line_blocks": "for i in range(3): pass\nif True: print('yes')\nx = 1\nif x > 2: print('no')\nelse: print('else')",
+    "one_line_if_semicolons": "x = 3\nif x > 2: print('a'); print('b')\nif x > 5: print('c'); print('d')\nprint('after')",
+    "one_line_elif_else_semicolons": "for x in [0, 1, 2]:\n    if x == 0: a = 'zero'; b = 0\n    elif x == 1: a = 'one'; b = 1\n    else: a = 'many'; b = x * 10\n    print(a, b)",
+    "one_line_for_while_semicolons": "total = 0\nfor i in range(4): total += i; print(i, total)\nn = 3\nwhile n > 0: n -= 1; print('n', n)\nprint(total, n)",
+    "one_line_def_semicolons": "def f(x): y = x * 2; return y + 1\nprint(f(3), f(10))\na = 1; b = 2; print(a + b);",
+    "one_line_nested_break": "for i in range(10):\n    if i == 3: print('stop at', i); break\n    print('i', i)",
     # functions
     "def_defaults_keywords": "def area(w, h=2, scale=1.0):\n    return w * h * scale\nprint(area(3), area(3, 4), area(3, scale=0.5), area(h=1, w=7))",
     "def_recursion": "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\nprint([fib(i) for i in range(15)])",

@@ -47,6 +47,18 @@ struct TmuxDriver {
     /// Sends `text` literally (no key-name lookup).
     func type(_ text: String) throws { try run(["send-keys", "-t", target, "-l", text]) }
 
+    /// Presses Ctrl-C once `seconds` have passed (for a statement that runs until then).
+    func interrupt(after seconds: TimeInterval) throws {
+        Thread.sleep(forTimeInterval: seconds)
+        try send("C-c")
+    }
+
+    /// Types `line` and presses Enter.
+    func enter(_ line: String) throws {
+        try type(line)
+        try send("Enter")
+    }
+
     /// The pane's text (`colors`: with escape codes).
     func screen(colors: Bool = false) throws -> String {
         try run(["capture-pane", "-p"] + (colors ? ["-e"] : []) + ["-t", target])

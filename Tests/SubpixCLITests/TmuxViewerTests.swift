@@ -36,6 +36,21 @@ final class TmuxViewerTests: XCTestCase {
         }
     }
 
+    /// Ctrl-C while a `:` statement runs stops the statement, not the viewer (its SIGINT
+    /// otherwise quits): the error names the line, and `q` then quits with status 0.
+    func testCtrlCStopsARunningStatementAndKeepsTheViewer() throws {
+        let status = directory.appendingPathComponent("status").path
+        try tmux.start("cd \(directory.path) && env -u COLORTERM TERM=xterm-256color \(CLIRunner.binary.path) view; echo EXIT=$? > \(status); sleep 5", width: 140)
+        try tmux.waitFor("method conv_soft_argmax2d")
+        try tmux.enter(":while True: pass")
+        try tmux.interrupt(after: 1)
+        try tmux.waitFor("1:13: interrupted")
+        try tmux.enter(":print('answer', 6 * 7)")
+        try tmux.waitFor("answer 42")
+        try tmux.send("q")
+        XCTAssertEqual(tmux.waitForFile(status), "EXIT=0\n")
+    }
+
     /// A burst of resizes, a 1×1 terminal and back: the viewer keeps drawing and quits cleanly.
     func testResizeStormsAndATinyTerminal() throws {
         let status = directory.appendingPathComponent("status").path

@@ -1,7 +1,8 @@
 /// Splits script source into tokens.
 ///
 /// - A line break ends a statement, except inside brackets or after a `\`
-///   (line continuation), so a call may span lines; `;` also ends a statement.
+///   (line continuation), so a call may span lines. `;` is a symbol: the parser
+///   reads it between the simple statements of one line.
 ///   Any line-break convention (`\n`, `\r\n`, `\r`) works.
 /// - Indentation is Python's: a line indented deeper than the one before opens a
 ///   block (`.indent`), a line indented back closes blocks (`.dedent` each);
@@ -112,11 +113,11 @@ package struct Lexer {
             } else if character == "\\", index + 1 < characters.count, characters[index + 1].isNewline {
                 advance()
                 advance()
-            } else if character.isNewline || (character == ";" && depth == 0) {
+            } else if character.isNewline {
                 let (start, offset) = (position, index)
                 advance()
                 if depth == 0 {
-                    atLineStart = character.isNewline
+                    atLineStart = true
                     return token(.newline, from: start, offset)
                 }
             } else if character.isWhitespace {

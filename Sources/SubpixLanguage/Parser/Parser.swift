@@ -9,11 +9,12 @@ package struct ParsedStatement: Sendable, Equatable {
 
 /// Parses tokens into statements (recursive descent), Python's grammar for the subset scripts use.
 ///
-///     block      := simple NEWLINE | NEWLINE INDENT statement+ DEDENT
+///     block      := simples | NEWLINE INDENT statement+ DEDENT
 ///     statement  := 'if' expr ':' block ('elif' expr ':' block)* ['else' ':' block]
 ///                 | 'for' targets 'in' exprs ':' block | 'while' expr ':' block
 ///                 | 'def' NAME '(' [param (',' param)*] ')' ':' block      param := NAME ['=' expr]
-///                 | simple NEWLINE
+///                 | simples
+///     simples    := simple (';' simple)* [';'] NEWLINE
 ///     simple     := 'pass' | 'break' | 'continue' | 'return' [exprs]
 ///                 | targets '=' exprs | target ('+=' | '-=' | '*=' | '/=' | '//=' | '%=' | '**=') expr | exprs
 ///     target     := NAME | postfix '.' NAME | postfix '[' subscripts ']' | '(' targets ')'
@@ -73,7 +74,7 @@ package struct Parser {
         return nil
     }
 
-    var atEndOfStatement: Bool { current.kind == .newline || current.kind == .end || current.kind == .dedent }
+    var atEndOfStatement: Bool { current.kind == .newline || current.kind == .end || current.kind == .dedent || isSymbol(.semicolon) }
 
     mutating func expect(_ symbol: Symbol, _ context: String) throws {
         guard isSymbol(symbol) else { throw unexpected("expected '\(symbol.rawValue)' \(context)") }
@@ -133,24 +134,35 @@ package struct Parser {
         case .identifier("elif"), .identifier("else"):
             throw ScriptError("'\(first.quoted.dropFirst().dropLast())' without an 'if' before it", at: first.position)
         default:
-            parsed = try simpleStatement()
-            guard atEndOfStatement else { throw unexpected("expected end of statement") }
+            let simple = try simpleStatementThroughSemicolon()
             if current.kind == .newline { advance() }
+            return simple
         }
-        let last = tokens[..<index].last { ![.newline, .indent, .dedent, .end].contains($0.kind) } ?? first
+        let last = tokens[..<index].last { ![.newline, .indent, .dedent, .end, .symbol(.semicolon)].contains($0.kind) } ?? first
         return ParsedStatement(statement: parsed, position: first.position, range: first.range.lowerBound..<max(first.range.upperBound, last.range.upperBound))
     }
 
-    /// `':' block`: a simple statement on the same line, or an indented block on the lines after.
+    /// One simple statement and the `;` after it, if any, with its source range. At the top
+    /// level each of `a; b` is a statement of its own; after `if x:` they are the block.
+    private mutating func simpleStatementThroughSemicolon() throws -> ParsedStatement {
+        let first = current
+        let simple = try simpleStatement()
+        guard atEndOfStatement else { throw unexpected("expected end of statement") }
+        let last = tokens[index - 1]
+        if isSymbol(.semicolon) { advance() }
+        return ParsedStatement(statement: simple, position: first.position, range: first.range.lowerBound..<last.range.upperBound)
+    }
+
+    /// `':' block`: simple statements on the same line (`;` between them), or an indented block on the lines after.
     private mutating func block(_ owner: String) throws -> [ParsedStatement] {
         try expect(.colon, "to end the '\(owner)' line")
         guard current.kind == .newline else {
-            let first = current
-            let simple = try simpleStatement()
-            guard atEndOfStatement else { throw unexpected("expected end of statement") }
-            let last = tokens[index - 1]
+            var body: [ParsedStatement] = []
+            repeat {
+                body.append(try simpleStatementThroughSemicolon())
+            } while tokens[index - 1].kind == .symbol(.semicolon) && ![.newline, .end, .dedent].contains(current.kind)
             if current.kind == .newline { advance() }
-            return [ParsedStatement(statement: simple, position: first.position, range: first.range.lowerBound..<last.range.upperBound)]
+            return body
         }
         advance()
         guard current.kind == .indent else { throw unexpected("expected an indented block after the '\(owner)' line") }

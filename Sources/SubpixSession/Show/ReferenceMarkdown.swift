@@ -157,8 +157,8 @@ public enum ReferenceMarkdown {
 
         A runaway script never hangs: `subpix run --max-seconds N` stops it after N seconds
         with an error naming the line it was about to run, the viewer's `:` line stops a
-        statement after 10 seconds, and Ctrl-C in the REPL stops it and keeps the
-        session. Calls of functions written with `def` nest at most \(Interpreter.maximumCallDepth)
+        statement after 10 seconds, and Ctrl-C in the REPL or in the viewer's `:` line
+        stops it and keeps the session (and the viewer). Calls of functions written with `def` nest at most \(Interpreter.maximumCallDepth)
         deep ("maximum recursion depth exceeded").
 
         ## Output

@@ -7,6 +7,14 @@ public protocol InputSource: AnyObject {
     func nextEvent(timeout milliseconds: Int) -> ViewerEvent?
     /// The time now, for ``ViewerEvent/tick(_:)``.
     var now: Date { get }
+    /// Whether Ctrl-C was pressed since the last call, which forgets it: polled while a
+    /// `:` statement runs, which it stops (the viewer stays).
+    func takeInterrupt() -> Bool
+}
+
+extension InputSource {
+    /// A source without Ctrl-C never interrupts.
+    public func takeInterrupt() -> Bool { false }
 }
 
 /// The viewer's main loop, apart from the terminal: performs the effects
@@ -91,7 +99,7 @@ final class ViewerLoop {
             switch effect {
             case .compute(let computation): requested = computation
             case .computeInfluence(let computation): requestedInfluence = computation
-            default: send(effect.perform(in: model.session))
+            default: send(effect.perform(in: model.session, isInterrupted: source.takeInterrupt))
             }
         }
     }

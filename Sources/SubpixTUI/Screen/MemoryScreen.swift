@@ -26,6 +26,7 @@ public final class MemoryScreen: Screen, @unchecked Sendable {
     private var queued: [ViewerEvent] = []
     private var newest: CellBuffer?
     private var drawn = 0
+    private var interrupted = false
 
     /// A `width` × `height` screen that shows `colorMode`'s colours.
     public init(width: Int, height: Int, colorMode: ColorMode = .trueColor) {
@@ -55,7 +56,17 @@ public final class MemoryScreen: Screen, @unchecked Sendable {
         }
     }
 
+    public func takeInterrupt() -> Bool {
+        locked {
+            defer { interrupted = false }
+            return interrupted
+        }
+    }
+
     // MARK: The test's side
+
+    /// Presses Ctrl-C, as the terminal's SIGINT does: a `:` statement running stops.
+    public func interrupt() { locked { interrupted = true } }
 
     /// Queues `events` for the viewer, in order.
     public func send(_ events: ViewerEvent...) {

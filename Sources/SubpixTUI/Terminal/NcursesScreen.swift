@@ -127,6 +127,8 @@ final class NcursesScreen: Screen {
 
     var now: Date { Date() }
 
+    func takeInterrupt() -> Bool { StopSignals.takeInterrupt() }
+
     func nextEvent(timeout milliseconds: Int) -> ViewerEvent? {
         timeout(Int32(milliseconds))
         return readInput()

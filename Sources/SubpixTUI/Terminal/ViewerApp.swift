@@ -59,7 +59,8 @@ public struct ViewerApp {
     }
 }
 
-/// SIGINT, SIGTERM and SIGHUP end the viewer's loop (which then restores the terminal).
+/// SIGINT, SIGTERM and SIGHUP end the viewer's loop (which then restores the terminal);
+/// a SIGINT (Ctrl-C) while a `:` statement runs stops only the statement (``takeInterrupt()``).
 enum StopSignals {
     nonisolated(unsafe) static var received: sig_atomic_t = 0
     static let signals = [SIGINT, SIGTERM, SIGHUP]
@@ -67,6 +68,13 @@ enum StopSignals {
     static func install() -> [sighandler_t?] {
         received = 0
         return signals.map { signal($0) { number in StopSignals.received = number } }
+    }
+
+    /// Whether SIGINT came since the last call; forgets it, so the loop does not stop for it.
+    static func takeInterrupt() -> Bool {
+        guard received == SIGINT else { return false }
+        received = 0
+        return true
     }
 
     static func restore(_ handlers: [sighandler_t?]) {

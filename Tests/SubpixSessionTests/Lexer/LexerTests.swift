@@ -25,7 +25,7 @@ final class LexerTests: XCTestCase {
         XCTAssertEqual(try kinds("x_1 = f(a, [b]) # comment (\ny.z; -1 * 2 / 3 + 4"), [
             .identifier("x_1"), .symbol(.equals), .identifier("f"), .symbol(.leftParenthesis), .identifier("a"), .symbol(.comma),
             .symbol(.leftBracket), .identifier("b"), .symbol(.rightBracket), .symbol(.rightParenthesis), .newline,
-            .identifier("y"), .symbol(.dot), .identifier("z"), .newline,
+            .identifier("y"), .symbol(.dot), .identifier("z"), .symbol(.semicolon),
             .symbol(.minus), .integer(1), .symbol(.star), .integer(2), .symbol(.slash),
             .integer(3), .symbol(.plus), .integer(4), .newline, .end,
         ])

@@ -109,6 +109,20 @@ final class PythonStatementTests: ScriptTestCase {
         XCTAssertEqual(replay.variables["y"], .int(2))
     }
 
+    /// `if x: a; b` puts both in the block, as Python does; at the top level each
+    /// statement between `;` is journaled on its own, and a compound one with its whole line.
+    func testSemicolonsSeparateTheStatementsOfAOneLineBlock() throws {
+        XCTAssertEqual(try output("x = 0\nif x: print('a'); print('b')\nprint('c');"), "c")
+        XCTAssertEqual(session.journal, ["x = 0", "if x: print('a'); print('b')"])
+        try value("n = 0\nwhile n < 3: n += 1; m = n * 2\ny = 1; z = 2;")
+        XCTAssertEqual(session.journal.suffix(3), ["while n < 3: n += 1; m = n * 2", "y = 1", "z = 2"])
+        XCTAssertEqual([session.variables["m"], session.variables["z"]], [.int(6), .int(2)])
+        assertErrors([
+            ("if True: x = 1;; y = 2", "1:16: expected an expression, got ';'"),
+            ("f(1; 2)", "1:4: expected ')' to close the call, got ';'"),
+        ])
+    }
+
     func testIndentationErrorsNameTheLine() throws {
         assertErrors([
             ("  x = 1", "1:3: unexpected indent: only the lines of a block (after a line ending in ':') are indented"),
