@@ -27,7 +27,7 @@ struct ViewCommand: ConsoleCommand {
     @Option(help: "Colours: truecolor, 256 or ascii (default: detected from the terminal; see docs/viewer.md).")
     var colors: ColorMode?
 
-    @Flag(help: "Short for --colors ascii: the character ramp ' .:-=+*#%@' instead of colours.")
+    @Flag(help: "Short for --colors ascii: the character ramp ' .,:-=*#%@' instead of colours.")
     var ascii = false
 
     @Option(help: ArgumentHelp("Write the heatmap pane (with markers and colour bar) as a PNG to this path and exit; needs no terminal.", valueName: "out.png"))
@@ -88,6 +88,10 @@ struct ViewCommand: ConsoleCommand {
         // Plain one-line errors (no usage text: the command line itself was fine), after any file error.
         guard session.viewedTensor() != nil || live != nil else { throw ScriptError("nothing to view: no tensor variable") }
         if let snapshot {
+            try SnapshotPath.check(snapshot)
+            guard force.force || !FileManager.default.fileExists(atPath: snapshot) else {
+                throw ScriptError("\(snapshot): file exists; pass --force to replace it")
+            }
             let model = ViewerModel(session: session, colorMode: .trueColor, size: (size.columns, size.rows))
             if grid { model.update(.key(.character("#"))) }
             let written = grid ? try GridSnapshot(model).write(to: snapshot, overwrite: force.force)

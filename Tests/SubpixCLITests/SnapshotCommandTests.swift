@@ -40,7 +40,26 @@ final class SnapshotCommandTests: XCTestCase {
         XCTAssertEqual(try CLIRunner.run(["view", "--snapshot", out.path]).status, 0)
         let again = try CLIRunner.run(["view", "--snapshot", out.path])
         XCTAssertNotEqual(again.status, 0)
-        XCTAssertTrue(again.stderr.contains("file exists"), again.stderr)
+        XCTAssertEqual(again.stderr, "Error: \(out.path): file exists; pass --force to replace it\n", "the command's flag, not save()'s overwrite=True")
         XCTAssertEqual(try CLIRunner.run(["view", "--snapshot", out.path, "--force"]).status, 0)
+    }
+
+    /// Issue 25: a directory said `unknown file type '.'`, `x.jpg` got PNG data under its name,
+    /// and a too-large tensor pointed at the environment variable only. Each is now a one-line
+    /// error naming what was expected, and nothing is written.
+    func testSnapshotPathsAndLimitsGetClearErrors() throws {
+        let folder = try CLIRunner.run(["view", "--snapshot", directory.path])
+        XCTAssertNotEqual(folder.status, 0)
+        XCTAssertEqual(folder.stderr, "Error: snapshot: '\(directory.path)' is a directory; expected a .png file path such as \(directory.path)/view.png\n")
+        let jpeg = directory.appendingPathComponent("x.jpg")
+        let refused = try CLIRunner.run(["view", "--snapshot", jpeg.path])
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertEqual(refused.stderr, "Error: snapshot: expected a .png path, got '\(jpeg.path)' (pictures are written as PNG only)\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: jpeg.path))
+        // A process of its own: --max-bytes sets the variable for the whole process.
+        let limited = try CLIRunner.launch(["view", "--snapshot", directory.appendingPathComponent("small.png").path, "--max-bytes", "64"])
+        XCTAssertNotEqual(limited.status, 0)
+        XCTAssertTrue(limited.stderr.contains("raise it with --max-bytes or SUBPIX_MAX_BYTES"), limited.stderr)
+        XCTAssertEqual(limited.stderr.split(separator: "\n").count, 1, limited.stderr)
     }
 }

@@ -11,14 +11,15 @@ import TestSupport
 /// over the heatmap, and its mass within 2 px vs elsewhere in the panel.
 final class InfluenceOverlayTests: XCTestCase {
     /// One Gaussian blob at (20.3, 9.6) on a 24 × 32 map, viewed with `method`, the overlay on (`f`).
-    private func overlayModel(sigma: Double, amplitude: Double, method: KeypointMethod = .spatialSoftArgmax2d) throws -> ViewerModel {
+    private func overlayModel(sigma: Double, amplitude: Double, method: KeypointMethod = .spatialSoftArgmax2d,
+                              colorMode: ColorMode = .xterm256) throws -> ViewerModel {
         let session = Session(output: { _ in })
         // float64: the Swift path on every CPU, so the snapshot's numbers do not depend on the float32 kernels chosen.
         try session.execute("m = zeros((1, 1, 24, 32), dtype='float64') + gaussians((24, 32), [(20.3, 9.6, \(sigma), \(amplitude))])")
         try session.execute("view.method = '\(method.name)'")
         // A blob as wide as the map moves its median and MAD: the confidence rule would call it no peak.
         try session.execute("view.confidence = None")
-        let model = ViewerModel(session: session, colorMode: .xterm256, outputDirectory: FileManager.default.temporaryDirectory)
+        let model = ViewerModel(session: session, colorMode: colorMode, outputDirectory: FileManager.default.temporaryDirectory)
         model.showsTimings = false
         model.update(.character("f"))
         return model
@@ -29,6 +30,20 @@ final class InfluenceOverlayTests: XCTestCase {
             let model = try overlayModel(sigma: sigma, amplitude: amplitude)
             XCTAssertTrue(try assertSnapshot(rendered(model, 100, 32), named: "\(name)-100x32") == (true, true), name)
         }
+    }
+
+    /// Issue 25: in ASCII mode the overlay was a hard `=`/`+` split (the two middle steps of
+    /// the map's ramp). It is drawn with the signed ramp: ∂x/∂map pulls left of the blob
+    /// (negative) and right of it (positive), each side in graded characters of its own.
+    func testAsciiOverlayUsesTheSignedRamp() throws {
+        let model = try overlayModel(sigma: 2, amplitude: 3, method: .convSoftArgmax2d, colorMode: .ascii)
+        XCTAssertNotNil(model.influence)
+        let buffer = rendered(model, 100, 32)
+        let drawn = Set((0..<60).flatMap { column in (0..<28).map { buffer[column, $0].glyph } })
+        let signed = AsciiRamp.signedCharacters
+        XCTAssertGreaterThanOrEqual(drawn.intersection(signed[..<5]).count, 2, "negative side: \(drawn)")
+        XCTAssertGreaterThanOrEqual(drawn.intersection(signed[6...]).count, 2, "positive side: \(drawn)")
+        XCTAssertFalse(drawn.contains("+"), "\(drawn)")
     }
 
     func testFlatMapSpreadsTheInfluenceAndASharpOneConcentratesIt() throws {

@@ -41,6 +41,43 @@ final class PaletteTests: XCTestCase {
         XCTAssertTrue((XtermRamp.indices[.gray] ?? []).allSatisfy { Xterm.rgb($0).isGrey })
     }
 
+    /// Oklab chroma of an sRGB colour, worked here apart from the ``Oklab`` type under test
+    /// (Ottosson 2020): each channel c/255 is linearised, u ≤ 0.04045 ? u/12.92 :
+    /// ((u+0.055)/1.055)^2.4; the cone responses l, m, s are M₁·rgb, cube-rooted; then
+    /// a = 1.9779985 l − 2.4285922 m + 0.4505937 s, b = 0.0259040 l + 0.7827718 m − 0.8086758 s,
+    /// and chroma = √(a² + b²). By hand, xterm 66 = (95, 135, 135): linear (0.1144, 0.2423,
+    /// 0.2423), l, m, s = (0.5745, 0.5992, 0.6136), a = −0.0426, b = −0.0122, chroma 0.0443.
+    private func chroma(_ color: RGB) -> Double {
+        let linear = [color.red, color.green, color.blue].map { channel -> Double in
+            let u = Double(channel) / 255
+            return u <= 0.04045 ? u / 12.92 : pow((u + 0.055) / 1.055, 2.4)
+        }
+        let m1 = [[0.4122214708, 0.5363325363, 0.0514459929],
+                  [0.2119034982, 0.6806995451, 0.1073969566],
+                  [0.0883024619, 0.2817188376, 0.6299787005]]
+        let lms = m1.map { row in cbrt(zip(row, linear).map(*).reduce(0, +)) }
+        let a = 1.9779984951 * lms[0] - 2.4285922050 * lms[1] + 0.4505937099 * lms[2]
+        let b = 0.0259040371 * lms[0] + 0.7827717662 * lms[1] - 0.8086757660 * lms[2]
+        return (a * a + b * b).squareRoot()
+    }
+
+    /// Issue 25: in 256 colours viridis passed through xterm 60, 65, 66 and 107, entries duller
+    /// than the stops they stood for (66 has chroma 0.044 where viridis's teal has 0.095), so
+    /// blobs looked speckled grey. Every stop of viridis and magma now keeps at least 80 % of
+    /// its own chroma.
+    func testTwoFiftySixColourViridisAndMagmaStaySaturated() {
+        XCTAssertEqual(chroma(Xterm.rgb(66)), 0.0443, accuracy: 0.0005, "the formula, against the hand computation")
+        for name in [PaletteName.viridis, .magma] {
+            let ramp = XtermRamp.indices[name] ?? []
+            XCTAssertEqual(ramp.count, 256)
+            for (stop, (color, index)) in zip(ColorMap(name).colors, ramp).enumerated() {
+                XCTAssertGreaterThanOrEqual(chroma(Xterm.rgb(index)), 0.8 * chroma(color),
+                                            "\(name) stop \(stop) on xterm \(index)")
+            }
+        }
+        XCTAssertTrue(Set(XtermRamp.indices[.viridis] ?? []).isDisjoint(with: [60, 65, 66, 107]))
+    }
+
     /// Distinct colours along each ramp: all 256 in true colour; in 256 colours as many as
     /// the cube allows while staying monotonic (at least 24).
     func testDistinctColoursPerMode() {

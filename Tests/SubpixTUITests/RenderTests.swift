@@ -58,7 +58,8 @@ final class RenderTests: XCTestCase {
         XCTAssertEqual(signed.scale(0), 0.5)
         var buffer = CellBuffer(width: 2, height: 1)
         drawMap(signed, palette: Palette(.gray, mode: .ascii), columns: 2, rows: 1, into: &buffer)
-        XCTAssertEqual(buffer.textPlane, " @")
+        // A centred scale: the signed ramp, its strongest negative and positive characters.
+        XCTAssertEqual(buffer.textPlane, "&@")
     }
 
     func testKeypointsOfTheDemoLieNearItsKnownPeaks() throws {

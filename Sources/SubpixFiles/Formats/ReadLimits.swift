@@ -1,6 +1,8 @@
 /// The largest tensor a reader may allocate, in bytes: `SUBPIX_MAX_BYTES`, else 2 GiB.
 public enum ReadLimits {
     public static let defaultMaxBytes = 2 << 30
+    /// How a user raises the limit, for errors: every command takes `--max-bytes`, which sets the variable.
+    public static let raiseHint = "raise it with --max-bytes or SUBPIX_MAX_BYTES"
 
     public static var maxBytes: Int {
         if let text = getenvString("SUBPIX_MAX_BYTES"), let value = Int(text), value > 0 { return value }
@@ -18,7 +20,7 @@ public enum ReadLimits {
         }
         let (bytes, overflow) = count.multipliedReportingOverflow(by: max(elementSize, 4))
         guard !overflow, bytes <= maxBytes else {
-            throw FormatError(path, "shape \(shape) needs more than the \(maxBytes)-byte limit (set SUBPIX_MAX_BYTES to raise it)")
+            throw FormatError(path, "shape \(shape) needs more than the \(maxBytes)-byte limit (\(raiseHint))")
         }
         return count
     }

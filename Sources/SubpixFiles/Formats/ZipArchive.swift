@@ -110,7 +110,7 @@ enum ZipArchive {
     /// Raw-deflate data to exactly `size` bytes (a member may hold up to 64 KiB of header beyond its data).
     private static func inflate(_ input: [UInt8], size: Int, entry: String, path: String, maxBytes: Int) throws -> [UInt8] {
         guard size >= 0, size <= maxBytes + (1 << 16) else {
-            throw FormatError(path, "entry '\(entry)' inflates to \(size) bytes, over the \(maxBytes)-byte limit (set SUBPIX_MAX_BYTES to raise it)")
+            throw FormatError(path, "entry '\(entry)' inflates to \(size) bytes, over the \(maxBytes)-byte limit (\(ReadLimits.raiseHint))")
         }
         var output = [UInt8](repeating: 0, count: size)
         let status = input.withUnsafeBufferPointer { source in

@@ -10,7 +10,7 @@ extension Arguments {
     public func requireAllocation(_ name: String, elements: (partialValue: Int, overflow: Bool), dtype: DType) throws {
         let (bytes, overflow) = elements.partialValue.multipliedReportingOverflow(by: dtype.byteWidth)
         guard !elements.overflow, !overflow, bytes <= ReadLimits.maxBytes else {
-            throw error(name, "small enough for at most \(ReadLimits.maxBytes) bytes (SUBPIX_MAX_BYTES)")
+            throw error(name, "small enough for at most \(ReadLimits.maxBytes) bytes; \(ReadLimits.raiseHint)")
         }
     }
 }

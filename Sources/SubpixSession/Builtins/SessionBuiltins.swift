@@ -30,7 +30,7 @@ enum SessionBuiltins {
     static let show = Builtin(
         "show", [.init("value"), .init("width", .int(48))], category: .session,
         summary: "shape, dtype, min/max/mean and a shaded picture of a tensor's first map (x[b, c] picks another)",
-        details: "Colour half-blocks on a 256-colour terminal, else the ASCII ramp ' .:-=+*#%@' (low to high); '?' marks NaN/inf. width is the picture's width in characters (2...400)."
+        details: "Colour half-blocks on a 256-colour terminal, else the ASCII ramp ' .,:-=*#%@' (low to high); '?' marks NaN/inf. width is the picture's width in characters (2...400)."
     ) { a, session in
         let width = try a.int("width")
         guard (2...400).contains(width) else { throw a.error("width", "an integer in 2...400") }

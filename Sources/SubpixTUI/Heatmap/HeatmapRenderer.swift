@@ -38,7 +38,7 @@ public struct HeatmapRenderer {
         }
         switch palette.mode {
         case .ascii:
-            return Cell(AsciiRamp.character(scale.position(values.reduce(0, +) / Double(values.count))))
+            return Cell(AsciiRamp.character(scale.position(values.reduce(0, +) / Double(values.count)), signed: scale.centred))
         case .xterm256, .trueColor:
             let fg = palette.color(scale.position(top))
             return bottom.map { Cell("▀", foreground: fg, background: palette.color(scale.position($0))) } ?? Cell("▀", foreground: fg)

@@ -6,7 +6,7 @@ public enum ColorMode: String, Sendable, Equatable, CaseIterable {
     case trueColor = "truecolor"
     /// 256 colours: each palette's ``XtermRamp``.
     case xterm256 = "256"
-    /// 8/16 colours, no colour, or `--colors ascii`: the character ramp ` .:-=+*#%@`.
+    /// 8/16 colours, no colour, or `--colors ascii`: the character ramp ` .,:-=*#%@` (` &Oo~; .:*#@` for signed maps).
     case ascii
 
     /// What the terminal offers, from its terminfo entry and the environment:

@@ -106,7 +106,7 @@ struct SidePanel {
         for column in 0..<cells {
             let (left, right) = (Double(2 * column) / halves, Double(2 * column + 1) / halves)
             buffer[x + column, row] = model.colorMode == .ascii
-                ? Cell(AsciiRamp.character(Double(column) / Double(cells - 1)))
+                ? Cell(AsciiRamp.character(Double(column) / Double(cells - 1), signed: model.colorScale.centred))
                 : Cell("▌", foreground: palette.color(left), background: palette.color(right))
         }
         row += 1

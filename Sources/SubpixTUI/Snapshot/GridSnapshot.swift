@@ -49,6 +49,7 @@ public struct GridSnapshot {
     /// Writes the picture to `path` as a PNG; returns the path written.
     @discardableResult
     public func write(to path: String, overwrite: Bool) throws -> String {
-        try AtomicFile.write(try PNGImage.encode(picture().render(), path: path), to: path, overwrite: overwrite)
+        try SnapshotPath.check(path)
+        return try AtomicFile.write(try PNGImage.encode(picture().render(), path: path), to: path, overwrite: overwrite)
     }
 }

@@ -60,6 +60,7 @@ public struct ViewSnapshot {
     /// Writes the picture to `path` as a PNG; returns the path written.
     @discardableResult
     public func write(to path: String, overwrite: Bool) throws -> String {
-        try AtomicFile.write(try PNGImage.encode(checkedPicture().render(), path: path), to: path, overwrite: overwrite)
+        try SnapshotPath.check(path)
+        return try AtomicFile.write(try PNGImage.encode(checkedPicture().render(), path: path), to: path, overwrite: overwrite)
     }
 }

@@ -17,7 +17,7 @@ final class DataBuiltinTests: ScriptTestCase {
         assertErrors([
             ("zeros((2, -1))", "1:7: zeros(): expected shape to be a tuple of non-negative integers, got tuple (2, -1)"),
             ("zeros((100000, 100000, 100000))",
-             "1:7: zeros(): expected shape to be small enough for at most \(ReadLimits.maxBytes) bytes (SUBPIX_MAX_BYTES), got tuple (100000, 100000, 100000)"),
+             "1:7: zeros(): expected shape to be small enough for at most \(ReadLimits.maxBytes) bytes; raise it with --max-bytes or SUBPIX_MAX_BYTES, got tuple (100000, 100000, 100000)"),
             ("ones((2, 2), dtype='int8')", "1:20: ones(): expected dtype to be 'float32' or 'float64', got str 'int8'"),
             ("zeros('a')", "1:7: zeros(): expected shape to be a tuple of integers, got str 'a'"),
         ])
@@ -54,7 +54,7 @@ final class DataBuiltinTests: ScriptTestCase {
              "1:30: gaussians(): expected peaks to be a list of (x, y, sigma[, amplitude]) tuples of numbers, got the peak (1, 2)"),
             ("gaussians(size=(8, 8), peaks=3)", "1:30: gaussians(): expected peaks to be a list of (x, y, sigma[, amplitude]) tuples, got int 3"),
             ("gaussians(size=(100000, 100000), peaks=[])",
-             "1:16: gaussians(): expected size to be small enough for at most \(ReadLimits.maxBytes) bytes (SUBPIX_MAX_BYTES), got tuple (100000, 100000)"),
+             "1:16: gaussians(): expected size to be small enough for at most \(ReadLimits.maxBytes) bytes; raise it with --max-bytes or SUBPIX_MAX_BYTES, got tuple (100000, 100000)"),
         ])
     }
 

@@ -156,7 +156,7 @@ final class FormatTests: XCTestCase {
             (npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2, x), }"), "x: expected integer axis sizes in 'shape', got 'x'"),
             (npy("{'descr': '<f4', 'fortran_order': False, }"), "x: expected 'shape' in the .npy header, got {'descr': '<f4', 'fortran_order': False, }"),
             (npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1000000, 1000000), }"),
-             "x: shape [1000000, 1000000] needs more than the \(ReadLimits.defaultMaxBytes)-byte limit (set SUBPIX_MAX_BYTES to raise it)"),
+             "x: shape [1000000, 1000000] needs more than the \(ReadLimits.defaultMaxBytes)-byte limit (raise it with --max-bytes or SUBPIX_MAX_BYTES)"),
             (npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904, 4), }"), "x: shape [4611686018427387904, 4] has more elements than can be counted"),
             (npy("{'descr': '<f4', 'fortran_order': False, 'shape': (-3,), }"), "x: expected non-negative axis sizes, got [-3]"),
             (npy("{'descr': '<f8', 'fortran_order': False, 'shape': (4,), }", payload: 8), "x: expected 32 data bytes for shape [4], got 8"),

@@ -25,7 +25,7 @@ final class CompressedArchiveLimitTests: XCTestCase {
         let extra = 30 + Int(bomb[26])
         bomb.replaceSubrange((extra + 4)..<(extra + 12), with: [0xFF, 0xFF, 0xFF, 0x7F, 0, 0, 0, 0])   // 2 GiB once inflated
         XCTAssertThrowsError(try NPZ.read(bomb, path: "x.npz", maxBytes: 1 << 20)) {
-            XCTAssertEqual("\($0)", "x.npz: entry 'only.npy' inflates to 2147483647 bytes, over the 1048576-byte limit (set SUBPIX_MAX_BYTES to raise it)")
+            XCTAssertEqual("\($0)", "x.npz: entry 'only.npy' inflates to 2147483647 bytes, over the 1048576-byte limit (raise it with --max-bytes or SUBPIX_MAX_BYTES)")
         }
         var corrupt = original
         let start = 30 + Int(corrupt[26]) + Int(corrupt[28]) | Int(corrupt[29]) << 8

@@ -121,7 +121,7 @@ final class NPYStreamDecoderTests: XCTestCase {
                 while let item = decoder.next() { items.append(item) }
             }
             XCTAssertEqual(tensors(items).map(\.doubles), zip(frames, fits).filter(\.1).map(\.0.values), "chunk \(chunk)")
-            XCTAssertEqual(problems(items).first, "s: frame 1: shape [3, 4] needs more than the 40-byte limit (set SUBPIX_MAX_BYTES to raise it)")
+            XCTAssertEqual(problems(items).first, "s: frame 1: shape [3, 4] needs more than the 40-byte limit (raise it with --max-bytes or SUBPIX_MAX_BYTES)")
             XCTAssertEqual(problems(items).count, 3)
             if chunk == 1 {
                 // A refused frame's 192 data bytes (frame 2) never sit in the buffer: only headers do.

@@ -63,7 +63,7 @@ final class OpScriptTests: XCTestCase {
     func testRenderGaussian2dRefusesAnOutputTooLargeToAllocate() throws {
         let session = Session(output: { _ in })
         XCTAssertThrowsError(try session.execute("render_gaussian2d(zeros((60000, 2)), ones((2,)), (100, 100))")) {
-            XCTAssertEqual("\($0)", "1:50: render_gaussian2d(): expected size to be small enough for at most \(ReadLimits.maxBytes) bytes (SUBPIX_MAX_BYTES), got tuple (100, 100)")
+            XCTAssertEqual("\($0)", "1:50: render_gaussian2d(): expected size to be small enough for at most \(ReadLimits.maxBytes) bytes; raise it with --max-bytes or SUBPIX_MAX_BYTES, got tuple (100, 100)")
         }
         XCTAssertEqual(try session.execute("render_gaussian2d(zeros((5, 1, 2)), ones((7, 2)), (3, 4)).shape"),
                        .tuple([5, 7, 3, 4].map { .int($0) }), "leading axes broadcast")

@@ -1,4 +1,5 @@
 import XCTest
+import Subpix
 @testable import SubpixFiles
 @testable import SubpixLanguage
 @testable import SubpixPictures
@@ -94,5 +95,20 @@ final class ColorMathTests: XCTestCase {
         XCTAssertEqual(AsciiRamp.character(0), " ")
         XCTAssertEqual(AsciiRamp.character(1), "@")
         XCTAssertEqual(AsciiRamp.character(.nan), " ")
+        XCTAssertEqual(AsciiRamp.character(0, signed: true), "&")
+        XCTAssertEqual(AsciiRamp.character(0.5, signed: true), " ", "0 on a centred scale is blank")
+        XCTAssertEqual(AsciiRamp.character(1, signed: true), "@")
+    }
+
+    /// Issue 25: in ASCII mode `spatial_soft_argmax2d`'s `+` marker was the ramp's own `+`. No
+    /// marker glyph is a ramp character now, and the two sides of the signed ramp share none.
+    func testAsciiRampsHoldNoMarkerGlyph() {
+        let glyphs = Set(KeypointMethod.all.map { MarkerStyle.of($0).shape.glyph } + [MarkerStyle.truth.shape.glyph])
+        XCTAssertTrue(glyphs.contains("+"))
+        XCTAssertTrue(glyphs.isDisjoint(with: AsciiRamp.characters), "\(glyphs.intersection(AsciiRamp.characters))")
+        XCTAssertTrue(glyphs.isDisjoint(with: AsciiRamp.signedCharacters), "\(glyphs.intersection(AsciiRamp.signedCharacters))")
+        let signed = AsciiRamp.signedCharacters
+        XCTAssertTrue(Set(signed[..<5]).isDisjoint(with: signed[6...]), "negative and positive sides differ")
+        XCTAssertEqual(Set(AsciiRamp.characters).count, AsciiRamp.characters.count)
     }
 }
