@@ -129,6 +129,14 @@ programs = {
     "def_early_return": "def first_negative(values):\n    for i, v in enumerate(values):\n        if v < 0:\n            return i\n    return -1\nprint(first_negative([3, 1, -2, 5]), first_negative([1, 2]))",
     "def_locals_do_not_leak": "x = 'module'\ndef f():\n    x = 'local'\n    return x\nprint(f(), x)",
     "def_gcd": "def gcd(a, b):\n    while b:\n        a, b = b, a % b\n    return a\nprint(gcd(1071, 462), gcd(17, 5))",
+    # functions as values: lambda, key=, map, filter, *args
+    "sorted_key_reverse": "words = ['kernel', 'map', 'peak', 'at', 'soft']\nprint(sorted(words, key=len), sorted(words, key=len, reverse=True), sorted(words, reverse=True))\npairs = [(1, 'b'), (0, 'c'), (1, 'a')]\nprint(sorted(pairs, key=lambda p: p[0]), sorted(pairs, key=lambda p: p[1], reverse=True))",
+    "min_max_key": "v = [-7, 3, 5, -2]\nprint(min(v, key=abs), max(v, key=abs), max('pear', 'fig', 'banana', key=len), min([(2, 'x'), (1, 'y')], key=lambda t: t[1]), max([], key=abs, default=0), max([1, -1], key=abs))",
+    "map_filter": "print(list(map(str, [1, 2, 3])), list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])), list(filter(lambda x: x % 2, range(7))), list(filter(None, [0, 1, '', 'a', None])))",
+    "lambda_values": "square = lambda x: x * x\nadd = lambda a, b=10: a + b\nprint(square(4), add(1), add(1, 2), (lambda: 'none')())\nfs = [lambda x, k=k: x + k for k in range(3)]\nprint([f(10) for f in fs])",
+    "lambda_closure_in_def": "def scaler(k):\n    return lambda x: x * k\ndouble = scaler(2)\ntriple = scaler(3)\nprint(double(5), triple(5), list(map(scaler(10), [1, 2])))\ndef top(items, n):\n    return sorted(items, key=lambda p: -p[1])[:n]\nprint(top([('a', 1), ('b', 3), ('c', 2)], 2))",
+    "star_arguments": "def f(a, b, c=0):\n    return a + b * 10 + c * 100\npair = [1, 2]\nprint(f(*pair), f(*pair, 3), f(*[1], *(2, 3)), f(1, *[2], c=4))\nprint(*range(3), sep=',')\nprint(*'abc', *[1, 2])",
+    "sorted_tensor_channels": "x = arange(12).reshape(4, 3) % 5\nbest = sorted(range(len(x)), key=lambda c: x[c].max().item(), reverse=True)\nprint(best, max(range(len(x)), key=lambda c: x[c].sum().item()))",
     # comprehensions
     "list_comprehension_filter": "print([x * x for x in range(10) if x % 3 == 0])",
     "nested_comprehension": "print([(i, j) for i in range(3) for j in range(i)])",

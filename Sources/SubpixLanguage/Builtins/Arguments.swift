@@ -12,6 +12,8 @@ public struct Arguments {
     private var values: [String: Value] = [:]
     private var positions: [String: SourcePosition] = [:]
     private var variableNames: [String: String] = [:]
+    /// How ``call(_:_:)`` calls a function value: the interpreter running the call.
+    private let caller: ((Value, [Value]) throws -> Value)?
     private var deferred: [String: () throws -> Value] = [:]
     /// Every positional argument of a variadic builtin (`print`) after its required parameters.
     public private(set) var rest: [Value] = []
@@ -26,8 +28,9 @@ public struct Arguments {
     /// Binding comes first, so a misspelt keyword is reported before any
     /// argument is computed.
     init(binding arguments: [Argument], to builtin: Builtin, at position: SourcePosition, receiver: Value? = nil,
-         evaluate: @escaping (Expression) throws -> Value) throws {
+         evaluate: @escaping (Expression) throws -> Value, call: ((Value, [Value]) throws -> Value)? = nil) throws {
         function = builtin.name
+        caller = call
         let names = builtin.parameters.map(\.name)
         var target: [Slot] = []
         let leading = builtin.variadic ? builtin.parameters.prefix { $0.defaultValue == nil }.map(\.name) : names
@@ -102,14 +105,12 @@ public struct Arguments {
     /// calls its op — with the checks and messages of a call written in a script.
     package init(values: [Value], keywords: [(label: String, value: Value)], to builtin: Builtin, at position: SourcePosition?) throws {
         let place = position ?? SourcePosition(line: 1, column: 1)
-        let given = values.map { (label: String?.none, value: $0) } + keywords.map { (label: Optional($0.label), value: $0.value) }
-        // Each value stands in the call as a placeholder name that `evaluate` resolves.
-        let arguments = given.indices.map { Argument(label: given[$0].label, value: .name("\u{0}\($0)", place), position: place) }
+        let arguments = values.map { Argument(label: nil, value: .value($0, place), position: place) }
+            + keywords.map { Argument(label: $0.label, value: .value($0.value, place), position: place) }
         try self.init(binding: arguments, to: builtin, at: place) { expression in
-            guard case .name(let key, _) = expression, let index = Int(key.dropFirst()), given.indices.contains(index) else { return .none }
-            return given[index].value
+            guard case .value(let value, _) = expression else { return .none }
+            return value
         }
-        variableNames = [:]
     }
 
     /// Where a call's argument goes: a parameter, the variadic data, or the forwarded keywords.
@@ -125,6 +126,13 @@ public struct Arguments {
         guard !names.isEmpty else { return "\(builtin.name)() got an unexpected keyword '\(label)'; it takes no keyword arguments" }
         let hint = Suggestion.closest(to: label, among: names).map { "did you mean '\($0)'? " } ?? ""
         return "\(builtin.name)() got an unexpected keyword '\(label)'; \(hint)valid keywords: \(names.joined(separator: ", "))"
+    }
+
+    /// Calls `function` (a builtin, or a function written with `def` or `lambda`) with
+    /// `arguments`, as the script would: how `sorted(xs, key=f)` and `map(f, xs)` call `f`.
+    public func call(_ function: Value, _ arguments: [Value]) throws -> Value {
+        guard let caller else { throw ScriptError("\(self.function)() cannot call a function here") }
+        return try caller(function, arguments)
     }
 
     /// The bound value of a parameter (`None` when absent).
@@ -204,6 +212,14 @@ public struct Arguments {
     }
 
     /// `True`/`False` (also 1/0).
+    /// A function to ``call(_:_:)``: a builtin, or one written with `def` or `lambda`.
+    public func function(_ name: String) throws -> Value {
+        switch self[name] {
+        case .function, .userFunction: return self[name]
+        default: throw error(name, "a function (a builtin such as len, one written with def, or a lambda)")
+        }
+    }
+
     public func bool(_ name: String) throws -> Bool {
         switch self[name] {
         case .bool(let flag): return flag

@@ -6,12 +6,18 @@ extension Interpreter {
     /// one (the name is also the settings object).
     func call(_ callee: Expression, _ arguments: [Argument]) throws -> Value {
         let position = callee.position
+        let arguments = try unpacked(arguments)
         if case .attribute(let base, let method, _) = callee {
             let receiver = try evaluate(base)
             if let result = try callMethod(method, of: receiver, base: base, arguments, at: position) { return result }
         }
+        return try call(try evaluate(callee), arguments, at: position)
+    }
+
+    /// Calls the function `function` names: a builtin, or one written with `def` or `lambda`.
+    private func call(_ function: Value, _ arguments: [Argument], at position: SourcePosition) throws -> Value {
         let name: String
-        switch try evaluate(callee) {
+        switch function {
         case .function(let function): name = function
         case .userFunction(let function): return try call(function, arguments, at: position)
         case .view: name = "view"
@@ -20,7 +26,32 @@ extension Interpreter {
         guard let builtin = context.registry[name] else {
             throw ScriptError("'\(name)' is not callable here", at: position)
         }
-        return try invoke(builtin, try Arguments(binding: arguments, to: builtin, at: position, evaluate: evaluate), at: position)
+        let bound = try Arguments(binding: arguments, to: builtin, at: position, evaluate: evaluate, call: caller(at: position))
+        return try invoke(builtin, bound, at: position)
+    }
+
+    /// How a builtin calls a function value it was given (`sorted(xs, key=f)`): as a call at `position`.
+    private func caller(at position: SourcePosition) -> (Value, [Value]) throws -> Value {
+        { function, values in
+            try call(function, values.map { Argument(label: nil, value: .value($0, position), position: position) }, at: position)
+        }
+    }
+
+    /// The arguments with each `*items` replaced by its items. Once a call has one, every
+    /// argument is evaluated here, left to right, as Python does.
+    private func unpacked(_ arguments: [Argument]) throws -> [Argument] {
+        guard arguments.contains(where: \.isUnpacked) else { return arguments }
+        return try arguments.flatMap { argument -> [Argument] in
+            let value = try evaluate(argument.value)
+            guard argument.isUnpacked else { return [Argument(label: argument.label, value: .value(value, argument.value.start), position: argument.position)] }
+            let items: [Value]
+            do {
+                items = try Iteration.array(of: value, at: argument.position)
+            } catch {
+                throw ScriptError("*items needs an iterable (a list, tuple, dict, str, range, tensor or keypoints), got \(value.typeWithArticle)", at: argument.position)
+            }
+            return items.map { Argument(label: nil, value: .value($0, argument.position), position: argument.position) }
+        }
     }
 
     /// A method of `receiver`, or nil when it has none of that name (the call then reports it).
@@ -54,7 +85,7 @@ extension Interpreter {
             arguments = [Argument(label: nil, value: .tuple(positional.map(\.value), first.position), position: first.position)]
                 + arguments.filter { $0.label != nil }
         }
-        let bound = try Arguments(binding: arguments, to: builtin, at: position, receiver: receiver, evaluate: evaluate)
+        let bound = try Arguments(binding: arguments, to: builtin, at: position, receiver: receiver, evaluate: evaluate, call: caller(at: position))
         return try invoke(builtin, bound, at: position)
     }
 
@@ -90,6 +121,7 @@ extension Interpreter {
             guard let defaultValue else { throw ScriptError("\(function.name)() missing required argument '\(parameter.name)'", at: position) }
             frame.locals[parameter.name] = defaultValue
         }
+        frame.locals.merge(function.captured) { parameter, _ in parameter }
         let body = Interpreter(context: context, frame: frame, callDepth: callDepth + 1)
         switch try body.execute(function.body) {
         case .returned(let value): return value

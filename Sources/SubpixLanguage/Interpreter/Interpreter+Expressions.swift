@@ -13,6 +13,10 @@ extension Interpreter {
             return .string(try format(parts))
         case .name(let name, let position):
             return try lookup(name, at: position)
+        case .lambda(let definition, _):
+            return .userFunction(try ScriptFunction(definition, in: frame, evaluate: evaluate))
+        case .value(let value, _):
+            return value
         case .tuple(let items, _):
             return .tuple(try items.map(evaluate))
         case .list(let items, _):

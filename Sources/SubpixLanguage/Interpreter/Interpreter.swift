@@ -118,8 +118,7 @@ package struct Interpreter {
                 }
             }
         case .function(let definition):
-            let defaults = try definition.parameters.map { try $0.defaultValue.map(evaluate) }
-            let function = ScriptFunction(name: definition.name, parameters: definition.parameters, defaults: defaults, body: definition.body)
+            let function = try ScriptFunction(definition, in: frame, evaluate: evaluate)
             try store(.userFunction(function), in: .name(definition.name, parsed.position))
         case .returnValue(let expression):
             guard frame != nil else { throw ScriptError("'return' outside a function", at: parsed.position) }

@@ -1,4 +1,4 @@
-/// A function written in a script with `def`: its parameters, their defaults
+/// A function written in a script with `def` or `lambda`: its parameters, their defaults
 /// (evaluated once, when `def` runs, as in Python) and its body.
 public struct ScriptFunction: Sendable, Equatable {
     public let name: String
@@ -6,6 +6,18 @@ public struct ScriptFunction: Sendable, Equatable {
     /// The default of each parameter, nil where it has none.
     let defaults: [Value?]
     let body: [ParsedStatement]
+    /// The local names of the function it was made in, as they were then (a `lambda` in a
+    /// `def` reads the `def`'s parameters); empty at the module level, whose names it reads live.
+    let captured: [String: Value]
+
+    /// The function `definition` makes in `frame` (nil at the module level), its defaults evaluated now.
+    init(_ definition: FunctionDefinition, in frame: Interpreter.Frame?, evaluate: (Expression) throws -> Value) throws {
+        name = definition.name
+        parameters = definition.parameters
+        defaults = try definition.parameters.map { try $0.defaultValue.map(evaluate) }
+        body = definition.body
+        captured = frame?.locals ?? [:]
+    }
 
     /// `name(a, b=2)`.
     var signature: String {

@@ -25,6 +25,11 @@ package indirect enum Expression: Sendable, Equatable {
     case call(Expression, [Argument], SourcePosition)
     case index(Expression, [Subscript], SourcePosition)
     case attribute(Expression, String, SourcePosition)
+    /// `lambda a, b=1: expression`: a function whose body returns the expression.
+    case lambda(FunctionDefinition, SourcePosition)
+    /// A value already computed, never written in source: the items of `*xs` in a call, or
+    /// the arguments a builtin hands a function it was given (`sorted(xs, key=f)`).
+    case value(Value, SourcePosition)
 
     /// Where the expression's own token is: the operator of `a + b`, the `(` of
     /// a call, the `[` of an index, the `.` of an attribute (what errors point at).
@@ -34,7 +39,7 @@ package indirect enum Expression: Sendable, Equatable {
              .tuple(_, let p), .list(_, let p), .dictionary(_, let p), .comprehension(_, let p),
              .unaryMinus(_, let p), .invert(_, let p), .not(_, let p), .binary(_, _, _, let p), .comparison(_, _, let p),
              .logical(_, _, _, let p), .conditional(_, _, _, let p), .call(_, _, let p), .index(_, _, let p),
-             .attribute(_, _, let p):
+             .attribute(_, _, let p), .lambda(_, let p), .value(_, let p):
             p
         }
     }
@@ -112,6 +117,8 @@ package struct Argument: Sendable, Equatable {
     var value: Expression
     /// Where the argument starts (its keyword, if it has one).
     var position: SourcePosition
+    /// `*items`: the items of the value are the positional arguments.
+    var isUnpacked = false
 }
 
 /// Where an assignment stores: a variable, an attribute (`view.temperature`),

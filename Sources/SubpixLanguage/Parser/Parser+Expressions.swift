@@ -1,6 +1,6 @@
 /// Expressions, from the loosest binding to the tightest:
 ///
-///     expr       := or ['if' or 'else' expr]            (conditional expression)
+///     expr       := or ['if' or 'else' expr] | 'lambda' [param (',' param)*] ':' expr
 ///     or         := and ('or' and)*                      and := not ('and' not)*
 ///     not        := 'not' not | comparison
 ///     comparison := bitor (('==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not' 'in' | 'is' ['not']) bitor)*
@@ -11,7 +11,7 @@
 ///     power      := postfix ['**' unary]                 (right-associative; -2**2 is -4)
 ///     postfix    := atom ( '(' args ')' | '[' subscripts ']' | '.' NAME )*
 ///     subscript  := '...' | expr | [expr] ':' [expr] [':' [expr]]
-///     args       := [arg (',' arg)* [',']]               arg := [NAME '='] expr (keywords last)
+///     args       := [arg (',' arg)* [',']]               arg := [NAME '='] expr | '*' expr (keywords last)
 ///     atom       := NUMBER | STRING+ | FSTRING | NAME | '(' ... ')' | '[' ... ']' | '{' ... '}'
 ///
 /// A list, dict or parenthesised expression, or the only argument of a call, may be
@@ -21,7 +21,7 @@ extension Parser {
         let saved = depth
         defer { depth = saved }
         try descend(at: current.position)
-        if isWord("lambda") { throw Self.unsupported("lambda", at: current.position) }
+        if isWord("lambda") { return try lambda() }
         let value = try orTest()
         guard isWord("if") else { return value }
         let position = current.position
@@ -29,6 +29,17 @@ extension Parser {
         let condition = try orTest()
         try expectWord("else", "in a conditional expression 'a if condition else b'")
         return .conditional(condition: condition, value: value, alternative: try expression(), position)
+    }
+
+    /// `lambda params: expr`, a function of one expression (its body returns it).
+    private mutating func lambda() throws -> Expression {
+        let position = current.position
+        advance()
+        let parameters = try parameterList(of: "lambda", until: .colon)
+        try expect(.colon, "after the lambda's parameters")
+        let body = try expression()
+        let returned = ParsedStatement(statement: .returnValue(body), position: body.start, range: 0..<0)
+        return .lambda(FunctionDefinition(name: "<lambda>", parameters: parameters, body: [returned]), position)
     }
 
     private mutating func orTest() throws -> Expression {
@@ -207,8 +218,16 @@ extension Parser {
         while !isSymbol(.rightParenthesis) && !atEndOfStatement {
             var label: String?
             let position = current.position
-            if isSymbol(.star) || isSymbol(.doubleStar) {
-                throw ScriptError("unpacking arguments with * or ** is not supported in subpix scripts", at: position)
+            if isSymbol(.doubleStar) {
+                throw ScriptError("unpacking keyword arguments with ** is not supported in subpix scripts", at: position)
+            }
+            if isSymbol(.star) {
+                advance()
+                guard result.last?.label == nil else { throw ScriptError("*items after keyword arguments", at: position) }
+                result.append(Argument(label: nil, value: try expression(), position: position, isUnpacked: true))
+                guard isSymbol(.comma) else { break }
+                advance()
+                continue
             }
             if case .identifier(let name) = current.kind, next.kind == .symbol(.equals) {
                 label = name

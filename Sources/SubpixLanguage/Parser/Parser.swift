@@ -20,7 +20,7 @@ package struct ParsedStatement: Sendable, Equatable {
 ///     target     := NAME | postfix '.' NAME | postfix '[' subscripts ']' | '(' targets ')'
 ///
 /// Expressions are in `Parser+Expressions.swift`. Words of Python this subset leaves
-/// out (`class`, `import`, `try`, `with`, `lambda`, ...) are refused by name.
+/// out (`class`, `import`, `try`, `with`, ...) are refused by name.
 ///
 /// Expressions nest at most ``maximumDepth`` levels (brackets, operands of a
 /// chain such as `1 + 1 + ...`, unary signs) and blocks at most ``maximumDepth``
@@ -31,14 +31,14 @@ package struct Parser {
 
     /// Python words this language does not have; each is refused as "X is not supported in subpix scripts".
     static let unsupportedWords: Set<String> = [
-        "class", "import", "from", "try", "except", "finally", "with", "lambda", "raise", "yield",
+        "class", "import", "from", "try", "except", "finally", "with", "raise", "yield",
         "global", "nonlocal", "del", "assert", "async", "await",
     ]
 
     /// Words that cannot name a variable.
     static let keywords: Set<String> = unsupportedWords.union([
         "if", "elif", "else", "for", "in", "while", "def", "return", "break", "continue", "pass",
-        "and", "or", "not", "is",
+        "and", "or", "not", "is", "lambda",
     ])
 
     /// The augmented assignments and the operator each applies (`x += 1` is `x = x + 1`).
@@ -207,14 +207,21 @@ package struct Parser {
         guard case .identifier(let name) = current.kind, !Self.keywords.contains(name) else { throw unexpected("expected the function's name after 'def'") }
         advance()
         try expect(.leftParenthesis, "after the function's name")
+        let parameters = try parameterList(of: "\(name)()", until: .rightParenthesis)
+        try expect(.rightParenthesis, "to close the parameters")
+        return .function(FunctionDefinition(name: name, parameters: parameters, body: try block("def")))
+    }
+
+    /// `param (',' param)*` up to `end` (`)` of a `def`, `:` of a `lambda`), each `NAME ['=' expr]`.
+    mutating func parameterList(of name: String, until end: Symbol) throws -> [ParameterDefinition] {
         var parameters: [ParameterDefinition] = []
-        while !isSymbol(.rightParenthesis) {
+        while !isSymbol(end) {
             guard case .identifier(let parameter) = current.kind, !Self.keywords.contains(parameter) else {
                 if isSymbol(.star) || isSymbol(.doubleStar) { throw ScriptError("*args and **kwargs parameters are not supported in subpix scripts", at: current.position) }
                 throw unexpected("expected a parameter name")
             }
             guard !parameters.contains(where: { $0.name == parameter }) else {
-                throw ScriptError("duplicate parameter '\(parameter)' in the definition of \(name)()", at: current.position)
+                throw ScriptError("duplicate parameter '\(parameter)' in the definition of \(name)", at: current.position)
             }
             let position = current.position
             advance()
@@ -229,8 +236,7 @@ package struct Parser {
             guard isSymbol(.comma) else { break }
             advance()
         }
-        try expect(.rightParenthesis, "to close the parameters")
-        return .function(FunctionDefinition(name: name, parameters: parameters, body: try block("def")))
+        return parameters
     }
 
     private mutating func simpleStatement() throws -> Statement {
@@ -242,7 +248,7 @@ package struct Parser {
             case "return":
                 advance()
                 return .returnValue(atEndOfStatement ? nil : try expressions().single)
-            case _ where Self.unsupportedWords.contains(word) && word != "lambda":
+            case _ where Self.unsupportedWords.contains(word):
                 throw Self.unsupported(word, at: current.position)
             default: break
             }

@@ -78,28 +78,22 @@ package enum ValueComparison {
         }
     }
 
-    /// `values` in ascending order (stable), as Python's `sorted`; an error for values without an order.
-    package static func sorted(_ values: [Value], at position: SourcePosition?) throws -> [Value] {
+    /// `values` ordered by `keys` (one per value; the values themselves when nil), as Python's
+    /// `sorted(values, key=..., reverse=descending)`: stable either way, so equal keys keep
+    /// their order also when descending. An error for keys without an order.
+    package static func sorted(_ values: [Value], by keys: [Value]? = nil, descending: Bool = false, at position: SourcePosition?) throws -> [Value] {
+        let keys = keys ?? values
         var failure: ScriptError?
-        let result = values.enumerated().sorted { a, b in
+        let order = keys.indices.sorted { a, b in
             guard failure == nil else { return false }
-            guard let sign = (try? ordering(a.element, b.element)) ?? nil else {
-                failure = ScriptError("cannot order \(a.element.typeWithArticle) and \(b.element.typeWithArticle)", at: position)
+            guard let sign = (try? ordering(keys[a], keys[b])) ?? nil else {
+                failure = ScriptError("cannot order \(keys[a].typeWithArticle) and \(keys[b].typeWithArticle)", at: position)
                 return false
             }
-            return sign == 0 || sign == 2 ? a.offset < b.offset : sign < 0
-        }.map(\.element)
-        if let failure { throw failure }
-        return result
-    }
-
-    /// Sorted `values` in descending order, equal items keeping their order (Python's `sorted(..., reverse=True)`).
-    package static func reversedStable(_ values: [Value]) -> [Value] {
-        var groups: [[Value]] = []
-        for value in values {
-            if let last = groups.last?.last, equal(last, value) { groups[groups.count - 1].append(value) } else { groups.append([value]) }
+            return sign == 0 || sign == 2 ? a < b : (sign < 0) != descending
         }
-        return Array(groups.reversed().joined())
+        if let failure { throw failure }
+        return order.map { values[$0] }
     }
 
     /// Whether `a < b` (for `min` and `max`); an error for values without an order.

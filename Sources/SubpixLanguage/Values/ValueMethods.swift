@@ -161,8 +161,8 @@ package enum ValueMethods {
             return (.int(items.filter { ValueComparison.equal($0, call.positional[0]) }.count), nil)
         case "sort":
             try call.expect(0...0, keywords: ["reverse"])
-            items = try ValueComparison.sorted(items, at: call.position)
-            if let reverse = call.keyword("reverse"), try Truth.of(reverse, at: call.position) { items.reverse() }
+            let descending = try call.keyword("reverse").map { try Truth.of($0, at: call.position) } ?? false
+            items = try ValueComparison.sorted(items, descending: descending, at: call.position)
         case "reverse":
             try call.expect(0)
             items.reverse()

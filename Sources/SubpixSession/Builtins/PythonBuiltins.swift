@@ -2,11 +2,11 @@ import Subpix
 import SubpixLanguage
 
 /// The builtins a Python user reaches for first, with Python's meanings:
-/// `range enumerate zip sorted reversed sum any all isinstance list tuple dict`.
+/// `range enumerate zip sorted reversed map filter isinstance list tuple dict`.
 /// (`min`, `max`, `len`, `round`, `abs` are in ``ConversionBuiltins``; `sum`, `any`
 /// and `all` of a tensor reduce it as NumPy does, see ``ReductionBuiltins``.)
 enum PythonBuiltins {
-    static let all: [Builtin] = [range, enumerate, zip, sorted, reversed, isinstance, list, tuple, dict]
+    static let all: [Builtin] = [range, enumerate, zip, sorted, reversed, map, filter, isinstance, list, tuple, dict]
 
     static let range = Builtin(
         "range", [.init("start"), .init("stop", Value.none), .init("step", .int(1))], category: .python,
@@ -37,13 +37,35 @@ enum PythonBuiltins {
     }
 
     static let sorted = Builtin(
-        "sorted", [.init("iterable"), .init("reverse", .bool(false))], category: .python,
-        summary: "the items of an iterable in ascending order (numbers, strings, or tuples of them); reverse=True for descending",
-        details: "Stable, as Python's sorted. A key function (key=...) is not supported; sort tuples instead: sorted([(score, name) for ...])."
+        "sorted", [.init("iterable"), .init("key", Value.none), .init("reverse", .bool(false))], category: .python,
+        summary: "the items of an iterable in ascending order (numbers, strings, or tuples of them); key=f orders by f(item); reverse=True for descending",
+        details: "Stable, as Python's sorted, also with reverse=True: equal items keep their order. sorted(kp, key=lambda p: p.value, reverse=True)."
     ) { a, _ in
-        var items = try ValueComparison.sorted(elements(a, "iterable"), at: nil)
-        if try a.bool("reverse") { items = ValueComparison.reversedStable(items) }
-        return .list(items)
+        let items = try elements(a, "iterable")
+        return .list(try ValueComparison.sorted(items, by: keys(a, of: items), descending: a.bool("reverse"), at: nil))
+    }
+
+    static let map = Builtin(
+        "map", [.init("function")], category: .python,
+        summary: "function applied to each item (of several iterables together, as long as the shortest): map(str, xs), map(lambda a, b: a * b, xs, ys)",
+        details: "A list, where Python gives an iterator: list(map(...)) is the same list.", variadic: true, variadicName: "iterables"
+    ) { a, _ in
+        guard !a.rest.isEmpty else { throw ScriptError("map(): expected at least one iterable after the function, got none") }
+        let function = try a.function("function")
+        let lists = try a.rest.map { try Iteration.array(of: $0, at: nil) }
+        let count = lists.map(\.count).min() ?? 0
+        return .list(try (0..<count).map { index in try a.call(function, lists.map { $0[index] }) })
+    }
+
+    static let filter = Builtin(
+        "filter", [.init("function"), .init("iterable")], category: .python,
+        summary: "the items for which function(item) is true (None: the items that are true themselves): filter(lambda p: p.value > 0.5, kp)",
+        details: "A list, where Python gives an iterator: list(filter(...)) is the same list."
+    ) { a, _ in
+        let function = a["function"].isNone ? nil : try a.function("function")
+        return .list(try elements(a, "iterable").filter { item in
+            try Truth.of(function.map { try a.call($0, [item]) } ?? item, at: nil)
+        })
     }
 
     static let reversed = Builtin(
@@ -94,6 +116,13 @@ enum PythonBuiltins {
         }
         for (label, value) in a.keywords { try result.set(.string(label), value, at: nil) }
         return .dictionary(result)
+    }
+
+    /// `key(item)` of each item when the call gives key= (a function), nil when it does not.
+    static func keys(_ a: Arguments, of items: [Value]) throws -> [Value]? {
+        guard !a["key"].isNone else { return nil }
+        let key = try a.function("key")
+        return try items.map { try a.call(key, [$0]) }
     }
 
     /// The items of argument `name`, or an error naming it.

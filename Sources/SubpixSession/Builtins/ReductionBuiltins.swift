@@ -103,9 +103,9 @@ enum ReductionBuiltins {
     private static func extremum(_ kind: Reductions.Kind, _ adjective: String) -> Builtin {
         let name = kind.rawValue
         return Builtin(
-            name, axisParameters + [.init("default", Value.none)], category: .reduction,
-            summary: "the \(adjective) of several values, of an iterable (default= when it is empty), or of a tensor's elements (along axis=)",
-            details: "\(name)(3, 1, 2), \(name)([3, 1, 2]), \(name)(heat), heat.\(name)(axis=1). Values keep their type (\(name)(3, 1.5) is the value as given); a tensor gives a float, NaN if any element is NaN. " + axisDetails,
+            name, axisParameters + [.init("key", Value.none), .init("default", Value.none)], category: .reduction,
+            summary: "the \(adjective) of several values, of an iterable (default= when it is empty; key=f compares f(item)), or of a tensor's elements (along axis=)",
+            details: "\(name)(3, 1, 2), \(name)([3, 1, 2]), \(name)(words, key=len), \(name)(heat), heat.\(name)(axis=1). The first of equal items wins, as in Python. Values keep their type (\(name)(3, 1.5) is the value as given); a tensor gives a float, NaN if any element is NaN. " + axisDetails,
             variadic: true
         ) { a, _ in
             if a.rest.count == 1, case .tensor = a.rest[0] {
@@ -118,15 +118,17 @@ enum ReductionBuiltins {
                 throw ScriptError("\(name)(): \(keyword)= reduces a tensor; got \(a.rest.count == 1 ? a.rest[0].typeWithArticle : "\(a.rest.count) values")")
             }
             let candidates = a.rest.count == 1 ? try Iteration.array(of: a.rest[0], at: nil) : a.rest
-            guard var best = candidates.first else {
+            guard !candidates.isEmpty else {
                 if a.rest.count == 1, !a["default"].isNone { return a["default"] }
                 throw ScriptError("\(name)(): expected at least one value, got none")
             }
-            for candidate in candidates.dropFirst() {
-                let (smaller, larger) = kind == .min ? (candidate, best) : (best, candidate)
-                if try ValueComparison.less(smaller, larger, at: nil) { best = candidate }
+            let keys = try PythonBuiltins.keys(a, of: candidates) ?? candidates
+            var best = 0
+            for index in keys.indices.dropFirst() {
+                let (smaller, larger) = kind == .min ? (keys[index], keys[best]) : (keys[best], keys[index])
+                if try ValueComparison.less(smaller, larger, at: nil) { best = index }
             }
-            return best
+            return candidates[best]
         }
     }
 

@@ -26,7 +26,7 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(complete("conv_soft_argmax2d(x, normalized_coordinates=True, e"), ["eps=", "enumerate"])
         XCTAssertEqual(complete("spatial_soft_argmax2d(x, normalized_coordinates=True, e"), ["enumerate"], "kornia 0.9's has no eps")
         XCTAssertEqual(complete("nms2d(load('a(b'), k"), ["kernel_size=", "keypoints", "kornia_version"], "brackets inside strings are skipped")
-        XCTAssertEqual(complete("print(nms2d(x, (3, 3)), f"), ["file=", "format=", "float"], "the innermost open call counts")
+        XCTAssertEqual(complete("print(nms2d(x, (3, 3)), f"), ["file=", "format=", "filter", "float"], "the innermost open call counts")
         XCTAssertEqual(complete("nms2d (x, mask"), ["mask_only="], "a space before the parenthesis is fine")
     }
 

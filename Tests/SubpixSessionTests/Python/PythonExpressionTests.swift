@@ -54,8 +54,24 @@ final class PythonExpressionTests: ScriptTestCase {
             ("from math import pi", "1:1: 'from' \(message)"),
             ("try:\n    x = 1\nexcept: pass", "1:1: 'try' \(message)"),
             ("with open('f') as f: pass", "1:1: 'with' \(message)"),
-            ("f = lambda x: x", "1:5: 'lambda' \(message)"),
+            ("del x", "1:1: 'del' \(message)"),
+            ("f(**d)", "1:3: unpacking keyword arguments with ** is not supported in subpix scripts"),
+            ("def f(*a): pass", "1:7: *args and **kwargs parameters are not supported in subpix scripts"),
             ("1 == 1 = 2", "1:1: cannot assign to a comparison; '==' compares, '=' assigns"),
+        ])
+    }
+
+    /// What calling functions as values gets wrong, each with a one-line error naming it.
+    func testFunctionValuesAndUnpackingErrorsNameWhatWasExpected() throws {
+        assertErrors([
+            ("sorted([1, 2], key=3)", "1:20: sorted(): expected key to be a function (a builtin such as len, one written with def, or a lambda), got int 3"),
+            ("filter(1, [2])", "1:8: filter(): expected function to be a function (a builtin such as len, one written with def, or a lambda), got int 1"),
+            ("(lambda x: x)()", "1:2: <lambda>() missing required argument 'x'"),
+            ("print(*3)", "1:7: *items needs an iterable (a list, tuple, dict, str, range, tensor or keypoints), got an int"),
+            ("print(sep='', *[1])", "1:15: *items after keyword arguments"),
+            ("map(str)", "1:1: map(): expected at least one iterable after the function, got none"),
+            ("sorted([1, 'a'], key=lambda v: v)", "1:1: cannot order a str and an int"),
+            ("lambda: ", "1:9: expected an expression, got end of input"),
         ])
     }
 }
