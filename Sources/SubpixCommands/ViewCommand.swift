@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import struct Subpix.KeypointMethod
 import struct SubpixLanguage.ScriptError
 import enum SubpixFiles.TensorFile
+import enum SubpixFiles.TruthTable
 import SubpixSession
 import SubpixTUI
 
@@ -38,6 +40,18 @@ struct ViewCommand: ConsoleCommand {
 
     @Option(help: "The terminal size --snapshot pictures, in cells (at most 2000x1000).")
     var size = TerminalSize(columns: 120, rows: 40)
+
+    @Option(help: "Open on this batch item (what --snapshot pictures), as view.batch = N.")
+    var batch: Int?
+
+    @Option(help: "Open on this channel (what --snapshot pictures), as view.channel = N.")
+    var channel: Int?
+
+    @Option(help: "Open with this keypoint method (conv_soft_argmax2d, nms2d, dark, ...; `compare` for every one), as view.method = NAME.")
+    var method: String?
+
+    @Option(help: ArgumentHelp("Ground truth: a CSV with the columns x,y (pixels) and optionally batch,channel; opens in compare mode (unless --method), each method's error against it in the panel.", valueName: "truth.csv"))
+    var truth: String?
 
     @OptionGroup var liveOptions: LiveOptions
     @OptionGroup var kornia: KorniaOption
@@ -87,12 +101,16 @@ struct ViewCommand: ConsoleCommand {
         }
         // Plain one-line errors (no usage text: the command line itself was fine), after any file error.
         guard session.viewedTensor() != nil || live != nil else { throw ScriptError("nothing to view: no tensor variable") }
+        try select(in: session)
+        let truthTable = try truth.map(TruthTable.read)
+        if truthTable != nil, method == nil { try session.apply([.compare(true)]) }
         if let snapshot {
             try SnapshotPath.check(snapshot)
             guard force.force || !FileManager.default.fileExists(atPath: snapshot) else {
                 throw ScriptError("\(snapshot): file exists; pass --force to replace it")
             }
             let model = ViewerModel(session: session, colorMode: .trueColor, size: (size.columns, size.rows))
+            (model.sourceFile, model.truthTable) = (file, truthTable)
             if grid { model.update(.key(.character("#"))) }
             let written = grid ? try GridSnapshot(model).write(to: snapshot, overwrite: force.force)
                 : try ViewSnapshot(model).write(to: snapshot, overwrite: force.force)
@@ -100,7 +118,7 @@ struct ViewCommand: ConsoleCommand {
             return
         }
         var app = ViewerApp(session: session, colors: ascii ? .ascii : colors, live: live)
-        (app.startsInGrid, app.sourceFile) = (grid, file)
+        (app.startsInGrid, app.sourceFile, app.truthTable) = (grid, file, truthTable)
         if let screen = console.screen { return app.run(on: screen) }
         guard console.hasTerminal() else {
             throw ScriptError("subpix view needs a terminal (a TTY); for scripts use `subpix run FILE` or `subpix repl`")
@@ -117,6 +135,24 @@ struct ViewCommand: ConsoleCommand {
         let added = TensorFile.axesTheViewerAdds(toRank: rank)
         guard added > 0 else { return }
         try command("\(variable) = \(variable)[\(Array(repeating: "None", count: added).joined(separator: ", "))]", in: session)
+    }
+
+    /// `--batch`, `--channel` and `--method` as the view changes they stand for (journaled,
+    /// so `w` writes them), refused with the settings' own errors.
+    private func select(in session: Session) throws {
+        var changes: [ViewChange] = []
+        if let batch { changes.append(.batch(batch)) }
+        if let channel { changes.append(.channel(channel)) }
+        if let method {
+            if method == "compare" {
+                changes.append(.compare(true))
+            } else if let chosen = KeypointMethod.named(method) {
+                changes.append(.method(chosen))
+            } else {
+                throw ScriptError("expected --method to be compare or one of \(KeypointMethod.all.map(\.name).joined(separator: ", ")), got '\(method)'")
+            }
+        }
+        try session.apply(changes)
     }
 
     /// Runs a statement the command line implies; its errors name the problem

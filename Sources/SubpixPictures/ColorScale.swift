@@ -25,6 +25,14 @@ public struct ColorScale: Sendable, Equatable {
         self.init(low: low, high: high, centred: low < 0 && high > 0 && -low >= 0.2 * high)
     }
 
+    /// The ends the palette actually spans: `low … high`, or `−bound … bound` on a centred
+    /// scale (what every label of the scale must say).
+    public var shownRange: (low: Double, high: Double) {
+        guard centred else { return (low, high) }
+        let bound = max(-low, high)
+        return (-bound, bound)
+    }
+
     /// Position of `value`, in [0, 1] for values inside the range (a flat range gives 0.5).
     public func position(_ value: Double) -> Double {
         if centred {

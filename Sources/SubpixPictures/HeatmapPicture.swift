@@ -89,24 +89,13 @@ public struct HeatmapPicture: Sendable {
         return value.isFinite ? colorMap.color(scale.position(value)) : Self.nonFiniteColor
     }
 
-    /// The marker in its colour made to contrast (≥ 3 : 1) with the map colour at its centre,
-    /// outlined one pixel wide in black or white, whichever stands out more from the marker.
+    /// The marker at its point, made to contrast with the map colour at its centre, kept
+    /// above the colour bar.
     private func drawMarker(_ point: (x: Double, y: Double), _ style: MarkerStyle, into image: inout RGBImage) {
         let centre = pixel(x: point.x, y: point.y)
         let mapBottom = height * upscale
         guard centre.x >= 0, centre.y >= 0, centre.x < width * upscale, centre.y < mapBottom else { return }
-        let color = style.color.contrasting(against: mapColor(x: centre.x / upscale, y: centre.y / upscale))
-        let outline = RGB.black.contrastRatio(with: color) >= RGB.white.contrastRatio(with: color) ? RGB.black : RGB.white
-        let radius = markerRadius, reach = Int((1.3 * radius).rounded(.up)) + 1
-        func covers(_ dx: Int, _ dy: Int) -> Bool { style.shape.covers(dx: Double(dx), dy: Double(dy), radius: radius) }
-        for dy in -reach...reach {
-            for dx in -reach...reach where centre.y + dy < mapBottom {
-                if covers(dx, dy) {
-                    image[centre.x + dx, centre.y + dy] = color
-                } else if covers(dx - 1, dy) || covers(dx + 1, dy) || covers(dx, dy - 1) || covers(dx, dy + 1) {
-                    image[centre.x + dx, centre.y + dy] = outline
-                }
-            }
-        }
+        style.draw(into: &image, x: centre.x, y: centre.y, radius: markerRadius,
+                   on: mapColor(x: centre.x / upscale, y: centre.y / upscale), above: mapBottom)
     }
 }

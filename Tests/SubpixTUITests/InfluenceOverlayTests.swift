@@ -92,14 +92,15 @@ final class InfluenceOverlayTests: XCTestCase {
         try ViewSnapshot(model).write(to: path, overwrite: false)
         let png = try RGBFile(path)
         let (width, height) = (overlay.slice.width, overlay.slice.height)
-        let upscale = png.width / width
-        XCTAssertEqual(png.width, width * upscale, "the whole 32 × 24 map is pictured")
+        let labelled = try XCTUnwrap(ViewSnapshot(model).labelled)
+        let (upscale, (left, top)) = (labelled.picture.upscale, labelled.mapOrigin)
+        XCTAssertEqual(labelled.picture.width, width, "the whole 32 × 24 map is pictured")
         let diverging = ColorMap(.diverging)
         var differing = 0
         for y in 0..<height {
             for x in 0..<width {
                 let gradient = overlay.slice[x, y]
-                let shown = png.pixel(x * upscale + upscale / 2, y * upscale + upscale / 2)
+                let shown = png.pixel(left + x * upscale + upscale / 2, top + y * upscale + upscale / 2)
                 XCTAssertEqual(shown, diverging.color(overlay.scale.position(gradient)), "pixel (\(x), \(y))")
                 if shown != diverging.color(overlay.scale.position(model.slice?[x, y] ?? 0)) { differing += 1 }
             }

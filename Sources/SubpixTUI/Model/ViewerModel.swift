@@ -1,6 +1,7 @@
 import Foundation
 import Subpix
 import SubpixLanguage
+import SubpixFiles
 import SubpixPictures
 import SubpixSession
 
@@ -128,8 +129,20 @@ public final class ViewerModel {
         viewed.map { ViewComputation.methods(session.view, rank: $0.tensor.shape.count) } ?? []
     }
 
-    /// Ground-truth peaks of the viewed tensor when `gaussians(...)` made it.
-    public var groundTruth: [GaussianPeak] { viewed.flatMap { session.groundTruth[$0.name] } ?? [] }
+    /// Ground truth read from a file (`--truth`): its peaks of the shown map are the truth
+    /// whatever the tensor.
+    public var truthTable: [TruthTable.Point]?
+
+    /// Ground-truth peaks of the shown map: the `--truth` table's rows for it, else those
+    /// `gaussians(...)` made the viewed tensor with.
+    public var groundTruth: [GaussianPeak] {
+        if let truthTable {
+            let view = session.view
+            return truthTable.filter { $0.belongs(toBatch: view.batch, channel: view.channel) }
+                .map { GaussianPeak(x: $0.x, y: $0.y, sigma: 0) }
+        }
+        return viewed.flatMap { session.groundTruth[$0.name] } ?? []
+    }
 
     /// The keypoints the side panel lists and `e` exports: every shown method's
     /// (one, or all of them in compare mode), in the units the list shows.

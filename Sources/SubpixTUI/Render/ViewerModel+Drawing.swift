@@ -24,8 +24,9 @@ extension ViewerModel {
     public var colorScaleLabel: String {
         let scale = colorScale
         let name = influence.map { "∂\($0.axis.rawValue)/∂map" } ?? session.view.range.label
-        guard !scale.centred else { return String(format: "%@ ±%.4g", name, max(-scale.low, scale.high)) }
-        return String(format: "%@ %.4g … %.4g", name, scale.low, scale.high)
+        let (low, high) = scale.shownRange
+        guard !scale.centred else { return String(format: "%@ ±%.4g", name, high) }
+        return String(format: "%@ %.4g … %.4g", name, low, high)
     }
 
     /// The keypoints of `run` that are drawn: all of a 2D map's; of a volume's, those within

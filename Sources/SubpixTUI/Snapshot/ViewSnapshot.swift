@@ -47,14 +47,38 @@ public struct ViewSnapshot {
                               scale: model.colorScale, upscale: upscale, layers: layers)
     }
 
+    /// The picture with its title (the file, the map, the method and its settings), the
+    /// colour bar's values and a legend of its markers; nil when there is no map.
+    public var labelled: LabelledPicture? {
+        guard let picture, let slice = model.drawnSlice, let (name, tensor) = model.viewed else { return nil }
+        let view = model.session.view
+        let text = PanelText(model: model, slice: slice)
+        let source = model.sourceFile.map { ($0 as NSString).lastPathComponent + (name == "heat" ? "" : " \(name)") } ?? name
+        var title = ["\(source) \(formatShape(tensor.shape)) \(tensor.dtype)"]
+        let selection = text.selection(tensor.shape, view)
+        let zoom = model.viewport.zoom == 1 ? "" : String(format: "zoom %g", model.viewport.zoom)
+        if !(selection + zoom).isEmpty { title.append([selection, zoom].filter { !$0.isEmpty }.joined(separator: "  ")) }
+        title.append((view.compare ? "compare all" : view.method.name) + "  " + model.colorScaleLabel)
+        title += text.parameters(view)
+        var legend: [LabelledPicture.LegendEntry] = []
+        if view.markers {
+            let truth = model.groundTruth.count
+            if truth > 0 { legend.append(.init(.truth, "ground truth  \(truth) peak" + (truth == 1 ? "" : "s"))) }
+            legend += model.runs.map { run in
+                .init(.of(run.method), "\(run.method.name)  " + (run.error.map { _ in "error" } ?? "\(model.drawnKeypoints(run).count) kp"))
+            }
+        }
+        return LabelledPicture(picture, title: title, legend: legend)
+    }
+
     /// The picture, or why there is none: a terminal too small for the viewer, or no map.
-    public func checkedPicture() throws -> HeatmapPicture {
+    public func checkedPicture() throws -> LabelledPicture {
         let layout = model.layout
         guard !layout.isTooSmall else {
             throw ScriptError("snapshot: expected a size of at least \(Layout.minimumWidth)x\(Layout.minimumHeight), got \(layout.width)x\(layout.height)")
         }
-        guard let picture else { throw ScriptError("snapshot: no map to picture") }
-        return picture
+        guard let labelled else { throw ScriptError("snapshot: no map to picture") }
+        return labelled
     }
 
     /// Writes the picture to `path` as a PNG; returns the path written.

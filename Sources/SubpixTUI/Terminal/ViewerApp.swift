@@ -16,6 +16,8 @@ public struct ViewerApp {
     public var startsInGrid = false
     /// The file viewed, for `E`'s export (nil: a script or the demo).
     public var sourceFile: String?
+    /// Ground truth read from `--truth`, for every map it names.
+    public var truthTable: [TruthTable.Point]?
 
     public init(session: Session, colors: ColorMode? = nil, live: (feed: LiveFeed, state: LiveState)? = nil) {
         self.session = session
@@ -53,6 +55,7 @@ public struct ViewerApp {
         // Each live frame is a new computation: keep only the shown one's, not one per frame.
         if live != nil { model.computationCacheCapacity = 1 }
         model.sourceFile = sourceFile
+        model.truthTable = truthTable
         if startsInGrid { model.update(.key(.character("#"))) }
         defer { live?.feed.stop() }
         ViewerLoop(model: model, source: screen, live: live?.feed).run(draw: screen.draw, shouldStop: shouldStop)
