@@ -21,12 +21,14 @@ static inline int subpix_cols(void) { return COLS; }
 /* Reads terminal type `name`'s colour count and whether it declares direct colour
    (the RGB extension, as a flag, number or string) without entering curses mode.
    Returns 0, or -1 when there is no such terminfo entry. */
-static inline int subpix_probe_terminal(const char *name, int *out_colors, int *out_direct) {
+static inline int subpix_probe_terminal(const char *name, int *out_colors, int *out_direct, int *out_addressable) {
     int error = 0;
     TERMINAL *previous = cur_term;
     if (setupterm(name, 1, &error) != OK) return -1;
     TERMINAL *probed = cur_term;
     char *rgb_string = tigetstr("RGB");
+    char *move_to = tigetstr("cup");
+    *out_addressable = move_to != NULL && move_to != (char *)-1 && tigetflag("hc") <= 0;
     *out_colors = tigetnum("colors");
     *out_direct = tigetflag("RGB") > 0 || tigetnum("RGB") > 0
         || (rgb_string != NULL && rgb_string != (char *)-1);

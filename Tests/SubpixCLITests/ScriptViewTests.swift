@@ -58,7 +58,9 @@ final class ScriptViewTests: XCTestCase {
 
     /// Chapter 7's last call on `heat` (the noise 0.05 map, its loop's last) is
     /// `compare(heat, temperature=10.0)`, which keeps as many points as true peaks (3):
-    /// the panel's compare errors are that table's rows.
+    /// the panel's compare errors are that table's rows where every true peak has its
+    /// keypoint within 3 px; the spatial soft-argmax's one point, 18 px from them, is
+    /// no detection by the panel's one-to-one matching (docs/viewer.md).
     func testDemo7TheCompareViewUsesTheScriptsPointCountAndTemperature() throws {
         let (source, printed) = try demo("07-choosing.subpix")
         XCTAssertFalse(source.contains("view.top_k") || source.contains("view.temperature") || source.contains("view.compare"),
@@ -69,11 +71,12 @@ final class ScriptViewTests: XCTestCase {
             let numbers = row.compactMap { Double($0) }
             return String(format: "err mean %.3f max %.3f px", numbers[numbers.count - 3], numbers[numbers.count - 2])
         }
-        let conv = try errors("conv_soft_argmax2d"), spatial = try errors("spatial_soft_argmax2d")
+        let conv = try errors("conv_soft_argmax2d")
+        XCTAssertGreaterThan(Double(try errors("spatial_soft_argmax2d").split(separator: " ")[2]) ?? 0, 3, "the spatial soft-argmax misses by more than 3 px")
 
         let viewer = open("07-choosing.subpix")
         let screen = viewer.waitFor("× " + conv, timeout: 120)
-        XCTAssertTrue(screen.contains("+ " + spatial), "spatial: \(spatial)\n\(screen)")
+        XCTAssertTrue(screen.contains("+ all 3 missed"), screen)
         XCTAssertTrue(screen.contains("top_k 3"), screen)
         XCTAssertTrue(screen.contains("T ÷ 10 "), "kornia 0.9: every op divides\n\(screen)")
         viewer.type("q")

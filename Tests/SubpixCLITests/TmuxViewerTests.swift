@@ -72,4 +72,14 @@ final class TmuxViewerTests: XCTestCase {
         XCTAssertEqual(result.stderr.split(separator: "\n").first,
                        "Error: subpix view needs a terminal (a TTY); for scripts use `subpix run FILE` or `subpix repl`")
     }
+
+    /// `TERM=dumb` cannot move the cursor: one line of error, nothing drawn, status 1.
+    func testADumbTerminalIsRefusedInOneLine() throws {
+        let status = directory.appendingPathComponent("status").path
+        try tmux.start("cd \(directory.path) && env -u COLORTERM TERM=dumb \(CLIRunner.binary.path) view; echo EXIT=$? > \(status); sleep 5")
+        let screen = try tmux.waitFor("cannot move the cursor")
+        XCTAssertTrue(screen.replacingOccurrences(of: "\n", with: "").contains("Error: subpix view: TERM=dumb cannot move the cursor; set TERM to your terminal's type (e.g. xterm-256color)"), screen)
+        XCTAssertFalse(screen.contains("method conv_soft_argmax2d"), "nothing drawn:\n\(screen)")
+        XCTAssertEqual(tmux.waitForFile(status)?.trimmingCharacters(in: .whitespacesAndNewlines), "EXIT=1")
+    }
 }

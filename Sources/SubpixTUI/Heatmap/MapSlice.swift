@@ -27,6 +27,8 @@ public struct MapSlice: Sendable {
     public let high: Double
     public let nanCount: Int
     public let infiniteCount: Int
+    /// The pixel of the largest finite value (the first, row-major, on ties); nil when none is finite.
+    public let peak: (x: Int, y: Int)?
 
     /// The map at (batch, channel[, depth]); indices are clamped into range.
     public init(_ tensor: AnyTensor, batch: Int, channel: Int, depth: Int) {
@@ -52,6 +54,8 @@ public struct MapSlice: Sendable {
         }
         (low, high) = stats.low <= stats.high ? (stats.low, stats.high) : (0, 1)
         (nanCount, infiniteCount) = (stats.nans, stats.infinities)
+        let width = width
+        peak = stats.highIndex.map { ($0 % width, $0 / width) }
     }
 
     /// `float32` or `float64` applied to the tensor the slice is read from and the
@@ -96,13 +100,15 @@ public struct MapSlice: Sendable {
 struct PlaneStatistics {
     var low = Double.infinity, high = -Double.infinity
     var nans = 0, infinities = 0
+    /// Position of the first largest finite value among the values; nil when none is finite.
+    var highIndex: Int?
 
     init<C: Collection>(_ values: C) where C.Element: BinaryFloatingPoint {
-        for value in values {
+        for (index, value) in values.enumerated() {
             if value.isFinite {
                 let v = Double(value)
                 low = Swift.min(low, v)
-                high = Swift.max(high, v)
+                if v > high { (high, highIndex) = (v, index) }
             } else if value.isNaN {
                 nans += 1
             } else {

@@ -19,7 +19,8 @@ enum LiveStatus {
         if live.isLive {
             lines.append(Line(text: "● live frame \(shown) · \(age) ago", color: 46, bold: true))
         } else {
-            lines.append(Line(text: "❚❚ frame \(shown) of \(newest.number) · newest \(age) ago", color: 214, bold: true))
+            lines += Renderer.wrap("❚❚ frame \(shown) of \(newest.number) · newest \(age) ago", width: Layout.sidePanelWidth)
+                .map { Line(text: $0, color: 214, bold: true) }
         }
         var kept = "kept \(ring.frames.count) (\(Self.megabytes(ring.bytes)) of \(Self.megabytes(ring.maxBytes)))"
         if live.dropped > 0 { kept += " · \(live.dropped) dropped" }

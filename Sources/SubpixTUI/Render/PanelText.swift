@@ -19,6 +19,12 @@ struct PanelText {
         return text
     }
 
+    /// `fit` when the whole map fits the pane, else the magnification over that: `zoom ×4`.
+    var zoomLabel: String {
+        let zoom = model.viewport.zoom
+        return zoom <= 1 ? "fit" : String(format: "zoom ×%.3g", zoom)
+    }
+
     /// The active method's parameters (every applicable method's in compare mode).
     func parameters(_ view: ViewSettings) -> [String] {
         let methods = model.runs.isEmpty ? [view.method] : model.runs.map(\.method)
@@ -73,7 +79,9 @@ struct PanelText {
         if let error = run.error { return Renderer.wrap("\(glyph) \(error)", width: Layout.sidePanelWidth) }
         // Comparing, each line names its method so the glyphs on the map can be told apart.
         let name = model.session.view.compare ? "\(run.method.name) " : ""
-        var lines = ["\(glyph) \(name)\(run.keypoints.count) kp  out \(run.outputShape.map(formatShape) ?? "-")"]
+        // A map judged to have no confident peak ran nothing: no output, no time.
+        guard let shape = run.outputShape else { return ["\(glyph) \(name)\(run.keypoints.count) kp  (not run)"] }
+        var lines = ["\(glyph) \(name)\(run.keypoints.count) kp  out \(formatShape(shape))"]
         if let note = run.keypoints.droppedNote { lines.append("  (\(note))") }
         if model.showsTimings { lines.append(String(format: "  %.2f ms", run.milliseconds)) }
         return lines
@@ -100,14 +108,20 @@ struct PanelText {
         return "⚠ \(parts.compactMap { $0 }.joined(separator: ", ")) in this map"
     }
 
-    /// Mean and max distance (px) from each ground-truth peak to the nearest keypoint, per method.
+    /// Per method, the error of the keypoints matched one to one to the ground-truth
+    /// peaks (``TruthMatching``), and the peaks missed and keypoints left over.
     func truthErrors(_ runs: [MethodRun]) -> [String] {
-        let truth = model.groundTruth
+        let truth = model.groundTruth.map(TruePoint.init)
         guard !truth.isEmpty else { return [] }
-        return ["\(MarkerStyle.truth.shape.glyph) truth: \(truth.count) peaks"] + runs.compactMap { run in
-            guard !run.keypoints.isEmpty else { return nil }
-            let errors = Comparison.errors(run.keypoints, truth: truth)
-            return String(format: "  %@ err mean %.3f max %.3f px", String(MarkerStyle.of(run.method).shape.glyph), errors.mean, errors.max)
+        let heading = "\(MarkerStyle.truth.shape.glyph) truth: \(truth.count) peak\(truth.count == 1 ? "" : "s") (±\(Int(TruthMatching.radius)) px)"
+        return [heading] + runs.filter { $0.error == nil }.flatMap { run -> [String] in
+            let match = TruthMatching(truth: truth, keypoints: run.keypoints)
+            let glyph = String(MarkerStyle.of(run.method).shape.glyph)
+            let error = match.error.map { String(format: "err mean %.3f max %.3f px", $0.mean, $0.max) } ?? "all \(match.missed) missed"
+            let counts = [match.error != nil && match.missed > 0 ? "\(match.missed) missed" : nil,
+                          match.falsePositives > 0 ? "\(match.falsePositives) false positive\(match.falsePositives == 1 ? "" : "s")" : nil]
+            let tally = counts.compactMap { $0 }.joined(separator: ", ")
+            return ["  \(glyph) \(error)"] + (tally.isEmpty ? [] : ["    \(tally)"])
         }
     }
 
@@ -123,8 +137,8 @@ struct PanelText {
         let compare = model.runs.count > 1
         return model.listedKeypoints.flatMap { method, points in
             points.map { point in
-                let depth = point.depth.map { String(format: " %5.2f", $0) } ?? ""
-                let text = String(format: "%8.3f %8.3f%@ %9.4g", point.x, point.y, depth, point.value)
+                let depth = point.depth.map { PanelNumber.fixed($0, "%6.2f") } ?? ""
+                let text = PanelNumber.fixed(point.x, "%8.3f") + PanelNumber.fixed(point.y, " %8.3f") + depth + " " + PanelNumber.value(point.value)
                 return compare ? "\(MarkerStyle.of(method).shape.glyph)\(text)" : text
             }
         }

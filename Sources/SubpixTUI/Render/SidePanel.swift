@@ -63,6 +63,7 @@ struct SidePanel {
         var head: [Row] = []
         if let (name, tensor) = model.viewed {
             head.append(Row(text: "\(name) \(formatShape(tensor.shape)) \(tensor.dtype)", color: Self.heading, bold: true))
+            if let file = model.sourceFile { head.append(Row(text: "← " + URL(fileURLWithPath: file).lastPathComponent, color: Self.dim)) }
             head.append(Row(text: text.selection(tensor.shape, view)))
         }
         if let live = model.live { head += LiveStatus.lines(live).map { Row(text: $0.text, color: $0.color, bold: $0.bold) } }
@@ -79,11 +80,12 @@ struct SidePanel {
         }
         var tail: [Row] = []
         if let progress = text.progress { tail.append(Row(text: progress, color: 226, bold: true)) }
-        tail.append(Row(text: "\(palette.name.rawValue) · \(model.colorMode.label)", color: Self.dim))
+        tail.append(Row(text: "\(palette.name.rawValue) · \(model.colorMode.label) · \(text.zoomLabel)", color: Self.dim))
         tail.append(Row(isColourBar: true))
         tail.append(Row(text: model.colorScaleLabel, color: Self.dim))
         tail += (model.influence?.panelLines ?? []).map { Row(text: $0, color: Self.heading) }
         if let nonFinite = text.nonFiniteNote { tail.append(Row(text: nonFinite, color: 203)) }
+        tail += (text.normalizationNote + text.borderNotes).map { Row(text: $0, color: 203) }
         let truth = text.truthErrors(runs).map { Row(text: $0, color: palette.legendColor(.truth)) }
 
         // Short of room: each method's count line only, then the truth's heading only, then methods summed up.
@@ -116,7 +118,7 @@ struct SidePanel {
     private func inspectorLines(_ view: ViewSettings, _ runs: [MethodRun]) -> [(String, TerminalColor)] {
         let (cx, cy) = (model.cursorX, model.cursorY)
         guard cx < slice.width, cy < slice.height else { return [] }
-        var lines: [(String, TerminalColor)] = [(String(format: "── cursor (%d, %d) = %.4g ──", cx, cy, slice[cx, cy]), Self.heading)]
+        var lines: [(String, TerminalColor)] = [(String(format: "── cursor (%d, %d) = %.4g ──", cx, cy, slice[cx, cy] == 0 ? 0 : slice[cx, cy]), Self.heading)]
         guard view.method.explanation(in: view.kornia) == .window, !view.compare, let weights = WindowWeights(slice, x: cx, y: cy, view: view) else {
             return lines
         }

@@ -24,9 +24,13 @@ final class NcursesScreen: Screen {
         setlocale(LC_ALL, "")
         let environment = ProcessInfo.processInfo.environment
         let term = environment["TERM"] ?? "unknown"
-        var colors: Int32 = 0, declaresDirect: Int32 = 0
-        guard subpix_probe_terminal(term, &colors, &declaresDirect) == 0 else {
+        var colors: Int32 = 0, declaresDirect: Int32 = 0, addressable: Int32 = 0
+        guard subpix_probe_terminal(term, &colors, &declaresDirect, &addressable) == 0 else {
             throw ScriptError("subpix view: no terminfo entry for TERM=\(term); set TERM to your terminal's type (e.g. xterm-256color)")
+        }
+        // A terminal that cannot move the cursor (TERM=dumb, a printing terminal) would get garbage.
+        guard addressable != 0 else {
+            throw ScriptError("subpix view: TERM=\(term) cannot move the cursor; set TERM to your terminal's type (e.g. xterm-256color)")
         }
         let nativeDirect = declaresDirect != 0 || colors >= 1 << 24
         let wanted = requested ?? ColorMode.detect(terminfoColors: Int(colors), directColor: nativeDirect, environment: environment)
