@@ -132,9 +132,8 @@ struct ViewCommand: ConsoleCommand {
     private func load(_ variable: String, from file: String, member: String? = nil, into session: Session) throws {
         try command("\(variable) = load(\(quoted(file))\(member.map { ", " + quoted($0) } ?? ""))", in: session)
         let rank = session.tensor(named: variable)?.shape.count ?? 0
-        let added = TensorFile.axesTheViewerAdds(toRank: rank)
-        guard added > 0 else { return }
-        try command("\(variable) = \(variable)[\(Array(repeating: "None", count: added).joined(separator: ", "))]", in: session)
+        guard let lift = TensorFile.viewerAxesStatement(variable, rank: rank) else { return }
+        try command(lift, in: session)
     }
 
     /// `--batch`, `--channel` and `--method` as the view changes they stand for (journaled,

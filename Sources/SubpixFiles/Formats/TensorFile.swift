@@ -74,6 +74,15 @@ public enum TensorFile {
     /// two to a 3D array, shown as the volume `(1, 1, D, H, W)`; none to the others.
     public static func axesTheViewerAdds(toRank rank: Int) -> Int { rank == 3 ? 2 : 0 }
 
+    /// The statement that gives `variable`, holding an array of `rank` axes, the axes the
+    /// viewer adds (`x = x[None, None]` for a 3D array), so that a script the viewer
+    /// writes computes on what it showed; nil when it adds none.
+    public static func viewerAxesStatement(_ variable: String, rank: Int) -> String? {
+        let added = axesTheViewerAdds(toRank: rank)
+        guard added > 0 else { return nil }
+        return "\(variable) = \(variable)[\(Array(repeating: "None", count: added).joined(separator: ", "))]"
+    }
+
     /// A loaded tensor as the viewer shows it (``axesTheViewerAdds(toRank:)``).
     public static func viewed(_ tensor: AnyTensor) throws -> AnyTensor {
         let added = axesTheViewerAdds(toRank: tensor.shape.count)

@@ -25,6 +25,9 @@ public struct LiveState: Sendable {
     public internal(set) var ring: FrameRing
     /// The number of the frame shown (``FrameRing/Frame/number``); nil before the first.
     public internal(set) var shown: Int?
+    /// The shown frame's rank as the stream holds it (the viewer shows a 3D frame as a
+    /// volume, `subpix run --each-frame` binds it as it is); nil before the first.
+    public internal(set) var shownRank: Int?
     /// Paused: new frames are kept but the shown one stays.
     public internal(set) var paused = false
     /// The stream has ended after this many good frames.

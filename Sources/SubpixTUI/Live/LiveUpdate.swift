@@ -15,8 +15,8 @@ extension ViewerModel {
         for event in delivery.events {
             switch event {
             case .frame(let tensor):
-                // A 3D frame is shown as a volume, as a 3D file is.
-                state.ring.append((try? TensorFile.viewed(tensor)) ?? tensor, arrival: delivery.time)
+                // Kept as the stream holds it (a 3D frame is shown as a volume: ``show(_:)``).
+                state.ring.append(tensor, arrival: delivery.time)
                 // A good frame after a bad one: the problem is over.
                 if let problem = state.problem, message == problem { message = nil }
                 state.problem = nil
@@ -59,14 +59,16 @@ extension ViewerModel {
 
     private func notLive() { message = "no live source: open one with subpix view --stream PATH, --follow FILE or -" }
 
-    /// Shows a kept frame: it becomes the viewed variable; the selection is
-    /// reset only where it no longer fits the frame's shape.
+    /// Shows a kept frame: it becomes the viewed variable, a 3D frame as a volume, as a
+    /// 3D file is; the selection is reset only where it no longer fits the frame's shape.
     private func show(_ frame: FrameRing.Frame) {
         let previousShape = viewed?.tensor.shape
-        session.bind(LiveState.variable, tensor: frame.tensor)
+        let shown = (try? TensorFile.viewed(frame.tensor)) ?? frame.tensor
+        session.bind(LiveState.variable, tensor: shown)
         live?.shown = frame.number
+        live?.shownRank = frame.tensor.shape.count
         live?.remember(shown: frame.number)
-        let shape = frame.tensor.shape
+        let shape = shown.shape
         guard shape != previousShape else { return }
         var changes: [ViewChange] = []
         if session.view.input != nil && session.view.input != LiveState.variable { changes.append(.input(LiveState.variable)) }

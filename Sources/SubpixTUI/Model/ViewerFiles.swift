@@ -1,4 +1,5 @@
 import Foundation
+import SubpixFiles
 import SubpixLanguage
 import SubpixSession
 
@@ -7,7 +8,9 @@ extension ViewerModel {
     /// `w`: a script that recomputes and prints what the list shows (``ViewScript``).
     func writeJournal() {
         computeAwaited()
-        let script = ViewScript.text(session, methods: shownMethods)
+        // `--each-frame` binds a frame as the stream holds it: first give it the axes the viewer added.
+        let lift = live?.shownRank.flatMap { TensorFile.viewerAxesStatement(LiveState.variable, rank: $0) }
+        let script = (lift.map { $0 + "   # subpix view shows a 3D frame as a (1, 1, D, H, W) volume\n" } ?? "") + ViewScript.text(session, methods: shownMethods)
         let (source, version) = (live?.source, session.kornia)
         request(.write(ViewerFile(directory: outputDirectory, stem: "subpix-session", ext: "subpix") { url in
             let replay = source.map { "on every frame with: subpix run \(url.lastPathComponent) --each-frame \($0)" }

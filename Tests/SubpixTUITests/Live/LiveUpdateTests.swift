@@ -146,4 +146,50 @@ final class LiveUpdateTests: XCTestCase {
         XCTAssertEqual(status, 0)
         XCTAssertEqual(printed.last, KeypointText.table(model.listedKeypoints.first?.points ?? []), "the last frame's keypoints, as listed")
     }
+
+    /// A (7, 24, 32) volume frame, as a stream of 3-D `.npy` arrays holds it: a 3-D
+    /// Gaussian blob (σ = 1.5) at (x, y, z) over a faint ramp in x, so that every
+    /// depth slice has values of its own.
+    private func volume(_ x: Double, _ y: Double, _ z: Double) throws -> AnyTensor {
+        var values: [Float] = []
+        for depth in 0..<7 {
+            for row in 0..<24 {
+                for column in 0..<32 {
+                    let d2 = (Double(column) - x) * (Double(column) - x) + (Double(row) - y) * (Double(row) - y) + (Double(depth) - z) * (Double(depth) - z)
+                    values.append(Float(exp(-d2 / (2 * 1.5 * 1.5)) + 0.001 * Double(column)))
+                }
+            }
+        }
+        return .float32(try Tensor(shape: [7, 24, 32], elements: values))
+    }
+
+    /// On a stream of 3-D frames the viewer shows each as a (1, 1, D, H, W) volume;
+    /// the script `w` writes, run by `subpix run --each-frame` on the same frames as they
+    /// are in the stream, prints the keypoints the viewer lists, with every volume method.
+    func testTheWrittenScriptOfAVolumeStreamPrintsWhatTheViewerLists() throws {
+        let frames = [try volume(10.3, 8.2, 3.4), try volume(12.6, 9.7, 2.6)]
+        let directory = try scratchDirectory("subpix-live-w3d")
+        let stream = directory.appendingPathComponent("frames.npys")
+        try frames.map { NPY.encode($0) }.reduce(Data(), +).write(to: stream)
+        let model = liveModel()
+        model.outputDirectory = directory
+        for (index, tensor) in frames.enumerated() { deliver(model, [.frame(tensor)], after: Double(index)) }
+        XCTAssertEqual(model.viewed?.tensor.shape, [1, 1, 7, 24, 32])
+        for _ in KeypointMethod.methods(forRank: 5) {
+            let method = model.session.view.method
+            let script = directory.appendingPathComponent("\(method.name).subpix")
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent("subpix-session.subpix"))
+            model.send(.character("w"))
+            try FileManager.default.moveItem(at: directory.appendingPathComponent("subpix-session.subpix"), to: script)
+            var printed: [String] = []
+            let session = Session(output: { printed.append($0) })
+            let status = ScriptRunner(path: script.path, arguments: [], keepGoing: false)
+                .runEachFrame(of: try NPYStreamSource(path: stream.path, maxBytes: 1 << 20), in: session) { XCTFail("\(method.name): \($0)") }
+            XCTAssertEqual(status, 0, method.name)
+            let listed = try XCTUnwrap(model.listedKeypoints.first?.points, method.name)
+            XCTAssertFalse(listed.isEmpty, method.name)
+            XCTAssertEqual(printed.last, KeypointText.table(listed), "\(method.name): the last frame's keypoints, as listed")
+            model.update(.character("m"))
+        }
+    }
 }
