@@ -41,6 +41,35 @@ extension Suite {
         return { _ = try convSoftArgmax2d(maps, kernelSize: [3, 3], stride: [1, 1], padding: [1, 1], outputValue: true, version: version) }
     }
 
+    /// `keypoints(...)` of a pose output where no point passes: the conv_soft_argmax2d
+    /// outputs of one `(1, 17, 256, 192)` map with its NMS mask and a `min_value` above every
+    /// value (a batch of empty maps), through the function (opt-in).
+    static let keypointsEmpty = Workload(
+        name: "keypoints_empty", summary: "keypoints of \(Method.convSoftArgmax2d.name) (3,3) outputs of (1, 17, 256, 192), NMS mask, min_value above every value [opt-in]"
+    ) { version in
+        let (inputs, minValue) = try emptyKeypointInputs(version: version)
+        return { _ = try keypoints(coords: inputs.coords, values: inputs.values, mask: inputs.mask, minValue: minValue) }
+    }
+
+    /// `keypoints_empty` through the script builtin, as a script calls it (opt-in).
+    static let scriptKeypointsEmpty = Workload(
+        name: "script_keypoints_empty", summary: "keypoints_empty through the script builtin: kp = keypoints(coords, vals, mask=m, min_value=...) [opt-in]"
+    ) { version in
+        let (inputs, minValue) = try emptyKeypointInputs(version: version)
+        let session = Session(kornia: version, output: { _ in })
+        session.bind("coords", tensor: .float32(inputs.coords))
+        session.bind("vals", tensor: .float32(inputs.values))
+        session.assign("m", .mask(inputs.mask))
+        return { try session.execute("kp = keypoints(coords, vals, mask=m, min_value=\(minValue))") }
+    }
+
+    /// `keypoints_empty`'s inputs and a `min_value` no value reaches.
+    private static func emptyKeypointInputs(version: KorniaVersion) throws -> (inputs: (coords: Tensor<Float>, values: Tensor<Float>, mask: Mask), minValue: Double) {
+        let inputs = try keypointInputs(try noise([1, 17, 256, 192]), kernel: 3, version: version)
+        let largest = inputs.values.elements.max().map(Double.init) ?? 0
+        return (inputs, (largest + 1).rounded(.up))
+    }
+
     private static func keypointsWorkload(_ maps: Tensor<Float>, kernel: Int, version: KorniaVersion) throws -> () throws -> Void {
         let inputs = try keypointInputs(maps, kernel: kernel, version: version)
         return { _ = try keypoints(coords: inputs.coords, values: inputs.values, mask: inputs.mask) }
