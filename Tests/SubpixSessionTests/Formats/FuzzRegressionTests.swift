@@ -14,6 +14,23 @@ final class FuzzRegressionTests: XCTestCase {
             XCTAssertEqual("\(error)", "x.npz: entry 'second.npy' claims -72057594037927776 bytes, the archive has 203 left")
         }
     }
+
+    /// A pickled float whose bit pattern reads as a negative integer (every negative
+    /// number) trapped converting it: FuzzTorch's input, a damaged torch.save archive.
+    func testATorchPickleOfANegativeFloatReadsAndTheFuzzersInputIsAnError() throws {
+        // pickle.dumps((-2.5, 1e300), protocol=2), as Python 3.11 writes it.
+        let bytes: [UInt8] = [0x80, 0x02, 0x47, 0xC0, 0x04, 0, 0, 0, 0, 0, 0, 0x47, 0x7E, 0x37, 0xE4, 0x3C, 0x88, 0x00, 0x75, 0x9C, 0x86, 0x71, 0x00, 0x2E]
+        var pickle = TorchPickle(bytes, path: "x.pkl")
+        guard case .tuple(let items) = try pickle.load(), items.count == 2, case .float(let first) = items[0], case .float(let second) = items[1] else {
+            return XCTFail("expected a pair of floats")
+        }
+        XCTAssertEqual(first, -2.5)
+        XCTAssertEqual(second, 1e300)
+        let data = try Data(contentsOf: URL(fileURLWithPath: TestResources.path("fuzz-regressions/pt-negative-binfloat.pt")))
+        XCTAssertThrowsError(try TorchFile.read(data, path: "x.pt", maxBytes: 1 << 20)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("x.pt: "), "\(error)")
+        }
+    }
 }
 
 /// Hostile compressed archives: a claimed inflated size over the limit is refused before allocating.

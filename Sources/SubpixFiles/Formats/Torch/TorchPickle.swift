@@ -38,7 +38,7 @@ struct TorchPickle {
             case 0x4D: stack.append(.int(try unsigned(2)))                   // BININT2
             case 0x4A: stack.append(.int(Int(Int32(truncatingIfNeeded: try unsigned(4)))))  // BININT
             case 0x8A: stack.append(.int(try long(count: Int(try byte()))))  // LONG1
-            case 0x47: stack.append(.float(Double(bitPattern: UInt64(try bigEndian(8))))) // BINFLOAT
+            case 0x47: stack.append(.float(try bigEndianDouble()))           // BINFLOAT
             case 0x58: stack.append(.string(try text(count: try unsigned(4)))) // BINUNICODE
             case 0x55: stack.append(.string(try text(count: Int(try byte())))) // SHORT_BINSTRING
             case 0x29: stack.append(.tuple([]))                              // EMPTY_TUPLE
@@ -208,8 +208,9 @@ struct TorchPickle {
         try take(count).reversed().reduce(0) { $0 << 8 | Int($1) }
     }
 
-    private mutating func bigEndian(_ count: Int) throws -> Int {
-        Int(truncatingIfNeeded: try take(count).reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+    /// BINFLOAT's operand: an IEEE double, big-endian (any bit pattern, a negative one too).
+    private mutating func bigEndianDouble() throws -> Double {
+        Double(bitPattern: try take(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
     }
 
     /// LONG1: a little-endian two's-complement integer of `count` bytes (at most 8).
