@@ -41,6 +41,34 @@ final class MarkerTests: XCTestCase {
         }
     }
 
+    /// Issue 25: at native scale each estimate sat in its true peak's cell and hid the ring
+    /// (2 of the demo's 3); in compare mode only the last-drawn method showed where several
+    /// share a cell. A covered true peak is now drawn as `[` `]` beside the estimate (where those
+    /// cells are free), and every
+    /// method with a keypoint shows its glyph in the pane, in compare mode too.
+    func testTruthAndEveryMethodStayVisible() throws {
+        for compare in [false, true] {
+            let model = try demoModel(colorMode: .trueColor)
+            if compare { model.run("view.compare = True") }
+            let buffer = rendered(model, 100, 32)
+            XCTAssertEqual(model.groundTruth.count, 3)
+            var bracketed = 0
+            for peak in model.groundTruth {
+                let (column, row) = demoCell(peak.x, peak.y)
+                // A side another method's keypoint holds keeps that keypoint: one bracket then.
+                let brackets = buffer[column - 1, row].glyph == "[" || buffer[column + 1, row].glyph == "]"
+                XCTAssertTrue(buffer[column, row].glyph == "◎" || brackets, "truth at (\(peak.x), \(peak.y)), compare \(compare)")
+                if brackets { bracketed += 1 }
+            }
+            XCTAssertGreaterThan(bracketed, 0, "an estimate covers a true peak's cell (compare \(compare))")
+            let pane = Set((0..<63).flatMap { column in (0..<30).map { buffer[column, $0].glyph } })
+            XCTAssertEqual(model.runs.count, compare ? 11 : 1)
+            for run in model.runs where !run.keypoints.isEmpty {
+                XCTAssertTrue(pane.contains(MarkerStyle.of(run.method).shape.glyph), "\(run.method), compare \(compare)")
+            }
+        }
+    }
+
     /// Ground truth has its own glyph (◎) at each peak not covered by a method's marker (the
     /// spatial soft-argmax lands between the blobs), and the legend shows each glyph in its colour.
     func testGroundTruthGlyphAndLegend() throws {

@@ -55,6 +55,11 @@ public struct Placement: Sendable {
         return (x + column, y + Int(pixelRow), min(1, Int((sx - Double(column)) * 2)), min(3, Int((pixelRow - Double(Int(pixelRow))) * 4)))
     }
 
+    /// Whether cell (column, row) of the buffer is in the pane.
+    func contains(_ spot: MarkerLayer.Spot) -> Bool {
+        (x..<(x + columns)).contains(spot.column) && (y..<(y + rows)).contains(spot.row)
+    }
+
     /// The data pixel under cell (column, row) — its top half.
     public func dataPixel(column: Int, row: Int) -> (x: Int, y: Int) {
         (Int(originX + (Double(column - x) + 0.5) * scale), Int(originY + (Double(2 * (row - y)) + 0.5) * scale))

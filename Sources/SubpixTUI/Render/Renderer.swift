@@ -11,7 +11,7 @@ import SubpixSession
 public struct Renderer {
     /// What is drawn over the heatmap, bottom to top. A new overlay is a new layer here.
     /// The ground truth goes under the methods' markers: where both share a cell the estimate shows.
-    static let mapLayers: [any MapLayer] = [TrailLayer(), TruthLayer(), KeypointLayer(), CursorLayer()]
+    static let mapLayers: [any MapLayer] = [TrailLayer(), MarkerLayer(), CursorLayer()]
 
     public init() {}
 
