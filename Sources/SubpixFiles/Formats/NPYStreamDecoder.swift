@@ -35,6 +35,8 @@ public struct NPYStreamDecoder {
     public private(set) var framesDecoded = 0
     /// Arrays or stretches of bytes skipped so far.
     public private(set) var framesSkipped = 0
+    /// Bytes that were not part of any array, skipped while looking for the next one.
+    public private(set) var bytesSkipped = 0
 
     private var buffer: [UInt8] = []
     /// The first unconsumed byte of `buffer`.
@@ -86,6 +88,7 @@ public struct NPYStreamDecoder {
         } catch {
             // Not an array here: report it once, then look for the next magic after this byte.
             start += 1
+            bytesSkipped += 1
             resynchronising = true
             framesSkipped += 1
             return .skipped(error as? FormatError ?? FormatError(label, "\(error)"))
@@ -131,14 +134,20 @@ public struct NPYStreamDecoder {
 
     /// The offset of the next `.npy` magic in the buffer; drops the bytes before it
     /// (keeping a tail that may be the start of a magic split across reads).
+    /// Counts the bytes passed over in ``bytesSkipped``.
     private mutating func findMagic() -> Int? {
         let magic = NPYLayout.magic
         var index = start
         while index + magic.count <= buffer.count {
-            if buffer[index] == magic[0] && buffer[index..<(index + magic.count)].elementsEqual(magic) { return index }
+            if buffer[index] == magic[0] && buffer[index..<(index + magic.count)].elementsEqual(magic) {
+                bytesSkipped += index - start
+                return index
+            }
             index += 1
         }
-        start = max(start, buffer.count - (magic.count - 1))
+        let kept = max(start, buffer.count - (magic.count - 1))
+        bytesSkipped += kept - start
+        start = kept
         return nil
     }
 

@@ -16,6 +16,14 @@ public protocol LiveSource: AnyObject, Sendable {
     func next() -> LiveEvent?
     /// Makes a waiting or later ``next()`` return `nil` within about a tenth of a second.
     func cancel()
+    /// Bytes skipped so far because they were no part of a frame (garbage between the
+    /// arrays of a stream); read from any thread.
+    var bytesSkipped: Int { get }
+}
+
+extension LiveSource {
+    /// A source whose every read is one whole frame or one problem skips no bytes.
+    public var bytesSkipped: Int { 0 }
 }
 
 extension AnyTensor {

@@ -43,6 +43,9 @@ public final class LiveFeed: @unchecked Sendable {
     /// Frames dropped because the UI had not taken them before newer ones filled the budget.
     public var dropped: Int { lock.withLock { droppedFrames } }
 
+    /// Bytes the source skipped between frames (``LiveSource/bytesSkipped``).
+    public var bytesSkipped: Int { source.bytesSkipped }
+
     /// Stops the reading thread (within about a tenth of a second).
     public func stop() { source.cancel() }
 

@@ -29,6 +29,7 @@ public final class NPYStreamSource: LiveSource, @unchecked Sendable {
     private var reportedUnfinished = false
     private var reportedEnd = false
     private let cancelled = Atomic(false)
+    private let skipped = Atomic(0)
     private var chunk = [UInt8](repeating: 0, count: 1 << 18)
 
     /// Opens `path` (`-`: standard input) for reading; arrays over `maxBytes` are reported and skipped.
@@ -58,9 +59,14 @@ public final class NPYStreamSource: LiveSource, @unchecked Sendable {
 
     public func cancel() { cancelled.store(true, ordering: .relaxed) }
 
+    /// Bytes between arrays that were not part of any (``NPYStreamDecoder/bytesSkipped``); read from any thread.
+    public var bytesSkipped: Int { skipped.load(ordering: .relaxed) }
+
     public func next() -> LiveEvent? {
         while !cancelled.load(ordering: .relaxed) {
-            switch decoder.next() {
+            let item = decoder.next()
+            skipped.store(decoder.bytesSkipped, ordering: .relaxed)
+            switch item {
             case .frame(let tensor)?:
                 do {
                     return .frame(try TensorFile.withBatchAxes(tensor))

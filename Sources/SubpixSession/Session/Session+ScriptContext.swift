@@ -12,7 +12,11 @@ extension Session: ScriptContext {
         var pending = view
         return SettingsChange(
             set: { field, value in try ViewSettingsFields.apply(field, value, to: &pending, session: self) },
-            commit: { fields in try self.commit(pending, assigning: fields) })
+            commit: { fields in
+                // A kernel size set without a padding brings the padding `k`/`K` would.
+                if fields.contains("kernel_size"), !fields.contains("padding") { pending.padding = self.view.padding(forKernel: pending.kernelSize) }
+                try self.commit(pending, assigning: fields)
+            })
     }
 
     package func didCall(_ builtin: Builtin, with arguments: Arguments) {

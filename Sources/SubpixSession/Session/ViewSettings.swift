@@ -109,6 +109,17 @@ extension ViewSettings {
         ConfidenceRule(minimumProminence: confidence, minimumShare: confidenceShare)
     }
 
+    /// The padding that goes with a new kernel size: on each axis whose padding is at
+    /// kernel // 2 it follows to the new kernel's half, elsewhere it stays, lowered only
+    /// as far as the new kernel requires. The one rule for `k`/`K` and for a statement
+    /// that sets `view.kernel_size` without `view.padding`.
+    public func padding(forKernel kernel: [Int]) -> [Int] {
+        (0..<2).map { axis in
+            let largest = WindowAxis.largestPadding(kernel: kernel[axis])
+            return padding[axis] == WindowAxis.largestPadding(kernel: kernelSize[axis]) ? largest : min(padding[axis], largest)
+        }
+    }
+
     /// The value of the setting a script calls `view.<field>` (`"kernel_size"` → `(3, 3)`).
     ///
     /// - Throws: ``ScriptError`` for an unknown field, with a suggestion.

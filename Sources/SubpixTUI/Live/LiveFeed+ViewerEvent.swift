@@ -10,7 +10,7 @@ extension LiveFeed {
         let events = drain()
         if !events.isEmpty {
             lastEvent = now
-            return .live(LiveDelivery(events: events, dropped: dropped, time: now))
+            return .live(LiveDelivery(events: events, dropped: dropped, bytesSkipped: bytesSkipped, time: now))
         }
         guard now.timeIntervalSince(lastEvent) >= 0.5 else { return nil }
         lastEvent = now

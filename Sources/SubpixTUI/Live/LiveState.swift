@@ -36,6 +36,8 @@ public struct LiveState: Sendable {
     var problem: String?
     /// Frames dropped before the viewer took them (the viewer was slower than the producer).
     public internal(set) var dropped = 0
+    /// Bytes between frames that were no part of any, skipped (a producer's stray writes).
+    public internal(set) var bytesSkipped = 0
     /// The time of the last delivery or tick, for the age of the newest frame.
     public internal(set) var now = Date()
     /// For each keypoint listed for the shown map, its positions back through the earlier frames, newest first.
@@ -71,11 +73,14 @@ public struct LiveDelivery: Sendable, Equatable {
     public var events: [LiveEvent]
     /// Frames dropped so far before the viewer took them (``LiveFeed/dropped``).
     public var dropped: Int
+    /// Bytes skipped so far between frames (``LiveFeed/bytesSkipped``).
+    public var bytesSkipped: Int
     public var time: Date
 
-    public init(events: [LiveEvent], dropped: Int = 0, time: Date) {
+    public init(events: [LiveEvent], dropped: Int = 0, bytesSkipped: Int = 0, time: Date) {
         self.events = events
         self.dropped = dropped
+        self.bytesSkipped = bytesSkipped
         self.time = time
     }
 }

@@ -8,10 +8,14 @@ import SubpixSession
 extension ViewerModel {
     /// Takes what the source delivered: frames go into the ring (the newest is
     /// shown unless paused), a problem becomes the message, the end is noted.
+    /// Bytes skipped between frames are said in a message that stays until a key
+    /// (the good frame right after them would otherwise clear it at once) and counted in the panel.
     func receive(_ delivery: LiveDelivery) {
         guard var state = live else { return }
         state.now = delivery.time
         state.dropped = delivery.dropped
+        let newlySkipped = delivery.bytesSkipped - state.bytesSkipped
+        state.bytesSkipped = delivery.bytesSkipped
         for event in delivery.events {
             switch event {
             case .frame(let tensor):
@@ -27,9 +31,16 @@ extension ViewerModel {
                 state.ended = frames
             }
         }
+        if newlySkipped > 0 {
+            message = "skipped \(Self.bytes(newlySkipped)) between frames that were no part of a .npy array (\(Self.bytes(state.bytesSkipped)) in all)"
+            state.problem = nil
+        }
         live = state
         if !state.paused, let newest = state.ring.latest, newest.number != state.shown { show(newest) }
     }
+
+    /// `1 byte`, `37 bytes`.
+    static func bytes(_ count: Int) -> String { count == 1 ? "1 byte" : "\(count) bytes" }
 
     /// Moves the clock on (the panel's age of the newest frame).
     func tick(_ time: Date) { live?.now = time }

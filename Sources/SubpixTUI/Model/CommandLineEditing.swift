@@ -1,6 +1,7 @@
 import Foundation
 
-/// The `:` command line: typing, history, and asking for the statement to be run (``ViewerEffect/run(_:)``).
+/// The `:` command line: typing, history, and asking for the statement to be run
+/// (``ViewerEffect/run(_:)``), a shorthand (``CommandShorthand``) as the statement it stands for.
 extension ViewerModel {
     func editCommand(_ text: String, _ key: Key) {
         switch key {
@@ -9,7 +10,7 @@ extension ViewerModel {
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return }
             commandHistory.append(text)
             historyIndex = nil
-            request(.run(text))
+            request(.run(CommandShorthand.statement(for: text) ?? text))
         case .escape:
             mode = .normal
         case .backspace:

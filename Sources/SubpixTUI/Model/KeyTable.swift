@@ -9,7 +9,7 @@ public enum KeyTable {
             model.shouldQuit = true
         },
         KeyCommand("?", "?", "this help", details: "Esc or any key closes it", hint: "help") { model, _ in model.mode = .help },
-        KeyCommand(":", ":", "command line (any statement)", details: "any script statement, run in the shared session (↑/↓ history); Ctrl-C stops one that runs, as does a limit of \(Int(ViewerEffect.statementSeconds)) s; output of several lines opens a pane that scrolls (↑/↓, PgUp/PgDn, Home/End; any other key closes it)",
+        KeyCommand(":", ":", "command line (any statement)", details: "any script statement, run in the shared session (↑/↓ history); Ctrl-C stops one that runs, as does a limit of \(Int(ViewerEffect.statementSeconds)) s; \(CommandShorthand.help); output of several lines opens a pane that scrolls (↑/↓, PgUp/PgDn, Home/End; any other key closes it)",
                    hint: "command", statement: "the statement") { model, _ in model.mode = .command("") },
         KeyCommand([.up, .down, .left, .right], "arrows", "move the cursor (or click)", details: "the view pans to keep it visible; in the grid, the selected panel") { model, index in
             let (dx, dy) = ([0, 0, -1, 1][index], [-1, 1, 0, 0][index])

@@ -44,19 +44,15 @@ extension ViewerModel {
         assign([.temperature(scaled)])
     }
 
-    /// Kernel one odd size up or down (3 → 5, 4 → 5, 5 → 3); the padding
-    /// follows at kernel // 2 when it was there, and otherwise stays (lowered
-    /// only as far as the smaller kernel requires).
+    /// Kernel one odd size up or down (3 → 5, 4 → 5, 5 → 3), with the padding that
+    /// goes with it (``ViewSettings/padding(forKernel:)``, as a `:` statement gets it).
     func stepKernel(up: Bool) {
         let view = session.view
         let kernel = view.kernelSize.map { size in
             up ? (size % 2 == 0 ? size + 1 : size + 2) : max(1, size % 2 == 0 ? size - 1 : size - 2)
         }
         guard kernel != view.kernelSize else { return message = "kernel_size is already at its minimum (1, 1)" }
-        let padding = (0..<2).map { axis in
-            let largest = WindowAxis.largestPadding(kernel: kernel[axis])
-            return view.padding[axis] == WindowAxis.largestPadding(kernel: view.kernelSize[axis]) ? largest : min(view.padding[axis], largest)
-        }
+        let padding = view.padding(forKernel: kernel)
         assign([.kernelSize(kernel)] + (padding != view.padding ? [.padding(padding)] : []))
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The side panel's lines about a live source: which frame is shown, how many
-/// arrived, the age of the newest, pause, drops and the end of the stream.
+/// arrived, the age of the newest, pause, drops, garbage skipped and the end of the stream.
 enum LiveStatus {
     struct Line {
         var text: String
@@ -25,6 +25,7 @@ enum LiveStatus {
         var kept = "kept \(ring.frames.count) (\(Self.megabytes(ring.bytes)) of \(Self.megabytes(ring.maxBytes)))"
         if live.dropped > 0 { kept += " · \(live.dropped) dropped" }
         lines.append(Line(text: kept, color: 245))
+        if live.bytesSkipped > 0 { lines.append(Line(text: "skipped \(ViewerModel.bytes(live.bytesSkipped)) of garbage", color: 214)) }
         if let ended = live.ended { lines.append(Line(text: "stream ended (\(ended) frames)", color: 214, bold: true)) }
         return lines
     }

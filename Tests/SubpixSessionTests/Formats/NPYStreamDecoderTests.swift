@@ -99,6 +99,9 @@ final class NPYStreamDecoderTests: XCTestCase {
                 }
             }
             XCTAssertNil(decoder.finish())
+            // make-stream-resources.py writes "this is not an array\n" (21 bytes), a cut magic
+            // "\x93NU" (3) and a whole complex64 array, refused at its header (np.save: 128 + 3 × 8 = 152).
+            XCTAssertEqual(decoder.bytesSkipped, 21 + 3 + 152, "chunk \(chunk)")
         }
         let messages = problems(decode(bytes, chunk: 4096).items)
         XCTAssertEqual(messages[0], "s: frame 2: expected the .npy magic \\x93NUMPY, got bytes 74 68 69 73 20 69 without it")

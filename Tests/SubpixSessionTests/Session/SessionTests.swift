@@ -102,7 +102,7 @@ final class SessionTests: ScriptTestCase {
         try value("view.kernel_size = (5, 5)\nview.padding = 2")
         let before = session.view
         assertErrors([
-            ("view.kernel_size = (3, 3)",
+            ("view.kernel_size, view.padding = (3, 3), (2, 2)",
              "1:5: view: padding (2, 2) exceeds half the kernel (3, 3); lower the padding first (or set both: view.kernel_size, view.padding = (1, 1), (0, 0))"),
             ("view.temperature = 0", "1:5: view.temperature: expected a number > 0, got 0"),
             ("view.temperature = -1", "1:5: view.temperature: expected a number > 0, got -1"),

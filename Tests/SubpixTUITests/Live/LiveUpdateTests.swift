@@ -59,6 +59,25 @@ final class LiveUpdateTests: XCTestCase {
         XCTAssertFalse(model.shouldQuit, "the end of the stream is not an exit")
     }
 
+    /// Garbage between frames is said, with its bytes, although the good frame after it comes
+    /// in the same delivery (issue 25, item 8: it was skipped with no message); the panel keeps the total.
+    func testBytesSkippedBetweenFramesAreSaidAndCounted() throws {
+        let model = liveModel()
+        deliver(model, [.frame(try frame(10, 8))], after: 0)
+        let garbage = FormatError("heat.fifo", "frame 2: expected the .npy magic \\x93NUMPY, got bytes 74 68 69 73 20 69 without it")
+        model.update(.live(LiveDelivery(events: [.problem(garbage), .frame(try frame(11, 8))], bytesSkipped: 21, time: start.addingTimeInterval(1))))
+        XCTAssertEqual(model.message, "skipped 21 bytes between frames that were no part of a .npy array (21 bytes in all)")
+        XCTAssertTrue(panel(model).contains("skipped 21 bytes of garbage"), panel(model))
+        model.update(.live(LiveDelivery(events: [.frame(try frame(12, 8))], bytesSkipped: 21, time: start.addingTimeInterval(2))))
+        XCTAssertNotNil(model.message, "a good frame does not clear it; a key does")
+        model.update(.character("?"))
+        model.update(.escape)
+        XCTAssertNil(model.message)
+        model.update(.live(LiveDelivery(events: [.frame(try frame(13, 8))], bytesSkipped: 24, time: start.addingTimeInterval(3))))
+        XCTAssertEqual(model.message, "skipped 3 bytes between frames that were no part of a .npy array (24 bytes in all)")
+        XCTAssertTrue(panel(model).contains("skipped 24 bytes of garbage"))
+    }
+
     func testSpacePausesCommaAndDotStepEndReturns() throws {
         let model = liveModel()
         for (index, x) in [10.0, 11, 12, 13].enumerated() { deliver(model, [.frame(try frame(x, 8))], after: Double(index)) }
