@@ -21,7 +21,7 @@ run() {
 run FuzzNPY npy "-max_len=4096" &
 run FuzzImages images "-max_len=4096" &
 wait
-run FuzzParser scripts "-max_len=2048" &
-run FuzzInterpreter scripts "-max_len=512" &
+run FuzzParser scripts "-max_len=2048 -dict=script.dict" &
+run FuzzInterpreter scripts "-max_len=512 -dict=script.dict" &
 wait
 run FuzzTorch torch "-max_len=8192"

@@ -15,6 +15,8 @@ script language spells the same way (run from the repository root):
   common subset of Python and the script language, with what Python prints for each
   (tensor programs run with NumPy, through the prelude below that defines subpix's
   tensor builtins in NumPy terms; tensors print as `.tolist()` on both sides).
+- scripts/fuzz/corpus/scripts/python-NAME.subpix: each program again, as a seed of the
+  interpreter's fuzz harness (scripts/fuzz.sh), so that it starts from every construct.
 """
 import contextlib, io, json, pathlib
 import numpy as np
@@ -208,4 +210,7 @@ for name, source in programs.items():
         exec(prelude + source, {"__name__": "__golden__"})
     written.append({"name": name, "source": source, "stdout": captured.getvalue()})
 (out / "programs.json").write_text(json.dumps(written, indent=1) + "\n")
+seeds = root / "scripts/fuzz/corpus/scripts"
+for program in written:
+    (seeds / f"python-{program['name']}.subpix").write_text(program["source"] + "\n")
 print(f"wrote {len(cases)} number cases, {len(results)} indexing cases and {len(written)} programs under {out.relative_to(root)}")

@@ -73,7 +73,10 @@ public enum Suite {
     }
 
     /// Every workload: the default suite, then the opt-in ones.
-    public static var all: [Workload] { workloads + scaling + [convSoftArgmaxPose, keypointsEmpty, scriptKeypointsEmpty] + decodeWorkloads + [extractPoseFile] }
+    public static var all: [Workload] {
+        workloads + scaling + [convSoftArgmaxPose, keypointsEmpty, scriptKeypointsEmpty] + decodeWorkloads
+            + [extractPoseFile, scriptLoop, scriptChannelLoop, scriptChannelCall]
+    }
 
     /// The workloads named in `names` (the default suite when empty), in suite order.
     ///

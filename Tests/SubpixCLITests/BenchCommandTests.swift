@@ -33,7 +33,7 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(listing.status, 0, listing.stderr)
         let listed = listing.stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
         XCTAssertEqual(listed, expected + ["frame_256", "frame_512", "frame_batch", "keypoints_pose", "script_keypoints_pose", "keypoints_large", "ssa2d_pose_vjp", "csa2d_dense_vjp", "csa2d_k3", "csa2d_k7", "csa2d_k15", "csa2d_pose", "keypoints_empty", "script_keypoints_empty"]
-            + KeypointMethod.methods(forRank: 4).map { "decode_2048_\($0.name)" } + ["decode_2048_compare", "extract_pose_file"])
+            + KeypointMethod.methods(forRank: 4).map { "decode_2048_\($0.name)" } + ["decode_2048_compare", "extract_pose_file", "script_loop_100k", "script_channel_loop", "script_channel_call"])
     }
 
     /// `SUBPIX_KERNELS=baseline` forces the portable float32 kernels, and the bench says which ran
