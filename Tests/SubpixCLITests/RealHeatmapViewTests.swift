@@ -146,10 +146,11 @@ final class RealHeatmapViewTests: XCTestCase {
     }
 
     /// A 3D .npy loads as (D, H, W) in scripts; the viewer shows it as a volume, and the
-    /// script `w` writes lifts it the same way (formats/f4_3d.npy holds arange(24) as (2, 3, 4)).
+    /// script `w` writes lifts it the same way (formats/f4_3d.npy holds arange(24) as (2, 3, 4):
+    /// its maximum, 23, is in slice 1, where the volume opens).
     func testAThreeDimensionalArrayIsShownAsAVolume() throws {
         let viewer = view([resource("formats/f4_3d.npy")], width: 110, height: 36)
-        viewer.waitFor("depth 0/2", timeout: 60)
+        viewer.waitFor("depth 1/2", timeout: 60)
         viewer.type("w")
         viewer.waitFor("wrote")
         viewer.type("q")

@@ -28,6 +28,24 @@ final class ExplainPaneTests: XCTestCase {
         XCTAssertTrue(try assertSnapshot(rendered(model, 100, 32), named: "explain-window-100x32") == (true, true))
     }
 
+    /// Issue 25, item 12: `x` explains the whole-map methods, and the point it works out
+    /// (in doubles, from the shown map) is the one the method lists (the op's, to 1e-4 px).
+    func testWholeMapExplanationsGiveTheListedPoint() throws {
+        for method in ["spatial_soft_argmax2d", "centroid_com"] {
+            let model = try demoModel()
+            XCTAssertTrue(model.run("view.method = '\(method)'"), model.message ?? "")
+            model.update(.character("x"))
+            let lines = ExplainPane(model: model).lines
+            XCTAssertTrue(lines[0].hasPrefix(method + ":"), "\(lines)")
+            let arrow = try XCTUnwrap(lines.first { $0.hasPrefix("→ (") }, "\(lines)")
+            let numbers = arrow.dropFirst(3).split(whereSeparator: { ",)".contains($0) }).prefix(2).compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            let listed = try XCTUnwrap(model.runs.first?.keypoints.first, method)
+            XCTAssertEqual(numbers.count, 2, arrow)
+            XCTAssertEqual(numbers.first ?? .nan, listed.x, accuracy: 1e-4, method)
+            XCTAssertEqual(numbers.last ?? .nan, listed.y, accuracy: 1e-4, method)
+        }
+    }
+
     /// At a strict maximum of the demo's DoG volume the pane's accepted position is kornia
     /// 0.7's conv_quad_interp3d output (one step); in 0.9 the pane explains its iterations.
     func testQuadExplanationMatchesTheOpAndSnapshot() throws {

@@ -107,6 +107,14 @@ final class RealHeatmapTests: XCTestCase {
         XCTAssertEqual(seen, [.convSoftArgmax3d, .convQuadInterp3d, .iterativeQuadInterp3d])
     }
 
+    /// Issue 25, item 12: a volume opens at the depth holding its maximum (vol_noisy.npy's
+    /// blob is centred at level 2.2 of 5, so slice 2), not at an empty depth 0.
+    func testAVolumeOpensAtTheDepthOfItsMaximum() throws {
+        let model = try open("vol_noisy.npy")
+        XCTAssertEqual(model.session.view.depth, 2)
+        XCTAssertTrue(panel(model).contains("depth 2/5"), panel(model))
+    }
+
     /// Item 11 on a volume: a noisy DoG-like volume (one blob, ~200 noise maxima all
     /// below 2 % of the blob) lists the blob alone with both quad methods under the
     /// default 10 % threshold — which judges conv_quad_interp3d's interpolated peak,

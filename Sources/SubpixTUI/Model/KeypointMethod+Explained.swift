@@ -22,9 +22,10 @@ extension KeypointMethod {
     static var explained: String {
         let shown = all.compactMap { method in method.explanation.shows.map { (order: $0.order, text: $0.text, name: method.name) } }
         let groups = Dictionary(grouping: shown, by: \.order)
-        return groups.keys.sorted().compactMap { order in
+        let wholeMap = all.filter(WholeMapExplanation.explains).map(\.name).joined(separator: "/")
+        return (groups.keys.sorted().compactMap { order in
             groups[order].map { group in group.map(\.name).joined(separator: "/") + ": " + group[0].text }
-        }.joined(separator: "; ")
+        } + [wholeMap + ": the sums over the map, the point and the cursor's share"]).joined(separator: "; ")
     }
 
     /// The methods whose explanation is `explanation`, as `a/b`.

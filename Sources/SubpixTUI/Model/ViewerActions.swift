@@ -109,8 +109,9 @@ extension ViewerModel {
         guard !names.isEmpty else { return }
         let current = viewed?.name
         let next = names[((current.flatMap { names.firstIndex(of: $0) } ?? -1) + 1) % names.count]
-        let rank = session.tensor(named: next)?.shape.count ?? 4
-        var changes: [ViewChange] = [.batch(0), .channel(0), .depth(0)]
+        let tensor = session.tensor(named: next)
+        let rank = tensor?.shape.count ?? 4
+        var changes: [ViewChange] = [.batch(0), .channel(0), .depth(tensor.map { Self.depthOfMaximum($0, batch: 0, channel: 0) } ?? 0)]
         if session.view.method.inputRank != rank, let first = KeypointMethod.initial(forRank: rank) {
             changes.append(.method(first))
         }
@@ -171,6 +172,24 @@ extension ViewerModel {
 
     /// A method that applies to the viewed tensor: when a statement made it a
     /// volume (or a map) the active method cannot read, the rank's first method.
+    /// A volume shown at depth 0 moves to the slice holding its largest value
+    /// (of the selected batch and channel): depth 0 is often empty.
+    func openVolumeAtItsMaximum() {
+        guard let tensor = viewed?.tensor, session.view.depth == 0 else { return }
+        let depth = Self.depthOfMaximum(tensor, batch: session.view.batch, channel: session.view.channel)
+        if depth > 0 { _ = assign([.depth(depth)]) }
+    }
+
+    /// The depth slice holding the largest finite value of a volume's map (0 for maps, or when there is none).
+    static func depthOfMaximum(_ tensor: AnyTensor, batch: Int, channel: Int) -> Int {
+        let shape = tensor.shape
+        guard shape.count == 5, batch < shape[0], channel < shape[1], shape[3] * shape[4] > 0 else { return 0 }
+        let plane = shape[3] * shape[4], start = (batch * shape[1] + channel) * shape[2] * plane
+        let range = start..<start + shape[2] * plane
+        let largest = tensor.visit({ PlaneStatistics($0.elements[range]).highIndex }, { PlaneStatistics($0.elements[range]).highIndex })
+        return (largest ?? 0) / plane
+    }
+
     func reconcileMethod() {
         guard let rank = viewed?.tensor.shape.count, session.view.method.inputRank != rank,
               let method = KeypointMethod.initial(forRank: rank) else { return }

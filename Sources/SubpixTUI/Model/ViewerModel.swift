@@ -100,6 +100,7 @@ public final class ViewerModel {
         self.outputDirectory = outputDirectory
         installSnapshotHook()
         reconcileMethod()
+        openVolumeAtItsMaximum()
         refresh()
         centreCursor()
         clampView()

@@ -11,6 +11,9 @@ struct ExplainPane {
     var lines: [String] {
         let view = model.session.view
         guard let slice = model.slice else { return ["no tensor"] }
+        if WholeMapExplanation.explains(view.method) {
+            return WholeMapExplanation(method: view.method, slice: slice, view: view, x: model.cursorX, y: model.cursorY).lines
+        }
         switch view.method.explanation(in: view.kornia) {
         case .window: return windowLines(slice, view)
         case .quadraticStep: return quadLines(view)
@@ -19,8 +22,9 @@ struct ExplainPane {
             guard let tensor = model.viewed?.tensor else { return ["no tensor"] }
             return FieldExplanation(method: view.method, tensor: tensor, view: view, x: model.cursorX, y: model.cursorY).lines
         case .none:
-            return ["x explains \(KeypointMethod.names(explainedBy: .window)) (a window), the quad-interp methods (a voxel) and the field's",
-                    "decoders (samples, parabola, DARK's step): press m to select one; the cursor picks the pixel."]
+            return ["x explains \(KeypointMethod.names(explainedBy: .window)) (a window), the quad-interp methods (a voxel), the field's",
+                    "decoders (samples, parabola, DARK's step) and the whole-map sums of spatial_soft_argmax2d and centroid_com:",
+                    "press m to select one; the cursor picks the pixel."]
         }
     }
 
