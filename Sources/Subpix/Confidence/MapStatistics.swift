@@ -37,22 +37,11 @@ public struct MapStatistics: Sendable, Hashable {
 
     /// The statistics of `values` (one map, any layout).
     public init<S: SubpixScalar>(_ values: UnsafeBufferPointer<S>) {
-        var maximum = -Double.infinity
-        var finiteCount = 0
-        for value in values where value.isFinite {
-            finiteCount += 1
-            if Double(value) > maximum { maximum = Double(value) }
-        }
-        var sample: [Double] = []
-        let step = Swift.max(1, values.count / Self.sampleLimit)
-        sample.reserveCapacity(Swift.min(values.count, Self.sampleLimit))
-        for index in stride(from: 0, to: values.count, by: step) where values[index].isFinite && sample.count < Self.sampleLimit {
-            sample.append(Double(values[index]))
-        }
-        let median = RobustMedian.median(&sample) ?? 0
-        for index in sample.indices { sample[index] = abs(sample[index] - median) }
-        let mad = RobustMedian.median(&sample) ?? 0
-        self.init(maximum: maximum, median: median, mad: mad, finiteCount: finiteCount)
+        var scan = S.finiteScan(values, sampleStep: Swift.max(1, values.count / Self.sampleLimit), sampleLimit: Self.sampleLimit)
+        let median = RobustMedian.median(&scan.sample) ?? 0
+        for index in scan.sample.indices { scan.sample[index] = abs(scan.sample[index] - median) }
+        let mad = RobustMedian.median(&scan.sample) ?? 0
+        self.init(maximum: scan.maximum, median: median, mad: mad, finiteCount: scan.finiteCount)
     }
 
     /// How far the maximum stands above the median (0 for a map with no finite value).
@@ -66,5 +55,32 @@ public struct MapStatistics: Sendable, Hashable {
     public var prominence: Double {
         guard height > 0 else { return 0 }
         return noise > 0 ? height / noise : .infinity
+    }
+}
+
+extension SubpixScalar {
+    /// One pass over a map for ``MapStatistics``: the largest finite value, how
+    /// many values are finite, and the finite values among every `sampleStep`-th
+    /// (at most `sampleLimit`) as `Double`s.
+    ///
+    /// A protocol requirement, so that each element type runs its own compiled
+    /// loop: ``MapStatistics`` is called from unspecialised code (the grid, `subpix
+    /// extract`), where a generic per-element `Double(value)` cost 3× the whole
+    /// decode of a pose map.
+    public static func finiteScan(
+        _ values: UnsafeBufferPointer<Self>, sampleStep: Int, sampleLimit: Int
+    ) -> (maximum: Double, finiteCount: Int, sample: [Double]) {
+        var maximum = -Double.infinity
+        var finiteCount = 0
+        for value in values where value.isFinite {
+            finiteCount += 1
+            if Double(value) > maximum { maximum = Double(value) }
+        }
+        var sample: [Double] = []
+        sample.reserveCapacity(Swift.min(values.count, sampleLimit))
+        for index in stride(from: 0, to: values.count, by: sampleStep) where values[index].isFinite && sample.count < sampleLimit {
+            sample.append(Double(values[index]))
+        }
+        return (maximum, finiteCount, sample)
     }
 }

@@ -16,22 +16,26 @@ enum RobustMedian {
     /// Reorders `values` so that `values[rank]` is the element a sort would put
     /// there, everything before it no larger and everything after it no smaller.
     static func select(_ values: inout [Double], rank: Int) {
-        var (low, high) = (0, values.count - 1)
-        while low < high {
-            // Median of three as the pivot keeps sorted and reversed input linear.
-            let middle = low + (high - low) / 2
-            let pivot = Swift.max(Swift.min(values[low], values[middle]), Swift.min(Swift.max(values[low], values[middle]), values[high]))
-            var (i, j) = (low, high)
-            while i <= j {
-                while values[i] < pivot { i += 1 }
-                while values[j] > pivot { j -= 1 }
-                if i <= j {
-                    values.swapAt(i, j)
-                    i += 1
-                    j -= 1
+        // Through the buffer: no bounds or uniqueness check per swap (a pose map's
+        // two selections cost as much as its decode with them).
+        values.withUnsafeMutableBufferPointer { values in
+            var (low, high) = (0, values.count - 1)
+            while low < high {
+                // Median of three as the pivot keeps sorted and reversed input linear.
+                let middle = low + (high - low) / 2
+                let pivot = Swift.max(Swift.min(values[low], values[middle]), Swift.min(Swift.max(values[low], values[middle]), values[high]))
+                var (i, j) = (low, high)
+                while i <= j {
+                    while values[i] < pivot { i += 1 }
+                    while values[j] > pivot { j -= 1 }
+                    if i <= j {
+                        values.swapAt(i, j)
+                        i += 1
+                        j -= 1
+                    }
                 }
+                if rank <= j { high = j } else if rank >= i { low = i } else { return }
             }
-            if rank <= j { high = j } else if rank >= i { low = i } else { return }
         }
     }
 }
