@@ -32,7 +32,7 @@ final class UpdateTests: XCTestCase {
                                                            "gaussian", "centroid3", "centroid_com", "quadratic", "dark", "dark_udp"],
                        "compare overlays every 2D method")
         XCTAssertEqual(press(.character("n"), model), ["view.normalized_coordinates = True"])
-        XCTAssertEqual(press(.character("g"), model), ["view.palette = 'viridis'"])
+        XCTAssertEqual(press(.character("g"), model), ["view.palette = 'magma'"], "auto is viridis here: g skips it")
         XCTAssertEqual(press(.character("b"), model), ["view.batch = 0"], "one batch: wraps to 0")
         XCTAssertEqual(press(.character("C"), model), ["view.channel = 0"], "one channel: wraps to 0")
     }

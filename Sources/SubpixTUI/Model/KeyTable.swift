@@ -79,7 +79,7 @@ public enum KeyTable {
                    statement: example([.thresholdMode(.tensor)])) { model, _ in
             model.cycleThresholdMode()
         },
-        KeyCommand("gG", "g / G", "palette / colour range", details: "g cycles the palettes; G the colour range: per map, per tensor, fixed 0…1",
+        KeyCommand("gG", "g / G", "palette / colour range", details: "g cycles the palettes (auto, viridis, magma, gray, diverging), skipping one that looks like the palette shown, and names it; G the colour range: per map, per tensor, fixed 0…1",
                    statement: example([.palette(.magma)], [.range(.tensor)])) { model, index in
             if index == 0 { model.cyclePalette() } else { model.assign([.range(model.session.view.range.next)]) }
         },

@@ -84,9 +84,21 @@ extension ViewerModel {
         assign([.method(next)])
     }
 
+    /// The next palette that looks different from the one shown: `auto` is skipped
+    /// where it resolves to the palette on screen, and so is the palette `auto`
+    /// stands for (viridis on a map of one sign), so every press changes the colours.
+    /// The message names the palette now in effect.
     func cyclePalette() {
         let names = PaletteName.allCases
-        assign([.palette(names[((names.firstIndex(of: session.view.palette) ?? 0) + 1) % names.count])])
+        let signed = colorScale.centred
+        func shown(_ name: PaletteName) -> PaletteName { ColorMap.resolve(name, signed: signed).name }
+        let current = session.view.palette
+        let start = names.firstIndex(of: current) ?? 0
+        let candidates = (1..<names.count).map { names[(start + $0) % names.count] }
+        let next = candidates.first { shown($0) != shown(current) } ?? candidates[0]
+        guard assign([.palette(next)]) else { return }
+        let name = next == .auto ? "auto (\(shown(next).rawValue))" : next.rawValue
+        message = "palette \(name)" + (influence == nil ? "" : " — the gradient overlay stays diverging until f turns it off")
     }
 
     /// Batch (axis 0) or channel (axis 1) one step forward or back, wrapping around.
