@@ -17,7 +17,7 @@ struct GridView {
 
     func draw(into buffer: inout CellBuffer) {
         guard let grid = model.grid, let layout = model.gridLayout else { return }
-        buffer.write(header(grid), x: 0, y: 0, foreground: 117, bold: true, limit: buffer.width)
+        buffer.write(header(grid, width: buffer.width), x: 0, y: 0, foreground: 117, bold: true, limit: buffer.width)
         let view = model.session.view
         for (slot, panel) in model.gridPanels.enumerated() {
             let pane = layout.mapPane(slot)
@@ -38,21 +38,38 @@ struct GridView {
         }
     }
 
-    /// `grid · heat (4, 17, 64, 48) · channels of batch 0 · page 1/1 · 13 with a peak, 4 without · Enter opens …`.
-    private func header(_ grid: GridState) -> String {
+    /// `grid · heat (4, 17, 64, 48) · channels of batch 0 · page 1/1 · 13 with a peak, 4 without · Enter opens · # back · Tab batches`,
+    /// each part given in its long form and shorter ones (``fitted(_:width:)``): at 80 columns
+    /// `grid · heat · channels of b0 · p1/1 · 13 ✓ 4 ⊘ · Enter · # · Tab batches`.
+    private func header(_ grid: GridState, width: Int) -> String {
         let view = model.session.view
-        var parts = ["grid"]
-        if let (name, tensor) = model.viewed { parts.append("\(name) \(formatShape(tensor.shape))") }
-        parts.append(grid.axis == .channels ? "channels of batch \(view.batch)" : "batch items of channel \(view.channel)")
+        var parts: [[String]] = [["grid"]]
+        if let (name, tensor) = model.viewed { parts.append(["\(name) \(formatShape(tensor.shape))", name]) }
+        parts.append(grid.axis == .channels ? ["channels of batch \(view.batch)", "channels of b\(view.batch)"]
+                                            : ["batch items of channel \(view.channel)", "batches of c\(view.channel)"])
         let page = model.gridPage
-        parts.append("page \(page.index + 1)/\(page.count)")
+        parts.append(["page \(page.index + 1)/\(page.count)", "p\(page.index + 1)/\(page.count)"])
         let verdicts = model.gridRuns.values.compactMap { $0.first?.verdict }
         if !verdicts.isEmpty {
-            let peaks = verdicts.filter(\.isConfident).count
-            parts.append("\(peaks) with a peak, \(verdicts.count - peaks) without")
+            let (peaks, without) = (verdicts.filter(\.isConfident).count, verdicts.count - verdicts.filter(\.isConfident).count)
+            parts.append(["\(peaks) with a peak, \(without) without", "\(peaks) ✓ \(without) ⊘"])
         }
-        parts.append("Enter opens · # back · Tab \(grid.axis == .channels ? "batches" : "channels")")
-        return parts.joined(separator: " · ")
+        let other = grid.axis == .channels ? "batches" : "channels"
+        parts.append(["Enter opens · # back · Tab \(other)", "Enter · # · Tab \(other)"])
+        return Self.fitted(parts, width: width)
+    }
+
+    /// `parts` joined by ` · `, each in its first form; while the line is wider than `width`,
+    /// one more part takes its next shorter form, the last part (the keys) first, then the
+    /// others from the right. Cut with `…` only when every part is at its shortest.
+    static func fitted(_ parts: [[String]], width: Int) -> String {
+        var chosen = parts.map { _ in 0 }
+        func line() -> String { zip(parts, chosen).map { $0[$1] }.joined(separator: " · ") }
+        for index in parts.indices.reversed() {
+            while line().count > width, chosen[index] + 1 < parts[index].count { chosen[index] += 1 }
+        }
+        let text = line()
+        return text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
     }
 
     /// `c5 ✓ 2 kp`, `c13 ⊘ no peak`, `c7 ⋯` while computing; `▸c5 …` selected.

@@ -41,12 +41,12 @@ struct PanelText {
             if !differing.isEmpty { releaseNote = "kornia \(view.kornia.rawValue): T " + TemperatureWording.conventions(differing, in: view.kornia) }
         }
         if applying.contains(.kernelSize) { window.append("kernel \(formatShape(view.kernelSize))") }
-        if !window.isEmpty { lines.append(window.joined(separator: "  ")) }
+        lines += Self.packed(window)
         if let releaseNote { lines += Renderer.wrap(releaseNote, width: Layout.sidePanelWidth) }
         var stride: [String] = []
         if applying.contains(.stride) { stride.append("stride \(formatShape(view.stride))") }
         if applying.contains(.padding) { stride.append("padding \(formatShape(view.padding))") }
-        if !stride.isEmpty { lines.append(stride.joined(separator: "  ")) }
+        lines += Self.packed(stride)
         if applying.contains(.depthWindow) {
             lines.append("depth k \(view.depthKernel) s \(view.depthStride) p \(view.depthPadding)")
         }
@@ -56,7 +56,7 @@ struct PanelText {
             extra.append(String(format: "bonus %g", bonus) + (view.strictMaximaBonus == nil ? " (kornia)" : ""))
         }
         if applying.contains(.nIters) { extra.append("n_iters \(view.nIters)") }
-        if !extra.isEmpty { lines.append(extra.joined(separator: "  ")) }
+        lines += Self.packed(extra)
         var filters: [String] = []
         if applying.contains(.threshold) {
             filters.append(view.threshold.map { threshold in
@@ -69,7 +69,7 @@ struct PanelText {
         }
         if applying.contains(.minValue), let minValue = view.minValue { filters.append(String(format: "min %g", minValue)) }
         if applying.contains(.topK) { filters.append("top_k \(view.topK)") }
-        if !filters.isEmpty { lines.append(filters.joined(separator: "  ")) }
+        lines += Self.packed(filters)
         return lines
     }
 
@@ -80,10 +80,26 @@ struct PanelText {
         // Comparing, each line names its method so the glyphs on the map can be told apart.
         let name = model.session.view.compare ? "\(run.method.name) " : ""
         // A map judged to have no confident peak ran nothing: no output, no time.
-        guard let shape = run.outputShape else { return ["\(glyph) \(name)\(run.keypoints.count) kp  (not run)"] }
-        var lines = ["\(glyph) \(name)\(run.keypoints.count) kp  out \(formatShape(shape))"]
+        let count = "\(glyph) \(name)\(run.keypoints.count) kp"
+        guard let shape = run.outputShape else { return Self.packed([count, "(not run)"]) }
+        var lines = Self.packed([count, "out \(formatShape(shape))"])
         if let note = run.keypoints.droppedNote { lines.append("  (\(note))") }
         if model.showsTimings { lines.append(String(format: "  %.2f ms", run.milliseconds)) }
+        return lines
+    }
+
+    /// `parts` two spaces apart, in as few lines of the panel's width as fit them whole:
+    /// a part that would run past the edge starts the next line, indented by two
+    /// (`× conv_soft_argmax2d 1 kp` over `  out (4, 17, 2, 64, 48)` in compare mode).
+    static func packed(_ parts: [String], width: Int = Layout.sidePanelWidth) -> [String] {
+        var lines: [String] = []
+        for part in parts {
+            if let last = lines.last, last.count + 2 + part.count <= width {
+                lines[lines.count - 1] = last + "  " + part
+            } else {
+                lines.append((lines.isEmpty ? "" : "  ") + part)
+            }
+        }
         return lines
     }
 
