@@ -11,7 +11,8 @@ import CSubpixKernels
 /// `[1, 3.5, 7, 9, 7, 3.5, 1] / 32` — the last is not binomial), above it
 /// `exp(−x² / (2σ²))` normalised, with `σ = 0.3 · ((kernel_size − 1) / 2 − 1) + 0.8`
 /// (σ = 2 for the default 11). A map that blurs to all zeros gives NaN (0 / 0),
-/// as in mmpose.
+/// as in mmpose. Both maxima are over finite values: unlike mmpose's, a map with a
+/// NaN pixel is NaN only within the kernel's reach of it, not everywhere.
 ///
 /// ```swift
 /// let modulated = try gaussianBlur(maps, kernelSize: 11)
@@ -90,7 +91,7 @@ struct GaussianModulation<S: SubpixScalar> {
     func callAsFunction(_ plane: HeatPlane<S>) -> ModulatedPlane<S> {
         guard S.self == Float.self else {
             let blurred = reference(plane)
-            return ModulatedPlane(blurred: blurred, scale: plane.firstMaximum.value / blurred.firstMaximum.value)
+            return ModulatedPlane(blurred: blurred, scale: Self.scale(plane, plane.firstMaximum.value, blurred, blurred.firstMaximum.value))
         }
         var blurred = plane
         let (count, taps) = (plane.values.count, weights.count)
@@ -107,7 +108,15 @@ struct GaussianModulation<S: SubpixScalar> {
                 }
             }
         }
-        return ModulatedPlane(blurred: blurred, scale: S(peaks.map / peaks.blurred))
+        return ModulatedPlane(blurred: blurred, scale: Self.scale(plane, S(peaks.map), blurred, S(peaks.blurred)))
+    }
+
+    /// `max(map) / max(blurred)` over finite values only, given each plane's maximum
+    /// as found (NaN or +∞ when it holds one; only then is it scanned again). A NaN or
+    /// ±∞ pixel so spoils the blurred cells within the kernel's reach of it and the
+    /// points refined there, not the rescale of the whole map (mmpose's would be NaN).
+    static func scale(_ map: HeatPlane<S>, _ mapPeak: S, _ blurred: HeatPlane<S>, _ blurredPeak: S) -> S {
+        (mapPeak.isFinite ? mapPeak : map.finiteMaximum) / (blurredPeak.isFinite ? blurredPeak : blurred.finiteMaximum)
     }
 
     /// The separable filter in Swift, rows then columns as OpenCV filters them:

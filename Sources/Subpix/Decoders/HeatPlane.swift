@@ -39,6 +39,11 @@ struct HeatPlane<S: SubpixScalar> {
         return (found / width, found % width, values[found])
     }
 
+    /// The largest finite value; NaN when there is none.
+    var finiteMaximum: S {
+        values.reduce(S.nan) { best, value in value.isFinite && (best.isNaN || value > best) ? value : best }
+    }
+
     /// Every value transformed.
     func map(_ transform: (S) -> S) -> HeatPlane {
         HeatPlane(values: values.map(transform), height: height, width: width)
