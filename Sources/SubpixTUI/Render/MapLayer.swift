@@ -70,15 +70,26 @@ struct MarkerLayer: MapLayer {
     }
 }
 
-/// The cursor: a white square on the pixel's cell.
+/// The cursor, visible on any colour and never hiding a marker: on the heat map a square
+/// `□` in black or white, whichever stands out more from the heat colour of the pixel's
+/// half-cell; over a marker (or the truth's `[ ]`) that glyph in reverse video, its colours
+/// swapped. ASCII mode has no colours: the square replaces whatever is there.
 struct CursorLayer: MapLayer {
     func draw(_ model: ViewerModel, _ place: Placement, into buffer: inout CellBuffer) {
         guard let spot = place.cell(x: Double(model.cursorX), y: Double(model.cursorY)) else { return }
-        var cell = buffer[spot.column, spot.row]
-        if model.colorMode == .ascii || cell.glyph == "▀" || cell.glyph == " " {
-            cell = Cell("□", foreground: 15, background: cell.glyph == "▀" ? cell.foreground : cell.background, bold: true)
+        let cell = buffer[spot.column, spot.row]
+        let cursor: Cell
+        if model.colorMode == .ascii {
+            cursor = Cell("□", bold: true)
+        } else if cell.glyph == "▀" || cell.glyph == " " {
+            let heat = cell.glyph == "▀" && spot.subY < 2 ? cell.foreground : cell.background
+            let under = heat.rgb ?? .black
+            let ink: TerminalColor = RGB.white.contrastRatio(with: under) >= RGB.black.contrastRatio(with: under) ? 231 : 16
+            cursor = Cell("□", foreground: ink, background: heat, bold: true)
+        } else {
+            cursor = Cell(cell.glyph, foreground: cell.background, background: cell.foreground, bold: true)
         }
-        buffer[spot.column, spot.row] = cell
+        buffer[spot.column, spot.row] = cursor
     }
 }
 

@@ -90,12 +90,26 @@ final class NcursesScreen: Screen {
         for y in 0..<buffer.height {
             for x in 0..<buffer.width {
                 let cell = buffer[x, y]
-                let glyph = wchar_t(cell.glyph.unicodeScalars.first?.value ?? 32)
                 let pair = colorMode == .ascii ? 0 : self.pair(ColorPair(foreground: number(cell.foreground), background: number(cell.background)))
+                let glyph = pair != 0 && Self.isErasable(buffer, x, y) ? Self.paintedBlank : wchar_t(cell.glyph.unicodeScalars.first?.value ?? 32)
                 _ = subpix_put_cell(Int32(y), Int32(x), glyph, pair, cell.bold ? 1 : 0)
             }
         }
         refresh()
+    }
+
+    /// A blank on a coloured background, written as a no-break space: ncurses clears a
+    /// run of true blanks with ECH / EL where the entry offers them, and terminals that
+    /// erase without the background colour (tmux under `TERM=xterm-256color`) left the
+    /// explain popup's empty cells black. A no-break space is drawn, never erased.
+    static let paintedBlank = wchar_t(0xA0)
+
+    /// Whether cell (x, y) is a blank on a background colour next to one like it: the
+    /// runs ncurses would erase (a single space between words stays a space).
+    static func isErasable(_ buffer: CellBuffer, _ x: Int, _ y: Int) -> Bool {
+        let cell = buffer[x, y]
+        guard cell.glyph == " ", cell.background != .standard else { return false }
+        return (x > 0 && buffer[x - 1, y] == cell) || (x + 1 < buffer.width && buffer[x + 1, y] == cell)
     }
 
     /// The ncurses colour number: `-1` for the default; on a direct-colour entry
