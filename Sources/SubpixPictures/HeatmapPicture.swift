@@ -75,12 +75,22 @@ public struct HeatmapPicture: Sendable {
             let t = pictureWidth > 1 ? Double(column) / Double(pictureWidth - 1) : 0.5
             image.fill(x: column, y: barTop, width: 1, height: colorBarHeight, with: colorMap.color(t))
         }
-        for layer in layers {
-            for point in layer.points where point.x.isFinite && point.y.isFinite {
-                drawMarker(point, layer.style, into: &image)
-            }
+        // The truth's rings stay on their peaks; the methods' markers fan out where they would cover each other.
+        for layer in layers where layer.style == .truth {
+            for point in layer.points { drawMarker(at: pixel(point), layer.style, into: &image) }
         }
+        let marks = layers.filter { $0.style != .truth }.flatMap { layer in layer.points.map { (style: layer.style, centre: pixel($0)) } }
+            .compactMap { mark in mark.centre.map { (style: mark.style, centre: $0) } }
+        let fan = MarkerFan(centres: marks.map(\.centre), radius: markerRadius)
+        for (mark, centre) in zip(marks, fan.centres) { drawMarker(at: centre, mark.style, into: &image) }
         return image
+    }
+
+    /// The image pixel of a finite point inside the map; nil otherwise.
+    private func pixel(_ point: (x: Double, y: Double)) -> (x: Int, y: Int)? {
+        guard point.x.isFinite, point.y.isFinite else { return nil }
+        let centre = pixel(x: point.x, y: point.y)
+        return centre.x >= 0 && centre.y >= 0 && centre.x < width * upscale && centre.y < height * upscale ? centre : nil
     }
 
     /// The map's colour at data pixel (x, y).
@@ -89,13 +99,13 @@ public struct HeatmapPicture: Sendable {
         return value.isFinite ? colorMap.color(scale.position(value)) : Self.nonFiniteColor
     }
 
-    /// The marker at its point, made to contrast with the map colour at its centre, kept
-    /// above the colour bar.
-    private func drawMarker(_ point: (x: Double, y: Double), _ style: MarkerStyle, into image: inout RGBImage) {
-        let centre = pixel(x: point.x, y: point.y)
+    /// A marker centred on image pixel `centre` (clamped into the map, where a fanned-out
+    /// one may have been pushed past its edge), made to contrast with the map colour
+    /// there, kept above the colour bar.
+    private func drawMarker(at centre: (x: Int, y: Int)?, _ style: MarkerStyle, into image: inout RGBImage) {
+        guard let centre else { return }
         let mapBottom = height * upscale
-        guard centre.x >= 0, centre.y >= 0, centre.x < width * upscale, centre.y < mapBottom else { return }
-        style.draw(into: &image, x: centre.x, y: centre.y, radius: markerRadius,
-                   on: mapColor(x: centre.x / upscale, y: centre.y / upscale), above: mapBottom)
+        let (x, y) = (min(max(0, centre.x), width * upscale - 1), min(max(0, centre.y), mapBottom - 1))
+        style.draw(into: &image, x: x, y: y, radius: markerRadius, on: mapColor(x: x / upscale, y: y / upscale), above: mapBottom)
     }
 }
