@@ -56,31 +56,20 @@ public struct MethodDecoder: MapDecoder {
         let method = keywords.method
         // A stack of maps one rank short, (K, H, W), is one batch of them, as the viewer shows it.
         let tensor = array.shape.count == method.inputRank - 1 ? try array.reshaped([1] + array.shape) : array
-        guard tensor.shape.count == method.inputRank else {
-            let expected = method.isVolumetric ? "(B, C, D, H, W)" : "(B, C, H, W)"
-            throw SubpixError(method.name, "expected a \(expected) array, got shape \(formatShape(tensor.shape))")
-        }
         let view = keywords.view, rule = keywords.view.confidenceRule
-        func run<S: SubpixScalar>(_ maps: Tensor<S>) throws -> [KeypointRow] {
-            let statistics = TensorStatistics(maps)
-            var rows: [KeypointRow] = []
-            for batch in 0..<maps.shape[0] {
-                for channel in 0..<maps.shape[1] {
-                    guard statistics.verdict(batch: batch, channel: channel, rule: rule).isConfident else {
-                        rows += self.rows([], batch: batch, channel: channel, hasPeak: false, from: origin)
-                        continue
-                    }
-                    let map = try MapSelection.map(maps, batch: batch, channel: channel)
-                    let minValue = method.minimumValue(view, map: map, tensorMaximum: { statistics.maximum },
-                                                       noiseFloor: rule.noiseFloor(statistics[batch, channel]))
-                    var settings = view.keypointSettings(minValue: minValue)
-                    if let eps = keywords.eps { settings.eps = eps }
-                    let found = try method.keypoints(of: AnyTensor(map), with: settings).keypoints
-                    rows += self.rows(found, batch: batch, channel: channel, hasPeak: true, from: origin)
-                }
-            }
-            return rows
+        let statistics = TensorStatistics(tensor)
+        let filters = statistics.maps.map { map -> KeypointMethod.MapFilter in
+            guard rule.verdict(map, tallestHeight: statistics.tallestHeight).isConfident else { return .skip }
+            return .keep(minValue: method.minimumValue(
+                view, mapMaximum: { map.maximum > -.infinity ? map.maximum : nil }, tensorMaximum: { statistics.maximum },
+                noiseFloor: rule.noiseFloor(map)))
         }
-        return try tensor.visit(run, run)
+        var settings = view.keypointSettings(minValue: nil)
+        if let eps = keywords.eps { settings.eps = eps }
+        let found = try method.keypointsOfEveryMap(tensor, with: settings, filters: filters)
+        return found.indices.flatMap { map in
+            let (batch, channel) = map.quotientAndRemainder(dividingBy: statistics.channels)
+            return rows(found[map], batch: batch, channel: channel, hasPeak: filters[map] != .skip, from: origin)
+        }
     }
 }

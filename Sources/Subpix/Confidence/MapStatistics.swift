@@ -37,10 +37,8 @@ public struct MapStatistics: Sendable, Hashable {
 
     /// The statistics of `values` (one map, any layout).
     public init<S: SubpixScalar>(_ values: UnsafeBufferPointer<S>) {
-        var scan = S.finiteScan(values, sampleStep: Swift.max(1, values.count / Self.sampleLimit), sampleLimit: Self.sampleLimit)
-        let median = RobustMedian.median(&scan.sample) ?? 0
-        for index in scan.sample.indices { scan.sample[index] = abs(scan.sample[index] - median) }
-        let mad = RobustMedian.median(&scan.sample) ?? 0
+        let scan = S.finiteScan(values, sampleStep: Swift.max(1, values.count / Self.sampleLimit), sampleLimit: Self.sampleLimit)
+        let (median, mad) = scan.sample.withUnsafeBufferPointer(RobustMedian.medianAndDeviation) ?? (0, 0)
         self.init(maximum: scan.maximum, median: median, mad: mad, finiteCount: scan.finiteCount)
     }
 
@@ -70,17 +68,23 @@ extension SubpixScalar {
     public static func finiteScan(
         _ values: UnsafeBufferPointer<Self>, sampleStep: Int, sampleLimit: Int
     ) -> (maximum: Double, finiteCount: Int, sample: [Double]) {
-        var maximum = -Double.infinity
+        var maximum = -Self.infinity
         var finiteCount = 0
-        for value in values where value.isFinite {
-            finiteCount += 1
-            if Double(value) > maximum { maximum = Double(value) }
+        for value in values {
+            // Without a branch: finite values are all a pose map has, and the loop runs on every map.
+            let isFinite = value.isFinite
+            finiteCount &+= Int(unsafeBitCast(isFinite, to: UInt8.self))
+            maximum = isFinite && value > maximum ? value : maximum
+        }
+        // Every value, finite: one conversion (the common case, a map within the limit).
+        if sampleStep == 1, finiteCount == values.count, values.count <= sampleLimit {
+            return (Double(maximum), finiteCount, values.map { Double($0) })
         }
         var sample: [Double] = []
         sample.reserveCapacity(Swift.min(values.count, sampleLimit))
         for index in stride(from: 0, to: values.count, by: sampleStep) where values[index].isFinite && sample.count < sampleLimit {
             sample.append(Double(values[index]))
         }
-        return (maximum, finiteCount, sample)
+        return (Double(maximum), finiteCount, sample)
     }
 }

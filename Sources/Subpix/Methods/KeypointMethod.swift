@@ -123,6 +123,10 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
     public let influence: KeypointInfluence?
     /// The keypoints of one `(1, 1, ...)` map, and the shape of the op's coordinate output.
     let find: @Sendable (AnyTensor, KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int])
+    /// The keypoints of every map of a `(B, C, ...)` tensor in one call, before each
+    /// map's own floor and `top_k` (``keypointsOfEveryMap(_:with:minValues:)``); nil for
+    /// the methods that run map by map.
+    let findEveryMap: (@Sendable (AnyTensor, KeypointSettings) throws -> KeypointList)?
     /// The script lines that list the same keypoints from the variable named by the first argument.
     let write: @Sendable (String, KeypointSettings) -> [ScriptStatement]
 
@@ -131,6 +135,7 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
         temperatureMultiplies: Bool = false, isDiagnosed: Bool = false, addsBonusToValues: Bool = false, normalizes: Bool, marker: KeypointMarker,
         explanation: Explanation, influence: KeypointInfluence? = nil,
         find: @escaping @Sendable (AnyTensor, KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]),
+        findEveryMap: (@Sendable (AnyTensor, KeypointSettings) throws -> KeypointList)? = nil,
         write: @escaping @Sendable (String, KeypointSettings) -> [ScriptStatement]
     ) {
         self.name = name
@@ -147,6 +152,7 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
         self.explanation = explanation
         self.influence = influence
         self.find = find
+        self.findEveryMap = findEveryMap
         self.write = write
     }
 

@@ -28,10 +28,18 @@ extension KeypointMethod {
     /// The smallest value a keypoint of `map` may have with `view`'s threshold and `min_value`.
     /// `tensorMaximum` and `noiseFloor` as in ``extract(_:view:tensorMaximum:noiseFloor:)``.
     public func minimumValue<S: SubpixScalar>(_ view: ViewSettings, map: Tensor<S>, tensorMaximum: () -> Double? = { nil }, noiseFloor: Double? = nil) -> Double? {
+        // In the map's own dtype: a generic scan across modules costs more than the keypoints.
+        minimumValue(view, mapMaximum: { AnyTensor(map).visit(Self.finiteMaximum, Self.finiteMaximum) },
+                     tensorMaximum: tensorMaximum, noiseFloor: noiseFloor)
+    }
+
+    /// ``minimumValue(_:map:tensorMaximum:noiseFloor:)`` with the map's largest finite
+    /// value given by `mapMaximum` (read only in threshold mode `map`), for a caller that
+    /// knows it already (``MapStatistics/maximum``).
+    public func minimumValue(_ view: ViewSettings, mapMaximum: () -> Double?, tensorMaximum: () -> Double?, noiseFloor: Double?) -> Double? {
         Self.minimumValue(view, applying: settings, bonus: thresholdBonus(view), noiseFloor: noiseFloor, reference: {
             switch view.thresholdMode {
-            // In the map's own dtype: a generic scan across modules costs more than the keypoints.
-            case .map: AnyTensor(map).visit(Self.finiteMaximum, Self.finiteMaximum)
+            case .map: mapMaximum()
             case .tensor: tensorMaximum()
             case .absolute: 1
             }

@@ -43,15 +43,27 @@ final class ConfidenceTests: XCTestCase {
         XCTAssertEqual(statistics([Float.nan]).height, 0)
     }
 
-    /// Selection equals a sort at every rank, on runs with ties, sorted and reversed input.
+    /// Selection equals a sort at every rank, on runs with ties, sorted and reversed input,
+    /// and the median of an even count is the mean of the middle two, as NumPy takes it.
     func testSelectionAgreesWithSortingAtEveryRank() {
-        let inputs: [[Double]] = [[3, 1, 2, 2, 5, 1, 0, 9], Array(stride(from: 0.0, to: 20, by: 1)), Array(stride(from: 20.0, to: 0, by: -1)), [7, 7, 7, 7]]
+        var generator = SystemRandomNumberGenerator()
+        let noise = (0..<257).map { _ in Double.random(in: -1...1, using: &generator) }
+        let zeros = (0..<100).map { $0 % 5 == 0 ? Double($0) : 0 }
+        let inputs: [[Double]] = [[3, 1, 2, 2, 5, 1, 0, 9], Array(stride(from: 0.0, to: 20, by: 1)), Array(stride(from: 20.0, to: 0, by: -1)),
+                                  [7, 7, 7, 7], [4], noise, zeros]
         for input in inputs {
-            for rank in input.indices {
-                var values = input
-                RobustMedian.select(&values, rank: rank)
-                XCTAssertEqual(values[rank], input.sorted()[rank], "rank \(rank) of \(input)")
-                XCTAssertTrue(values[..<rank].allSatisfy { $0 <= values[rank] } && values[(rank + 1)...].allSatisfy { $0 >= values[rank] })
+            let sorted = input.sorted()
+            let work = UnsafeMutablePointer<Double>.allocate(capacity: 2 * input.count)
+            defer { work.deallocate() }
+            input.withUnsafeBufferPointer { values in
+                for rank in input.indices {
+                    let selected = RobustMedian.orderStatistic(values.baseAddress!, count: input.count, rank: rank, work: work)
+                    XCTAssertEqual(selected.value, sorted[rank], "rank \(rank) of \(input)")
+                    XCTAssertEqual(selected.before, rank > 0 ? sorted[rank - 1] : -.infinity, "before rank \(rank) of \(input)")
+                }
+                let n = input.count
+                let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+                XCTAssertEqual(RobustMedian.median(of: values.baseAddress!, count: n, work: work), median, "median of \(input)")
             }
         }
     }

@@ -43,11 +43,9 @@ public func convSoftArgmax2dKeypoints<S: SubpixScalar>(
     let centres = ColumnCentres<S>(axes[1])   // the kernel reads them: kept alive to the end
     defer { withExtendedLifetime(centres) {} }
     guard let kernel = WindowKernel(engine, centres: centres) else {
-        let (coords, values) = try convSoftArgmax2d(map, kernelSize: kernelSize, stride: stride, padding: padding,
-                                                    temperature: temperature, normalizedCoordinates: false, eps: eps, outputValue: true,
-                                                    version: version)
-        let pooled = values ?? coords
-        let points = try keypoints(coords: coords, values: pooled, mask: nms2dMask(pooled, kernelSize: suppression), topK: topK, minValue: minValue)
+        let points = try convSoftArgmax2dDenseKeypoints(
+            map, kernelSize: kernelSize, stride: stride, padding: padding, temperature: temperature, eps: eps,
+            suppression: suppression, topK: topK, minValue: minValue, version: version)
         return (points, outputShape)
     }
     let blocks = engine.rowBlocks(maxRows: Swift.max(1, bandElements / axes[1].outputs))
@@ -63,4 +61,22 @@ public func convSoftArgmax2dKeypoints<S: SubpixScalar>(
         }
     }
     return (points, outputShape)
+}
+
+/// The keypoints of `conv_soft_argmax2d` on every map of a `(B, C, H, W)` tensor from
+/// its whole dense outputs: the op, non-maxima suppression of its pooled values,
+/// ``keypoints(coords:values:mask:topK:minValue:)``. What ``convSoftArgmax2dKeypoints(_:kernelSize:stride:padding:temperature:eps:suppression:topK:minValue:bandElements:version:)``
+/// computes band by band on one map; on many small maps (a pose network's `(1, 17, 64, 48)`)
+/// one call on all of them costs less than a call per map.
+@_specialize(exported: true, where S == Float)
+@_specialize(exported: true, where S == Double)
+public func convSoftArgmax2dDenseKeypoints<S: SubpixScalar>(
+    _ maps: Tensor<S>, kernelSize: [Int], stride: [Int], padding: [Int], temperature: Double,
+    eps: Double = 1e-8, suppression: [Int], topK: Int?, minValue: Double?, version: KorniaVersion = .default
+) throws -> KeypointList {
+    let (coords, values) = try convSoftArgmax2d(
+        maps, kernelSize: kernelSize, stride: stride, padding: padding, temperature: temperature, normalizedCoordinates: false,
+        eps: eps, outputValue: true, version: version)
+    let pooled = values ?? coords
+    return try keypoints(coords: coords, values: pooled, mask: nms2dMask(pooled, kernelSize: suppression), topK: topK, minValue: minValue)
 }

@@ -1,0 +1,63 @@
+extension KeypointMethod {
+    /// The largest map (in pixels or voxels) ``keypointsOfEveryMap(_:with:filters:)``
+    /// searches together with the others: a band's worth of the banded search.
+    public static let everyMapPixels = 1 << 16
+
+    /// What ``keypointsOfEveryMap(_:with:filters:)`` keeps of one map.
+    public enum MapFilter: Sendable, Hashable {
+        /// Nothing: the map is not searched (it has no confident peak).
+        case skip
+        /// Its keypoints whose value is at least `minValue` (nil: all of them).
+        case keep(minValue: Double?)
+    }
+
+    /// The keypoints of every `(batch, channel)` map of `maps`, a `(B, C, H, W)` or
+    /// `(B, C, D, H, W)` tensor of this method's rank: per map, batch-major, the
+    /// keypoints its filter keeps, at most `settings.topK`, best first and labelled
+    /// with their batch and channel — what ``keypoints(of:with:)`` lists for each map
+    /// on its own with `settings.minValue` set to the map's floor.
+    ///
+    /// The methods that can (``findEveryMap``) search all maps in one call and then
+    /// cut each map's list, when the maps are small (at most ``everyMapPixels``): on a
+    /// pose network's `(1, 17, 64, 48)`, one call per map costs more than the search.
+    /// Larger maps go one at a time, which bounds the memory a method's outputs take.
+    /// The lists carry no ``KeypointList/droppedNonFinite`` count.
+    ///
+    /// - Throws: ``SubpixError`` when `maps` is not of the method's rank, or from the method.
+    /// - Precondition: `filters` has one entry per map.
+    public func keypointsOfEveryMap(_ maps: AnyTensor, with settings: KeypointSettings, filters: [MapFilter]) throws -> [KeypointList] {
+        let shape = maps.shape
+        guard shape.count == inputRank else {
+            throw SubpixError(name, "expected a \(isVolumetric ? "(B, C, D, H, W)" : "(B, C, H, W)") array, got shape \(formatShape(shape))")
+        }
+        let channels = shape[1]
+        precondition(filters.count == shape[0] * channels, "one filter per map")
+        let floors = filters.compactMap { filter -> Double?? in
+            if case .keep(let minValue) = filter { return minValue }
+            return nil
+        }
+        guard !floors.isEmpty else { return Array(repeating: [], count: filters.count) }
+        let pixels = shape.dropFirst(2).reduce(1, *)
+        guard let findEveryMap, pixels <= Self.everyMapPixels else {
+            return try filters.indices.map { map in
+                guard case .keep(let minValue) = filters[map] else { return [] }
+                var own = settings
+                own.minValue = minValue
+                let (batch, channel) = map.quotientAndRemainder(dividingBy: channels)
+                let found = try find(try MapSelection.map(maps, batch: batch, channel: channel), own).keypoints
+                return KeypointList(found.relabelled(batch: batch, channel: channel).points)
+            }
+        }
+        // One search with the lowest floor (none if any map has none), then each map's own: a map's
+        // top_k best above the lowest floor, cut to its own, are its top_k best above its own.
+        var all = settings
+        all.minValue = floors.contains(where: { $0 == nil }) ? nil : floors.compactMap { $0 }.min()
+        var lists = [[Keypoint]](repeating: [], count: filters.count)
+        for point in try findEveryMap(maps, all).points {
+            let map = point.batch * channels + point.channel
+            guard case .keep(let minValue) = filters[map], point.value >= minValue ?? -.infinity else { continue }
+            lists[map].append(point)
+        }
+        return lists.map { KeypointList($0) }
+    }
+}
