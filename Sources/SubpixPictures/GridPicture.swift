@@ -1,7 +1,7 @@
 /// Small multiples as one picture: a title, then each map (a ``HeatmapPicture``
 /// with its markers, without its colour bar) under a label naming it, with its
 /// keypoint count or "no peak" in the badge colours, in `columns` columns; one
-/// colour bar for the palette at the bottom.
+/// colour bar for the palette at the bottom, its values (``tickLabels``) under it.
 public struct GridPicture: Sendable {
     /// One map and what its label says.
     public struct Panel: Sendable {
@@ -34,6 +34,15 @@ public struct GridPicture: Sendable {
     public static let peakColor = RGB(120, 220, 120)
     public static let noPeakColor = RGB(255, 95, 95)
 
+    /// Under the colour bar: its values at the low end, middle and high end where every panel
+    /// is coloured on one scale (``LabelledPicture/tickLabels(_:)``); where each map has its own,
+    /// what the ends stand for: `MIN`, `EACH MAP`, `MAX` (`-MAX`, `0 EACH MAP`, `MAX` centred).
+    public var tickLabels: [String] {
+        guard let first = panels.first?.picture.scale else { return [] }
+        if panels.allSatisfy({ $0.picture.scale.shownRange == first.shownRange }) { return LabelledPicture.tickLabels(first) }
+        return panels.allSatisfy(\.picture.scale.centred) ? ["-MAX", "0 EACH MAP", "MAX"] : ["MIN", "EACH MAP", "MAX"]
+    }
+
     public init(title: String, panels: [Panel], columns: Int) {
         (self.title, self.panels, self.columns) = (title, panels, max(1, columns))
     }
@@ -59,8 +68,9 @@ public struct GridPicture: Sendable {
         let cell = cell
         let rows = (panels.count + columns - 1) / columns
         let barHeight = 12
-        let width = max(Self.margin * 2 + PixelFont.width(of: title, scale: Self.labelScale), Self.margin + columns * cell.width)
-        let height = Self.margin + Self.labelHeight + rows * cell.height + barHeight + Self.margin
+        let width = max(Self.margin * 2 + PixelFont.width(of: title, scale: Self.labelScale), Self.margin + columns * cell.width,
+                        Self.margin * 2 + LabelledPicture.ticksWidth(tickLabels, bar: 0))
+        let height = Self.margin + Self.labelHeight + rows * cell.height + barHeight + Self.margin / 2 + Self.labelHeight
         var image = RGBImage(width: width, height: height, color: Self.background)
         PixelFont.draw(title, into: &image, x: Self.margin, y: Self.margin, scale: Self.labelScale, color: Self.textColor)
         for (index, panel) in panels.enumerated() {
@@ -72,8 +82,9 @@ public struct GridPicture: Sendable {
             paste(panel.picture, into: &image, x: x, y: y + Self.labelHeight)
         }
         if let colorMap = panels.first?.picture.colorMap {
-            let top = height - Self.margin - barHeight, span = max(1, width - 2 * Self.margin - 1)
+            let top = height - Self.labelHeight - Self.margin / 2 - barHeight, span = max(1, width - 2 * Self.margin - 1)
             for column in 0...span { image.fill(x: Self.margin + column, y: top, width: 1, height: barHeight, with: colorMap.color(Double(column) / Double(span))) }
+            LabelledPicture.drawTicks(tickLabels, into: &image, left: Self.margin, top: top + barHeight + Self.margin / 2, width: span + 1)
         }
         return image
     }

@@ -142,4 +142,25 @@ final class GridViewTests: XCTestCase {
             XCTAssertEqual(colours.contains(GridPicture.peakColor), !GridFile.empty.contains(index), "panel \(index)'s badge")
         }
     }
+
+    /// Issue 25, item 11: `--snapshot out.png --grid` labels its colour bar as the viewer's
+    /// picture does. On the whole tensor's range (`G`: one scale for every panel) the labels
+    /// are its values; read back, text pixels stand in the bottom 16-px row (under the bar,
+    /// in the 6-px margins) at the left end, the middle and the right end.
+    func testGridPictureLabelsItsColourBar() throws {
+        let model = try gridModel()
+        XCTAssertTrue(model.run("view.range = 'tensor'"))
+        let picture = try GridSnapshot(model).picture()
+        XCTAssertEqual(picture.tickLabels, LabelledPicture.tickLabels(model.colorScale))
+        let path = model.outputDirectory.appendingPathComponent("labelled-grid.png").path
+        try GridSnapshot(model).write(to: path, overwrite: false)
+        let image = try RGBFile(path)
+        let (top, bar) = (image.height - 16, image.width - 12)
+        func text(_ columns: Range<Int>) -> Int {
+            (top..<(top + 10)).reduce(0) { sum, y in sum + columns.filter { image.pixel(6 + $0, y) == GridPicture.textColor }.count }
+        }
+        XCTAssertGreaterThan(text(0..<24), 10, "the low end")
+        XCTAssertGreaterThan(text((bar / 2 - 12)..<(bar / 2 + 12)), 10, "the middle")
+        XCTAssertGreaterThan(text((bar - 24)..<bar), 10, "the high end")
+    }
 }

@@ -5,7 +5,8 @@ import SubpixPictures
 
 /// `save(x, "map.png", palette=, scale=, keypoints=, range=)`: a single map as a
 /// ``HeatmapPicture`` — grey unless a palette is named, scaled to the map's own range
-/// (centred on 0 for signed maps, as the viewer does) or to `range=(lo, hi)`.
+/// (centred on 0 for signed maps, as the viewer does) or to `range=(lo, hi)` — with its
+/// colour bar's values under it (a ``LabelledPicture`` without title or legend).
 enum PictureOptions {
     static let parameters: [Builtin.Parameter] = [
         .init("palette", Value.none), .init("scale", .int(1)), .init("keypoints", Value.none), .init("range", Value.none),
@@ -45,7 +46,7 @@ enum PictureOptions {
         picture.scale = scale
         picture.colorMap = try palette(a).map { ColorMap.resolve($0, signed: scale.centred) } ?? ColorMap(.gray)
         picture.layers = try layers(a)
-        return picture.render()
+        return LabelledPicture(picture, title: [], legend: []).render()
     }
 
     /// Every map of a `(B, C, H, W)` tensor under a label (`C5`, or `B1 C5` with several

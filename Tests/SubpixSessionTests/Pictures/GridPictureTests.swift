@@ -24,7 +24,7 @@ final class GridPictureTests: ScriptTestCase {
         try value("save(x, \"\(path)\", palette=\"viridis\", scale=4, keypoints=kp, grid=True)")
         let image = try RGBFile(path)
         XCTAssertEqual(image.width, 6 + 3 * 116)
-        XCTAssertEqual(image.height, 6 + 16 + 2 * 54 + 12 + 6)
+        XCTAssertEqual(image.height, 6 + 16 + 2 * 54 + 12 + 3 + 16, "the bar, 3 px, a row of its values")
         for batch in 0..<2 {
             for channel in 0..<3 {
                 let (x, y) = (6 + 116 * channel, 22 + 54 * batch)
@@ -35,6 +35,30 @@ final class GridPictureTests: ScriptTestCase {
                 XCTAssertEqual(colours.contains(GridPicture.peakColor), peak, "(\(batch), \(channel)) green badge")
                 XCTAssertEqual(colours.contains(GridPicture.noPeakColor), !peak, "(\(batch), \(channel)) red badge")
             }
+        }
+    }
+
+    /// Issue 25, item 11: the grid picture's colour bar carries labels like the viewer's
+    /// snapshot — its values where every map shares `range=(0, 1)`, `MIN` / `EACH MAP` / `MAX`
+    /// where each has its own. Either way text pixels stand 3 px under the 12-px bar (which
+    /// spans the width less the 6-px margins) at its left end, middle and right end.
+    func testTheColourBarIsLabelled() throws {
+        let directory = try scratchDirectory("subpix-grid-png")
+        var values = [Float](repeating: 0, count: 3 * 64)
+        values[1 * 64 + 3 * 8 + 4] = 1
+        session.assign("x", .tensor(.float32(try Tensor(shape: [1, 3, 8, 8], elements: values))))
+        for (name, options) in [("shared", ", range=(0, 1)"), ("own", "")] {
+            let path = directory.appendingPathComponent("\(name).png").path
+            try value("save(x, \"\(path)\", palette=\"viridis\", scale=4, grid=True\(options))")
+            let image = try RGBFile(path)
+            let top = 6 + 16 + 54 + 12 + 3, bar = image.width - 12
+            func text(_ columns: Range<Int>) -> Int {
+                (top..<(top + 10)).reduce(0) { sum, y in sum + columns.filter { image.pixel(6 + $0, y) == GridPicture.textColor }.count }
+            }
+            XCTAssertEqual(image.height, top + 16, name)
+            XCTAssertGreaterThan(text(0..<16), 10, "\(name): the low end")
+            XCTAssertGreaterThan(text((bar / 2 - 8)..<(bar / 2 + 8)), 10, "\(name): the middle")
+            XCTAssertGreaterThan(text((bar - 16)..<bar), 10, "\(name): the high end")
         }
     }
 

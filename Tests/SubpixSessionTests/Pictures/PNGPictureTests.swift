@@ -23,19 +23,23 @@ final class PNGPictureTests: ScriptTestCase {
 
     private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
-    /// The file through libpng as 8-bit RGB.
+    /// The picture's map starts 6 px in from its top-left corner (the labelled picture's margin).
+    private let margin = 6
+
+    /// The file through libpng as 8-bit RGB; `pixel` reads the map's pixels (from the margin on).
     private func readRGB(_ path: String) throws -> (width: Int, height: Int, pixel: (Int, Int) -> RGB) {
         let file = try RGBFile(path)
-        return (file.width, file.height, file.pixel)
+        return (file.width, file.height, { [margin] in file.pixel(margin + $0, margin + $1) })
     }
 
-    /// Size: 6·8 wide; 4·8 map rows + a gap of max(2, 8/2) = 4 + a colour bar of max(8, 2·8) = 16.
+    /// Size: 6·8 wide; 4·8 map rows + a gap of max(2, 8/2) = 4 + a colour bar of max(8, 2·8) = 16,
+    /// then 3 px and a 16-px row of values under the bar, in 6-px margins.
     /// The peak's pixels are viridis' top colour #fde725 (matplotlib), the zeros its bottom #440154.
     func testSizePeakColourAndBottomColour() throws {
         try value("save(m, \"\(path("v.png"))\", palette=\"viridis\", scale=8)")
         let png = try readRGB(path("v.png"))
-        XCTAssertEqual(png.width, 48)
-        XCTAssertEqual(png.height, 32 + 4 + 16)
+        XCTAssertEqual(png.width, 6 + 48 + 6)
+        XCTAssertEqual(png.height, 6 + 32 + 4 + 16 + 3 + 16 + 6)
         for (dx, dy) in [(0, 0), (7, 7), (3, 5)] {
             XCTAssertEqual(png.pixel(4 * 8 + dx, 2 * 8 + dy), RGB(hex: 0xFDE725), "every pixel of the peak's 8×8 block")
         }
@@ -46,11 +50,12 @@ final class PNGPictureTests: ScriptTestCase {
     }
 
     /// Without a palette the picture is grey: 0 black, the peak white, 0.5 mid-grey
-    /// (matplotlib's gray at stop 128 of 256 is 128/255).
+    /// (matplotlib's gray at stop 128 of 256 is 128/255). At scale 1 the bar's values are
+    /// wider than the 6-px map: `0 1` (3 glyphs of 4 px less one, doubled: 22 px) sets the width.
     func testDefaultIsGreyAndRangeFixesTheScale() throws {
         try value("save(m, \"\(path("g.png"))\")")
         let grey = try readRGB(path("g.png"))
-        XCTAssertEqual(grey.width, 6)
+        XCTAssertEqual(grey.width, 6 + 22 + 6)
         XCTAssertEqual(grey.pixel(4, 2), .white)
         XCTAssertEqual(grey.pixel(0, 0), .black)
         XCTAssertEqual(grey.pixel(1, 1), RGB(128, 128, 128))
@@ -96,8 +101,29 @@ final class PNGPictureTests: ScriptTestCase {
         try value("w = zeros((1, 1, 2, 40))")
         try value("save(w, \"\(path("wide.png"))\", palette=\"viridis\", scale=8)")
         let png = try readRGB(path("wide.png"))
-        let bar = Set((0..<png.width).map { png.pixel($0, png.height - 1) })
+        let bar = Set((0..<320).map { png.pixel($0, 2 * 8 + 4 + 15) })   // the bar's last row
         XCTAssertGreaterThanOrEqual(bar.count, 200)
+    }
+
+    /// Issue 25, item 11: the picture carries its colour bar's values like the viewer's
+    /// snapshot. Under the 320-px bar of a 40 × 2 map (0 everywhere, 1 at one pixel) at scale
+    /// 8, 3 px down, text pixels stand at its left end (`0`), middle (`0.5`) and right end (`1`).
+    func testColourBarValuesAreWrittenUnderIt() throws {
+        var values = [Float](repeating: 0, count: 80)
+        values[10] = 1
+        session.assign("w", .tensor(.float32(try Tensor(shape: [1, 1, 2, 40], elements: values))))
+        try value("save(w, \"\(path("labelled.png"))\", palette=\"viridis\", scale=8)")
+        let file = try RGBFile(path("labelled.png"))
+        let valuesTop = margin + 2 * 8 + 4 + 16 + 3
+        XCTAssertGreaterThanOrEqual(file.height, valuesTop + 10, "a row of values under the bar")
+        func text(_ columns: Range<Int>) -> Int {
+            (valuesTop..<min(file.height, valuesTop + 10)).reduce(0) { sum, y in
+                sum + columns.filter { file.pixel(margin + $0, y) == GridPicture.textColor }.count
+            }
+        }
+        XCTAssertGreaterThan(text(0..<20), 10, "the low end's value")
+        XCTAssertGreaterThan(text(140..<180), 10, "the middle's")
+        XCTAssertGreaterThan(text(300..<320), 10, "the high end's")
     }
 
     func testBadPictureArgumentsAreClearErrors() throws {
