@@ -78,7 +78,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The executable: only its entry point.
-        .executableTarget(name: "subpix", dependencies: ["SubpixCommands", "Subpix"]),
+        // Release links Swift's runtime and Foundation statically: the dynamic linker's symbol
+        // lookups were a third of `subpix run`'s start-up (docs/performance.md).
+        .executableTarget(
+            name: "subpix", dependencies: ["SubpixCommands", "Subpix"],
+            // Compiled with the flag too: its import of the static Foundation names the libraries that one needs.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
 
         // What every test target shares (Tests/TestSupport): a plain library that
         // imports XCTest, so only test targets may depend on it.

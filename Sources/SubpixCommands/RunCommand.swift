@@ -20,7 +20,9 @@ struct RunCommand: ConsoleCommand {
     var eachFrame: String?
 
     @Option(name: .customLong("frame-variable"), help: "The variable that holds each frame of --each-frame.")
-    var frameVariable = "frame"
+    var frameVariable = Self.defaultFrameVariable
+
+    static let defaultFrameVariable = "frame"
 
     @Option(name: .customLong("max-seconds"), help: ArgumentHelp("Stop the script with an error naming its line once it has run this long (with --each-frame: per frame).", valueName: "seconds"))
     var maxSeconds: Double?
@@ -67,5 +69,29 @@ struct RunCommand: ConsoleCommand {
             status = runner.run(in: session, errors: report)
         }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension RunCommand {
+    /// `run FILE [ARG...]` with no option — no argument starting with `-` — as the
+    /// parse reads it, made without swift-argument-parser, whose parse (the reflection
+    /// behind it) was a quarter of `subpix run`'s start-up (docs/performance.md); nil
+    /// for any other command line. Every field is set: a field left unset would trap
+    /// when read, and `CommandLineTests` compares every field with the parse's.
+    static func plain(_ arguments: [String]) -> RunCommand? {
+        guard let file = arguments.first, arguments.allSatisfy({ !$0.hasPrefix("-") }) else { return nil }
+        var command = RunCommand()
+        (command.file, command.arguments) = (file, Array(arguments.dropFirst()))
+        (command.keepGoing, command.eachFrame, command.frameVariable, command.maxSeconds) = (false, nil, defaultFrameVariable, nil)
+        var kornia = KorniaOption()
+        kornia.kornia = nil
+        var memory = MemoryLimitOption()
+        memory.maxBytes = nil
+        var force = ForceOption()
+        force.force = false
+        var quiet = QuietOption()
+        quiet.quiet = false
+        (command.kornia, command.memory, command.force, command.quiet) = (kornia, memory, force, quiet)
+        return command
     }
 }

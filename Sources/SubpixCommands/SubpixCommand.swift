@@ -60,6 +60,9 @@ extension SubpixCommand {
     /// arguments would otherwise swallow) appears, the subcommand's own parse throws (an
     /// error, whose usage must say `subpix`) or gives something else (help, likewise).
     static func parsedAlone(_ arguments: [String]) -> ParsableCommand? {
+        if arguments.first == RunCommand.configuration.commandName, let plain = RunCommand.plain(Array(arguments.dropFirst())) {
+            return plain
+        }
         guard let name = arguments.first, !arguments.contains("--version"),
               let subcommand = configuration.subcommands.first(where: { $0.configuration.commandName == name }),
               let parsed = try? subcommand.parseAsRoot(Array(arguments.dropFirst())), type(of: parsed) == subcommand

@@ -153,6 +153,15 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(dumped(alone), dumped(root), "\(arguments)")
             XCTAssertEqual(alone.file, arguments.first { $0.hasSuffix(".subpix") })
         }
+        // Without an option, no parse at all: every field as the parse sets it (an unset
+        // field dumps as its definition, not its value), and options still go to the parse.
+        for arguments in [["empty.subpix"], ["s.subpix", "a", "3", "x.npy"]] {
+            let plain = try XCTUnwrap(RunCommand.plain(arguments))
+            XCTAssertEqual(dumped(plain), dumped(try XCTUnwrap(SubpixCommand.parseAsRoot(["run"] + arguments) as? RunCommand)), "\(arguments)")
+        }
+        for arguments in [["s.subpix", "-q"], ["-"], ["s.subpix", "--", "a"], []] {
+            XCTAssertNil(RunCommand.plain(arguments), "\(arguments)")
+        }
         for arguments in [["run", "--help"], ["run", "s.subpix", "-h"], ["run", "s.subpix", "--version"], ["run", "s.subpix", "--", "--version"],
                           ["run"], ["run", "-", "--each-frame", "-"], ["help", "run"], ["map.npy"], []] {
             XCTAssertNil(SubpixCommand.parsedAlone(arguments), "\(arguments)")
