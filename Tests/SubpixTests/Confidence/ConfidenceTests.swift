@@ -50,7 +50,7 @@ final class ConfidenceTests: XCTestCase {
         let noise = (0..<257).map { _ in Double.random(in: -1...1, using: &generator) }
         let zeros = (0..<100).map { $0 % 5 == 0 ? Double($0) : 0 }
         let inputs: [[Double]] = [[3, 1, 2, 2, 5, 1, 0, 9], Array(stride(from: 0.0, to: 20, by: 1)), Array(stride(from: 20.0, to: 0, by: -1)),
-                                  [7, 7, 7, 7], [4], noise, zeros]
+                                  [7, 7, 7, 7], [4], noise, zeros, [1e-300, -1e300, 5, -5, 0, 2.5e-8, 1e300, -2.5e-8, 5]]
         for input in inputs {
             let sorted = input.sorted()
             let work = UnsafeMutablePointer<Double>.allocate(capacity: 2 * input.count)
