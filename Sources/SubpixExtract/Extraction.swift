@@ -8,7 +8,8 @@ import Synchronization
 /// in input order, whatever order the threads finish in.
 ///
 /// Inputs are taken in chunks: a chunk is decoded in parallel, then its rows are
-/// committed in order (a resumable output syncs once per chunk). A bad input is
+/// committed in order (a resumable output syncs once per chunk) on a thread of their
+/// own while the next chunk is decoded (``BackgroundCommits``). A bad input is
 /// reported on one line naming it and skipped; with `failFast` the run stops there,
 /// after the rows of the inputs before it.
 public struct Extraction {
@@ -42,7 +43,21 @@ public struct Extraction {
         let threads = Parallelism.maxThreads
         if jobs > 1 { Parallelism.maxThreads = 1 }
         defer { Parallelism.maxThreads = threads }
-        var pending = remaining(after: writer)[...]
+        let commits = BackgroundCommits(writer)
+        do {
+            try decode(remaining(after: writer)[...], workers, commits, progress, report)
+        } catch {
+            // The rows of the chunks before the failure are written all the same.
+            try? commits.wait()
+            throw error
+        }
+        try commits.wait()
+    }
+
+    /// Decodes `pending` chunk by chunk, handing each chunk's rows to `commits`.
+    private func decode(_ pending: ArraySlice<ExtractInput>, _ workers: [any MapDecoder], _ commits: BackgroundCommits,
+                        _ progress: ExtractProgress, _ report: (String) -> Void) throws {
+        var pending = pending
         while !pending.isEmpty {
             // Consecutive files form a chunk; a stream is read and decoded chunk by chunk on its own.
             if case .stream(let path) = pending.first! {
@@ -51,14 +66,14 @@ public struct Extraction {
                 while true {
                     let chunk = Array(frames.prefix(4 * jobs))
                     guard !chunk.isEmpty else { break }
-                    guard try process(chunk, workers, writer, progress, report) else { return }
+                    guard try process(chunk, workers, commits, progress, report) else { return }
                 }
                 continue
             }
             let files = pending.prefix { if case .file = $0 { true } else { false } }.prefix(chunkSize)
             pending.removeFirst(files.count)
             let chunk = files.map { WorkItem(input: $0.path, frame: 0, content: .file) }
-            guard try process(chunk, workers, writer, progress, report) else { return }
+            guard try process(chunk, workers, commits, progress, report) else { return }
         }
     }
 
@@ -70,8 +85,8 @@ public struct Extraction {
         try WorkItem(input: path, frame: 0, content: .file).rows(decoder, maxBytes: maxBytes)
     }
 
-    /// Decodes `chunk` on the workers and commits its rows in order; false when `failFast` stops the run.
-    private func process(_ chunk: [WorkItem], _ workers: [any MapDecoder], _ writer: any RowWriter,
+    /// Decodes `chunk` on the workers and queues its rows for commit in order; false when `failFast` stops the run.
+    private func process(_ chunk: [WorkItem], _ workers: [any MapDecoder], _ commits: BackgroundCommits,
                          _ progress: ExtractProgress, _ report: (String) -> Void) throws -> Bool {
         let results = Mutex([Result<[KeypointRow], ExtractFailure>?](repeating: nil, count: chunk.count))
         let next = Atomic(0)
@@ -106,8 +121,7 @@ public struct Extraction {
             }
             if stopped { break }
         }
-        try writer.commit(committed)
-        progress.wrote(rows: committed.reduce(0) { $0 + $1.rows.count })
+        try commits.commit(committed) { progress.wrote(rows: $0) }
         return !stopped
     }
 

@@ -57,7 +57,7 @@ public struct MethodDecoder: MapDecoder {
         // A stack of maps one rank short, (K, H, W), is one batch of them, as the viewer shows it.
         let tensor = array.shape.count == method.inputRank - 1 ? try array.reshaped([1] + array.shape) : array
         let view = keywords.view, rule = keywords.view.confidenceRule
-        let statistics = TensorStatistics(tensor)
+        let statistics = TensorStatistics(tensor, spread: rule.readsSpread)
         let filters = statistics.maps.map { map -> KeypointMethod.MapFilter in
             guard rule.verdict(map, tallestHeight: statistics.tallestHeight).isConfident else { return .skip }
             return .keep(minValue: method.minimumValue(

@@ -270,7 +270,17 @@ final class ExtractTests: XCTestCase {
             }
             let all = Self.rows(try Self.extract(["confidence.npy", "--method", method]).stdout)
             XCTAssertEqual(Set(all.map { $0["channel"] }), ["0", "4"], method)
+            // With the rule off, kornia's own decoding: the faint peak and the noise's maxima are listed
+            // (the flat channel 1 has no maximum that NMS keeps, rule or not).
+            let bare = Self.rows(try Self.extract(["confidence.npy", "--method", method, "--confidence", "none", "--confidence-share", "none"]).stdout)
+            XCTAssertEqual(Set(bare.map { $0["channel"] }), ["0", "2", "3", "4"], method)
+            XCTAssertGreaterThan(bare.filter { $0["channel"] == "3" }.count, 1, method)
+            let judged = try Self.extract(["confidence.npy", "--method", method, "--confidence", "1e9"]).stdout
+            XCTAssertEqual(Self.rows(judged).count, 0, method)
         }
+        let refused = try Self.extract(["confidence.npy", "--confidence", "-1"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.hasPrefix("Error: --confidence: "), refused.stderr)
     }
 
     func testShardAutoReadsSlurmAndKubernetesIndexes() throws {

@@ -18,6 +18,10 @@ public struct ConfidenceRule: Sendable, Hashable {
         (self.minimumProminence, self.minimumShare) = (minimumProminence, minimumShare)
     }
 
+    /// Whether the rule reads a map's median and MAD: false when it checks neither the
+    /// prominence nor the share, and only the maxima matter (``TensorStatistics/init(_:spread:)``).
+    public var readsSpread: Bool { minimumProminence != nil || minimumShare != nil }
+
     /// The least value a keypoint of a confident map may have: ``minimumProminence``
     /// noise σ over the map's median (nil when the prominence is not checked), so a
     /// weak but real peak does not bring its map's noise maxima with it.

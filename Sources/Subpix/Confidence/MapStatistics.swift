@@ -35,9 +35,11 @@ public struct MapStatistics: Sendable, Hashable {
         (self.maximum, self.median, self.mad, self.finiteCount) = (maximum, median, mad, finiteCount)
     }
 
-    /// The statistics of `values` (one map, any layout).
-    public init<S: SubpixScalar>(_ values: UnsafeBufferPointer<S>) {
-        let scan = S.finiteScan(values, sampleStep: Swift.max(1, values.count / Self.sampleLimit), sampleLimit: Self.sampleLimit)
+    /// The statistics of `values` (one map, any layout); without `spread`, only the
+    /// maximum and the finite count (median and MAD 0), one pass and no selection.
+    public init<S: SubpixScalar>(_ values: UnsafeBufferPointer<S>, spread: Bool = true) {
+        let limit = spread ? Self.sampleLimit : 0
+        let scan = S.finiteScan(values, sampleStep: Swift.max(1, values.count / Self.sampleLimit), sampleLimit: limit)
         let (median, mad) = scan.sample.withUnsafeBufferPointer(RobustMedian.medianAndDeviation) ?? (0, 0)
         self.init(maximum: scan.maximum, median: median, mad: mad, finiteCount: scan.finiteCount)
     }
@@ -76,6 +78,7 @@ extension SubpixScalar {
             finiteCount &+= Int(unsafeBitCast(isFinite, to: UInt8.self))
             maximum = isFinite && value > maximum ? value : maximum
         }
+        guard sampleLimit > 0 else { return (Double(maximum), finiteCount, []) }
         // Every value, finite: one conversion (the common case, a map within the limit).
         if sampleStep == 1, finiteCount == values.count, values.count <= sampleLimit {
             return (Double(maximum), finiteCount, values.map { Double($0) })

@@ -14,13 +14,15 @@ public struct TensorStatistics: Sendable, Hashable {
     /// The tensor's largest finite value (nil when it has none).
     public let maximum: Double?
 
-    public init<S: SubpixScalar>(_ tensor: Tensor<S>) {
+    /// - Parameter spread: whether to take each map's median and MAD (``MapStatistics/init(_:spread:)``);
+    ///   a rule that does not read them (``ConfidenceRule/readsSpread``) needs only the maxima.
+    public init<S: SubpixScalar>(_ tensor: Tensor<S>, spread: Bool = true) {
         let shape = tensor.shape
         (batches, channels) = shape.count >= 4 ? (shape[0], shape[1]) : (1, 1)
         let count = batches * channels
         let span = count > 0 ? tensor.count / count : 0
         maps = tensor.elements.withUnsafeBufferPointer { values in
-            (0..<count).map { map in MapStatistics(UnsafeBufferPointer(rebasing: values[(map * span)..<((map + 1) * span)])) }
+            (0..<count).map { map in MapStatistics(UnsafeBufferPointer(rebasing: values[(map * span)..<((map + 1) * span)]), spread: spread) }
         }
         tallestHeight = maps.map(\.height).max() ?? 0
         let largest = maps.map(\.maximum).max() ?? -.infinity
@@ -38,7 +40,7 @@ public struct TensorStatistics: Sendable, Hashable {
 
 extension TensorStatistics {
     /// The statistics of a tensor of either dtype, read in its own.
-    public init(_ tensor: AnyTensor) {
-        self = tensor.visit(TensorStatistics.init, TensorStatistics.init)
+    public init(_ tensor: AnyTensor, spread: Bool = true) {
+        self = tensor.visit({ TensorStatistics($0, spread: spread) }, { TensorStatistics($0, spread: spread) })
     }
 }

@@ -64,8 +64,11 @@ public struct MethodKeywords: Sendable {
         let kornia = (method.kornia?.parameters(in: version) ?? []).map(\.name).filter { name in
             name == "eps" || settings.contains(name)
         }
-        return kornia + settings.filter { !kornia.contains($0) }
+        return kornia + settings.filter { !kornia.contains($0) } + confidenceKeywords
     }
+
+    /// The confidence rule's fields, which judge every method's maps (`none` turns a check off).
+    static let confidenceKeywords = ["confidence", "confidence_share"]
 
     /// One line per method: `  conv_soft_argmax2d: --kernel-size --stride ...`, for help texts.
     public static func usage(kornia version: KorniaVersion) -> String {

@@ -33,6 +33,19 @@ final class ConfidenceTests: XCTestCase {
         XCTAssertEqual([stats.maximum, stats.median, stats.mad], [5, 3, 2])
     }
 
+    /// Without the spread, one pass: the maximum and finite count as with it, median and MAD 0,
+    /// and the rule that checks neither prominence nor share does not ask for it.
+    func testStatisticsWithoutTheSpreadKeepTheMaximum() throws {
+        let values: [Float] = [0.5, .nan, 3, -1, 2]
+        let full = statistics(values)
+        let bare = values.withUnsafeBufferPointer { MapStatistics($0, spread: false) }
+        XCTAssertEqual([bare.maximum, bare.median, bare.mad], [3, 0, 0])
+        XCTAssertEqual(bare.finiteCount, full.finiteCount)
+        XCTAssertEqual(full.median, 1.25)
+        XCTAssertFalse(ConfidenceRule(minimumProminence: nil, minimumShare: nil).readsSpread)
+        XCTAssertTrue(ConfidenceRule(minimumProminence: nil, minimumShare: 0.05).readsSpread)
+    }
+
     /// A constant map has height 0 and prominence 0; a spike on an exactly
     /// constant background (MAD 0) is infinitely prominent.
     func testConstantAndNoiselessMaps() {
