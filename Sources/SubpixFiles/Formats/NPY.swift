@@ -22,33 +22,27 @@ public enum NPY {
 
     /// Reads the `.npy` file at `path`. An array of this machine's floats in C order
     /// (what `np.save` writes for float32) is read from the file straight into the
-    /// tensor, a few megabytes at a time, so the file's bytes and the tensor are
-    /// never both in memory (a 4096² map: 64 MB, not 128); other arrays go through ``read(_:path:maxBytes:)``.
+    /// tensor's storage, so the file's bytes and the tensor are never both in memory
+    /// (a 4096² map: 64 MB, not 128); other arrays go through ``read(_:path:maxBytes:)``.
     public static func load(_ path: String, maxBytes: Int = ReadLimits.maxBytes) throws -> AnyTensor {
-        guard let file = FileHandle(forReadingAtPath: path) else { throw FormatError(path, "cannot read the file") }
-        defer { try? file.close() }
+        guard let file = ReadOnlyFile(path: path) else { throw FormatError(path, "cannot read the file") }
         let longest = NPYLayout.maxHeaderLength + 12   // the preamble and the longest header
-        let front = try file.read(upToCount: longest) ?? Data()
-        let parsed = try front.withUnsafeBytes {
-            try NPYLayout(parsing: $0.bindMemory(to: UInt8.self), complete: front.count < longest, path: path)
+        var front = [UInt8](repeating: 0, count: longest)
+        let got = try front.withUnsafeMutableBytes { try file.read(into: $0, at: 0) }
+        let parsed = try front.withUnsafeBufferPointer {
+            try NPYLayout(parsing: UnsafeBufferPointer(rebasing: $0[..<got]), complete: got < longest, path: path)
         }
         guard let layout = parsed, layout.holdsNativeFloats else {
             guard let data = FileManager.default.contents(atPath: path) else { throw FormatError(path, "cannot read the file") }
             return try read(data, path: path, maxBytes: maxBytes)
         }
         try layout.checkFits(maxBytes: maxBytes, path: path)
-        try file.seek(toOffset: UInt64(layout.dataOffset))
-        var floats = [Float](repeating: 0, count: layout.count)
-        try floats.withUnsafeMutableBytes { target in
-            var filled = 0
-            while filled < layout.dataBytes {
-                let chunk = try file.read(upToCount: Swift.min(4 << 20, layout.dataBytes - filled)) ?? Data()
-                guard !chunk.isEmpty else {
-                    throw FormatError(path, "expected \(layout.dataBytes) data bytes for shape \(layout.header.shape), got \(filled)")
-                }
-                chunk.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: target[filled..<(filled + chunk.count)]))
-                filled += chunk.count
+        let floats = try [Float](unsafeUninitializedCapacity: layout.count) { floats, initialized in
+            let read = try file.read(into: UnsafeMutableRawBufferPointer(floats), at: layout.dataOffset)
+            guard read == layout.dataBytes else {
+                throw FormatError(path, "expected \(layout.dataBytes) data bytes for shape \(layout.header.shape), got \(read)")
             }
+            initialized = layout.count
         }
         return .float32(try Tensor(shape: layout.header.shape, elements: floats))
     }

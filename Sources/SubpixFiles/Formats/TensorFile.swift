@@ -26,8 +26,9 @@ public enum TensorFile {
         guard readable.contains(ext) else {
             throw FormatError(path, "unknown file type '.\(ext)'; expected one of \(readable.map { "." + $0 }.joined(separator: ", "))")
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let size = attributes?[.size] as? Int else { throw FormatError(path, MissingFile.message(path)) }
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw FormatError(path, MissingFile.message(path)) }
+        let size = Int(status.st_size)
         guard size <= maxBytes + (1 << 20) else { throw FormatError(path, "file of \(size) bytes exceeds the \(maxBytes)-byte limit") }
         if ext == "npy" { return .tensor(try withBatchAxes(NPY.load(path, maxBytes: maxBytes))) }
         guard let data = FileManager.default.contents(atPath: path) else { throw FormatError(path, "cannot read the file") }
