@@ -78,7 +78,7 @@ final class DiagnosisViewTests: XCTestCase {
     /// and `d` opens the full diagnosis.
     func testBadgeAndDiagnosisPane() throws {
         let model = try demoModel()
-        XCTAssertNil(model.diagnosis, "only spatial_soft_argmax2d is diagnosed in the viewer")
+        XCTAssertEqual(model.diagnosis?.verdicts.first?.label, "T too high", "the default T = 1 on the demo's range ≈ 1")
         // From conv_soft_argmax2d (second in the cycle) round to spatial_soft_argmax2d (first).
         for _ in 1..<KeypointMethod.methods(forRank: 4).count { model.update(.character("m")) }
         XCTAssertEqual(model.session.view.method, .spatialSoftArgmax2d)

@@ -98,15 +98,57 @@ final class DiagnosisTests: XCTestCase {
         XCTAssertTrue("\(d.verdicts[0])".contains(String(format: "temperature=%g puts it", suggestion.temperature)), "\(d.verdicts)")
     }
 
-    /// `conv_soft_argmax2d` is judged by its 3×3 window on the hard argmax: the
-    /// soft-argmax is that output cell of the op, no more than √2 px from the hard argmax.
-    func testTheWindowedSoftArgmaxIsJudgedByItsWindow() throws {
+    /// The error against the truth of the point `conv_soft_argmax2d` lists on the blob
+    /// at `temperature`: the window its NMS of pooled values keeps (suppression 5×5).
+    private func listedError(_ version: KorniaVersion, temperature: Double) throws -> Double {
+        let listed = try convSoftArgmax2dKeypoints(try Self.blob(), kernelSize: [3, 3], stride: [1, 1], padding: [1, 1], temperature: temperature,
+                                                   suppression: [5, 5], topK: 1, minValue: nil, version: version)
+        let point = try XCTUnwrap(listed.keypoints.points.first)
+        return hypot(point.x - Self.truth.x, point.y - Self.truth.y)
+    }
+
+    /// `conv_soft_argmax2d` is judged by the point it lists: the window its NMS keeps
+    /// among the 3×3 windows that hold the hard argmax, no more than √2 px from it. At
+    /// T = 0.3 that is the centred window, the output cell (row 51, column 12); at T = 0.1
+    /// an off-centre window pools a larger value and its point is the one judged.
+    func testTheWindowedSoftArgmaxIsJudgedByTheWindowItsNMSKeeps() throws {
+        for version in KorniaVersion.allCases {
+            let d = try XCTUnwrap(try diagnose(try Self.blob(), method: .convSoftArgmax2d, version: version, temperature: 0.3).first)
+            XCTAssertLessThanOrEqual(d.distance, 2.0.squareRoot())
+            XCTAssertEqual(d.softError, try opError(.convSoftArgmax2d, version, temperature: 0.3), accuracy: 1e-4)
+            XCTAssertEqual(d.softError, try listedError(version, temperature: 0.3), accuracy: 1e-4)
+            XCTAssertLessThan(d.softError, d.argmaxError, "at T = 0.3 the window beats the hard argmax")
+            XCTAssertEqual(d.verdicts, [])
+            let sharp = try XCTUnwrap(try diagnose(try Self.blob(), method: .convSoftArgmax2d, version: version, temperature: 0.1).first)
+            XCTAssertEqual(sharp.softError, try listedError(version, temperature: 0.1), accuracy: 1e-4)
+            XCTAssertNotEqual(sharp.softError, try opError(.convSoftArgmax2d, version, temperature: 0.1), accuracy: 1e-3, "not the centred window")
+        }
+    }
+
+    /// The blob's range is its maximum, at the pixel (12, 51) 0.5 px from the centre:
+    /// exp(−0.5²/(2·2²)) = exp(−1/32) (its minimum, 38 px away, is 0 in float32). A
+    /// windowed soft-argmax is pinned below range / T = ln 4 (derived at
+    /// ``MapDiagnosis/pinningSpread``: a 3×3 window with weights within ρ reaches at most
+    /// (ρ − 1)/(ρ + 2) px, half a pixel at ρ = 4), so the verdict flips at
+    /// T = exp(−1/32) / ln 4 = 0.96923 / 1.38629 = 0.69915: pinned 1 % above it, not 1 %
+    /// below. At T = 1 the suggested temperature, run through the op, beats the hard argmax.
+    func testTheWindowedSoftArgmaxIsPinnedBelowLn4OfRangeOverTemperature() throws {
+        let range = exp(-1.0 / 32)
+        let edge = range / log(4.0)
+        XCTAssertEqual(edge, 0.69915, accuracy: 1e-5)
         for version in KorniaVersion.allCases {
             let d = try XCTUnwrap(try diagnose(try Self.blob(), method: .convSoftArgmax2d, version: version).first)
-            XCTAssertLessThanOrEqual(d.distance, 2.0.squareRoot())
-            XCTAssertEqual(d.softError, try opError(.convSoftArgmax2d, version, temperature: 1), accuracy: 1e-4)
-            XCTAssertLessThan(d.softError, d.argmaxError, "at T = 1 the window already beats the hard argmax")
-            XCTAssertEqual(d.verdicts, [])
+            guard case .pinned(1, let spread, let suggestion?)? = d.verdicts.first, d.verdicts.count == 1 else { return XCTFail("\(d.verdicts)") }
+            XCTAssertEqual(spread, range, accuracy: 1e-6)
+            XCTAssertEqual(d.suggestion, suggestion)
+            XCTAssertTrue("\(d.verdicts[0])".hasPrefix("pinned: temperature 1 on a map of range 0.969: windows weigh pixels almost evenly (within ×2.64), points stay near pixel centres; lower T: temperature="), "\(d.verdicts[0])")
+            let measured = try listedError(version, temperature: suggestion.temperature)
+            XCTAssertEqual(suggestion.error, measured, accuracy: 1e-3, "the predicted error is the listed point's")
+            XCTAssertLessThan(measured, d.argmaxError - 0.01)
+            let above = try XCTUnwrap(try diagnose(try Self.blob(), method: .convSoftArgmax2d, version: version, temperature: edge * 1.01).first)
+            XCTAssertEqual(above.verdicts.first?.label, "T too high")
+            let below = try XCTUnwrap(try diagnose(try Self.blob(), method: .convSoftArgmax2d, version: version, temperature: edge * 0.99).first)
+            XCTAssertFalse(below.verdicts.contains { $0.label == "T too high" }, "\(below.verdicts)")
         }
     }
 

@@ -3,9 +3,10 @@ import Foundation
 /// Diagnoses the soft-argmax of every map of a `(B, C, H, W)` heatmap: how far it
 /// falls from the hard argmax and from the peak refined to sub-pixel precision, how
 /// concentrated the softmax is, how many modes the map has, whether it is already a
-/// probability map, and — when the soft-argmax is further from the peak than the hard
-/// argmax — the temperature that brings it nearest, with the error it was checked to
-/// give (none when no temperature beats the hard argmax). See ``Diagnosis`` for the
+/// probability map, whether a windowed soft-argmax's temperature pins it to pixel
+/// centres, and — when the soft-argmax is further from the peak than the hard argmax,
+/// or pinned — the temperature that brings it nearest, with the error it was checked
+/// to give (none when no temperature beats the hard argmax). See ``Diagnosis`` for the
 /// measures and thresholds.
 ///
 /// Temperature means what it means in kornia `version`: in 0.9 it divides the map in
@@ -176,14 +177,20 @@ struct MapDiagnosis<S: SubpixScalar> {
         let probability = allNonNegative && abs(valueSum - 1) <= 1e-3
         var verdicts: [Verdict] = []
         var suggestion: TemperatureSuggestion?
-        if probability && method.isDiagnosed {
+        let spread = range.map { $0.high - $0.low } ?? 0
+        func search() -> TemperatureSuggestion? {
+            bestTemperature(method, version: version, center: center, target: refined, argmaxError: argmaxError, range: spread)
+        }
+        if probability && method.averagesWholeMap {
             // The fix is spatial_expectation2d, not a temperature.
             verdicts.append(.probabilityMap)
-        } else if modeCount >= 2 {
+        } else if !method.averagesWholeMap && Self.pinsToPixels(spread: spread, scale: scale) {
+            suggestion = search()
+            verdicts.append(.pinned(temperature: temperature, range: spread, suggestion: suggestion))
+        } else if modeCount >= 2 && method.averagesWholeMap {
             verdicts.append(.multiModal(modes: modeCount))
         } else if softError > argmaxError + Self.tolerance {
-            suggestion = bestTemperature(method, version: version, center: center, target: refined,
-                                         argmaxError: argmaxError, range: range.map { $0.high - $0.low } ?? 0)
+            suggestion = search()
             verdicts.append(.flat(error: softError, argmaxError: argmaxError, suggestion: suggestion))
         }
         return Diagnosis(batch: batch, channel: channel, hardArgmax: hard, softArgmax: soft,

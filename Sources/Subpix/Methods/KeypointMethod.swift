@@ -107,9 +107,10 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
         addsBonusToValues && settings(in: version).contains(.strictMaximaBonus)
     }
 
-    /// Whether the viewer diagnoses the map when this method alone is shown: the
-    /// whole-map soft-argmax, which flat, doubly-softmaxed and multi-modal maps mislead.
-    public let isDiagnosed: Bool
+    /// Whether it takes its expectation over the whole map (`spatial_soft_argmax2d`),
+    /// which doubly-softmaxed and multi-modal maps mislead: `diagnose` gives those
+    /// verdicts for it alone, as a windowed soft-argmax is misled by neither.
+    public let averagesWholeMap: Bool
     /// Whether the values it gives include its strict-maxima bonus, added at every
     /// keypoint (`conv_quad_interp3d`), so a threshold must add it too.
     public let addsBonusToValues: Bool
@@ -132,7 +133,7 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
 
     public init(
         name: String, summary: String, inputRank: Int, settings: [Setting], scriptCall: ScriptCall, defaultStrictMaximaBonus: Double? = nil,
-        temperatureMultiplies: Bool = false, isDiagnosed: Bool = false, addsBonusToValues: Bool = false, normalizes: Bool, marker: KeypointMarker,
+        temperatureMultiplies: Bool = false, averagesWholeMap: Bool = false, addsBonusToValues: Bool = false, normalizes: Bool, marker: KeypointMarker,
         explanation: Explanation, influence: KeypointInfluence? = nil,
         find: @escaping @Sendable (AnyTensor, KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]),
         findEveryMap: (@Sendable (AnyTensor, KeypointSettings) throws -> KeypointList)? = nil,
@@ -145,7 +146,7 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
         self.scriptCall = scriptCall
         self.defaultStrictMaximaBonus = defaultStrictMaximaBonus
         self.temperatureMultiplies = temperatureMultiplies
-        self.isDiagnosed = isDiagnosed
+        self.averagesWholeMap = averagesWholeMap
         self.addsBonusToValues = addsBonusToValues
         self.normalizes = normalizes
         self.marker = marker

@@ -49,7 +49,7 @@ public enum KeyTable {
         KeyCommand("n", "n", "normalised coordinates [-1, 1]", details: "the list, the export and w's script; quad-interp has pixels only", statement: example([.normalizedCoordinates(true)])) { model, _ in
             model.toggle(ViewChange.normalizedCoordinates, model.session.view.normalizedCoordinates)
         },
-        KeyCommand("d", "d", "diagnose this map's soft-argmax", details: "\(KeypointMethod.diagnosedNames); docs/diagnose.md; a `⚠` badge in the side panel flags a verdict") { model, _ in
+        KeyCommand("d", "d", "diagnose this map's soft-argmax", details: "\(KeypointMethod.diagnosedNames); docs/diagnose.md; a `⚠` badge in the side panel flags a verdict; Enter in the diagnosis sets the temperature it suggests") { model, _ in
             model.openDiagnosis()
         },
         KeyCommand("f", "f", "gradient overlay: x, then y, then off",

@@ -35,6 +35,6 @@ extension KeypointMethod {
 
     /// The methods the viewer diagnoses when one is shown alone, as `a/b`.
     static var diagnosedNames: String {
-        all.filter(\.isDiagnosed).map(\.name).joined(separator: "/")
+        softArgmaxes.map(\.name).joined(separator: "/")
     }
 }

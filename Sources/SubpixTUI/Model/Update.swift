@@ -60,6 +60,7 @@ extension ViewerModel {
     private func handle(_ key: Key) {
         switch mode {
         case .help, .diagnosis, .explain:
+            if mode == .diagnosis && key == .enter { applySuggestedTemperature() }
             mode = .normal
             if key == .character("q") { shouldQuit = true }
         case .output(let offset):

@@ -54,8 +54,8 @@ public struct ViewComputation: Sendable {
     }
 
     /// Runs every method on the shown map — none when the map has no confident
-    /// peak (``ConfidenceRule``) — and diagnoses it when the active method is
-    /// `spatial_soft_argmax2d` alone.
+    /// peak (``ConfidenceRule``) — and diagnoses it when the active method alone
+    /// is a soft-argmax (``KeypointMethod/softArgmaxes``).
     func compute() -> ComputedView {
         let view = key.settings
         let statistics = statistics ?? TensorStatistics(tensor)
@@ -68,13 +68,13 @@ public struct ViewComputation: Sendable {
             return ComputedView(runs: [], diagnosis: nil, statistics: statistics, panels: Dictionary(panels) { first, _ in first })
         }
         let runs = key.methods.map { MethodRun(method: $0, tensor: tensor, view: view, statistics: statistics) }
-        return ComputedView(runs: runs, diagnosis: key.methods.count == 1 && key.methods[0].isDiagnosed ? diagnosis(view, by: key.methods[0]) : nil,
+        return ComputedView(runs: runs, diagnosis: key.methods.count == 1 && KeypointMethod.softArgmaxes.contains(key.methods[0]) ? diagnosis(view, by: key.methods[0]) : nil,
                             statistics: statistics)
     }
 
-    /// The diagnosis of the shown map (the whole-map soft-argmax that flat,
-    /// doubly-softmaxed and multi-modal maps mislead; the windowed methods are
-    /// not misled by several modes), named by its batch and channel.
+    /// The diagnosis of the shown map by `method` (a whole-map soft-argmax is
+    /// misled by flat, doubly-softmaxed and multi-modal maps; a windowed one by a
+    /// temperature that pins it to pixel centres), named by its batch and channel.
     private func diagnosis(_ view: ViewSettings, by method: KeypointMethod) -> Diagnosis? {
         let shape = tensor.shape
         guard shape.count == 4, view.batch < shape[0], view.channel < shape[1] else { return nil }

@@ -136,10 +136,16 @@ extension ViewerModel {
 
     func openDiagnosis() {
         if diagnosis == nil {
-            message = "d diagnoses \(KeypointMethod.diagnosedNames): press m to select it (diagnose(x, method=...) in : covers both)"
+            message = "d diagnoses \(KeypointMethod.diagnosedNames): press m to select one (diagnose(x, method=...) in : covers both)"
         } else {
             mode = .diagnosis
         }
+    }
+
+    /// Enter in the diagnosis: the temperature it suggests, as `t` would set it.
+    func applySuggestedTemperature() {
+        guard let temperature = diagnosis?.suggestedTemperature else { return message = "the diagnosis suggests no temperature" }
+        if assign([.temperature(temperature)]) { message = "temperature \(temperature), as the diagnosis suggests" }
     }
 
     /// The parameters back to their defaults (kernel and padding together, so the pair stays valid).

@@ -53,8 +53,9 @@ public struct Renderer {
             return Overlay(title: "explain \(view.method.name) — any key closes", lines: ExplainPane(model: model).lines)
         case .diagnosis:
             guard let diagnosis = model.diagnosis else { return nil }
+            let apply = diagnosis.suggestedTemperature.map { ["Enter sets temperature \($0)"] } ?? []
             return Overlay(title: "diagnosis of \(view.method.name), T \(view.temperature) — any key closes",
-                           lines: DiagnosisText.lines(diagnosis, radius: 2) + ["", "thresholds: docs/diagnose.md"])
+                           lines: DiagnosisText.lines(diagnosis, radius: 2) + [""] + apply + ["thresholds: docs/diagnose.md"])
         case .normal, .command, .output:
             return nil
         }

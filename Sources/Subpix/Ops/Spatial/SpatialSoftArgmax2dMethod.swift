@@ -50,7 +50,7 @@ extension KeypointMethod {
         name: Method.spatialSoftArgmax2d.name,
         summary: "one point per channel: the expectation of the softmax over the whole map",
         inputRank: 4, settings: [.temperature],
-        scriptCall: ScriptCall(Method.spatialSoftArgmax2d.name), temperatureMultiplies: true, isDiagnosed: true, normalizes: true,
+        scriptCall: ScriptCall(Method.spatialSoftArgmax2d.name), temperatureMultiplies: true, averagesWholeMap: true, normalizes: true,
         marker: KeypointMarker(.plus, 0x00E6FF, "cyan"), explanation: .none,
         influence: KeypointInfluence { input, keypoint, axis, settings in
             try input.visit({ try softArgmaxInfluence($0, keypoint, axis, settings) }, { try softArgmaxInfluence($0, keypoint, axis, settings) })
