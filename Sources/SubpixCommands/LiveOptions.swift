@@ -14,17 +14,17 @@ struct LiveOptions: ParsableArguments {
 
     /// The live source chosen by `--stream`, `--follow` or the file `-`, started, and
     /// the viewer's state for it; nil when none was asked for. `maxBytes` bounds the
-    /// frames held: a sixteenth for frames not yet taken by the screen, the rest for the
-    /// ring of kept frames; no single frame may be larger than the ring.
+    /// frames held: the ring of kept frames, the frames not yet taken by the screen and
+    /// the reader's buffers together (``StreamBudget``); no frame may take more than a
+    /// quarter of it.
     func start(file: String?, maxBytes: Int) throws -> (feed: LiveFeed, state: LiveState)? {
-        let pendingBytes = max(1, maxBytes / 16)
-        let ringBytes = maxBytes - pendingBytes
-        let frameLimit = min(ringBytes, ReadLimits.maxBytes)
+        let budget = StreamBudget(maxBytes: maxBytes)
+        let frameLimit = budget.frameLimit
         let source: LiveSource
         let state: LiveState
         if let follow {
             source = try FileFollower(path: follow, maxBytes: frameLimit)
-            state = LiveState(source: follow, kind: .follow, maxBytes: ringBytes)
+            state = LiveState(source: follow, kind: .follow, budget: budget)
         } else if let path = stream ?? (file == "-" ? "-" : nil) {
             guard path != "-" || isatty(STDIN_FILENO) == 0 else {
                 throw ScriptError("subpix view - reads .npy arrays from standard input, which is the terminal here; pipe a producer into it (docs/live.md)")
@@ -32,11 +32,11 @@ struct LiveOptions: ParsableArguments {
             let reader = try NPYStreamSource(path: path, maxBytes: frameLimit, followsGrowth: true)
             if path == "-" { try ControllingTerminal.becomeStandardInput() }
             source = reader
-            state = LiveState(source: path == "-" ? "<stdin>" : path, kind: .stream, maxBytes: ringBytes)
+            state = LiveState(source: path == "-" ? "<stdin>" : path, kind: .stream, budget: budget)
         } else {
             return nil
         }
-        return (LiveFeed(source: source, pendingBytes: pendingBytes), state)
+        return (LiveFeed(source: source, pendingBytes: budget.pendingBytes), state)
     }
 
     /// How many of the viewer's inputs (a file, --script, --stream, --follow) were given.

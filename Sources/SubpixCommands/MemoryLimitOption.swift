@@ -4,7 +4,7 @@ import Foundation
 /// `--max-bytes N`: the largest tensor a file or generator may create (default
 /// 2 GiB, or `SUBPIX_MAX_BYTES`); a larger one is a one-line error, never an allocation.
 struct MemoryLimitOption: ParsableArguments {
-    @Option(name: .customLong("max-bytes"), help: "Largest tensor a file or generator may create, in bytes (default 2 GiB or $SUBPIX_MAX_BYTES); for live viewing also the bound of the kept frames (default 256 MiB).")
+    @Option(name: .customLong("max-bytes"), help: "Largest tensor a file or generator may create, in bytes (default 2 GiB or $SUBPIX_MAX_BYTES); for live viewing also the bound of the frames held: kept, not yet shown, and the reader's buffers (default 256 MiB).")
     var maxBytes: Int?
 
     func validate() throws {

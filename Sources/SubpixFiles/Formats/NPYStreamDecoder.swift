@@ -46,13 +46,22 @@ public struct NPYStreamDecoder {
     /// After a bad byte: looking for the next magic.
     private var resynchronising = false
 
-    public init(name: String, maxBytes: Int) {
+    /// How many bytes past the current array the buffer makes room for: the most one read brings.
+    public let readAhead: Int
+
+    public init(name: String, maxBytes: Int, readAhead: Int = 1 << 18) {
         self.name = name
         self.maxBytes = maxBytes
+        self.readAhead = readAhead
     }
 
     /// The bytes received and not yet consumed.
     public var bufferedBytes: Int { buffer.count - start }
+
+    /// The bytes the buffer has allocated: once an array's header is read, its
+    /// size and one read ahead (``readAhead``), reserved at once rather than grown
+    /// by doubling, which took up to twice the array.
+    public var reservedBytes: Int { buffer.capacity }
 
     /// Adds bytes read from the stream.
     public mutating func append(_ bytes: UnsafeRawBufferPointer) {
@@ -73,7 +82,8 @@ public struct NPYStreamDecoder {
         let label = "\(name): frame \(framesDecoded + framesSkipped + 1)"
         do {
             switch try step(label: label) {
-            case .needMore:
+            case .needMore(let end):
+                if let end { buffer.reserveCapacity(start + end + readAhead) }
                 return nil
             case .frame(let tensor, let consumed):
                 start += consumed
@@ -96,7 +106,8 @@ public struct NPYStreamDecoder {
     }
 
     private enum Step {
-        case needMore
+        /// More bytes are needed; `end` is the array's end (past `start`) once its header is read.
+        case needMore(end: Int?)
         case frame(AnyTensor, consumed: Int)
         /// An array over the limit: skip its header and the data bytes already here; discard the rest as it comes.
         case refused(FormatError, consumed: Int, discard: Int)
@@ -105,14 +116,14 @@ public struct NPYStreamDecoder {
     private func step(label: String) throws -> Step {
         try buffer.withUnsafeBufferPointer { all in
             let rest = UnsafeBufferPointer(rebasing: all[start...])
-            guard let layout = try NPYLayout(parsing: rest, complete: false, path: label) else { return .needMore }
+            guard let layout = try NPYLayout(parsing: rest, complete: false, path: label) else { return .needMore(end: nil) }
             do {
                 try layout.checkFits(maxBytes: maxBytes, path: label)
             } catch let error as FormatError {
                 let available = min(layout.dataBytes, rest.count - layout.dataOffset)
                 return .refused(error, consumed: layout.dataOffset + available, discard: layout.dataBytes - available)
             }
-            guard rest.count >= layout.end else { return .needMore }
+            guard rest.count >= layout.end else { return .needMore(end: layout.end) }
             let tensor = try layout.decode(UnsafeBufferPointer(rebasing: rest[layout.dataOffset..<layout.end]))
             return .frame(tensor, consumed: layout.end)
         }

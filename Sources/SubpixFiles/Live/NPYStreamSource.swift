@@ -30,7 +30,10 @@ public final class NPYStreamSource: LiveSource, @unchecked Sendable {
     private var reportedEnd = false
     private let cancelled = Atomic(false)
     private let skipped = Atomic(0)
-    private var chunk = [UInt8](repeating: 0, count: 1 << 18)
+    private var chunk = [UInt8](repeating: 0, count: NPYStreamSource.readBytes)
+
+    /// How many bytes one read asks for (256 KiB).
+    public static let readBytes = 1 << 18
 
     /// Opens `path` (`-`: standard input) for reading; arrays over `maxBytes` are reported and skipped.
     /// - Throws: ``FormatError`` when the path cannot be opened or is a directory.
@@ -49,7 +52,7 @@ public final class NPYStreamSource: LiveSource, @unchecked Sendable {
         descriptor = fd
         isRegularFile = kind == S_IFREG
         growthWatch = isRegularFile && followsGrowth && path != "-" ? FileChangeWatch(path: path) : nil
-        decoder = NPYStreamDecoder(name: name, maxBytes: maxBytes)
+        decoder = NPYStreamDecoder(name: name, maxBytes: maxBytes, readAhead: Self.readBytes)
     }
 
     deinit { close(descriptor) }

@@ -23,8 +23,9 @@ public struct FrameRing: Sendable {
 
     public static let defaultMaxBytes = 256 << 20
 
-    /// The byte budget of the kept frames.
-    public let maxBytes: Int
+    /// The byte budget of the kept frames (the live viewer lowers it as larger frames
+    /// arrive: `LiveState.admit`); the next ``append(_:arrival:)`` keeps to it.
+    public internal(set) var maxBytes: Int
     /// The kept frames, oldest first.
     public private(set) var frames: [Frame] = []
     /// The bytes the kept frames take.

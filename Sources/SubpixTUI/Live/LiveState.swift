@@ -48,10 +48,31 @@ public struct LiveState: Sendable {
     var trailPoints: [Int: [SIMD2<Double>]] = [:]
     var trailKey: ViewSettings?
 
-    public init(source: String, kind: Kind, maxBytes: Int = FrameRing.defaultMaxBytes) {
+    /// How `--max-bytes` is shared between the ring, the frames not yet taken and the reader.
+    public let budget: StreamBudget
+    /// The largest frame received so far, in bytes as loaded.
+    public private(set) var largestFrame = 0
+
+    public init(source: String, kind: Kind, budget: StreamBudget = StreamBudget(maxBytes: FrameRing.defaultMaxBytes)) {
         self.source = source
         self.kind = kind
-        ring = FrameRing(maxBytes: maxBytes)
+        self.budget = budget
+        ring = FrameRing(maxBytes: budget.ringBytes(largestFrame: 0))
+    }
+
+    /// Keeps `tensor` as the newest frame, within the ring's share of the bound for
+    /// the largest frame so far (``StreamBudget/ringBytes(largestFrame:)``).
+    mutating func admit(_ tensor: AnyTensor, arrival: Date) {
+        largestFrame = max(largestFrame, tensor.byteCount)
+        ring.maxBytes = budget.ringBytes(largestFrame: largestFrame)
+        ring.append(tensor, arrival: arrival)
+    }
+
+    /// The most the frames can hold at once, by the accounting of ``budget``: the
+    /// kept frames, the frames not yet taken and the reader's working set, for frames
+    /// as large as the largest so far; within `budget.maxBytes`.
+    public var heldBytes: Int {
+        ring.bytes + budget.heldPendingBytes(frame: largestFrame) + budget.readerBytes(frame: largestFrame)
     }
 
     /// Notes that frame `number` was shown.

@@ -20,7 +20,7 @@ extension ViewerModel {
             switch event {
             case .frame(let tensor):
                 // Kept as the stream holds it (a 3D frame is shown as a volume: ``show(_:)``).
-                state.ring.append(tensor, arrival: delivery.time)
+                state.admit(tensor, arrival: delivery.time)
                 // A good frame after a bad one: the problem is over.
                 if let problem = state.problem, message == problem { message = nil }
                 state.problem = nil
