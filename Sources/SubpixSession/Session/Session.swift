@@ -56,6 +56,8 @@ public final class Session {
     /// The longest one ``execute(_:onError:)`` may run, in seconds (`subpix run --max-seconds`,
     /// the viewer's `:` line); past it the statement running stops with an error naming its line.
     public var maxSeconds: Double?
+    /// What sets ``maxSeconds`` where this session runs, named by the error that stops a statement.
+    public var maxSecondsSource = "subpix run --max-seconds N sets it"
     /// When the running ``execute(_:onError:)`` must stop (from ``maxSeconds``).
     private var deadline: UInt64?
     /// Nested ``execute(_:onError:)`` calls (a `source(...)` inside a script) in progress.
@@ -165,7 +167,7 @@ public final class Session {
     package func checkpoint() throws {
         if isInterrupted() { throw ScriptError("interrupted") }
         if let deadline, DispatchTime.now().uptimeNanoseconds > deadline {
-            throw ScriptError("stopped: the script ran longer than its time limit of \(Value.format(maxSeconds ?? 0)) s (subpix run --max-seconds N sets it)")
+            throw ScriptError("stopped: the script ran longer than its time limit of \(Value.format(maxSeconds ?? 0)) s (\(maxSecondsSource))")
         }
     }
 

@@ -25,12 +25,15 @@ extension ViewerEffect {
     /// checkpoint is forgotten with it: it was meant for the statement, not the viewer.
     private static func run(_ statement: String, in session: Session, isInterrupted: @escaping () -> Bool) throws -> String? {
         let captured = CapturedOutput()
-        let previous = (session.output, session.maxSeconds, session.isInterrupted)
+        let previous = (session.output, session.maxSeconds, session.isInterrupted, session.maxSecondsSource)
         session.output = { captured.lines.append($0) }
-        session.maxSeconds = previous.1 ?? statementSeconds
+        if previous.1 == nil {
+            session.maxSeconds = statementSeconds
+            session.maxSecondsSource = "the viewer's limit for a : statement; Ctrl-C stops one sooner"
+        }
         session.isInterrupted = isInterrupted
         defer {
-            (session.output, session.maxSeconds, session.isInterrupted) = previous
+            (session.output, session.maxSeconds, session.isInterrupted, session.maxSecondsSource) = previous
             _ = isInterrupted()
         }
         let value = try session.execute(statement)
