@@ -108,3 +108,53 @@ final class ExplainPaneTests: XCTestCase {
         XCTAssertGreaterThan(checked, 0, "some maxima of the demo's DoG volume are refined")
     }
 }
+
+/// The `x` pane and the cursor's window follow the session's kornia release: 0.7.4's
+/// offsets `2t/(k−1) − 1` and map-wide maximum, or 0.9's whole pixels and per-window
+/// softmax, checked against kornia's own outputs (the golden cases in Tests/SubpixTests/Fixtures).
+final class ExplainPaneKorniaTests: XCTestCase {
+    private struct Fixture: Decodable {
+        struct Array: Decodable { var shape: [Int]; var data: [Double] }
+        struct Case: Decodable { var name: String; var dtype: String; var inputs: [String: Array]; var outputs: [Array] }
+        var cases: [Case]
+    }
+
+    /// The float64 case `k(5, 5)_s(1, 1)_p(2, 2)_t0.1_nFalse` of conv_soft_argmax2d in `directory`
+    /// (kornia/ for 0.7.4, kornia-0.9/ for 0.9): a (2, 3, 11, 9) input, the same in both sets.
+    private func fixture(_ directory: String) throws -> (input: AnyTensor, coords: Fixture.Array) {
+        let url = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SubpixTests/Fixtures/\(directory)/conv_soft_argmax2d.json")
+        let cases = try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url)).cases
+        let found = try XCTUnwrap(cases.first { $0.name == "k(5, 5)_s(1, 1)_p(2, 2)_t0.1_nFalse" && $0.dtype == "float64" })
+        let input = try XCTUnwrap(found.inputs["input"])
+        return (.float64(try Tensor(shape: input.shape, elements: input.data)), found.outputs[0])
+    }
+
+    /// At the cursor (x 4, y 5) of map (0, 0), kernel 5, padding 2, T = 0.1, the pane's
+    /// x̂ and ŷ are kornia's output there (index (0, 0, axis, 5, 4) of (2, 3, 2, 11, 9)),
+    /// and its offsets line is the release's: −1 −0.5 0 0.5 1 in 0.7.4, −2 … 2 in 0.9.
+    func testTheWindowPaneFollowsTheKorniaRelease() throws {
+        for (version, directory, offsets) in [(KorniaVersion.v0_7, "kornia", "offsets 2t/(k−1) − 1: x -1 -0.5 0 0.5 1"),
+                                              (.v0_9, "kornia-0.9", "offsets t − (k−1)/2: x -2 -1 0 1 2")] {
+            let (input, coords) = try fixture(directory)
+            let session = Session(kornia: version, output: { _ in })
+            session.bind("heat", tensor: input)
+            let model = ViewerModel(session: session, colorMode: .xterm256, outputDirectory: try scratchDirectory("subpix-explain"))
+            model.run("view.input = 'heat'")
+            model.run("view.kernel_size, view.padding = (5, 5), (2, 2)")
+            model.run("view.temperature = 0.1")
+            (model.cursorX, model.cursorY) = (4, 5)
+            model.update(.character("x"))
+            let lines = ExplainPane(model: model).lines
+            XCTAssertTrue(lines.contains(offsets), "\(version): \(lines)")
+            XCTAssertTrue(lines[0].hasSuffix("kornia \(version.rawValue)"), lines[0])
+            XCTAssertTrue(lines.contains(version == .v0_7 ? "e = exp((x − map max) / T):" : "e = exp((x − window max) / T):"), "\(lines)")
+            for (axis, name) in [(0, "x̂"), (1, "ŷ")] {
+                let expected = coords.data[axis * 99 + 5 * 9 + 4]
+                XCTAssertTrue(lines.contains { $0.hasPrefix(name) && $0.hasSuffix(String(format: "= %.4f", expected)) }, "\(version) \(name) \(expected): \(lines)")
+                let readout = try XCTUnwrap(WindowWeights.coordinate(try XCTUnwrap(model.slice), x: 4, y: 5, view: model.session.view))
+                XCTAssertEqual(axis == 0 ? readout.x : readout.y, expected, accuracy: 1e-9, "\(version): the cursor's readout is kornia's")
+            }
+        }
+    }
+}

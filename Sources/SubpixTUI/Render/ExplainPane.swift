@@ -36,10 +36,12 @@ struct ExplainPane {
         let (cx, cy) = (model.cursorX, model.cursorY)
         guard let weights = WindowWeights(slice, x: cx, y: cy, view: view) else { return ["windows larger than 7×7 are not shown"] }
         let (kh, kw) = (view.kernelSize[0], view.kernelSize[1])
-        var lines = [String(format: "window %d×%d centred on (%d, %d), T = %.4g (divides)", kh, kw, cx, cy, view.temperature),
+        // kornia 0.9 takes each window's softmax on its own; 0.7.4 subtracts the map's maximum and adds eps.
+        let perWindow = view.kornia >= .v0_9
+        var lines = [String(format: "window %d×%d centred on (%d, %d), T = %.4g (divides), kornia %@", kh, kw, cx, cy, view.temperature, view.kornia.rawValue),
                      "values x:"] + grid(weights.values, "%6.3f")
-        lines += ["e = exp((x − max) / T):"] + grid(weights.exponentials, "%6.3f")
-        lines += ["p = e / Σe:"] + grid(weights.rows, "%6.3f")
+        lines += [perWindow ? "e = exp((x − window max) / T):" : "e = exp((x − map max) / T):"] + grid(weights.exponentials, "%6.3f")
+        lines += [perWindow ? "p = e / Σe:" : "p = e / (Σe + eps):"] + grid(weights.rows, "%6.3f")
         let (window, columns) = (weights.window, weights.axes[1])
         lines.append("offsets \(columns.offsets.formula): x " + columns.cellOffsets.map { String(format: "%.2g", $0) }.joined(separator: " "))
         for (axis, name) in [(0, "x̂"), (1, "ŷ")] {

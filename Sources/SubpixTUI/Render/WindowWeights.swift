@@ -2,9 +2,9 @@ import Subpix
 import SubpixSession
 
 /// The conv_soft_argmax2d window centred on a pixel, as the viewer shows it: the
-/// core's ``ConvSoftArgmaxWindow`` for the view's kernel, stride, padding and
-/// temperature (its cells' values, `e` and weights; padding cells are nil, shown
-/// as `·`), and whether the op has an output window centred there.
+/// core's ``ConvSoftArgmaxWindow`` for the view's kernel, stride, padding,
+/// temperature and kornia release (its cells' values, `e` and weights; padding
+/// cells are nil, shown as `·`), and whether the op has an output window centred there.
 struct WindowWeights {
     let window: ConvSoftArgmaxWindow
     /// The window's row (height) and column (width) axes.
@@ -16,12 +16,13 @@ struct WindowWeights {
     /// it is larger than `largest` on a side or the view's window cannot be applied.
     init?(_ slice: MapSlice, x: Int, y: Int, view: ViewSettings, largest: Int = 7) {
         guard view.kernelSize.allSatisfy({ $0 <= largest }),
-              let geometry = try? WindowGeometry(op: view.method.name, axes: 2, kernel: view.kernelSize, stride: view.stride, padding: view.padding)
+              let geometry = try? WindowGeometry(op: view.method.name, axes: 2, kernel: view.kernelSize, stride: view.stride, padding: view.padding,
+                                                 offsets: WindowOffsets(view.kornia))
         else { return nil }
         let axes = [geometry.axis(0, length: slice.height), geometry.axis(1, length: slice.width)]
         let origin = [axes[0].start(centredOn: y), axes[1].start(centredOn: x)]
         func window<S: SubpixScalar>(_ maps: Tensor<S>, plane: Int) throws -> ConvSoftArgmaxWindow {
-            try ConvSoftArgmaxWindow(maps, plane: plane, origin: origin, geometry: geometry, temperature: view.temperature)
+            try ConvSoftArgmaxWindow(maps, plane: plane, origin: origin, geometry: geometry, temperature: view.temperature, version: view.kornia)
         }
         guard let window = try? slice.visitPlane(window, window) else { return nil }
         self.window = window
