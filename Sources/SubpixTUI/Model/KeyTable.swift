@@ -10,7 +10,7 @@ public enum KeyTable {
         },
         KeyCommand("?", "?", "this help", details: "Esc or any key closes it", hint: "help") { model, _ in model.mode = .help },
         KeyCommand(":", ":", "command line (any statement)", details: "any script statement, run in the shared session (↑/↓ history); Ctrl-C stops one that runs, as does a limit of \(Int(ViewerEffect.statementSeconds)) s; \(CommandShorthand.help); output of several lines opens a pane that scrolls (↑/↓, PgUp/PgDn, Home/End; any other key closes it)",
-                   hint: "command", statement: "the statement") { model, _ in model.mode = .command("") },
+                   hint: "command", hintRank: 8, statement: "the statement") { model, _ in model.mode = .command("") },
         KeyCommand([.up, .down, .left, .right], "arrows", "move the cursor (or click)", details: "the view pans to keep it visible; in the grid, the selected panel") { model, index in
             let (dx, dy) = ([0, 0, -1, 1][index], [-1, 1, 0, 0][index])
             if model.grid != nil { model.moveGridSelection(dx: dx, dy: dy) } else { model.moveCursor(dx: dx, dy: dy) }
@@ -24,26 +24,26 @@ public enum KeyTable {
         KeyCommand("+-0", "+ / - / 0", "zoom in / out / fit", details: "zooms around the cursor; 0 fits the map in the pane") { model, index in
             if index == 2 { model.fitViewport() } else { model.zoom(by: index == 0 ? 2 : 0.5) }
         },
-        KeyCommand("tT", "t / T", "temperature ÷ / × 1.25", hint: "temp", statement: example([.temperature(0.8)])) { model, index in
+        KeyCommand("tT", "t / T", "temperature ÷ / × 1.25", hint: "temp", hintRank: 12, statement: example([.temperature(0.8)])) { model, index in
             model.scaleTemperature(by: index == 0 ? 1 / 1.25 : 1.25)
         },
         KeyCommand("kK", "k / K", "kernel size − / + (odd sizes)",
                    details: "3 → 5 → 7 on both axes (`:` for asymmetric); padding stays at kernel // 2 unless you set it yourself",
-                   hint: "kernel", statement: example([.kernelSize([5, 5]), .padding([2, 2])])) { model, index in
+                   hint: "kernel", hintRank: 10, statement: example([.kernelSize([5, 5]), .padding([2, 2])])) { model, index in
             model.stepKernel(up: index == 1)
         },
-        KeyCommand("sS", "s / S", "stride − / +", hint: "stride", statement: example([.stride([2, 2])])) { model, index in
+        KeyCommand("sS", "s / S", "stride − / +", hint: "stride", hintRank: 4, statement: example([.stride([2, 2])])) { model, index in
             model.stepStride(up: index == 1)
         },
         KeyCommand("pP", "p / P", "padding − / +", details: "refused above half the kernel, with a message",
-                   hint: "pad", statement: example([.padding([0, 0])])) { model, index in
+                   hint: "pad", hintRank: 3, statement: example([.padding([0, 0])])) { model, index in
             model.stepPadding(up: index == 1)
         },
         KeyCommand("m", "m", "next method for this tensor", details: "2D maps: " + KeypointMethod.methods(forRank: 4).map(\.name).joined(separator: ", ") + "; volumes: " + KeypointMethod.methods(forRank: 5).map(\.name).joined(separator: ", "),
-                   hint: "method", statement: example(KeypointMethod.initialForMaps.next(in: KeypointMethod.methods(forRank: 4)).map { [.method($0)] } ?? [])) { model, _ in
+                   hint: "method", hintRank: 11, statement: example(KeypointMethod.initialForMaps.next(in: KeypointMethod.methods(forRank: 4)).map { [.method($0)] } ?? [])) { model, _ in
             model.cycleMethod()
         },
-        KeyCommand("o", "o", "compare all methods", details: "overlay and list every method that applies to the tensor", hint: "compare", statement: example([.compare(true)])) { model, _ in
+        KeyCommand("o", "o", "compare all methods", details: "overlay and list every method that applies to the tensor", hint: "compare", hintRank: 5, statement: example([.compare(true)])) { model, _ in
             model.toggle(ViewChange.compare, model.session.view.compare)
         },
         KeyCommand("n", "n", "normalised coordinates [-1, 1]", details: "the list, the export and w's script; quad-interp has pixels only", statement: example([.normalizedCoordinates(true)])) { model, _ in
@@ -58,20 +58,20 @@ public enum KeyTable {
         KeyCommand("x", "x", "explain the method at the cursor", details: KeypointMethod.explained) { model, _ in
             model.mode = .explain
         },
-        KeyCommand("bB", "b / B", "next / previous batch", hint: "batch", statement: example([.batch(1)])) { model, index in
+        KeyCommand("bB", "b / B", "next / previous batch", hint: "batch", hintRank: 6, statement: example([.batch(1)])) { model, index in
             model.stepSelection(axis: 0, by: index == 0 ? 1 : -1)
         },
-        KeyCommand("cC", "c / C", "next / previous channel", hint: "channel", statement: example([.channel(1)])) { model, index in
+        KeyCommand("cC", "c / C", "next / previous channel", hint: "channel", hintRank: 7, statement: example([.channel(1)])) { model, index in
             model.stepSelection(axis: 1, by: index == 0 ? 1 : -1)
         },
         KeyCommand("[]", "[ / ]", "depth slice − / +", details: "of a volume; keypoints within view.depth_band slices are drawn", statement: example([.depth(2)])) { model, index in
             model.stepDepth(by: index == 0 ? -1 : 1)
         },
         KeyCommand("v", "v", "view the next tensor variable", details: "the demo's DoG volume is one press away",
-                   hint: "next map", statement: example([.input("demo_dog")])) { model, _ in model.nextTensor() },
+                   hint: "next map", hintRank: 2, statement: example([.input("demo_dog")])) { model, _ in model.nextTensor() },
         KeyCommand("lL", "l / L", "threshold − / +",
                    details: "a fraction of the map's maximum (after `a`, of the tensor's, or a value); windowed methods drop keypoints below it; steps 0, 2, 5, 10, 20, 30, 50, 70, 90 % (0 … 0.9 as values)",
-                   hint: "threshold", statement: example([.threshold(0.2)])) { model, index in
+                   hint: "threshold", hintRank: 9, statement: example([.threshold(0.2)])) { model, index in
             model.stepThreshold(up: index == 1)
         },
         KeyCommand("a", "a", "threshold mode: per map, per tensor, absolute",
@@ -83,7 +83,7 @@ public enum KeyTable {
                    statement: example([.palette(.magma)], [.range(.tensor)])) { model, index in
             if index == 0 { model.cyclePalette() } else { model.assign([.range(model.session.view.range.next)]) }
         },
-        KeyCommand("h", "h", "hide / show the markers (the map alone)", hint: "markers", statement: example([.markers(false)])) { model, _ in
+        KeyCommand("h", "h", "hide / show the markers (the map alone)", hint: "markers", hintRank: 1, statement: example([.markers(false)])) { model, _ in
             model.toggle(ViewChange.markers, model.session.view.markers)
         },
         KeyCommand("i", "i", "write the view as a picture (.png)",
@@ -135,10 +135,24 @@ public enum KeyTable {
     }
 
     /// The hint bar: `q quit  ? help  : command  t/T temp ...`.
-    public static var hintBar: String {
-        commands.compactMap { command in
-            command.hint.map { command.label.replacingOccurrences(of: " / ", with: "/") + " " + $0 }
-        }.joined(separator: "  ")
+    public static var hintBar: String { hintBar(width: .max) }
+
+    /// The hint bar within `width` columns: the hints of lowest ``KeyCommand/hintRank``
+    /// left out one at a time until the rest fits (`h markers`, `v next map`, `p/P pad`
+    /// at 120 columns; then stride, compare, batch and channel at 80); `q quit` and
+    /// `? help`, which lists every key, always stay.
+    public static func hintBar(width: Int) -> String {
+        var hinted = commands.filter { $0.hint != nil }
+        func text() -> String {
+            hinted.compactMap { command in
+                command.hint.map { command.label.replacingOccurrences(of: " / ", with: "/") + " " + $0 }
+            }.joined(separator: "  ")
+        }
+        while text().count > width,
+              let lowest = hinted.indices.filter({ hinted[$0].hintRank != nil }).min(by: { (hinted[$0].hintRank ?? 0) < (hinted[$1].hintRank ?? 0) }) {
+            hinted.remove(at: lowest)
+        }
+        return text()
     }
 
     /// The key table of `docs/viewer.md`, as Markdown.

@@ -109,6 +109,6 @@ public struct Renderer {
             buffer.write(":" + visible + "▏", x: 0, y: row, bold: true)
             return
         }
-        buffer.write(KeyTable.hintBar, x: 0, y: row, foreground: 244, limit: buffer.width)
+        buffer.write(KeyTable.hintBar(width: buffer.width), x: 0, y: row, foreground: 244, limit: buffer.width)
     }
 }
