@@ -18,23 +18,36 @@ import SubpixSession
 public struct ScriptDecoder: MapDecoder {
     public let path: String
     let source: String
+    /// The source parsed once, for every map.
+    let parsed: ParsedScript
     public let variable: String
     public let keypointsVariable: String
     public let kornia: KorniaVersion
     public let perChannel: Bool
 
-    /// Reads the script at `path`.
+    /// Reads and parses the script at `path`.
     ///
-    /// - Throws: ``FormatError`` when it cannot be read.
+    /// - Throws: ``FormatError`` when it cannot be read; ``ScriptError`` (`FILE:LINE:COL: message`)
+    ///   for a syntax error, before any input is read.
     public init(path: String, variable: String, keypointsVariable: String = "kp", kornia: KorniaVersion, perChannel: Bool) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FormatError(path, FileManager.default.fileExists(atPath: path) ? "cannot read the script file" : MissingFile.message(path))
         }
         source = String(decoding: data, as: UTF8.self)
+        do {
+            parsed = try ParsedScript(source)
+        } catch let error as ScriptError {
+            throw Self.oneLine(error, path: path, source: source)
+        }
         (self.path, self.variable, self.keypointsVariable, self.kornia, self.perChannel) = (path, variable, keypointsVariable, kornia, perChannel)
     }
 
     public var name: String { (path as NSString).lastPathComponent }
+
+    /// `error` as its first line, `FILE:LINE:COL: error: message`.
+    static func oneLine(_ error: ScriptError, path: String, source: String) -> ScriptError {
+        ScriptError(Diagnostic.format(error, file: path, source: source).split(separator: "\n").first.map(String.init) ?? error.message)
+    }
 
     public func forWorker() -> any MapDecoder { ScriptWorker(self) }
 
@@ -86,9 +99,9 @@ final class ScriptWorker: MapDecoder, @unchecked Sendable {
         // A script that leaves no keypoints must not hand on the previous map's.
         session.assign(script.keypointsVariable, .none)
         do {
-            _ = try session.execute(script.source)
+            _ = try session.execute(script.parsed)
         } catch let error as ScriptError {
-            throw ScriptError(Diagnostic.format(error, file: script.path, source: script.source).split(separator: "\n").first.map(String.init) ?? error.message)
+            throw ScriptDecoder.oneLine(error, path: script.path, source: script.source)
         }
         session.clearJournal()
         guard case .keypoints(let list)? = session.variables[script.keypointsVariable] else {

@@ -250,6 +250,19 @@ final class ExtractTests: XCTestCase {
         XCTAssertEqual(perChannel.filter { $0["confident"] == "false" }.map(\.key), ["six.npy||1|2"])
     }
 
+    /// The script is parsed once, before any input: a syntax error is one line naming the
+    /// script's line, not one failure per map of every file.
+    func testAScriptsSyntaxErrorIsOneLineBeforeAnyInput() throws {
+        let script = scratch.appendingPathComponent("broken.subpix")
+        try "kp = keypoints(heat\n".write(to: script, atomically: true, encoding: .utf8)
+        let result = try Self.extract(["six.npy", "maps", "--script", script.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, "")
+        let lines = result.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1, result.stderr)
+        XCTAssertTrue(lines.first?.hasPrefix("Error: \(script.path):1:") == true, result.stderr)
+    }
+
     /// confidence.npy's channels (scripts/make-dataset-resources.py, the numbers worked
     /// out there with NumPy): 0 and 4 real peaks; 1 flat (prominence 0); 2 a peak 0.04 % as
     /// tall as the tallest (the rule wants 5 %); 3 noise whose maximum is 2.6 sigma over its

@@ -129,7 +129,13 @@ public final class Session {
     /// - Statements that succeed keep their effects and are journaled.
     @discardableResult
     public func execute(_ source: String, onError: ((ScriptError) -> Void)? = nil) throws -> Value? {
-        let characters = Array(source)
+        try execute(ParsedScript(source), onError: onError)
+    }
+
+    /// Runs a script parsed once (``ParsedScript``), as ``execute(_:onError:)`` runs its source.
+    @discardableResult
+    public func execute(_ script: ParsedScript, onError: ((ScriptError) -> Void)? = nil) throws -> Value? {
+        let characters = script.characters
         var last: Value?
         if executeDepth == 0 {
             deadline = maxSeconds.map { DispatchTime.now().uptimeNanoseconds + UInt64(max(0, $0) * 1e9) }
@@ -139,7 +145,7 @@ public final class Session {
             executeDepth -= 1
             if executeDepth == 0 { flushPrinted() }
         }
-        for parsed in try Parser.parse(source) {
+        for parsed in script.statements {
             pendingPeaks = nil
             scriptView.startStatement()
             do {
