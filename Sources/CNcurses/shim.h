@@ -46,11 +46,15 @@ static inline void subpix_enable_clicks(void) {
     mouseinterval(0);
 }
 
-/* One cell: a wide character with an extended colour pair (pairs above 32767
-   go through setcchar's opts pointer, an ncurses extension). */
-static inline int subpix_put_cell(int y, int x, wchar_t glyph, int pair, int bold) {
+/* How many wide characters a cell holds: a spacing character and the combining
+   characters drawn over it (x̂ is x and U+0302). */
+static inline int subpix_cell_characters(void) { return CCHARW_MAX; }
+
+/* One cell: a zero-terminated string of at most CCHARW_MAX wide characters (a
+   spacing character, then combining ones) with an extended colour pair (pairs
+   above 32767 go through setcchar's opts pointer, an ncurses extension). */
+static inline int subpix_put_cell(int y, int x, const wchar_t *text, int pair, int bold) {
     cchar_t cell;
-    wchar_t text[2] = { glyph, 0 };
     int extended = pair;
     setcchar(&cell, text, bold ? A_BOLD : A_NORMAL, 0, &extended);
     return mvadd_wch(y, x, &cell);

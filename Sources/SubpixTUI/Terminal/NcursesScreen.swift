@@ -91,11 +91,18 @@ final class NcursesScreen: Screen {
             for x in 0..<buffer.width {
                 let cell = buffer[x, y]
                 let pair = colorMode == .ascii ? 0 : self.pair(ColorPair(foreground: number(cell.foreground), background: number(cell.background)))
-                let glyph = pair != 0 && Self.isErasable(buffer, x, y) ? Self.paintedBlank : wchar_t(cell.glyph.unicodeScalars.first?.value ?? 32)
-                _ = subpix_put_cell(Int32(y), Int32(x), glyph, pair, cell.bold ? 1 : 0)
+                let text = pair != 0 && Self.isErasable(buffer, x, y) ? [Self.paintedBlank, 0] : Self.cellText(cell.glyph)
+                _ = text.withUnsafeBufferPointer { subpix_put_cell(Int32(y), Int32(x), $0.baseAddress, pair, cell.bold ? 1 : 0) }
             }
         }
         refresh()
+    }
+
+    /// The zero-terminated wide characters of `glyph` as a cell holds them: its spacing
+    /// character and the combining characters after it (`x̂` is `x` and U+0302), at most
+    /// `CCHARW_MAX` in all. Only the first reached the terminal before, so `x̂` showed as `x`.
+    static func cellText(_ glyph: Character) -> [wchar_t] {
+        glyph.unicodeScalars.prefix(Int(subpix_cell_characters())).map { wchar_t($0.value) } + [0]
     }
 
     /// A blank on a coloured background, written as a no-break space: ncurses clears a
