@@ -67,7 +67,7 @@ extension MapDiagnosis {
     func estimate(_ method: KeypointMethod, scale: Double, center: Int) -> PixelPoint {
         let softmax = Softmax(peak: peak(at: center), scale: scale)
         let (cx, cy) = (center % width, center / width)
-        guard method != .spatialSoftArgmax2d else { return window(cx, cy, reach: max(width, height), softmax).point }
+        guard !method.averagesWholeMap else { return window(cx, cy, reach: max(width, height), softmax).point }
         var best = window(cx, cy, reach: Self.windowSide / 2, softmax)
         for dy in -1...1 { for dx in -1...1 where (dx, dy) != (0, 0) {
             let (x, y) = (cx + dx, cy + dy)

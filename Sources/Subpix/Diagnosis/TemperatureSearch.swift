@@ -36,7 +36,7 @@ extension MapDiagnosis {
         // crossover differs from peak to peak of a map (0.16–0.18 for four σ = 2 peaks at
         // different sub-pixel offsets): it is scored by the worse of its error and that one
         // `t` press (÷ 1.25) lower, so the advice holds for the map's other peaks too.
-        let robust = method != .spatialSoftArgmax2d
+        let robust = !method.averagesWholeMap
         func score(_ t: Double) -> Double { robust ? max(error(t), error(multiplies ? t * 1.25 : t / 1.25)) : error(t) }
         let steps = stride(from: log(1e-2), through: log(1e5), by: log(10) / 4).map { $0 }
         let errors = steps.map { score(temperature($0)) }
