@@ -190,4 +190,22 @@ final class DiagnosisTests: XCTestCase {
             XCTAssertEqual("\($0)", "diagnose: expected temperature > 0, got 0.0")
         }
     }
+
+    /// A windowed method's diagnosis leaves out the whole-map softmax's measures (what a
+    /// whole-map soft-argmax averages, and what cost the viewer 50× its frame): two
+    /// separated blobs give no mode count, mass or entropy, and no "2 modes" verdict,
+    /// while the whole-map soft-argmax still counts them.
+    func testAWindowedDiagnosisLeavesOutTheWholeMapMeasures() throws {
+        var elements = [Float](repeating: 0, count: 20 * 20)
+        elements[5 * 20 + 5] = 1
+        elements[14 * 20 + 14] = 1
+        let map = try Tensor(shape: [1, 1, 20, 20], elements: elements)
+        let windowed = try XCTUnwrap(diagnose(map, method: .convSoftArgmax2d, temperature: 0.1).first)
+        XCTAssertNil(windowed.modes)
+        XCTAssertTrue(windowed.entropy.isNaN && windowed.massNearArgmax.isNaN)
+        XCTAssertFalse(windowed.verdicts.contains { if case .multiModal = $0 { true } else { false } })
+        let whole = try XCTUnwrap(diagnose(map, method: .spatialSoftArgmax2d, temperature: 0.1).first)
+        XCTAssertEqual(whole.modes, 2)
+        XCTAssertFalse(whole.entropy.isNaN)
+    }
 }

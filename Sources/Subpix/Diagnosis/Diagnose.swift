@@ -148,24 +148,30 @@ struct MapDiagnosis<S: SubpixScalar> {
     func diagnosis(batch: Int, channel: Int, method: KeypointMethod, version: KorniaVersion, temperature: Double) -> Diagnosis {
         let center = argmax
         let scale = method.softmaxScale(temperature, in: version)
-        let p = softmax(scale: scale, peak: peak(at: center))
+        // The whole-map softmax's measures (entropy, mass near the argmax, modes, a probability
+        // map) are what a whole-map soft-argmax averages; a windowed one's diagnosis leaves them
+        // out: the viewer diagnoses every frame, and on a 512² map they took 50× the frame.
+        let wholeMap = method.averagesWholeMap
+        let p = wholeMap ? softmax(scale: scale, peak: peak(at: center)) : nil
         var entropySum = 0.0, valueSum = 0.0
         var allNonNegative = true
         var (nans, infinities) = (0, 0)
         for index in 0..<count {
             let v = value(index)
-            let probability = p.probability(v)
-            if probability > 0 { entropySum += probability * log(probability) }
-            valueSum += v
-            if !(v >= 0) { allNonNegative = false }
+            if let p {
+                let probability = p.probability(v)
+                if probability > 0 { entropySum += probability * log(probability) }
+                valueSum += v
+                if !(v >= 0) { allNonNegative = false }
+            }
             if v.isNaN { nans += 1 } else if v.isInfinite { infinities += 1 }
         }
         let hard = (x: center % width, y: center / width)
         let range = valueRange
-        let modeCount = modes(in: range)
+        let modeCount = wholeMap ? modes(in: range) : nil
         if nans + infinities > 0 {
             // First, and instead of a temperature: no temperature makes a NaN soft-argmax finite.
-            let verdicts: [Verdict] = [.nonFinite(nans: nans, infinities: infinities)] + (modeCount >= 2 ? [.multiModal(modes: modeCount)] : [])
+            let verdicts: [Verdict] = [.nonFinite(nans: nans, infinities: infinities)] + (modeCount.map { $0 >= 2 ? [.multiModal(modes: $0)] : [] } ?? [])
             return Diagnosis(batch: batch, channel: channel, hardArgmax: hard, softArgmax: (.nan, .nan), distance: .nan,
                              refinedPeak: (.nan, .nan), softError: .nan, argmaxError: .nan,
                              massNearArgmax: .nan, entropy: .nan, modes: modeCount, looksLikeProbability: false,
@@ -174,7 +180,7 @@ struct MapDiagnosis<S: SubpixScalar> {
         let soft = estimate(method, scale: scale, center: center)
         let refined = refinedPeak(around: center)
         let (softError, argmaxError) = (pixelDistance(soft, refined), pixelDistance((Double(hard.x), Double(hard.y)), refined))
-        let probability = allNonNegative && abs(valueSum - 1) <= 1e-3
+        let probability = wholeMap && allNonNegative && abs(valueSum - 1) <= 1e-3
         var verdicts: [Verdict] = []
         var suggestion: TemperatureSuggestion?
         let spread = range.map { $0.high - $0.low } ?? 0
@@ -187,7 +193,7 @@ struct MapDiagnosis<S: SubpixScalar> {
         } else if !method.averagesWholeMap && Self.pinsToPixels(spread: spread, scale: scale) {
             suggestion = search()
             verdicts.append(.pinned(temperature: temperature, range: spread, suggestion: suggestion))
-        } else if modeCount >= 2 && method.averagesWholeMap {
+        } else if let modeCount, modeCount >= 2 {
             verdicts.append(.multiModal(modes: modeCount))
         } else if softError > argmaxError + Self.tolerance {
             suggestion = search()
@@ -196,7 +202,8 @@ struct MapDiagnosis<S: SubpixScalar> {
         return Diagnosis(batch: batch, channel: channel, hardArgmax: hard, softArgmax: soft,
                          distance: pixelDistance(soft, (Double(hard.x), Double(hard.y))),
                          refinedPeak: refined, softError: softError, argmaxError: argmaxError,
-                         massNearArgmax: massNear(center, p), entropy: count > 1 ? -entropySum / log(Double(count)) : 0,
+                         massNearArgmax: p.map { massNear(center, $0) } ?? .nan,
+                         entropy: wholeMap ? (count > 1 ? -entropySum / log(Double(count)) : 0) : .nan,
                          modes: modeCount, looksLikeProbability: probability, suggestion: suggestion, verdicts: verdicts)
     }
 }

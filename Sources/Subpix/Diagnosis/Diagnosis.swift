@@ -92,11 +92,13 @@ public struct Diagnosis: Sendable, Equatable {
     public var softError: Double
     /// Pixels between the hard argmax and the refined peak.
     public var argmaxError: Double
-    /// Softmax mass within `radius` px of the hard argmax.
+    /// Softmax mass within `radius` px of the hard argmax (NaN for a windowed method,
+    /// which the whole-map measures do not describe).
     public var massNearArgmax: Double
-    /// Softmax entropy over log(H·W): 0 for one-hot, 1 for a uniform map.
+    /// Softmax entropy over log(H·W): 0 for one-hot, 1 for a uniform map (NaN for a windowed method).
     public var entropy: Double
-    public var modes: Int
+    /// The map's modes (nil for a windowed method).
+    public var modes: Int?
     public var looksLikeProbability: Bool
     /// The temperature whose soft-argmax lands nearest the refined peak, with its
     /// error, when it beats the hard argmax (only given with a ``Verdict/flat`` or

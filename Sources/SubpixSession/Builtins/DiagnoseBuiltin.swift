@@ -14,7 +14,7 @@ enum DiagnoseBuiltin {
             [.init("input"), .init("method", .string(KeypointMethod.spatialSoftArgmax2d.name)), .init("temperature", .float(1)), .init("radius", .float(2))],
             category: .diagnosis,
             summary: "per map: hard and soft argmax against the refined peak, mass near the argmax, entropy, modes, probability check, a checked temperature",
-            details: "Returns one tuple per (batch, channel): (distance_px, mass_within_radius, entropy, modes, is_probability_map, suggested_temperature or None, verdicts). method is \(methodsText(version)). A temperature is suggested only when the soft-argmax is further from the refined peak than the hard argmax, and only one that was checked to beat the hard argmax. See docs/diagnose.md."
+            details: "Returns one tuple per (batch, channel): (distance_px, mass_within_radius, entropy, modes, is_probability_map, suggested_temperature or None, verdicts); for a windowed method the whole-map measures do not apply: mass and entropy are nan, modes None. method is \(methodsText(version)). A temperature is suggested only when the soft-argmax is further from the refined peak than the hard argmax, and only one that was checked to beat the hard argmax. See docs/diagnose.md."
         ) { a, session in
             let name = try a.string("method")
             guard let method = KeypointMethod.named(name), KeypointMethod.softArgmaxes.contains(method) else {
@@ -28,7 +28,7 @@ enum DiagnoseBuiltin {
             let report = try a.tensor("input").visit(run, run)
             for item in report { session.output(DiagnosisText.lines(item, radius: radius).joined(separator: "\n")) }
             return .list(report.map { item in
-                .tuple([.float(item.distance), .float(item.massNearArgmax), .float(item.entropy), .int(item.modes),
+                .tuple([.float(item.distance), .float(item.massNearArgmax), .float(item.entropy), item.modes.map { .int($0) } ?? .none,
                         .bool(item.looksLikeProbability), item.suggestedTemperature.map { .float($0) } ?? .none,
                         .list(item.verdicts.map { .string($0.description) })])
             })
