@@ -70,12 +70,16 @@ public struct MethodKeywords: Sendable {
     /// The confidence rule's fields, which judge every method's maps (`none` turns a check off).
     static let confidenceKeywords = ["confidence", "confidence_share"]
 
-    /// One line per method: `  conv_soft_argmax2d: --kernel-size --stride ...`, for help texts.
+    /// One line per method: `  conv_soft_argmax2d: --kernel-size --stride ...`, then one for
+    /// the confidence rule's keywords, which every method takes; for help texts.
     public static func usage(kornia version: KorniaVersion) -> String {
-        KeypointMethod.all.map { method in
-            let names = keywords(of: method, kornia: version).map { "--" + $0.replacingOccurrences(of: "_", with: "-") }
+        func option(_ keyword: String) -> String { "--" + keyword.replacingOccurrences(of: "_", with: "-") }
+        let methods = KeypointMethod.all.map { method in
+            let names = keywords(of: method, kornia: version).filter { !confidenceKeywords.contains($0) }.map(option)
             return "  \(method.name): " + (names.isEmpty ? "(none)" : names.joined(separator: " "))
-        }.joined(separator: "\n")
+        }
+        let rule = "  every method: " + confidenceKeywords.map(option).joined(separator: " ") + " (the confidence rule; none turns a check off)"
+        return (methods + [rule]).joined(separator: "\n")
     }
 
     /// The one-line error for a keyword `method` does not take: the op's keywords
