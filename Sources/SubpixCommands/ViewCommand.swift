@@ -47,7 +47,7 @@ struct ViewCommand: ConsoleCommand {
     @Option(help: "Open on this channel (what --snapshot pictures), as view.channel = N.")
     var channel: Int?
 
-    @Option(help: "Open with this keypoint method (conv_soft_argmax2d, nms2d, dark, ...; `compare` for every one), as view.method = NAME.")
+    @Option(help: "Open with this keypoint method (\(KeypointMethod.convSoftArgmax2d.name), \(KeypointMethod.nms2d.name), \(KeypointMethod.dark.name), ...; `compare` for every one), as view.method = NAME.")
     var method: String?
 
     @Option(help: ArgumentHelp("Ground truth: a CSV with the columns x,y (pixels) and optionally batch,channel; opens in compare mode (unless --method), each method's error against it in the panel.", valueName: "truth.csv"))

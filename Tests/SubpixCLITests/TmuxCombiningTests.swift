@@ -25,10 +25,7 @@ final class TmuxCombiningTests: XCTestCase {
         let tmux = TmuxDriver(target: "viewer")
         guard tmux.isAvailable else { throw XCTSkip("tmux is not installed (apt-get install tmux)") }
         self.tmux = tmux
-        try tmux.start("LANG=C.UTF-8 TERM=xterm-256color \(CLIRunner.binary.path) view; sleep 5")
-        try tmux.waitFor("method conv_soft_argmax2d")
-        try tmux.type("x")
-        let screen = try tmux.waitFor("any key closes")
+        let screen = try tmux.openExplainPopup(environment: "LANG=C.UTF-8 TERM=xterm-256color")
         XCTAssertTrue(screen.contains("x\u{302} = "), screen)
         XCTAssertTrue(screen.contains("y\u{302} = "), screen)
     }

@@ -106,4 +106,14 @@ struct TmuxDriver {
 
     /// Whether the server still answers on its socket.
     private var isRunning: Bool { system("tmux -L '\(socket)' list-sessions > /dev/null 2>&1 < /dev/null") == 0 }
+
+    /// Starts the viewer on its demo with `environment` set, presses `x` and returns the
+    /// screen once the explain popup is drawn.
+    @discardableResult
+    func openExplainPopup(environment: String = "TERM=xterm-256color") throws -> String {
+        try start("\(environment) \(CLIRunner.binary.path) view; sleep 5")
+        try waitFor("method conv_soft_argmax2d")
+        try type("x")
+        return try waitFor("any key closes")
+    }
 }

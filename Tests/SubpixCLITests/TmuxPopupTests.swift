@@ -45,10 +45,7 @@ final class TmuxPopupTests: XCTestCase {
         let tmux = TmuxDriver(target: "viewer")
         guard tmux.isAvailable else { throw XCTSkip("tmux is not installed (apt-get install tmux)") }
         self.tmux = tmux
-        try tmux.start("TERM=xterm-256color \(CLIRunner.binary.path) view; sleep 5")
-        try tmux.waitFor("method conv_soft_argmax2d")
-        try tmux.type("x")
-        try tmux.waitFor("any key closes")
+        try tmux.openExplainPopup()
         let rows = backgrounds(try tmux.run(["capture-pane", "-p", "-e", "-N", "-t", tmux.target]))
         let popup = rows.enumerated().filter { $0.element.contains(236) }
         let spans = popup.map { row in (row.element.firstIndex(of: 236) ?? 0, row.element.lastIndex(of: 236) ?? 0) }

@@ -23,15 +23,17 @@ extension KeypointMethod {
     /// Larger maps go one at a time, which bounds the memory a method's outputs take.
     /// The lists carry no ``KeypointList/droppedNonFinite`` count.
     ///
-    /// - Throws: ``SubpixError`` when `maps` is not of the method's rank, or from the method.
-    /// - Precondition: `filters` has one entry per map.
+    /// - Throws: ``SubpixError`` when `maps` is not of the method's rank or `filters` has not
+    ///   one entry per map, or from the method.
     public func keypointsOfEveryMap(_ maps: AnyTensor, with settings: KeypointSettings, filters: [MapFilter]) throws -> [KeypointList] {
         let shape = maps.shape
         guard shape.count == inputRank else {
             throw SubpixError(name, "expected a \(isVolumetric ? "(B, C, D, H, W)" : "(B, C, H, W)") array, got shape \(formatShape(shape))")
         }
         let channels = shape[1]
-        precondition(filters.count == shape[0] * channels, "one filter per map")
+        guard filters.count == shape[0] * channels else {
+            throw SubpixError(name, "expected one filter per map of \(formatShape(shape)), got \(filters.count)")
+        }
         let floors = filters.compactMap { filter -> Double?? in
             if case .keep(let minValue) = filter { return minValue }
             return nil

@@ -76,5 +76,8 @@ final class EveryMapTests: XCTestCase {
         XCTAssertThrowsError(try KeypointMethod.convSoftArgmax2d.keypointsOfEveryMap(flat, with: KeypointSettings(), filters: [.skip])) {
             XCTAssertEqual("\($0)", "conv_soft_argmax2d: expected a (B, C, H, W) array, got shape (4, 5)")
         }
+        XCTAssertThrowsError(try KeypointMethod.nms2d.keypointsOfEveryMap(try Self.maps(), with: KeypointSettings(), filters: [.skip])) {
+            XCTAssertEqual("\($0)", "nms2d: expected one filter per map of (2, 2, 24, 20), got 1")
+        }
     }
 }

@@ -133,7 +133,7 @@ private func windowIndex<S: SubpixScalar>(
         let distance = dx * dx + dy * dy
         if distance < best?.distance ?? .infinity { best = (distance, window) }
     }
-    guard let best else { throw SubpixError("influence", "expected a keypoint of conv_soft_argmax2d's windows, got none near (\(keypoint.x), \(keypoint.y))") }
+    guard let best else { throw SubpixError("influence", "expected a keypoint of \(Method.convSoftArgmax2d.name)'s windows, got none near (\(keypoint.x), \(keypoint.y))") }
     return base + axis * windows + best.window
 }
 
