@@ -79,6 +79,10 @@ float subpix_gaussian_blur_f32(
 /// The largest of `count` values, NaN when any is NaN.
 float subpix_maximum_f32(const float *values, ptrdiff_t count);
 
+/// Per row of a `rows × columns` map (row-major), whether it holds a cell that is
+/// not strictly between `low` and `high` (a NaN counts): `reaching[r]` 1 or 0. Returns 0.
+int subpix_rows_reaching_f32(const float *x, ptrdiff_t rows, ptrdiff_t columns, float high, float low, unsigned char *reaching);
+
 /// photutils' `centroid_com` sums of one `height × width` map over its finite
 /// cells, in double: `sums` = (Σ v, Σ x·v, Σ y·v), each row summed first.
 void subpix_centre_of_mass_f32(const float *map, ptrdiff_t height, ptrdiff_t width, double sums[3]);

@@ -66,8 +66,16 @@ extension SubpixScalar {
     /// A protocol requirement, so that each element type runs its own compiled
     /// loop: ``MapStatistics`` is called from unspecialised code (the grid, `subpix
     /// extract`), where a generic per-element `Double(value)` cost 3× the whole
-    /// decode of a pose map.
+    /// decode of a pose map. `Float` first tries a vector pass that holds when
+    /// every value is finite.
     public static func finiteScan(
+        _ values: UnsafeBufferPointer<Self>, sampleStep: Int, sampleLimit: Int
+    ) -> (maximum: Double, finiteCount: Int, sample: [Double]) {
+        finiteScanByValue(values, sampleStep: sampleStep, sampleLimit: sampleLimit)
+    }
+
+    /// ``finiteScan(_:sampleStep:sampleLimit:)`` value by value.
+    static func finiteScanByValue(
         _ values: UnsafeBufferPointer<Self>, sampleStep: Int, sampleLimit: Int
     ) -> (maximum: Double, finiteCount: Int, sample: [Double]) {
         var maximum = -Self.infinity
@@ -78,16 +86,51 @@ extension SubpixScalar {
             finiteCount &+= Int(unsafeBitCast(isFinite, to: UInt8.self))
             maximum = isFinite && value > maximum ? value : maximum
         }
-        guard sampleLimit > 0 else { return (Double(maximum), finiteCount, []) }
+        return sampled(values, maximum: Double(maximum), finiteCount: finiteCount, sampleStep: sampleStep, sampleLimit: sampleLimit)
+    }
+
+    /// ``finiteScan(_:sampleStep:sampleLimit:)`` once the maximum and the finite count are known: adds the sample.
+    @inline(__always)
+    static func sampled(
+        _ values: UnsafeBufferPointer<Self>, maximum: Double, finiteCount: Int, sampleStep: Int, sampleLimit: Int
+    ) -> (maximum: Double, finiteCount: Int, sample: [Double]) {
+        guard sampleLimit > 0 else { return (maximum, finiteCount, []) }
         // Every value, finite: one conversion (the common case, a map within the limit).
         if sampleStep == 1, finiteCount == values.count, values.count <= sampleLimit {
-            return (Double(maximum), finiteCount, values.map { Double($0) })
+            return (maximum, finiteCount, values.map { Double($0) })
         }
         var sample: [Double] = []
         sample.reserveCapacity(Swift.min(values.count, sampleLimit))
         for index in stride(from: 0, to: values.count, by: sampleStep) where values[index].isFinite && sample.count < sampleLimit {
             sample.append(Double(values[index]))
         }
-        return (Double(maximum), finiteCount, sample)
+        return (maximum, finiteCount, sample)
+    }
+}
+
+extension Float {
+    /// ``SubpixScalar/finiteScan(_:sampleStep:sampleLimit:)`` by a `SIMD16` maximum and a
+    /// sum of `value · 0`, which is NaN only when some value is NaN or infinite: then
+    /// (rarely) by the per-value pass.
+    public static func finiteScan(
+        _ values: UnsafeBufferPointer<Float>, sampleStep: Int, sampleLimit: Int
+    ) -> (maximum: Double, finiteCount: Int, sample: [Double]) {
+        guard let start = values.baseAddress else { return (-.infinity, 0, []) }
+        var (best, poison) = (SIMD16<Float>(repeating: -.infinity), SIMD16<Float>())
+        let whole = values.count - values.count % 16
+        for offset in stride(from: 0, to: whole, by: 16) {
+            let lane = UnsafeRawPointer(start + offset).loadUnaligned(as: SIMD16<Float>.self)
+            best = best.replacing(with: lane, where: lane .> best)
+            poison += lane * 0
+        }
+        var (maximum, total) = (best.max(), poison.sum())
+        for value in values[whole...] {
+            maximum = value > maximum ? value : maximum
+            total += value * 0
+        }
+        guard !total.isNaN else {
+            return finiteScanByValue(values, sampleStep: sampleStep, sampleLimit: sampleLimit)
+        }
+        return sampled(values, maximum: Double(maximum), finiteCount: values.count, sampleStep: sampleStep, sampleLimit: sampleLimit)
     }
 }

@@ -17,9 +17,9 @@ extension KeypointMethod {
     /// with their batch and channel — what ``keypoints(of:with:)`` lists for each map
     /// on its own with `settings.minValue` set to the map's floor.
     ///
-    /// The methods that can (``findEveryMap``) search all maps in one call and then
-    /// cut each map's list, when the maps are small (at most ``everyMapPixels``): on a
-    /// pose network's `(1, 17, 64, 48)`, one call per map costs more than the search.
+    /// The methods that can (``findEveryMap``) search all maps in one call, each to its
+    /// own floor, when the maps are small (at most ``everyMapPixels``): on a pose
+    /// network's `(1, 17, 64, 48)`, one call per map costs more than the search.
     /// Larger maps go one at a time, which bounds the memory a method's outputs take.
     /// The lists carry no ``KeypointList/droppedNonFinite`` count.
     ///
@@ -34,11 +34,12 @@ extension KeypointMethod {
         guard filters.count == shape[0] * channels else {
             throw SubpixError(name, "expected one filter per map of \(formatShape(shape)), got \(filters.count)")
         }
-        let floors = filters.compactMap { filter -> Double?? in
-            if case .keep(let minValue) = filter { return minValue }
-            return nil
+        // Per map, the least value of its keypoints: +∞ for a map left out, −∞ for all of them.
+        let floors = filters.map { filter -> Double in
+            guard case .keep(let minValue) = filter else { return .infinity }
+            return minValue ?? -.infinity
         }
-        guard !floors.isEmpty else { return Array(repeating: [], count: filters.count) }
+        guard floors.contains(where: { $0 < .infinity }) else { return Array(repeating: [], count: filters.count) }
         let pixels = shape.dropFirst(2).reduce(1, *)
         guard let findEveryMap, pixels <= Self.everyMapPixels else {
             return try filters.indices.map { map in
@@ -50,15 +51,11 @@ extension KeypointMethod {
                 return KeypointList(found.relabelled(batch: batch, channel: channel).points)
             }
         }
-        // One search with the lowest floor (none if any map has none), then each map's own: a map's
-        // top_k best above the lowest floor, cut to its own, are its top_k best above its own.
         var all = settings
-        all.minValue = floors.contains(where: { $0 == nil }) ? nil : floors.compactMap { $0 }.min()
+        all.minValue = nil   // each map's filter is its floor
         var lists = [[Keypoint]](repeating: [], count: filters.count)
-        for point in try findEveryMap(maps, all).points {
-            let map = point.batch * channels + point.channel
-            guard case .keep(let minValue) = filters[map], point.value >= minValue ?? -.infinity else { continue }
-            lists[map].append(point)
+        for point in try findEveryMap(maps, all, floors).points {
+            lists[point.batch * channels + point.channel].append(point)
         }
         return lists.map { KeypointList($0) }
     }

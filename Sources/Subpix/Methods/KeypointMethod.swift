@@ -124,10 +124,10 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
     public let influence: KeypointInfluence?
     /// The keypoints of one `(1, 1, ...)` map, and the shape of the op's coordinate output.
     let find: @Sendable (AnyTensor, KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int])
-    /// The keypoints of every map of a `(B, C, ...)` tensor in one call, before each
-    /// map's own floor and `top_k` (``keypointsOfEveryMap(_:with:minValues:)``); nil for
-    /// the methods that run map by map.
-    let findEveryMap: (@Sendable (AnyTensor, KeypointSettings) throws -> KeypointList)?
+    /// The keypoints of every map of a `(B, C, ...)` tensor in one call, each map's
+    /// at least its own floor (batch-major; +∞: none) and at most `top_k` of them
+    /// (``keypointsOfEveryMap(_:with:filters:)``); nil for the methods that run map by map.
+    let findEveryMap: (@Sendable (AnyTensor, KeypointSettings, [Double]) throws -> KeypointList)?
     /// The script lines that list the same keypoints from the variable named by the first argument.
     let write: @Sendable (String, KeypointSettings) -> [ScriptStatement]
 
@@ -136,7 +136,7 @@ public struct KeypointMethod: Sendable, Hashable, CustomStringConvertible {
         temperatureMultiplies: Bool = false, averagesWholeMap: Bool = false, addsBonusToValues: Bool = false, normalizes: Bool, marker: KeypointMarker,
         explanation: Explanation, influence: KeypointInfluence? = nil,
         find: @escaping @Sendable (AnyTensor, KeypointSettings) throws -> (keypoints: KeypointList, outputShape: [Int]),
-        findEveryMap: (@Sendable (AnyTensor, KeypointSettings) throws -> KeypointList)? = nil,
+        findEveryMap: (@Sendable (AnyTensor, KeypointSettings, [Double]) throws -> KeypointList)? = nil,
         write: @escaping @Sendable (String, KeypointSettings) -> [ScriptStatement]
     ) {
         self.name = name

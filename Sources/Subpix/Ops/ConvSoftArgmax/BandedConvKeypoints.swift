@@ -68,15 +68,63 @@ public func convSoftArgmax2dKeypoints<S: SubpixScalar>(
 /// ``keypoints(coords:values:mask:topK:minValue:)``. What ``convSoftArgmax2dKeypoints(_:kernelSize:stride:padding:temperature:eps:suppression:topK:minValue:bandElements:version:)``
 /// computes band by band on one map; on many small maps (a pose network's `(1, 17, 64, 48)`)
 /// one call on all of them costs less than a call per map.
+///
+/// `mapFloors`, when given, is each map's own `minValue` (batch-major; −∞ keeps all
+/// of a map's keypoints, +∞ none), applied with `minValue`. A float32 map's output
+/// rows whose windows cannot reach its floor are then not computed (a pose map's
+/// few rows around its peak are, the noise around them is not), and the list is
+/// still the one the dense outputs give: see ``WindowedSoftArgmax/run(_:maps:floors:coords:values:)``.
+///
+/// - Throws: as ``keypoints(coords:values:mask:topK:minValue:)`` does, or when
+///   `mapFloors` does not hold one floor per map or holds a NaN.
 @_specialize(exported: true, where S == Float)
 @_specialize(exported: true, where S == Double)
 public func convSoftArgmax2dDenseKeypoints<S: SubpixScalar>(
     _ maps: Tensor<S>, kernelSize: [Int], stride: [Int], padding: [Int], temperature: Double,
-    eps: Double = 1e-8, suppression: [Int], topK: Int?, minValue: Double?, version: KorniaVersion = .default
+    eps: Double = 1e-8, suppression: [Int], topK: Int?, minValue: Double?, mapFloors: [Double]? = nil,
+    version: KorniaVersion = .default
 ) throws -> KeypointList {
-    let (coords, values) = try convSoftArgmax2d(
-        maps, kernelSize: kernelSize, stride: stride, padding: padding, temperature: temperature, normalizedCoordinates: false,
-        eps: eps, outputValue: true, version: version)
-    let pooled = values ?? coords
-    return try keypoints(coords: coords, values: pooled, mask: nms2dMask(pooled, kernelSize: suppression), topK: topK, minValue: minValue)
+    guard let mapFloors else {
+        let (coords, values) = try convSoftArgmax2d(
+            maps, kernelSize: kernelSize, stride: stride, padding: padding, temperature: temperature, normalizedCoordinates: false,
+            eps: eps, outputValue: true, version: version)
+        let pooled = values ?? coords
+        return try keypoints(coords: coords, values: pooled, mask: nms2dMask(pooled, kernelSize: suppression), topK: topK, minValue: minValue)
+    }
+    let op = Method.convSoftArgmax2d.name
+    try maps.requireShape(rank: 4, layout: "(B, C, H, W)", op: op)
+    let (batch, channels) = (maps.shape[0], maps.shape[1])
+    guard mapFloors.count == batch * channels, !mapFloors.contains(where: \.isNaN) else {
+        throw SubpixError(op, "expected one floor (a number or ±inf) per map of \(formatShape(maps.shape)), got \(mapFloors)")
+    }
+    try validateKeypointFilters(topK: topK, minValue: minValue)
+    let floors = mapFloors.map { Swift.max($0, minValue ?? -.infinity) }
+    guard let lowest = floors.min(), lowest < .infinity else { return [] }
+    let axes = try WindowAxis.validated(
+        op: op, input: maps.shape, kernel: kernelSize, stride: stride, padding: padding, temperature: temperature, version: version)
+    let engine = WindowedSoftArgmax<S>(
+        depth: .single, height: axes[0], width: axes[1], temperature: temperature, eps: eps,
+        normalized: false, volumetric: false, version: version)
+    try NMSRunner.validate(kernelSize: suppression, axes: 2, op: Method.suppression(rank: 4).name)
+    let (height, width) = (axes[0].outputs, axes[1].outputs)
+    var values = Tensor<S>(shape: [0], repeating: 0)
+    var computed: [[Range<Int>]] = []
+    let coords = maps.withUnsafeBufferPointer { x in
+        Tensor<S>(validShape: [batch, channels, 2, height, width]) { coords in
+            values = Tensor<S>(validShape: [batch, channels, height, width]) { values in
+                computed = engine.run(
+                    x.baseAddress!, maps: batch * channels, floors: floors.map { S($0) }, coords: coords.baseAddress!, values: values.baseAddress!)
+            }
+        }
+    }
+    // Suppression on the computed rows alone: the others are −∞, below every floor.
+    let mask = values.withUnsafeBufferPointer { values in
+        Mask(validShape: [batch, channels, height, width]) { mask in
+            StrictMaxima(kernel: (1, suppression[0], suppression[1]), rule: .interior)
+                .run(values.baseAddress!, maps: batch * channels, depth: 1, height: height, width: width, rows: computed, output: .mask(mask.baseAddress!))
+        }
+    }
+    let found = try keypoints(coords: coords, values: values, mask: mask, topK: topK, minValue: lowest > -.infinity ? lowest : nil)
+    // Each map's topK best above the lowest floor, cut to its own floor, are its topK best above its own.
+    return KeypointList(found.points.filter { $0.value >= floors[$0.batch * channels + $0.channel] })
 }

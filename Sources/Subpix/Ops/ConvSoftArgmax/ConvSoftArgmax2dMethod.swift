@@ -73,7 +73,9 @@ extension KeypointMethod {
             try input.visit({ try windowInfluence($0, keypoint, axis, settings) }, { try windowInfluence($0, keypoint, axis, settings) })
         },
         find: { map, settings in try map.visit({ try windowPoints($0, settings) }, { try windowPoints($0, settings) }) },
-        findEveryMap: { maps, settings in try maps.visit({ try denseWindowPoints($0, settings) }, { try denseWindowPoints($0, settings) }) },
+        findEveryMap: { maps, settings, floors in
+            try maps.visit({ try denseWindowPoints($0, settings, floors) }, { try denseWindowPoints($0, settings, floors) })
+        },
         write: { x, settings in
             let suppression = settings.kernelSize.map { 2 * $0 - 1 }
             return [
@@ -96,10 +98,10 @@ private func windowPoints<S: SubpixScalar>(_ map: Tensor<S>, _ s: KeypointSettin
         suppression: s.kernelSize.map { 2 * $0 - 1 }, topK: s.topK, minValue: s.minValue, bandElements: 1 << 16, version: s.version)
 }
 
-private func denseWindowPoints<S: SubpixScalar>(_ maps: Tensor<S>, _ s: KeypointSettings) throws -> KeypointList {
+private func denseWindowPoints<S: SubpixScalar>(_ maps: Tensor<S>, _ s: KeypointSettings, _ floors: [Double]) throws -> KeypointList {
     try convSoftArgmax2dDenseKeypoints(
         maps, kernelSize: s.kernelSize, stride: s.stride, padding: s.padding, temperature: s.temperature, eps: s.eps,
-        suppression: s.kernelSize.map { 2 * $0 - 1 }, topK: s.topK, minValue: s.minValue, version: s.version)
+        suppression: s.kernelSize.map { 2 * $0 - 1 }, topK: s.topK, minValue: s.minValue, mapFloors: floors, version: s.version)
 }
 
 /// The influence of the window of the keypoint's map whose coordinates are the keypoint's.

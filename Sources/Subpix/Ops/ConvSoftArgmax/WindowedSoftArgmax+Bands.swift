@@ -1,10 +1,10 @@
 extension WindowedSoftArgmax {
     /// The output rows of one map cut into consecutive blocks of at most about
-    /// `maxRows` rows whose numbers are bit for bit those of ``run(_:maps:coords:values:)``:
-    /// each block lies inside one of `run`'s work items and starts a whole number
-    /// of window-sum groups (`kernel` input rows) after that item's first window.
-    func rowBlocks(maxRows: Int) -> [Range<Int>] {
-        let (outputs, item) = (height.outputs, rowsPerItem(maps: 1))
+    /// `maxRows` rows whose numbers are bit for bit those of ``run(_:maps:coords:values:)``
+    /// on `maps` maps: each block lies inside one of `run`'s work items and starts a
+    /// whole number of window-sum groups (`kernel` input rows) after that item's first window.
+    func rowBlocks(maxRows: Int, maps: Int = 1) -> [Range<Int>] {
+        let (outputs, item) = (height.outputs, rowsPerItem(maps: maps))
         let period = height.kernel / greatestCommonDivisor(height.kernel, height.stride)
         let size = Swift.max(period, maxRows / period * period)
         return stride(from: 0, to: outputs, by: item).flatMap { start in

@@ -141,6 +141,28 @@ struct StrictMaxima: Sendable {
         }
     }
 
+    /// ``run(_:maps:depth:height:width:output:)`` on the output rows `rows[map]` of
+    /// each map alone, the map's other rows cleared: for maps whose other rows hold
+    /// no maximum that is wanted (the rows ``WindowedSoftArgmax/run(_:maps:floors:coords:values:)``
+    /// leaves at −∞). The windows that need no rows (1×1, or larger than the map) and
+    /// kornia 0.7.4's rule run on every row.
+    func run<S: SubpixScalar>(
+        _ x: UnsafePointer<S>, maps: Int, depth: Int, height: Int, width: Int, rows: [[Range<Int>]], output: NMSOutput<S>
+    ) {
+        let everyRow = rule == .replicatePadded || kernel == (1, 1, 1)
+            || kernel.depth > depth || kernel.height > height || kernel.width > width
+        guard !everyRow else { return run(x, maps: maps, depth: depth, height: height, width: width, output: output) }
+        let mapSize = depth * height * width
+        let work = rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } * depth * width * (kernel.height + 2 * kernel.width)
+        parallelFor(maps, work: work) { map in
+            let (source, target) = (x + map * mapSize, output.advanced(by: map * mapSize))
+            target.clear(0..<mapSize)
+            for block in rows[map] where !runKernel(source, output: target, depth: depth, height: height, width: width, rows: block) {
+                Block(window: self, x: source, output: target, depth: depth, height: height, width: width, rows: block).run()
+            }
+        }
+    }
+
     /// Neighbour extents either side of the centre for a window of `k`.
     static func split(_ k: Int) -> (before: Int, after: Int) {
         let before = (k - 1) / 2
