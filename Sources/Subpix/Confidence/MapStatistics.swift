@@ -97,7 +97,11 @@ extension SubpixScalar {
         guard sampleLimit > 0 else { return (maximum, finiteCount, []) }
         // Every value, finite: one conversion (the common case, a map within the limit).
         if sampleStep == 1, finiteCount == values.count, values.count <= sampleLimit {
-            return (maximum, finiteCount, values.map { Double($0) })
+            let sample = [Double](unsafeUninitializedCapacity: values.count) { sample, written in
+                for index in values.indices { sample.initializeElement(at: index, to: Double(values[index])) }
+                written = values.count
+            }
+            return (maximum, finiteCount, sample)
         }
         var sample: [Double] = []
         sample.reserveCapacity(Swift.min(values.count, sampleLimit))
