@@ -73,7 +73,7 @@ struct ExtractCommand: ConsoleCommand {
 
     func run(console: Console) throws {
         memory.apply()
-        let (inputs, keywords) = try Self.split(arguments)
+        let (inputs, keywords) = Self.split(arguments)
         if merge {
             guard keywords.isEmpty else { throw ScriptError("--merge takes output files only, got --\(keywords[0].name)") }
             let rows = try ShardMerge.merge(inputs, into: output!, overwrite: force)
@@ -102,7 +102,7 @@ struct ExtractCommand: ConsoleCommand {
     }
 
     /// The method with its keywords, or the script.
-    private func makeDecoder(_ keywords: [(name: String, value: String)]) throws -> any MapDecoder {
+    private func makeDecoder(_ keywords: [(name: String, value: String?)]) throws -> any MapDecoder {
         let version = try kornia.version()
         if let script {
             guard keywords.isEmpty else {
@@ -128,10 +128,11 @@ struct ExtractCommand: ConsoleCommand {
         }
     }
 
-    /// The inputs and the method's keywords (`--name value` or `--name=value`) among the arguments.
-    static func split(_ arguments: [String]) throws -> (inputs: [String], keywords: [(name: String, value: String)]) {
+    /// The inputs and the method's keywords (`--name value` or `--name=value`) among the
+    /// arguments; a last `--name` has no value (nil), which the method's check names.
+    static func split(_ arguments: [String]) -> (inputs: [String], keywords: [(name: String, value: String?)]) {
         var inputs: [String] = []
-        var keywords: [(name: String, value: String)] = []
+        var keywords: [(name: String, value: String?)] = []
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -144,8 +145,7 @@ struct ExtractCommand: ConsoleCommand {
             if let equals = option.firstIndex(of: "=") {
                 keywords.append((String(option[..<equals]), String(option[option.index(after: equals)...])))
             } else {
-                guard index < arguments.count else { throw ScriptError("--\(option): expected a value after it") }
-                keywords.append((String(option), arguments[index]))
+                keywords.append((String(option), index < arguments.count ? arguments[index] : nil))
                 index += 1
             }
         }

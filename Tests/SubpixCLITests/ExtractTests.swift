@@ -214,6 +214,11 @@ final class ExtractTests: XCTestCase {
         XCTAssertTrue(bound.stderr.contains("--temperature: expected a number > 0, got 0"), bound.stderr)
         let unknown = try Self.extract(["maps/part1/00.npy", "--method", "conv_soft_argmx2d"])
         XCTAssertTrue(unknown.stderr.contains("did you mean 'conv_soft_argmax2d'?"), unknown.stderr)
+        // A last option with no value: an unknown one is named as unknown, a known one as missing its value.
+        let last = try Self.extract(["maps/part1/00.npy", "--quiet"])
+        XCTAssertTrue(last.stderr.contains("--quiet: conv_soft_argmax2d takes --kernel-size"), last.stderr)
+        let bare = try Self.extract(["maps/part1/00.npy", "--kernel-size"])
+        XCTAssertTrue(bare.stderr.contains("--kernel-size: expected a value after it"), bare.stderr)
     }
 
     /// The true peaks of six.npy and confidence.npy (extra.json): `batch|channel` → (x, y).

@@ -21,11 +21,13 @@ public struct MethodKeywords: Sendable {
     /// kornia's `eps` when given (the windowed ops' sum of exponentials), which the view does not keep.
     public let eps: Double?
 
-    /// The method called `name` with `keywords` (kebab-case names without `--`, and their text).
+    /// The method called `name` with `keywords` (kebab-case names without `--`, and their
+    /// text; nil when none followed the name).
     ///
     /// - Throws: ``ScriptError`` naming the methods there are, a keyword the method does not
-    ///   take (with the ones it does), or a value the keyword's field refuses.
-    public init(method name: String, keywords: [(name: String, value: String)], kornia: KorniaVersion) throws {
+    ///   take (with the ones it does), a keyword without a value, or a value the keyword's
+    ///   field refuses.
+    public init(method name: String, keywords: [(name: String, value: String?)], kornia: KorniaVersion) throws {
         guard let method = KeypointMethod.named(name) else {
             let near = Suggestion.closest(to: name, among: KeypointMethod.all.map(\.name)).map { "; did you mean '\($0)'?" } ?? ""
             throw ScriptError("--method: expected one of \(KeypointMethod.all.map(\.name).joined(separator: ", ")), got '\(name)'\(near)")
@@ -33,18 +35,20 @@ public struct MethodKeywords: Sendable {
         let session = Session(kornia: kornia, output: { _ in })
         try session.apply([.method(method)])
         var eps: Double?
-        for (option, text) in keywords {
+        for (option, given) in keywords {
             let keyword = option.replacingOccurrences(of: "-", with: "_")
+            let takesEps = keyword == "eps" && method.kornia?.parameter("eps")?.isAvailable(in: kornia) == true
+            guard takesEps || Self.keywords(of: method, kornia: kornia).contains(keyword) else {
+                throw ScriptError(Self.refusal(option, method: method, kornia: kornia))
+            }
+            guard let text = given else { throw ScriptError("--\(option): expected a value after it") }
             let value = Self.value(text)
-            if keyword == "eps", method.kornia?.parameter("eps")?.isAvailable(in: kornia) == true {
+            if takesEps {
                 guard let number = value.number, number.isFinite, number >= 0 else {
                     throw ScriptError("--eps: expected a number >= 0, got '\(text)'")
                 }
                 eps = number
                 continue
-            }
-            guard Self.keywords(of: method, kornia: kornia).contains(keyword) else {
-                throw ScriptError(Self.refusal(option, method: method, kornia: kornia))
             }
             let changes = method.settings.contains(.depthWindow) ? ScriptViewSettings.depthSplit(keyword, value) : [(keyword, value)]
             do {
