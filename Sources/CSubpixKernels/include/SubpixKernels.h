@@ -81,9 +81,9 @@ float subpix_maximum_f32(const float *values, ptrdiff_t count);
 
 /// The median of `count` finite doubles (the mean of the two middle ones for an
 /// even count) and the median of their absolute deviations from it, as
-/// `RobustMedian` selects them, on the AVX-512 path. Returns 0, or −1 (nothing
-/// written) on the other paths, for no value, or when scratch memory could not
-/// be allocated.
+/// `RobustMedian` selects them, on the AVX-512 and AVX2 paths. Returns 0, or −1
+/// (nothing written) on the baseline path, for no value, or when scratch memory
+/// could not be allocated.
 int subpix_median_deviation_f64(const double *x, ptrdiff_t count, double *median, double *mad);
 
 /// Per row of a `rows × columns` map (row-major), whether it holds a cell that is

@@ -4,8 +4,9 @@ import CSubpixKernels
 /// (quickselect): O(n) on average, no sort. An even count gives the mean of the
 /// two middle values, as NumPy's `median` does.
 ///
-/// On the AVX-512 path the C kernel selects (`subpix_median_deviation_f64`, the
-/// same numbers five times faster); elsewhere ``orderStatistic(_:count:rank:work:)`` does.
+/// On the AVX-512 and AVX2 paths the C kernel selects (`subpix_median_deviation_f64`,
+/// the same numbers several times faster); on the baseline path
+/// ``orderStatistic(_:count:rank:work:)`` does.
 enum RobustMedian {
     /// The median of `values` and the median of their absolute deviations from it (the MAD); nil when empty.
     static func medianAndDeviation(of values: UnsafeBufferPointer<Double>) -> (median: Double, mad: Double)? {
