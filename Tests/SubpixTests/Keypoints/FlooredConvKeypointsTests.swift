@@ -96,6 +96,29 @@ final class FlooredConvKeypointsTests: XCTestCase {
         XCTAssertEqual(Set(none[2].flatMap { $0 }), Set(0..<h))
     }
 
+    /// Rows are left out in whole blocks of the window's period (47 rows for a 47-row
+    /// window), and a window of more than 2048 cells is computed whole: on a 300-row
+    /// map with one blob at row 30, a 45 × 45 window (2025 cells) leaves out the blocks
+    /// far from it, a 47 × 47 one (2209 cells, whose sums' rounding could pass the
+    /// margin) none.
+    func testAWindowOfMoreThan2048CellsIsComputedWhole() throws {
+        let (h, w) = (300, 48)
+        var elements = [Float](repeating: 0.01, count: h * w)
+        for row in 26...34 { for column in 16...24 { elements[row * w + column] = 1 } }
+        func computedRows(_ size: Int) throws -> (rows: Set<Int>, outputs: Int) {
+            let axes = try WindowAxis.validated(
+                op: "test", input: [1, 1, h, w], kernel: [size, size], stride: [1, 1], padding: [size / 2, size / 2], temperature: 1, version: .v0_9)
+            let engine = WindowedSoftArgmax<Float>(
+                depth: .single, height: axes[0], width: axes[1], temperature: 1, eps: 1e-8, normalized: false, volumetric: false, version: .v0_9)
+            let rows = elements.withUnsafeBufferPointer { engine.rowsReaching([0.1], of: $0.baseAddress!, maps: 1) }[0]
+            return (Set(rows.flatMap { $0 }), axes[0].outputs)
+        }
+        let (narrower, outputs) = try computedRows(45)
+        XCTAssertTrue(narrower.count < outputs / 2, "\(narrower.count) of \(outputs)")
+        let (wider, all) = try computedRows(47)
+        XCTAssertEqual(wider, Set(0..<all))
+    }
+
     /// A NaN, and a cell so far below zero that its product could carry the sums'
     /// rounding over the floor, make their rows computed however low the rest is.
     func testANaNOrAHugeNegativeCellIsComputed() throws {

@@ -13,14 +13,15 @@ import CSubpixKernels
 /// `f · (1 − 10⁻³)` on, which covers the relative error of the window's two sums
 /// (about `2 · n · 2⁻²⁴` for `n` cells), and a cell far below zero (under
 /// `−f · 10⁻³ / (4 · n · 2⁻²⁴)`), whose product could carry that error over,
-/// counts too. So does a NaN.
+/// counts too. So does a NaN. Windows of more than 2048 cells, whose sums' error
+/// could pass the margin, are computed whole.
 extension WindowedSoftArgmax {
     /// The output rows of every map that ``run(_:maps:floors:coords:values:)`` computes,
     /// per map: blocks as ``rowBlocks(maxRows:maps:)`` cuts them (so each row's
     /// numbers are those of ``run(_:maps:coords:values:)``), consecutive ones merged
     /// within a work item. A map whose floor is +∞ gets none; one whose floor is not
-    /// positive (or not finite), and any map of another element type than `Float`, all
-    /// (a range per work item).
+    /// positive (or not finite), any map of another element type than `Float` and any
+    /// window of more than 2048 cells, all (a range per work item).
     func rowsReaching(_ floors: [S], of x: UnsafePointer<S>, maps: Int) -> [[Range<Int>]] {
         let mapSize = depth.length * height.length * width.length
         let blocks = rowBlocks(maxRows: 1, maps: maps)
@@ -31,7 +32,7 @@ extension WindowedSoftArgmax {
         return (0..<maps).map { map in
             let floor = Float(floors[map])
             if floor == .infinity { return [] }
-            guard S.self == Float.self, floor > 0, floor.isFinite else { return everyRow }
+            guard S.self == Float.self, floor > 0, floor.isFinite, cells <= 2048 else { return everyRow }
             let (high, low) = (floor * (1 - 1e-3), -floor * 1e-3 / (4 * cells * Float.ulpOfOne / 2))
             let cellsOfMap = UnsafeRawPointer(x + map * mapSize).assumingMemoryBound(to: Float.self)
             subpix_rows_reaching_f32(cellsOfMap, depth.length * height.length, width.length, high, low, &hot)
