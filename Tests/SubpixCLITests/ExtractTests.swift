@@ -210,6 +210,10 @@ final class ExtractTests: XCTestCase {
         XCTAssertTrue(refused.stderr.contains("conv_soft_argmax2d takes --kernel-size"), refused.stderr)
         let output = try Self.extract(["maps/part1/00.npy", "--output-value", "true"])
         XCTAssertTrue(output.stderr.contains("output_value does not change its keypoints"), output.stderr)
+        // The padding may come before the kernel size it is checked against.
+        let paddedFirst = try Self.extract(["maps/part1/00.npy", "--padding", "2,2", "--temperature", "0.5", "--kernel-size=5,5"])
+        XCTAssertEqual(paddedFirst.status, 0, paddedFirst.stderr)
+        XCTAssertEqual(Self.rows(paddedFirst.stdout), wide)
         let bound = try Self.extract(["maps/part1/00.npy", "--temperature", "0"])
         XCTAssertTrue(bound.stderr.contains("--temperature: expected a number > 0, got 0"), bound.stderr)
         let unknown = try Self.extract(["maps/part1/00.npy", "--method", "conv_soft_argmx2d"])

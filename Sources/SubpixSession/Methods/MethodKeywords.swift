@@ -35,7 +35,9 @@ public struct MethodKeywords: Sendable {
         let session = Session(kornia: kornia, output: { _ in })
         try session.apply([.method(method)])
         var eps: Double?
-        for (option, given) in keywords {
+        // The window's size before the rest, in any order given: the padding is checked against it.
+        let sizeFirst = keywords.filter { $0.name == "kernel-size" } + keywords.filter { $0.name != "kernel-size" }
+        for (option, given) in sizeFirst {
             let keyword = option.replacingOccurrences(of: "-", with: "_")
             let takesEps = keyword == "eps" && method.kornia?.parameter("eps")?.isAvailable(in: kornia) == true
             guard takesEps || Self.keywords(of: method, kornia: kornia).contains(keyword) else {
