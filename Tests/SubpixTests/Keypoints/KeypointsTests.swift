@@ -115,8 +115,12 @@ final class KeypointsTests: XCTestCase {
         let input = try Tensor<Float>(shape: shape, elements: (0..<594).map { _ in Float(random.next() % 1000) / 100 - 5 })
         let (coords, pooled) = try convSoftArgmax2d(input, outputValue: true)
         let values = try XCTUnwrap(pooled)
-        let mask = try nms2dMask(values, kernelSize: [3, 3])
-        for (topK, minValue) in [(nil, nil), (2, nil), (nil, 0.5), (3, -1.0), (0, nil)] as [(Int?, Double?)] {
+        // An NMS mask (about one position in five), and a sparse one: runs of false longer than eight.
+        let nms = try nms2dMask(values, kernelSize: [3, 3])
+        let sparse = try Mask(shape: shape, elements: values.elements.indices.map { $0 % 37 == 5 || $0 % 53 == 0 })
+        for (mask, (topK, minValue)) in [nms, sparse].flatMap({ mask in
+            ([(nil, nil), (2, nil), (nil, 0.5), (3, -1.0), (0, nil)] as [(Int?, Double?)]).map { (mask, $0) }
+        }) {
             let got = try keypoints(coords: coords, values: values, mask: mask, topK: topK, minValue: minValue)
             let mapSize = 99
             var expected: [(map: Int, local: Int, value: Double)] = []
