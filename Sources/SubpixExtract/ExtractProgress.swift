@@ -73,7 +73,7 @@ public final class ExtractProgress: Sendable {
             parts.append("[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]")
             parts.append("\(state.done)/\(total) files")
         } else {
-            parts.append("\(state.done) inputs")
+            parts.append("\(state.done) \(state.done == 1 ? "input" : "inputs")")
         }
         parts.append(String(format: "%.0f files/s", rate))
         if let total, rate > 0 {

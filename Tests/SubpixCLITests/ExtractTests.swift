@@ -77,6 +77,35 @@ final class ExtractTests: XCTestCase {
         XCTAssertEqual(rows.filter { $0["file"] == "maps/part2/pair.npz" }.map { $0["member"] }, ["first", "first", "second", "second"])
     }
 
+    /// `--fail-fast` stops at the first bad file (`part1/03-bad.npy`, the fourth in sorted
+    /// order) with status 1, after the rows of the three files before it and none after.
+    func testFailFastStopsAtTheFirstBadFileAfterTheRowsBeforeIt() throws {
+        let whole = Self.rows(try Self.extract(["maps", "--jobs", "2"]).stdout)
+        let result = try Self.extract(["maps", "--jobs", "2", "--fail-fast"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("maps/part1/03-bad.npy: "), result.stderr)
+        let before = ["maps/part1/00.npy", "maps/part1/01.npy", "maps/part1/02.npy"]
+        XCTAssertEqual(Self.rows(result.stdout), whole.filter { before.contains($0["file"]) })
+        XCTAssertFalse(Self.rows(result.stdout).isEmpty)
+    }
+
+    /// On a terminal stderr shows the progress bar (here its last state: all 12 inputs,
+    /// the bad one counted), the bad file's line above it, and the summary; the rows go
+    /// to the output file.
+    func testATerminalShowsTheProgressBarAndTheSummary() throws {
+        let tmux = TmuxDriver(target: "extract-progress")
+        guard tmux.isAvailable else { throw XCTSkip("tmux is not installed: the progress bar test is skipped (apt-get install tmux)") }
+        defer { tmux.stop() }
+        let out = scratch.appendingPathComponent("out.csv").path
+        try tmux.start("cd \(Self.dataset.path) && \(CLIRunner.binary.path) extract maps -o \(out); sleep 30", width: 120)
+        try tmux.waitFor("extract: 12 inputs (1 failed)")
+        let screen = try tmux.screen()
+        XCTAssertTrue(screen.contains("maps/part1/03-bad.npy: "), screen)
+        XCTAssertTrue(screen.contains("[" + String(repeating: "#", count: 24) + "]  12/12 files  "), screen)
+        XCTAssertTrue(screen.contains(" files/s  ETA 0:00  1 failed"), screen)
+        XCTAssertFalse(Self.rows(try String(contentsOfFile: out, encoding: .utf8)).isEmpty)
+    }
+
     func testPerChannelGivesExactlyOneRowPerBatchAndChannel() throws {
         let result = try Self.extract(["maps/part1", "maps/part2/05.npy", "maps/part2/06.npy", "--per-channel", "--method", "nms2d"])
         let rows = Self.rows(result.stdout)
