@@ -5,7 +5,7 @@
 
 // Which rows of a map hold a cell outside an open interval (low, high) or a
 // NaN: the rows whose windows may reach a keypoint floor (WindowedSoftArgmax+Floors).
-// Sixteen lanes compared at once, a row's flags ORed together.
+// Sixteen cells compared at once; a row reaches unless every cell is inside.
 
 SUBPIX_INLINE int subpix_rows_reaching_f32_body(
     const float *x, ptrdiff_t rows, ptrdiff_t columns, float high, float low, unsigned char *reaching

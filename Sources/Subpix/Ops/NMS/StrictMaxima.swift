@@ -144,8 +144,8 @@ struct StrictMaxima: Sendable {
     /// ``run(_:maps:depth:height:width:output:)`` on the output rows `rows[map]` of
     /// each map alone, the map's other rows cleared: for maps whose other rows hold
     /// no maximum that is wanted (the rows ``WindowedSoftArgmax/run(_:maps:floors:coords:values:)``
-    /// leaves at −∞). The windows that need no rows (1×1, or larger than the map) and
-    /// kornia 0.7.4's rule run on every row.
+    /// leaves at −∞). A 1×1 window, a window larger than the map and kornia 0.7.4's
+    /// rule run on every row.
     func run<S: SubpixScalar>(
         _ x: UnsafePointer<S>, maps: Int, depth: Int, height: Int, width: Int, rows: [[Range<Int>]], output: NMSOutput<S>
     ) {
