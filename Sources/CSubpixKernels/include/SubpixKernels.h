@@ -86,6 +86,10 @@ float subpix_maximum_f32(const float *values, ptrdiff_t count);
 /// could not be allocated.
 int subpix_median_deviation_f64(const double *x, ptrdiff_t count, double *median, double *mad);
 
+/// `subpix_median_deviation_f64` of `count` finite floats as doubles, the median
+/// selected among the floats themselves.
+int subpix_median_deviation_f32(const float *x, ptrdiff_t count, double *median, double *mad);
+
 /// Per row of a `rows × columns` map (row-major), whether it holds a cell that is
 /// not strictly between `low` and `high` (a NaN counts): `reaching[r]` 1 or 0. Returns 0.
 int subpix_rows_reaching_f32(const float *x, ptrdiff_t rows, ptrdiff_t columns, float high, float low, unsigned char *reaching);

@@ -1,3 +1,5 @@
+import CSubpixKernels
+
 /// What decides whether one map has a peak at all: its largest value, and the
 /// level and spread of its bulk — the median and the median absolute deviation
 /// (MAD), which a peak covering less than half the map does not move.
@@ -38,10 +40,7 @@ public struct MapStatistics: Sendable, Hashable {
     /// The statistics of `values` (one map, any layout); without `spread`, only the
     /// maximum and the finite count (median and MAD 0), one pass and no selection.
     public init<S: SubpixScalar>(_ values: UnsafeBufferPointer<S>, spread: Bool = true) {
-        let limit = spread ? Self.sampleLimit : 0
-        let scan = S.finiteScan(values, sampleStep: Swift.max(1, values.count / Self.sampleLimit), sampleLimit: limit)
-        let (median, mad) = scan.sample.withUnsafeBufferPointer(RobustMedian.medianAndDeviation) ?? (0, 0)
-        self.init(maximum: scan.maximum, median: median, mad: mad, finiteCount: scan.finiteCount)
+        self = S.mapStatistics(values, spread: spread)
     }
 
     /// How far the maximum stands above the median (0 for a map with no finite value).
@@ -59,25 +58,21 @@ public struct MapStatistics: Sendable, Hashable {
 }
 
 extension SubpixScalar {
-    /// One pass over a map for ``MapStatistics``: the largest finite value, how
-    /// many values are finite, and the finite values among every `sampleStep`-th
-    /// (at most `sampleLimit`) as `Double`s.
+    /// ``MapStatistics`` of one map: one pass for the largest finite value and the
+    /// finite count, then, when `spread`, the median and MAD (``RobustMedian``) of the
+    /// finite values among every `count / sampleLimit`-th.
     ///
     /// A protocol requirement, so that each element type runs its own compiled
     /// loop: ``MapStatistics`` is called from unspecialised code (the grid, `subpix
     /// extract`), where a generic per-element `Double(value)` cost 3× the whole
-    /// decode of a pose map. `Float` first tries a vector pass that holds when
-    /// every value is finite.
-    public static func finiteScan(
-        _ values: UnsafeBufferPointer<Self>, sampleStep: Int, sampleLimit: Int
-    ) -> (maximum: Double, finiteCount: Int, sample: [Double]) {
-        finiteScanByValue(values, sampleStep: sampleStep, sampleLimit: sampleLimit)
+    /// decode of a pose map. `Float` first tries vector passes that hold when every
+    /// value is finite.
+    public static func mapStatistics(_ values: UnsafeBufferPointer<Self>, spread: Bool) -> MapStatistics {
+        statisticsByValue(values, spread: spread)
     }
 
-    /// ``finiteScan(_:sampleStep:sampleLimit:)`` value by value.
-    static func finiteScanByValue(
-        _ values: UnsafeBufferPointer<Self>, sampleStep: Int, sampleLimit: Int
-    ) -> (maximum: Double, finiteCount: Int, sample: [Double]) {
+    /// ``mapStatistics(_:spread:)`` value by value.
+    static func statisticsByValue(_ values: UnsafeBufferPointer<Self>, spread: Bool) -> MapStatistics {
         var maximum = -Self.infinity
         var finiteCount = 0
         for value in values {
@@ -86,40 +81,48 @@ extension SubpixScalar {
             finiteCount &+= Int(unsafeBitCast(isFinite, to: UInt8.self))
             maximum = isFinite && value > maximum ? value : maximum
         }
-        return sampled(values, maximum: Double(maximum), finiteCount: finiteCount, sampleStep: sampleStep, sampleLimit: sampleLimit)
+        return statistics(values, maximum: Double(maximum), finiteCount: finiteCount, spread: spread)
     }
 
-    /// ``finiteScan(_:sampleStep:sampleLimit:)`` once the maximum and the finite count are known: adds the sample.
+    /// ``mapStatistics(_:spread:)`` once the maximum and the finite count are known:
+    /// the median and MAD of the sample (``RobustMedian``).
     @inline(__always)
-    static func sampled(
-        _ values: UnsafeBufferPointer<Self>, maximum: Double, finiteCount: Int, sampleStep: Int, sampleLimit: Int
-    ) -> (maximum: Double, finiteCount: Int, sample: [Double]) {
-        guard sampleLimit > 0 else { return (maximum, finiteCount, []) }
+    static func statistics(_ values: UnsafeBufferPointer<Self>, maximum: Double, finiteCount: Int, spread: Bool) -> MapStatistics {
+        guard spread else { return MapStatistics(maximum: maximum, median: 0, mad: 0, finiteCount: finiteCount) }
+        let (median, mad) = sample(values, allFinite: finiteCount == values.count)
+            .withUnsafeBufferPointer(RobustMedian.medianAndDeviation) ?? (0, 0)
+        return MapStatistics(maximum: maximum, median: median, mad: mad, finiteCount: finiteCount)
+    }
+
+    /// The finite values among every `count / sampleLimit`-th of `values`, at most
+    /// ``MapStatistics/sampleLimit``, as `Double`s.
+    @inline(__always)
+    static func sample(_ values: UnsafeBufferPointer<Self>, allFinite: Bool) -> [Double] {
+        let (step, limit) = (Swift.max(1, values.count / MapStatistics.sampleLimit), MapStatistics.sampleLimit)
         // Every value, finite: one conversion (the common case, a map within the limit).
-        if sampleStep == 1, finiteCount == values.count, values.count <= sampleLimit {
-            let sample = [Double](unsafeUninitializedCapacity: values.count) { sample, written in
+        if step == 1, allFinite, values.count <= limit {
+            return [Double](unsafeUninitializedCapacity: values.count) { sample, written in
                 for index in values.indices { sample.initializeElement(at: index, to: Double(values[index])) }
                 written = values.count
             }
-            return (maximum, finiteCount, sample)
         }
         var sample: [Double] = []
-        sample.reserveCapacity(Swift.min(values.count, sampleLimit))
-        for index in stride(from: 0, to: values.count, by: sampleStep) where values[index].isFinite && sample.count < sampleLimit {
+        sample.reserveCapacity(Swift.min(values.count, limit))
+        for index in stride(from: 0, to: values.count, by: step) where values[index].isFinite && sample.count < limit {
             sample.append(Double(values[index]))
         }
-        return (maximum, finiteCount, sample)
+        return sample
     }
 }
 
 extension Float {
-    /// ``SubpixScalar/finiteScan(_:sampleStep:sampleLimit:)`` by a `SIMD16` maximum and a
-    /// sum of `value · 0`, which is NaN only when some value is NaN or infinite: then
-    /// (rarely) by the per-value pass.
-    public static func finiteScan(
-        _ values: UnsafeBufferPointer<Float>, sampleStep: Int, sampleLimit: Int
-    ) -> (maximum: Double, finiteCount: Int, sample: [Double]) {
-        guard let start = values.baseAddress else { return (-.infinity, 0, []) }
+    /// ``SubpixScalar/mapStatistics(_:spread:)`` of a map whose values are all finite
+    /// (the common case) by vector passes: a `SIMD16` maximum with a sum of `value · 0`,
+    /// which is NaN only when some value is NaN or infinite, and the C kernel's median
+    /// and MAD among the floats themselves (`subpix_median_deviation_f32`, the same
+    /// numbers as ``RobustMedian``). Any other map takes the per-value pass.
+    public static func mapStatistics(_ values: UnsafeBufferPointer<Float>, spread: Bool) -> MapStatistics {
+        guard let start = values.baseAddress else { return MapStatistics(maximum: -.infinity, median: 0, mad: 0, finiteCount: 0) }
         var (best, poison) = (SIMD16<Float>(repeating: -.infinity), SIMD16<Float>())
         let whole = values.count - values.count % 16
         for offset in stride(from: 0, to: whole, by: 16) {
@@ -132,9 +135,11 @@ extension Float {
             maximum = value > maximum ? value : maximum
             total += value * 0
         }
-        guard !total.isNaN else {
-            return finiteScanByValue(values, sampleStep: sampleStep, sampleLimit: sampleLimit)
+        guard !total.isNaN else { return statisticsByValue(values, spread: spread) }
+        var (median, mad) = (0.0, 0.0)
+        if spread, values.count <= MapStatistics.sampleLimit, subpix_median_deviation_f32(start, values.count, &median, &mad) == 0 {
+            return MapStatistics(maximum: Double(maximum), median: median, mad: mad, finiteCount: values.count)
         }
-        return sampled(values, maximum: Double(maximum), finiteCount: values.count, sampleStep: sampleStep, sampleLimit: sampleLimit)
+        return statistics(values, maximum: Double(maximum), finiteCount: values.count, spread: spread)
     }
 }

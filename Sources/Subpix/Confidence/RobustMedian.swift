@@ -5,8 +5,8 @@ import CSubpixKernels
 /// two middle values, as NumPy's `median` does.
 ///
 /// On the AVX-512 and AVX2 paths the C kernel selects (`subpix_median_deviation_f64`,
-/// the same numbers several times faster); on the baseline path
-/// ``orderStatistic(_:count:rank:work:)`` does.
+/// the same numbers several times faster; `Float.mapStatistics` calls its float32
+/// form); on the baseline path ``orderStatistic(_:count:rank:work:)`` does.
 enum RobustMedian {
     /// The median of `values` and the median of their absolute deviations from it (the MAD); nil when empty.
     static func medianAndDeviation(of values: UnsafeBufferPointer<Double>) -> (median: Double, mad: Double)? {

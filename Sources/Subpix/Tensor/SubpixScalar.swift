@@ -16,8 +16,8 @@ where RawSignificand: FixedWidthInteger {
     /// The largest of `count` values, NaN when any is NaN (as torch's `max`); see `MapReduction.swift`.
     static func largestElement(_ values: UnsafePointer<Self>, count: Int) -> Self
 
-    /// A map's largest finite value, finite count and sample for its median; see `MapStatistics.swift`.
-    static func finiteScan(_ values: UnsafeBufferPointer<Self>, sampleStep: Int, sampleLimit: Int) -> (maximum: Double, finiteCount: Int, sample: [Double])
+    /// A map's ``MapStatistics`` (its median and MAD only when `spread`); see `MapStatistics.swift`.
+    static func mapStatistics(_ values: UnsafeBufferPointer<Self>, spread: Bool) -> MapStatistics
 }
 
 extension Float: SubpixScalar {
