@@ -24,10 +24,11 @@ public final class ExtractProgress: Sendable {
 
     /// Counts one input done (`failed`: skipped for an error).
     public func advance(failed: Bool) {
-        let now = DispatchTime.now().uptimeNanoseconds
         let bar: String? = state.withLock { state in
             state.done += 1
             if failed { state.failed += 1 }
+            // Read under the lock: a time read before it could precede another thread's `lastDrawn`.
+            let now = DispatchTime.now().uptimeNanoseconds
             guard draw != nil, now - state.lastDrawn >= 100_000_000 || state.done == total else { return nil }
             state.lastDrawn = now
             return line(state, now: now)

@@ -43,4 +43,23 @@ final class ExtractProgressTests: XCTestCase {
         XCTAssertTrue(bar.hasPrefix("\r1 input  "), bar)
         XCTAssertFalse(bar.contains("ETA") || bar.contains("#") || bar.contains("]"), bar)
     }
+
+    /// Jobs count inputs from several threads at once while the bar is drawn: every
+    /// input is counted, and the bar is drawn about every 0.1 s all along.
+    func testInputsCountedFromManyThreadsWhileDrawing() {
+        let draws = Mutex(0), counted = Mutex(0)
+        let progress = ExtractProgress(total: Int.max, draw: { _ in draws.withLock { $0 += 1 } })
+        // Long enough for several draws (one each 0.1 s), each with threads waiting on the lock.
+        let end = DispatchTime.now().uptimeNanoseconds + 700_000_000
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            var mine = 0
+            while DispatchTime.now().uptimeNanoseconds < end {
+                progress.advance(failed: false)
+                mine += 1
+            }
+            counted.withLock { $0 += mine }
+        }
+        XCTAssertEqual(progress.done, counted.withLock { $0 })
+        XCTAssertGreaterThanOrEqual(draws.withLock { $0 }, 5)
+    }
 }
