@@ -1,5 +1,6 @@
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "Dispatch.h"
 #include "ThreadScratch.h"
@@ -73,13 +74,23 @@ AVX512 static double largest_below_avx512(const double *values, ptrdiff_t count,
     return result;
 }
 
-/// Per 4-bit mask, the 32-bit lanes that bring the masked doubles to the front, in order.
-static const int32_t pack_four[16][8] = {
-    {0, 1, 0, 1, 0, 1, 0, 1}, {0, 1, 0, 1, 0, 1, 0, 1}, {2, 3, 0, 1, 0, 1, 0, 1}, {0, 1, 2, 3, 0, 1, 0, 1},
-    {4, 5, 0, 1, 0, 1, 0, 1}, {0, 1, 4, 5, 0, 1, 0, 1}, {2, 3, 4, 5, 0, 1, 0, 1}, {0, 1, 2, 3, 4, 5, 0, 1},
-    {6, 7, 0, 1, 0, 1, 0, 1}, {0, 1, 6, 7, 0, 1, 0, 1}, {2, 3, 6, 7, 0, 1, 0, 1}, {0, 1, 2, 3, 6, 7, 0, 1},
-    {4, 5, 6, 7, 0, 1, 0, 1}, {0, 1, 4, 5, 6, 7, 0, 1}, {2, 3, 4, 5, 6, 7, 0, 1}, {0, 1, 2, 3, 4, 5, 6, 7},
-};
+/// Per 8-bit mask, the 32-bit lanes that bring the masked ones to the front, in order;
+/// per 4-bit mask of doubles, the same for their lane pairs (filled at load).
+static int32_t pack_eight[256][8], pack_four[16][8];
+
+__attribute__((constructor)) static void fill_pack_tables(void) {
+    for (int mask = 0; mask < 256; mask++) {
+        int kept = 0;
+        for (int lane = 0; lane < 8; lane++) if (mask >> lane & 1) pack_eight[mask][kept++] = lane;
+        for (; kept < 8; kept++) pack_eight[mask][kept] = 0;
+    }
+    // A double is the 32-bit lanes 2j and 2j + 1: its mask bit stands for both.
+    for (int mask = 0; mask < 16; mask++) {
+        int pairs = 0;
+        for (int lane = 0; lane < 4; lane++) if (mask >> lane & 1) pairs |= 3 << (2 * lane);
+        memcpy(pack_four[mask], pack_eight[pairs], sizeof pack_four[mask]);
+    }
+}
 
 AVX2 static inline __m256d pack_avx2(__m256d lane, int mask) {
     __m256i order = _mm256_loadu_si256((const __m256i *)pack_four[mask]);
@@ -117,17 +128,6 @@ AVX2 static double largest_below_avx2(const double *values, ptrdiff_t count, dou
     for (int lane = 0; lane < 4; lane++) result = lanes[lane] > result ? lanes[lane] : result;
     LARGEST_BELOW_TAIL(values, i, count, pivot, result)
     return result;
-}
-
-/// Per 8-bit mask, the lanes that bring the masked floats to the front, in order (filled at load).
-static int32_t pack_eight[256][8];
-
-__attribute__((constructor)) static void fill_pack_eight(void) {
-    for (int mask = 0; mask < 256; mask++) {
-        int kept = 0;
-        for (int lane = 0; lane < 8; lane++) if (mask >> lane & 1) pack_eight[mask][kept++] = lane;
-        for (; kept < 8; kept++) pack_eight[mask][kept] = 0;
-    }
 }
 
 AVX512 static void split_avx512_f32(const float *values, ptrdiff_t count, float pivot, float *below, ptrdiff_t *below_count,

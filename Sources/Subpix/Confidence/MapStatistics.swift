@@ -117,25 +117,14 @@ extension SubpixScalar {
 
 extension Float {
     /// ``SubpixScalar/mapStatistics(_:spread:)`` of a map whose values are all finite
-    /// (the common case) by vector passes: a `SIMD16` maximum with a sum of `value · 0`,
-    /// which is NaN only when some value is NaN or infinite, and the C kernel's median
-    /// and MAD among the floats themselves (`subpix_median_deviation_f32`, the same
-    /// numbers as ``RobustMedian``). Any other map takes the per-value pass.
+    /// (the common case) by vector passes: the maximum of ``largestElement(_:count:)``,
+    /// whose sum of `value · 0` is NaN only when some value is NaN or infinite, and the
+    /// C kernel's median and MAD among the floats themselves (`subpix_median_deviation_f32`,
+    /// the same numbers as ``RobustMedian``). Any other map takes the per-value pass.
     public static func mapStatistics(_ values: UnsafeBufferPointer<Float>, spread: Bool) -> MapStatistics {
         guard let start = values.baseAddress else { return MapStatistics(maximum: -.infinity, median: 0, mad: 0, finiteCount: 0) }
-        var (best, poison) = (SIMD16<Float>(repeating: -.infinity), SIMD16<Float>())
-        let whole = values.count - values.count % 16
-        for offset in stride(from: 0, to: whole, by: 16) {
-            let lane = UnsafeRawPointer(start + offset).loadUnaligned(as: SIMD16<Float>.self)
-            best = best.replacing(with: lane, where: lane .> best)
-            poison += lane * 0
-        }
-        var (maximum, total) = (best.max(), poison.sum())
-        for value in values[whole...] {
-            maximum = value > maximum ? value : maximum
-            total += value * 0
-        }
-        guard !total.isNaN else { return statisticsByValue(values, spread: spread) }
+        let (maximum, poison) = laneMaximum(start, count: values.count)
+        guard !poison.isNaN else { return statisticsByValue(values, spread: spread) }
         var (median, mad) = (0.0, 0.0)
         if spread, values.count <= MapStatistics.sampleLimit, subpix_median_deviation_f32(start, values.count, &median, &mad) == 0 {
             return MapStatistics(maximum: Double(maximum), median: median, mad: mad, finiteCount: values.count)

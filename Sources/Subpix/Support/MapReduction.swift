@@ -151,6 +151,14 @@ extension SubpixScalar {
 extension Float {
     /// The maximum in `SIMD8<Float>` vectors.
     public static func largestElement(_ values: UnsafePointer<Float>, count: Int) -> Float {
+        let (best, poison) = laneMaximum(values, count: count)
+        return finishMaximum(values, count: count, from: count, best: best, poison: poison)
+    }
+
+    /// The largest of `count` values (NaN aside) and the sum of `value · 0`, which is
+    /// NaN only when some value is NaN or infinite, in `SIMD8<Float>` vectors.
+    @inline(__always)
+    static func laneMaximum(_ values: UnsafePointer<Float>, count: Int) -> (best: Float, poison: Float) {
         var (best, poison) = (SIMD8<Float>(repeating: -.infinity), SIMD8<Float>())
         let whole = count - count % 8
         for start in stride(from: 0, to: whole, by: 8) {
@@ -158,6 +166,11 @@ extension Float {
             best = best.replacing(with: lane, where: lane .> best)
             poison += lane * 0
         }
-        return finishMaximum(values, count: count, from: whole, best: best.max(), poison: poison.sum())
+        var (maximum, total) = (best.max(), poison.sum())
+        for index in whole..<count {
+            maximum = values[index] > maximum ? values[index] : maximum
+            total += values[index] * 0
+        }
+        return (maximum, total)
     }
 }
